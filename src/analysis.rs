@@ -1,0 +1,347 @@
+//! The public API: options, the analyzer, and the shape of its result.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::dates::{Date, DateTagger};
+use crate::entities::EntityRecognizer;
+use crate::quotes::QuoteFinder;
+use crate::text::Document;
+
+/// What kind of thing a span marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Misc,
+    Date,
+    Time,
+    Duration,
+    Set,
+    Quote,
+}
+
+impl Kind {
+    /// The label of the corpus format (`../shared/corpus/FORMAT.md`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Person => "PERSON",
+            Kind::Organization => "ORG",
+            Kind::Place => "PLACE",
+            Kind::Misc => "MISC",
+            Kind::Date => "DATE",
+            Kind::Time => "TIME",
+            Kind::Duration => "DURATION",
+            Kind::Set => "SET",
+            Kind::Quote => "QUOTE",
+        }
+    }
+
+    pub fn is_entity(self) -> bool {
+        matches!(
+            self,
+            Kind::Person | Kind::Organization | Kind::Place | Kind::Misc
+        )
+    }
+
+    pub fn is_temporal(self) -> bool {
+        matches!(self, Kind::Date | Kind::Time | Kind::Duration | Kind::Set)
+    }
+
+    pub fn layer(self) -> Layer {
+        if self.is_entity() {
+            Layer::Entities
+        } else if self.is_temporal() {
+            Layer::Dates
+        } else {
+            Layer::Quotes
+        }
+    }
+}
+
+/// A range of the text, `start..end` (byte offsets in the Rust API).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Extent {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Who a quotation is attributed to, as written next to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The entity the speaker mention belongs to, when it is a named entity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
+}
+
+/// One highlighted stretch of text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: Kind,
+    /// TIMEX3 value of a date, time, duration or set (`2025-10-16`, `2025-W43`, `PT2H`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Id of the entity (in [`Analysis::entities`]) an entity mention belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
+    /// Speaker of a quotation, when attributed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// The verb or phrase attributing a quotation ("said", "wrote", "according to").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+impl Span {
+    /// A span with no kind-specific fields; `text` is taken from `source`.
+    pub fn new(source: &str, start: usize, end: usize, kind: Kind) -> Span {
+        Span {
+            start,
+            end,
+            text: source[start..end].to_string(),
+            kind,
+            value: None,
+            entity: None,
+            speaker: None,
+            cue: None,
+        }
+    }
+}
+
+/// One distinct entity with all its mentions ("Vladimir Putin" … "Putin").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub id: usize,
+    pub kind: Kind,
+    /// The longest name the text uses for it.
+    pub name: String,
+    pub mentions: Vec<Extent>,
+}
+
+/// Where the reference date of an analysis came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceSource {
+    /// Given in [`Options::reference_date`].
+    Option,
+    /// Stated by the article itself, in its dateline or published line.
+    Dateline,
+}
+
+/// The date relative expressions were resolved against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReferenceDate {
+    /// ISO `YYYY-MM-DD`.
+    pub date: String,
+    pub source: ReferenceSource,
+    /// Where the text states it (for [`ReferenceSource::Dateline`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// The result of [`Analyzer::analyze`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Every highlight, sorted by start (then longest first).
+    pub spans: Vec<Span>,
+    /// Each distinct entity once, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// `None` when there was no option and the text states no date.
+    pub reference_date: Option<ReferenceDate>,
+}
+
+impl Analysis {
+    /// Rewrites every offset with `convert` (used once, at the API boundaries, to turn byte
+    /// offsets into UTF-16 or code-point offsets).
+    pub fn map_offsets(&mut self, mut convert: impl FnMut(usize) -> usize) {
+        for span in &mut self.spans {
+            span.start = convert(span.start);
+            span.end = convert(span.end);
+            if let Some(speaker) = &mut span.speaker {
+                speaker.start = convert(speaker.start);
+                speaker.end = convert(speaker.end);
+            }
+        }
+        for mention in self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            mention.start = convert(mention.start);
+            mention.end = convert(mention.end);
+        }
+        if let Some(reference) = &mut self.reference_date {
+            reference.start = reference.start.map(&mut convert);
+            reference.end = reference.end.map(&mut convert);
+        }
+    }
+}
+
+/// The three layers of analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    Entities,
+    Dates,
+    Quotes,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 3] = [Layer::Entities, Layer::Dates, Layer::Quotes];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Entities => "entities",
+            Layer::Dates => "dates",
+            Layer::Quotes => "quotes",
+        }
+    }
+}
+
+impl FromStr for Layer {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Layer, Error> {
+        Layer::ALL
+            .into_iter()
+            .find(|layer| layer.name() == name)
+            .ok_or_else(|| Error::UnknownLayer(name.to_string()))
+    }
+}
+
+/// A problem with the options given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    UnknownLayer(String),
+    BadDate(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownLayer(name) => write!(
+                f,
+                "unknown layer {name:?}: expected \"entities\", \"dates\" or \"quotes\""
+            ),
+            Error::BadDate(text) => write!(
+                f,
+                "malformed reference date {text:?}: expected an ISO date YYYY-MM-DD"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// How to analyze.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The date relative expressions ("Thursday", "next week") resolve against. When `None`,
+    /// the date the article states in its dateline is used, if any.
+    pub reference_date: Option<Date>,
+    /// Which layers to run; all three by default.
+    pub layers: Vec<Layer>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            reference_date: None,
+            layers: Layer::ALL.to_vec(),
+        }
+    }
+}
+
+impl Options {
+    fn runs(&self, layer: Layer) -> bool {
+        self.layers.contains(&layer)
+    }
+}
+
+/// Holds everything built once (lexicons, compiled patterns); analyzing is then cheap.
+pub struct Analyzer {
+    options: Options,
+    entities: EntityRecognizer,
+    dates: DateTagger,
+    quotes: QuoteFinder,
+}
+
+impl Analyzer {
+    pub fn new(options: Options) -> Analyzer {
+        Analyzer {
+            options,
+            entities: EntityRecognizer::new(),
+            dates: DateTagger::new(),
+            quotes: QuoteFinder::new(),
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Analyzes `text` with the analyzer's options.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_with(text, &self.options)
+    }
+
+    /// Analyzes `text` with other options, reusing what the analyzer has built.
+    pub fn analyze_with(&self, text: &str, options: &Options) -> Analysis {
+        let document = Document::new(text);
+        let reference_date = self.reference_date(&document, options);
+        let mut analysis = Analysis {
+            reference_date: reference_date.clone(),
+            ..Analysis::default()
+        };
+        // Quotes link their speakers to entities, so entities run first whenever quotes run.
+        let entity_layer = if options.runs(Layer::Entities) || options.runs(Layer::Quotes) {
+            self.entities.recognize(&document)
+        } else {
+            Default::default()
+        };
+        if options.runs(Layer::Quotes) {
+            analysis
+                .spans
+                .extend(self.quotes.find(&document, &entity_layer.spans));
+        }
+        if options.runs(Layer::Entities) {
+            analysis.spans.extend(entity_layer.spans);
+            analysis.entities = entity_layer.entities;
+        }
+        if options.runs(Layer::Dates) {
+            let reference = reference_date.as_ref().and_then(|r| r.date.parse().ok());
+            analysis.spans.extend(self.dates.tag(&document, reference));
+        }
+        analysis
+            .spans
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        analysis
+    }
+
+    fn reference_date(&self, document: &Document, options: &Options) -> Option<ReferenceDate> {
+        if let Some(date) = options.reference_date {
+            return Some(ReferenceDate {
+                date: date.to_string(),
+                source: ReferenceSource::Option,
+                start: None,
+                end: None,
+            });
+        }
+        let (date, extent) = self.dates.dateline(document)?;
+        Some(ReferenceDate {
+            date: date.to_string(),
+            source: ReferenceSource::Dateline,
+            start: Some(extent.start),
+            end: Some(extent.end),
+        })
+    }
+}

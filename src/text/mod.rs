@@ -1,0 +1,360 @@
+//! Shared text handling: tokens and sentences, computed once per analysis and read by every layer.
+//! All offsets are byte offsets into the text.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with digits, inner hyphens and apostrophes, or an abbreviation's periods).
+    Word,
+    /// Digits, with inner separators (`2,025`, `3.5`, `10/16/2025`, `1996-08-30`, `15:00`).
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+/// A sentence: its byte range and the range of its tokens in [`Document::tokens`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+}
+
+/// A text with its tokens and sentences.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Document<'a> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        Document {
+            text,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        let token = self.tokens[i];
+        &self.text[token.start..token.end]
+    }
+
+    /// Whether token `i` is a word starting with an uppercase letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` begins its sentence (ignoring opening quotes and brackets).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let sentence = &self.sentences[self.sentence_of(i)];
+        sentence
+            .tokens
+            .clone()
+            .take_while(|&t| t < i)
+            .all(|t| self.tokens[t].kind == TokenKind::Punct && is_opening(self.token_text(t)))
+    }
+
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Whether the text between tokens `a` and `b` (a before b) holds a line break.
+    pub fn line_break_between(&self, a: usize, b: usize) -> bool {
+        self.text[self.tokens[a].end..self.tokens[b].start].contains('\n')
+    }
+
+    /// The index of the first token starting at or after byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < offset)
+    }
+}
+
+fn is_opening(punct: &str) -> bool {
+    matches!(punct, "\"" | "'" | "“" | "‘" | "«" | "„" | "(" | "[")
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("abbreviations.txt")).collect())
+}
+
+/// The non-empty, non-comment lines of an embedded data file.
+pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() || c.is_control() {
+            i += 1;
+            continue;
+        }
+        let (end, kind) = if c.is_ascii_digit() {
+            (scan_number(&chars, i), TokenKind::Number)
+        } else if is_word_char(c) {
+            (scan_word(&chars, i), TokenKind::Word)
+        } else if is_apostrophe(c)
+            && i > 0
+            && is_word_char(chars[i - 1].1)
+            && is_possessive(&chars, i)
+        {
+            (i + 2, TokenKind::Word)
+        } else {
+            (i + 1, TokenKind::Punct)
+        };
+        tokens.push(Token {
+            start: byte_at(i),
+            end: byte_at(end),
+            kind,
+        });
+        i = end;
+    }
+    tokens
+}
+
+/// Digits with inner separators followed by more digits; letters glued on make it a word ("3rd").
+fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
+    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let mut i = start;
+    loop {
+        while digit(i) {
+            i += 1;
+        }
+        let separator = chars
+            .get(i)
+            .is_some_and(|&(_, c)| matches!(c, '.' | ',' | ':' | '/' | '-'));
+        if separator && digit(i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if chars.get(i).is_some_and(|&(_, c)| c.is_alphabetic()) {
+        return scan_word(chars, i);
+    }
+    i
+}
+
+/// Letters and digits, inner hyphens and apostrophes (but possessive `'s` is its own token), and
+/// the periods of abbreviations ("Mr.", "U.S.", "a.m.").
+fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
+    let word = |i: usize| chars.get(i).is_some_and(|&(_, c)| is_word_char(c));
+    let letter = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphabetic());
+    let mut i = start;
+    loop {
+        while word(i) {
+            i += 1;
+        }
+        let Some(&(_, c)) = chars.get(i) else { break };
+        if (c == '-' || c == '‐') && word(i + 1) {
+            i += 1;
+        } else if is_apostrophe(c) && letter(i + 1) && !is_possessive(chars, i) {
+            i += 1;
+        } else if c == '.' && letter(i + 1) && chars.get(i + 2).is_some_and(|&(_, c)| c == '.') {
+            // Dotted initialism: "U.S.", "a.m.".
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if chars.get(i).is_some_and(|&(_, c)| c == '.') && takes_period(chars, start, i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the apostrophe at `i` starts a possessive or contracted `'s` ("Trump’s", "he’s").
+fn is_possessive(chars: &[(usize, char)], i: usize) -> bool {
+    chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
+        && !chars.get(i + 2).is_some_and(|&(_, c)| is_word_char(c))
+}
+
+/// Whether the word `chars[start..end]` is an abbreviation that keeps its final period.
+fn takes_period(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    let single_letter = end - start == 1 && word.chars().all(char::is_alphabetic);
+    let initialism = word.contains('.');
+    single_letter || initialism || abbreviations().contains(word.to_lowercase().as_str())
+}
+
+fn ends_sentence(punct: &str) -> bool {
+    matches!(punct, "." | "!" | "?" | "…")
+}
+
+fn is_closing(punct: &str) -> bool {
+    matches!(punct, "\"" | "'" | "”" | "’" | "»" | ")" | "]")
+}
+
+/// Splits at sentence-final punctuation (with any closing quotes after it) when the next token
+/// could start a sentence, and always at line breaks: news paragraphs and headlines are lines.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        let next = i + 1;
+        let boundary = if next == tokens.len() {
+            true
+        } else if text[tokens[i].end..tokens[next].start].contains('\n') {
+            true
+        } else if tokens[next].kind == TokenKind::Punct && is_closing(token_text(next)) {
+            false
+        } else {
+            let mut j = i;
+            while j > first && tokens[j].kind == TokenKind::Punct && is_closing(token_text(j)) {
+                j -= 1;
+            }
+            let final_punct = tokens[j].kind == TokenKind::Punct && ends_sentence(token_text(j));
+            let next_starts = token_text(next).chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || is_opening(&c.to_string())
+            });
+            final_punct && next_starts
+        };
+        if boundary {
+            sentences.push(Sentence {
+                start: tokens[first].start,
+                end: tokens[i].end,
+                tokens: first..next,
+            });
+            first = next;
+        }
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_abbreviations() {
+        assert_eq!(
+            words("Trump’s aide, Mr. Smith of the U.S., didn't say 2,025."),
+            [
+                "Trump", "’s", "aide", ",", "Mr.", "Smith", "of", "the", "U.S.", ",", "didn't",
+                "say", "2,025", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        assert_eq!(
+            words("On 10/16/2025 at 15:00, 1996-08-30 and the 3rd."),
+            [
+                "On",
+                "10/16/2025",
+                "at",
+                "15:00",
+                ",",
+                "1996-08-30",
+                "and",
+                "the",
+                "3rd",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_and_emoji() {
+        assert_eq!(
+            words("Russia-Ukraine war 😀 F-16"),
+            ["Russia-Ukraine", "war", "😀", "F-16"]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_final_punctuation_and_lines() {
+        let text = "He left. Mr. Smith stayed in the U.S. for “talks.” Then\nA headline";
+        let doc = Document::new(text);
+        let sentences: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "He left.",
+                "Mr. Smith stayed in the U.S. for “talks.”",
+                "Then",
+                "A headline"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_start_ignores_opening_quotes() {
+        let doc = Document::new("“Great,” he said. Then Trump left.");
+        let then = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "Then")
+            .unwrap();
+        let great = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "Great")
+            .unwrap();
+        let trump = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "Trump")
+            .unwrap();
+        assert!(doc.starts_sentence(then));
+        assert!(doc.starts_sentence(great));
+        assert!(!doc.starts_sentence(trump));
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(Document::new("").sentences.is_empty());
+        assert!(Document::new(" \r\n\t ").tokens.is_empty());
+    }
+}
