@@ -2,6 +2,8 @@
 //! analyzer, and converts every offset to UTF-16 code units once, here, so that in JavaScript
 //! `text.slice(span.start, span.end) === span.text`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -9,13 +11,22 @@ use crate::offsets::{convert_analysis, Unit};
 use crate::{Analyzer, Date, Layer, Options};
 
 /// Options as JavaScript passes them: `{ referenceDate?: string | null, layers?: string[] }`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// Read field by field (not with a derived struct) so that a misspelt or mistyped option gets a
+/// message naming it instead of being ignored.
+#[derive(Default)]
 struct JsOptions {
-    #[serde(default)]
     reference_date: Option<String>,
-    #[serde(default)]
     layers: Option<Vec<String>>,
+}
+
+/// Any value an option may hold; anything else fails to deserialize.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OptionValue {
+    Text(String),
+    List(Vec<String>),
+    Missing(()),
+    Other(serde::de::IgnoredAny),
 }
 
 impl JsOptions {
@@ -23,9 +34,35 @@ impl JsOptions {
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
-        serde_wasm_bindgen::from_value(value)
-            .map(Some)
-            .map_err(|e| JsError::new(&format!("invalid newsmark options: {e}")))
+        if !value.is_object() || value.is_array() {
+            return Err(JsError::new("newsmark options must be an object"));
+        }
+        let fields: BTreeMap<String, OptionValue> = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| JsError::new(&format!("invalid newsmark options: {e}")))?;
+        let mut options = JsOptions::default();
+        for (name, value) in fields {
+            match (name.as_str(), value) {
+                ("referenceDate", OptionValue::Text(date)) => options.reference_date = Some(date),
+                ("layers", OptionValue::List(layers)) => options.layers = Some(layers),
+                ("referenceDate" | "layers", OptionValue::Missing(())) => {}
+                ("referenceDate", _) => {
+                    return Err(JsError::new(
+                        "newsmark option referenceDate must be an ISO date string (YYYY-MM-DD) or null",
+                    ))
+                }
+                ("layers", _) => {
+                    return Err(JsError::new(
+                        "newsmark option layers must be an array of \"entities\", \"dates\", \"quotes\"",
+                    ))
+                }
+                (other, _) => {
+                    return Err(JsError::new(&format!(
+                        "unknown newsmark option {other:?}: expected referenceDate or layers"
+                    )))
+                }
+            }
+        }
+        Ok(Some(options))
     }
 
     /// `base` with the fields given here replaced.

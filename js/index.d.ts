@@ -1,0 +1,95 @@
+// Types of the newsmark package. Offsets are UTF-16 code units, as JavaScript strings count:
+// `text.slice(span.start, span.end) === span.text`.
+
+export type Layer = "entities" | "dates" | "quotes";
+
+export type EntityKind = "person" | "organization" | "place" | "misc";
+export type TemporalKind = "date" | "time" | "duration" | "set";
+export type Kind = EntityKind | TemporalKind | "quote";
+
+export interface Options {
+  /** ISO date `YYYY-MM-DD` relative dates resolve against; when absent or null, the date in the
+   * article's dateline is used, if it has one. */
+  referenceDate?: string | null;
+  /** Layers to run; all three by default. */
+  layers?: Layer[];
+}
+
+export interface Extent {
+  start: number;
+  end: number;
+}
+
+export interface Speaker extends Extent {
+  /** The speaker as written next to the quote ("Trump", "he", "a spokeswoman"). */
+  text: string;
+  /** Id of the speaker's entity, when it is (or a pronoun refers to) a named entity. */
+  entity?: number;
+}
+
+interface SpanBase extends Extent {
+  /** `text.slice(start, end)`. */
+  text: string;
+}
+
+export interface EntitySpan extends SpanBase {
+  kind: EntityKind;
+  /** Index into `Analysis.entities`. */
+  entity: number;
+}
+
+export interface TemporalSpan extends SpanBase {
+  kind: TemporalKind;
+  /** TIMEX3 value: `2025-10-16`, `2025-W43`, `PT2H`, `XXXX-WXX-1`, `PRESENT_REF`. */
+  value?: string;
+}
+
+export interface QuoteSpan extends SpanBase {
+  kind: "quote";
+  speaker?: Speaker;
+  /** The attributing verb or phrase: "said", "wrote", "according to". */
+  cue?: string;
+}
+
+export type Span = EntitySpan | TemporalSpan | QuoteSpan;
+
+export interface Entity {
+  /** Its index in `Analysis.entities`. */
+  id: number;
+  kind: EntityKind;
+  /** The longest name the text uses for it ("Vladimir Putin" for "Putin"). */
+  name: string;
+  mentions: Extent[];
+}
+
+export interface ReferenceDate {
+  /** ISO `YYYY-MM-DD`. */
+  date: string;
+  /** "option": given by the caller; "dateline": stated by the article. */
+  source: "option" | "dateline";
+  /** Where the article states it (dateline only). */
+  start?: number;
+  end?: number;
+}
+
+export interface Analysis {
+  /** Every highlight, sorted by start (longest first at equal starts). Entities never overlap each
+   * other, nor do dates; both may lie inside a quote. */
+  spans: Span[];
+  /** Each distinct entity once, in order of first mention. */
+  entities: Entity[];
+  /** The date relative expressions were resolved against, or null when none was known. */
+  referenceDate: ReferenceDate | null;
+}
+
+export interface Analyzer {
+  /** Analyzes `text` synchronously; `options` override the analyzer's for this call.
+   * Throws an Error for bad options. */
+  analyze(text: string, options?: Options): Analysis;
+  /** Frees the wasm memory held by this analyzer now instead of at garbage collection. */
+  free(): void;
+}
+
+/** Loads the WebAssembly module (once, on first use) and builds an analyzer. Rejects with an
+ * Error for bad options (unknown layer, malformed referenceDate). */
+export function createAnalyzer(options?: Options): Promise<Analyzer>;

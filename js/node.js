@@ -1,0 +1,11 @@
+// Entry point for Node, where fetch() cannot read file: URLs: the .wasm is read from disk.
+import { readFile } from "node:fs/promises";
+import { createAnalyzerFrom } from "./analyzer.js";
+
+/** @type {import("./index.d.ts").createAnalyzer} */
+export function createAnalyzer(options) {
+  return createAnalyzerFrom(
+    () => readFile(new URL("../dist/newsmark_bg.wasm", import.meta.url)),
+    options,
+  );
+}
