@@ -190,16 +190,15 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
             i += 1;
         }
         let Some(&(_, c)) = chars.get(i) else { break };
-        if (c == '-' || c == '‐') && word(i + 1) {
-            i += 1;
-        } else if is_apostrophe(c) && letter(i + 1) && !is_possessive(chars, i) {
-            i += 1;
-        } else if c == '.' && letter(i + 1) && chars.get(i + 2).is_some_and(|&(_, c)| c == '.') {
-            // Dotted initialism: "U.S.", "a.m.".
-            i += 1;
-        } else {
+        let hyphen = (c == '-' || c == '‐') && word(i + 1);
+        let apostrophe = is_apostrophe(c) && letter(i + 1) && !is_possessive(chars, i);
+        // Dotted initialism: "U.S.", "a.m.".
+        let initialism =
+            c == '.' && letter(i + 1) && chars.get(i + 2).is_some_and(|&(_, c)| c == '.');
+        if !(hyphen || apostrophe || initialism) {
             break;
         }
+        i += 1;
     }
     if chars.get(i).is_some_and(|&(_, c)| c == '.') && takes_period(chars, start, i) {
         i += 1;
@@ -237,9 +236,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut first = 0;
     for i in 0..tokens.len() {
         let next = i + 1;
-        let boundary = if next == tokens.len() {
-            true
-        } else if text[tokens[i].end..tokens[next].start].contains('\n') {
+        let boundary = if next == tokens.len()
+            || text[tokens[i].end..tokens[next].start].contains('\n')
+        {
             true
         } else if tokens[next].kind == TokenKind::Punct && is_closing(token_text(next)) {
             false
