@@ -1,0 +1,99 @@
+//! Golden cases from `tests/golden/cases.json`, the same file the JS tests read.
+
+use std::fs;
+use std::path::Path;
+
+use newsmark::{Analysis, Analyzer, Kind, Options, Span};
+use serde_json::Value;
+
+fn load_cases() -> Vec<Value> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = fs::read_to_string(root.join("tests/golden/cases.json")).unwrap();
+    let file: Value = serde_json::from_str(&data).unwrap();
+    file["cases"].as_array().unwrap().clone()
+}
+
+fn case_text(case: &Value) -> String {
+    match case["file"].as_str() {
+        Some(path) => fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}")),
+        None => case["text"].as_str().unwrap().to_string(),
+    }
+}
+
+fn kind_name(kind: Kind) -> String {
+    serde_json::to_value(kind).unwrap().as_str().unwrap().to_string()
+}
+
+fn text_matches(span: &Span, item: &Value) -> bool {
+    match (item["text"].as_str(), item["textStartsWith"].as_str()) {
+        (Some(text), _) => span.text == text,
+        (None, Some(prefix)) => span.text.starts_with(prefix),
+        (None, None) => false,
+    }
+}
+
+fn optional_field_matches(item: &Value, key: &str, actual: Option<&str>) -> bool {
+    item[key].as_str().is_none_or(|want| actual == Some(want))
+}
+
+fn matches(span: &Span, item: &Value) -> bool {
+    text_matches(span, item)
+        && optional_field_matches(item, "kind", Some(&kind_name(span.kind)))
+        && optional_field_matches(item, "value", span.value.as_deref())
+        && optional_field_matches(item, "cue", span.cue.as_deref())
+        && optional_field_matches(
+            item,
+            "speaker",
+            span.speaker.as_ref().map(|s| s.text.as_str()),
+        )
+        && item["valueLike"].as_str().is_none_or(|pattern| {
+            let pattern = regex::Regex::new(pattern).unwrap();
+            span.value.as_deref().is_some_and(|v| pattern.is_match(v))
+        })
+}
+
+fn entity_of(analysis: &Analysis, text: &str) -> Option<usize> {
+    analysis
+        .spans
+        .iter()
+        .find(|s| s.text == text && s.entity.is_some())
+        .and_then(|s| s.entity)
+}
+
+#[test]
+fn golden_cases() {
+    let mut failures = Vec::new();
+    for case in load_cases() {
+        let name = case["name"].as_str().unwrap();
+        let text = case_text(&case);
+        let options = Options {
+            reference_date: case["referenceDate"].as_str().map(|d| d.parse().unwrap()),
+            ..Options::default()
+        };
+        let analysis = Analyzer::new(options).analyze(&text);
+        let items = |key: &str| case[key].as_array().cloned().unwrap_or_default();
+        for item in items("expect") {
+            if !analysis.spans.iter().any(|s| matches(s, &item)) {
+                failures.push(format!("{name}: expected {item}"));
+            }
+        }
+        for item in items("reject") {
+            if let Some(span) = analysis.spans.iter().find(|s| matches(s, &item)) {
+                failures.push(format!("{name}: rejected {item} but found {span:?}"));
+            }
+        }
+        for group in items("sameEntity") {
+            let ids: Vec<Option<usize>> = group
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| entity_of(&analysis, t.as_str().unwrap()))
+                .collect();
+            if ids[0].is_none() || ids.iter().any(|id| *id != ids[0]) {
+                failures.push(format!("{name}: {group} should be one entity, got {ids:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
