@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::offsets::{convert_analysis, Unit};
-use crate::{Analysis, Analyzer, Date, Options};
+use crate::{Analysis, Analyzer, Date, Kind, Options};
 
 /// A JSON value; objects keep their keys in order (a repeated key keeps its first place and its
 /// last value, as Python's `json.loads` does).
@@ -447,11 +447,25 @@ pub fn annotate(analyzer: &Analyzer, doc: &Json) -> Result<Json, DocError> {
     Ok(corpus_spans(text, analyzer.analyze_with(text, &options)))
 }
 
+/// Converts the byte offsets of `analysis` to code points. Offsets a layer got wrong are first
+/// brought into the text: past the end to the end, inside a character to its start (so that
+/// conversion cannot fail whatever the layers return).
+pub fn to_code_points(text: &str, analysis: &mut Analysis) {
+    analysis.map_offsets(|offset| {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    });
+    convert_analysis(text, analysis, Unit::CodePoint);
+}
+
 /// The spans of `analysis` (byte offsets into `text`) in the corpus format: `{start, end, label}`
 /// in code points, `value` on temporal spans that have one, `speaker`, `speaker_start` and
 /// `speaker_end` on attributed quotes.
 pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
-    convert_analysis(text, &mut analysis, Unit::CodePoint);
+    to_code_points(text, &mut analysis);
     let spans = analysis.spans.into_iter().map(|span| {
         let mut fields = vec![
             ("start".to_string(), Json::from(span.start)),
@@ -463,7 +477,7 @@ pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
                 fields.push(("value".to_string(), Json::Str(value)));
             }
         }
-        if let Some(speaker) = span.speaker {
+        if let Some(speaker) = span.speaker.filter(|_| span.kind == Kind::Quote) {
             fields.push(("speaker".to_string(), Json::Str(speaker.text)));
             fields.push(("speaker_start".to_string(), Json::from(speaker.start)));
             fields.push(("speaker_end".to_string(), Json::from(speaker.end)));
@@ -476,7 +490,7 @@ pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Kind, Span, Speaker};
+    use crate::{Span, Speaker};
 
     #[test]
     fn python_float_repr() {
@@ -567,6 +581,35 @@ mod tests {
         );
         assert_eq!(slice(&spans[2]), "2 May");
         assert_eq!(spans[2].get("value"), Some(&Json::from("XXXX-05-02")));
+    }
+
+    #[test]
+    fn corpus_spans_survive_odd_offsets() {
+        // Whatever a layer returns, conversion does not panic: offsets past the end map to the
+        // end, offsets inside a character to its start.
+        let text = "a😀b";
+        let mut inside = Span::new(text, 0, 1, Kind::Person);
+        (inside.start, inside.end) = (2, 5);
+        let mut past = Span::new(text, 0, 1, Kind::Date);
+        (past.start, past.end) = (5, 99);
+        let mut reversed = Span::new(text, 0, 1, Kind::Misc);
+        (reversed.start, reversed.end) = (6, 1);
+        reversed.speaker = Some(Speaker {
+            start: 0,
+            end: 1,
+            text: "a".into(),
+            entity: None,
+        });
+        let analysis = Analysis {
+            spans: vec![inside, past, reversed],
+            ..Analysis::default()
+        };
+        assert_eq!(
+            corpus_spans(text, analysis).to_line(),
+            "[{\"start\": 1, \"end\": 2, \"label\": \"PERSON\"}, \
+             {\"start\": 2, \"end\": 3, \"label\": \"DATE\"}, \
+             {\"start\": 3, \"end\": 1, \"label\": \"MISC\"}]"
+        );
     }
 
     #[test]

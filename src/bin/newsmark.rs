@@ -16,7 +16,6 @@ use std::process::ExitCode;
 
 use newsmark::corpus::{self, describe_json_error, Json, JsonlReader};
 use newsmark::eval;
-use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};
 
 use args::{Command, Parsed};
@@ -90,9 +89,9 @@ whose `layers` include it.
 
 Without --pred, each gold file's documents are annotated (their `text` and `dct` only; gold spans
 are ignored) and scored, and a table is printed per file under `== FILE ==`. The figures are those
-of `newsmark annotate GOLD | score.py GOLD -`; the note \"[system predicts nothing for this layer]\"
-reflects newsmark's own spans (annotate's output keeps the gold `layers`, which score.py takes
-as a claim to predict the layer).
+of `newsmark annotate GOLD PRED` then `score.py GOLD PRED`, except that the note \"[system predicts
+nothing for this layer]\" here reflects newsmark's own spans (annotate's output keeps the gold
+`layers`, which score.py takes as a claim to predict the layer).
 
   --pred PRED.jsonl   score this prediction file instead of annotating (one GOLD file only):
                       the same as `score.py GOLD PRED`
@@ -331,7 +330,7 @@ fn highlight(parsed: &Parsed) -> Outcome {
             .map_or(name.into(), |f| f.to_string_lossy());
         out.write_all(html::page(&text, &analysis, &title).as_bytes())?;
     } else {
-        convert_analysis(&text, &mut analysis, Unit::CodePoint);
+        corpus::to_code_points(&text, &mut analysis);
         let json = serde_json::to_string_pretty(&analysis)
             .map_err(|e| Failure::Failed(format!("cannot write JSON: {e}")))?;
         writeln!(out, "{json}")?;
