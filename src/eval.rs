@@ -7,7 +7,9 @@
 //! semantics are kept: `true`/`false` count as the integers 1/0 (`isinstance(True, int)`), a
 //! string `layers` is searched as a substring, values compare as `str(v).strip()`, ids `1` and
 //! `1.0` are the same key. Inputs on which `score.py` itself would crash (a span that is not an
-//! object, a non-string speaker, ...) are scored as sensibly as possible instead.
+//! object, a non-string speaker, ...) are scored as sensibly as possible instead. Two known
+//! differences, both outside standard JSONL: `NaN`/`Infinity` (accepted by Python's `json`) are
+//! rejected, and a lone `\r` does not end a line.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
