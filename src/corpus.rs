@@ -76,7 +76,7 @@ impl Json {
         let newline = |out: &mut String, level: usize| {
             if let Some(width) = indent {
                 out.push('\n');
-                out.extend(std::iter::repeat(' ').take(width * level));
+                out.extend(std::iter::repeat_n(' ', width * level));
             }
         };
         let separator = if indent.is_some() { "," } else { ", " };
@@ -447,25 +447,11 @@ pub fn annotate(analyzer: &Analyzer, doc: &Json) -> Result<Json, DocError> {
     Ok(corpus_spans(text, analyzer.analyze_with(text, &options)))
 }
 
-/// Converts the byte offsets of `analysis` to code points. Offsets a layer got wrong are first
-/// brought into the text: past the end to the end, inside a character to its start (so that
-/// conversion cannot fail whatever the layers return).
-pub fn to_code_points(text: &str, analysis: &mut Analysis) {
-    analysis.map_offsets(|offset| {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
-    });
-    convert_analysis(text, analysis, Unit::CodePoint);
-}
-
 /// The spans of `analysis` (byte offsets into `text`) in the corpus format: `{start, end, label}`
 /// in code points, `value` on temporal spans that have one, `speaker`, `speaker_start` and
 /// `speaker_end` on attributed quotes.
 pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
-    to_code_points(text, &mut analysis);
+    convert_analysis(text, &mut analysis, Unit::CodePoint);
     let spans = analysis.spans.into_iter().map(|span| {
         let mut fields = vec![
             ("start".to_string(), Json::from(span.start)),
@@ -586,7 +572,7 @@ mod tests {
     #[test]
     fn corpus_spans_survive_odd_offsets() {
         // Whatever a layer returns, conversion does not panic: offsets past the end map to the
-        // end, offsets inside a character to its start.
+        // end, offsets inside a character to its end.
         let text = "a😀b";
         let mut inside = Span::new(text, 0, 1, Kind::Person);
         (inside.start, inside.end) = (2, 5);
@@ -606,7 +592,7 @@ mod tests {
         };
         assert_eq!(
             corpus_spans(text, analysis).to_line(),
-            "[{\"start\": 1, \"end\": 2, \"label\": \"PERSON\"}, \
+            "[{\"start\": 2, \"end\": 2, \"label\": \"PERSON\"}, \
              {\"start\": 2, \"end\": 3, \"label\": \"DATE\"}, \
              {\"start\": 3, \"end\": 1, \"label\": \"MISC\"}]"
         );

@@ -37,8 +37,9 @@ impl OffsetMap {
         let mut wanted = wanted.into_iter().peekable();
         let mut converted = 0;
         for (byte, c) in text.char_indices() {
-            while wanted.next_if(|&w| w <= byte).is_some() {
-                table.push((byte, converted));
+            // An offset inside a character (a layer's bug) converts like the character's end.
+            while let Some(w) = wanted.next_if(|&w| w <= byte) {
+                table.push((w, converted));
             }
             if wanted.peek().is_none() {
                 break;
@@ -52,12 +53,14 @@ impl OffsetMap {
         OffsetMap { table }
     }
 
-    /// The converted offset of `byte`, which must have been among those given to [`OffsetMap::new`].
+    /// The converted offset of `byte`, which should be among those given to [`OffsetMap::new`];
+    /// any other converts like the nearest prepared offset after it.
     pub fn convert(&self, byte: usize) -> usize {
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.table[i].1,
-            Err(_) => panic!("offset {byte} was not prepared for conversion"),
-        }
+        let i = self.table.partition_point(|&(b, _)| b < byte);
+        self.table
+            .get(i)
+            .or(self.table.last())
+            .map_or(0, |&(_, converted)| converted)
     }
 }
 
@@ -113,6 +116,15 @@ mod tests {
         assert_eq!(convert_one(text, z, Unit::Utf16), 7);
         assert_eq!(convert_one(text, z, Unit::CodePoint), 7);
         assert_eq!(convert_one(text, text.len(), Unit::CodePoint), 10);
+    }
+
+    #[test]
+    fn offsets_inside_characters_or_past_the_end_do_not_panic() {
+        let text = "é😀";
+        assert_eq!(convert_one(text, 1, Unit::CodePoint), 1);
+        assert_eq!(convert_one(text, 3, Unit::Utf16), 3);
+        assert_eq!(convert_one(text, 99, Unit::Utf16), 3);
+        assert_eq!(OffsetMap::new(text, [], Unit::Utf16).convert(2), 0);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use newsmark::corpus::{self, describe_json_error, Json, JsonlReader};
 use newsmark::eval;
+use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};
 
 use args::{Command, Parsed};
@@ -330,7 +331,7 @@ fn highlight(parsed: &Parsed) -> Outcome {
             .map_or(name.into(), |f| f.to_string_lossy());
         out.write_all(html::page(&text, &analysis, &title).as_bytes())?;
     } else {
-        corpus::to_code_points(&text, &mut analysis);
+        convert_analysis(&text, &mut analysis, Unit::CodePoint);
         let json = serde_json::to_string_pretty(&analysis)
             .map_err(|e| Failure::Failed(format!("cannot write JSON: {e}")))?;
         writeln!(out, "{json}")?;
