@@ -22,7 +22,11 @@ fn case_text(case: &Value) -> String {
 }
 
 fn kind_name(kind: Kind) -> String {
-    serde_json::to_value(kind).unwrap().as_str().unwrap().to_string()
+    serde_json::to_value(kind)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn text_matches(span: &Span, item: &Value) -> bool {
