@@ -60,6 +60,8 @@ pub struct Chunker<'a> {
     lexicon: &'a Lexicon,
     patterns: &'a Patterns,
     context: &'a Context,
+    /// Each token's text in lowercase, computed once: every word-list lookup needs it.
+    lower: Vec<String>,
 }
 
 impl<'a> Chunker<'a> {
@@ -69,12 +71,21 @@ impl<'a> Chunker<'a> {
         patterns: &'a Patterns,
         context: &'a Context,
     ) -> Chunker<'a> {
+        let lower = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
         Chunker {
             doc,
             lexicon,
             patterns,
             context,
+            lower,
         }
+    }
+
+    /// Token `i` in lowercase.
+    fn word(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 
     /// All mentions of the document, in text order.
@@ -99,10 +110,7 @@ impl<'a> Chunker<'a> {
     /// Emits the run as one mention, or two when a nationality leads it ("German Bundesbank").
     fn push_run(&self, run: Range<usize>, titled: bool, mentions: &mut Vec<Mention>) {
         let split = run.len() > 1
-            && self
-                .lexicon
-                .nationalities
-                .has_word(self.doc.token_text(run.start))
+            && self.lexicon.nationalities.contains(self.word(run.start))
             && !self.lexicon.knows_name(&self.key(run.clone()))
             && !self.ends_with_suffix(run.clone());
         if split {
@@ -158,7 +166,7 @@ impl<'a> Chunker<'a> {
         if run.len() > 1 && self.ends_with_suffix(run.clone()) {
             evidence.add(Kind::Organization, weight::SUFFIX);
         }
-        if lexicon.given_names.has_word(first) {
+        if lexicon.given_names.contains(self.word(run.start)) {
             let weight = if run.len() > 1 {
                 weight::MEDIUM
             } else {
@@ -194,15 +202,19 @@ impl<'a> Chunker<'a> {
     }
 
     fn ends_with_suffix(&self, run: Range<usize>) -> bool {
-        self.lexicon
-            .org_suffixes
-            .has_word(self.doc.token_text(run.end - 1))
+        self.lexicon.org_suffixes.contains(self.word(run.end - 1))
     }
 
     /// The lowercased words of `run`, joined by single spaces.
     fn key(&self, run: Range<usize>) -> String {
-        let words: Vec<&str> = run.map(|i| self.doc.token_text(i)).collect();
-        words.join(" ").to_lowercase()
+        let mut key = String::new();
+        for i in run {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(self.word(i));
+        }
+        key
     }
 
     /// The number of tokens of a title starting at `i` ("Secretary of State", "Sen.") when a
@@ -282,13 +294,12 @@ impl<'a> Chunker<'a> {
     /// an organization ("Securities and Exchange Commission").
     fn connected(&self, start: usize, at: usize) -> Option<usize> {
         let word = self.doc.token_text(at);
-        let head = self.doc.token_text(at - 1);
         let next = at + 1;
         if next >= self.doc.tokens.len() || !self.same_line(at, next) {
             return None;
         }
         match word {
-            "of" | "for" if self.lexicon.connector_heads.has_word(head) => {
+            "of" | "for" if self.lexicon.connector_heads.contains(self.word(at - 1)) => {
                 let name = if self.doc.token_text(next) == "the" {
                     next + 1
                 } else {
@@ -324,8 +335,7 @@ impl<'a> Chunker<'a> {
         if self.starts_title(i) {
             return false;
         }
-        let text = self.doc.token_text(i);
-        if self.lexicon.calendar.has_word(text) {
+        if self.lexicon.calendar.contains(self.word(i)) {
             return false;
         }
         !self.context.is_initial(i) || self.context.in_headline(i) || self.initial_is_name(i)
@@ -346,14 +356,9 @@ impl<'a> Chunker<'a> {
 
     /// Whether token `i` may continue a name.
     fn can_continue(&self, i: usize) -> bool {
-        let text = self.doc.token_text(i);
-        if self.lexicon.calendar.has_word(text) {
+        if self.lexicon.calendar.contains(self.word(i)) {
             // "May" is a month, but not after a given name ("Theresa May").
-            return i > 0
-                && self
-                    .lexicon
-                    .given_names
-                    .has_word(self.doc.token_text(i - 1));
+            return i > 0 && self.lexicon.given_names.contains(self.word(i - 1));
         }
         self.is_name_word(i) && !self.is_headline_unknown(i)
     }
@@ -367,7 +372,8 @@ impl<'a> Chunker<'a> {
         let text = self.doc.token_text(i);
         let capitalized = text.starts_with(char::is_uppercase) || self.is_particle_prefixed(text);
         // "US" in running text is the country, not the pronoun.
-        let function_word = self.lexicon.stopwords.has_word(text) && !self.is_shouted_acronym(i);
+        let function_word =
+            self.lexicon.stopwords.contains(self.word(i)) && !self.is_shouted_acronym(i);
         capitalized
             && !function_word
             && !self.patterns.party_label.is_match(text)
@@ -398,7 +404,7 @@ impl<'a> Chunker<'a> {
         }
         let text = self.doc.token_text(i);
         let lexicon = self.lexicon;
-        let known = lexicon.given_names.has_word(text)
+        let known = lexicon.given_names.contains(self.word(i))
             || self.known_phrase_at(i) > 0
             || self.context.used_as_name(text)
             || (i > 0 && self.known_phrase_ending_at(i));

@@ -94,12 +94,10 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, bonus: &mut [Evidence]) 
         if own.strongest().is_some_and(|kind| kind != Kind::Person) {
             continue;
         }
-        let nearest = candidates
-            .iter()
-            .rev()
-            .find(|&&c| c < i)
-            .unwrap_or(&candidates[0]);
-        sets.union(*nearest, i);
+        // Candidates are in text order: the last one before `i`, by binary search.
+        let before = candidates.partition_point(|&c| c < i);
+        let nearest = candidates[before.saturating_sub(1)];
+        sets.union(nearest, i);
         bonus[i].add(Kind::Person, weight::MEDIUM);
     }
 }

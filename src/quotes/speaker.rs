@@ -54,6 +54,9 @@ const WINDOW: usize = 30;
 /// Words of a common-noun speaker after its determiner ("the White House press secretary").
 const NOUN_WORDS: usize = 4;
 
+/// Words of a capitalized speaker name ("Tom Suozzi"), at most.
+const NAME_WORDS: usize = 5;
+
 /// Small words between a speaker and the cue ("Trump also said", "he has said").
 const BETWEEN: [&str; 10] = [
     "also",
@@ -254,7 +257,7 @@ impl<'a> Attributor<'a> {
     /// The end of a run of capitalized words from `i` (== `i` when none).
     fn name_run_end(&self, i: usize) -> usize {
         let mut end = i;
-        while end < self.doc.tokens.len() && self.is_name_word(end) {
+        while end < self.doc.tokens.len() && end < i + NAME_WORDS && self.is_name_word(end) {
             end += 1;
         }
         end
@@ -263,7 +266,7 @@ impl<'a> Attributor<'a> {
     /// The start of a run of capitalized words ending at `last` (`last + 1` when none).
     fn name_run_start(&self, last: usize) -> usize {
         let mut first = last + 1;
-        while first > 0 && self.is_name_word(first - 1) && first + 4 > last + 1 {
+        while first > 0 && self.is_name_word(first - 1) && first + NAME_WORDS > last + 1 {
             first -= 1;
         }
         first
