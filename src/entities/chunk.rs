@@ -111,6 +111,10 @@ impl<'a> Chunker<'a> {
     fn push_run(&self, run: Range<usize>, titled: bool, mentions: &mut Vec<Mention>) {
         let split = run.len() > 1
             && self.lexicon.nationalities.contains(self.word(run.start))
+            && !self
+                .lexicon
+                .nationalities
+                .contains(&self.key(run.start + 1..run.end))
             && !self.lexicon.knows_name(&self.key(run.clone()))
             && !self.ends_with_suffix(run.clone());
         if split {
@@ -125,11 +129,10 @@ impl<'a> Chunker<'a> {
     /// lowercase ("the War", when "war" appears elsewhere).
     fn keep(&self, run: Range<usize>, titled: bool) -> Option<Mention> {
         let mention = self.mention(run.clone(), titled);
+        let text = self.doc.token_text(run.start);
         let lone_common = run.len() == 1
             && mention.evidence == Evidence::default()
-            && self
-                .context
-                .mostly_lowercase(self.doc.token_text(run.start));
+            && (self.context.mostly_lowercase(text) || is_initial_letter(text));
         (!lone_common).then_some(mention)
     }
 
@@ -157,14 +160,17 @@ impl<'a> Chunker<'a> {
         if lexicon.places.contains(&key) {
             evidence.add(Kind::Place, weight::STRONG);
         }
-        if lexicon.nationalities.contains(&key) || self.is_demonym_compound(run.clone()) {
+        if self.is_demonym_compound(run.clone()) {
             evidence.add(Kind::Misc, weight::STRONG);
         }
         if lexicon.organizations.contains(&key) {
             evidence.add(Kind::Organization, weight::STRONG);
         }
-        if run.len() > 1 && self.ends_with_suffix(run.clone()) {
-            evidence.add(Kind::Organization, weight::SUFFIX);
+        if let Some(kind) = self.suffix_kind(run.clone()) {
+            // "West Bank" is a listed place, whatever "Bank" says.
+            if !lexicon.knows_name(&key) {
+                evidence.add(kind, weight::SUFFIX);
+            }
         }
         if lexicon.given_names.contains(self.word(run.start)) {
             let weight = if run.len() > 1 {
@@ -186,14 +192,16 @@ impl<'a> Chunker<'a> {
         evidence
     }
 
-    /// "Russia-Ukraine", "Anglo-French": a hyphenated word of known places or nationalities.
+    /// "Russian", "Iraqi Kurds", "Russia-Ukraine": words (or hyphenated parts) that are all
+    /// nationalities or places, and not a single listed place.
     fn is_demonym_compound(&self, run: Range<usize>) -> bool {
-        let text = self.doc.token_text(run.start);
-        run.len() == 1
-            && text.contains('-')
-            && text.split('-').all(|part| {
-                self.lexicon.places.has_word(part) || self.lexicon.nationalities.has_word(part)
-            })
+        let lexicon = self.lexicon;
+        let key = self.key(run.clone());
+        let nationality = |part: &str| lexicon.nationalities.contains(part);
+        let place_or_nationality = |part: &str| nationality(part) || lexicon.places.contains(part);
+        nationality(&key)
+            || key.split(' ').all(nationality)
+            || (run.len() == 1 && key.contains('-') && key.split('-').all(place_or_nationality))
     }
 
     fn followed_by_who(&self, end: usize) -> bool {
@@ -202,7 +210,25 @@ impl<'a> Chunker<'a> {
     }
 
     fn ends_with_suffix(&self, run: Range<usize>) -> bool {
-        self.lexicon.org_suffixes.contains(self.word(run.end - 1))
+        self.suffix_kind(run).is_some()
+    }
+
+    /// The kind a name's last word gives it ("… Caucus", "… Cup", "… Street"), for names of two
+    /// or more words.
+    fn suffix_kind(&self, run: Range<usize>) -> Option<Kind> {
+        let last = self.word(run.end - 1);
+        let lexicon = self.lexicon;
+        if run.len() < 2 {
+            None
+        } else if lexicon.org_suffixes.contains(last) {
+            Some(Kind::Organization)
+        } else if lexicon.misc_suffixes.contains(last) {
+            Some(Kind::Misc)
+        } else if lexicon.place_suffixes.contains(last) {
+            Some(Kind::Place)
+        } else {
+            None
+        }
     }
 
     /// The lowercased words of `run`, joined by single spaces.
@@ -316,13 +342,18 @@ impl<'a> Chunker<'a> {
         }
     }
 
+    /// "Securities and Exchange Commission", "Trinidad and Tobago": a listed name, or one word
+    /// that is no name by itself, "and", and words ending as a name.
     fn and_joined(&self, start: usize, next: usize) -> Option<usize> {
         let mut end = next;
         while end < self.doc.tokens.len() && self.can_continue(end) && self.same_line(next, end) {
             end += 1;
         }
+        let lone_left = next - start == 2
+            && !self.lexicon.knows_name(self.word(start))
+            && !self.lexicon.given_names.contains(self.word(start));
         let whole = end > next
-            && (self.ends_with_suffix(start..end)
+            && ((lone_left && self.ends_with_suffix(start..end))
                 || self.lexicon.knows_name(&self.key(start..end)));
         whole.then_some(end)
     }
@@ -374,8 +405,10 @@ impl<'a> Chunker<'a> {
         // "US" in running text is the country, not the pronoun.
         let function_word =
             self.lexicon.stopwords.contains(self.word(i)) && !self.is_shouted_acronym(i);
+        let contraction = is_contraction_of(text, |w| self.lexicon.stopwords.contains(w));
         capitalized
             && !function_word
+            && !contraction
             && !self.patterns.party_label.is_match(text)
             && !has_lowercase_part(text)
     }
@@ -443,6 +476,17 @@ fn is_acronym(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// "N", "B.": an initial alone (a list item, a grade) is no name.
+fn is_initial_letter(text: &str) -> bool {
+    text.trim_end_matches('.').chars().count() == 1
+}
+
+/// "I'm", "We've": a pronoun with a contraction.
+fn is_contraction_of(text: &str, function_word: impl Fn(&str) -> bool) -> bool {
+    text.split_once(['\'', '’'])
+        .is_some_and(|(head, _)| function_word(&head.to_lowercase()))
 }
 
 /// "Kremlin-backed", "Trump-era": a capitalized word made into an adjective is no name.
@@ -555,6 +599,51 @@ mod tests {
                 ("Szeged".to_string(), Some(Kind::Place)),
                 ("NATO".to_string(), Some(Kind::Organization))
             ]
+        );
+    }
+
+    #[test]
+    fn last_words_give_event_place_and_organization_kinds() {
+        assert_eq!(
+            chunk("Fans watched the World Cup on Wall Street and Ford Motor Co. in the West Bank."),
+            [
+                ("World Cup".to_string(), Some(Kind::Misc)),
+                ("Wall Street".to_string(), Some(Kind::Place)),
+                ("Ford Motor Co.".to_string(), Some(Kind::Organization)),
+                ("West Bank".to_string(), Some(Kind::Place))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_name_is_its_own_mention() {
+        assert_eq!(
+            chunk("Officials said German Bundesbank staff met Iraqi Kurds."),
+            [
+                ("German".to_string(), Some(Kind::Misc)),
+                ("Bundesbank".to_string(), Some(Kind::Organization)),
+                ("Iraqi Kurds".to_string(), Some(Kind::Misc))
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_initials_and_contractions_are_not_names() {
+        assert_eq!(
+            names("He said I'm sure, and I've seen grade B and N. Smith."),
+            ["N. Smith"]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_not_headlines() {
+        assert_eq!(
+            names(
+                "Results:
+2. Michael Johnson (U.S.) 20.02
+3. Ato Boldon (Trinidad) 20.15"
+            ),
+            ["Michael Johnson", "U.S.", "Ato Boldon", "Trinidad"]
         );
     }
 

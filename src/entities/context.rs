@@ -98,9 +98,12 @@ fn headline_flags(doc: &Document) -> Vec<bool> {
 }
 
 fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
-    let (mut words, mut lowercase, mut all_caps, mut mixed) = (0, 0, 0, 0);
+    let (mut words, mut lowercase, mut all_caps, mut mixed, mut numbers) = (0, 0, 0, 0, 0);
     for i in tokens {
         let text = doc.token_text(i);
+        if doc.tokens[i].kind == TokenKind::Number {
+            numbers += 1;
+        }
         let letters = || text.chars().filter(|c| c.is_alphabetic());
         if doc.tokens[i].kind != TokenKind::Word || !text.starts_with(char::is_alphabetic) {
             continue;
@@ -119,8 +122,9 @@ fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
         }
     }
     let shouting = all_caps > 0 && mixed == 0;
-    // Running text always has some lowercase content word; a Title Case headline has none.
-    let title_case = words >= 3 && lowercase == 0;
+    // Running text always has some lowercase content word; a Title Case headline has none. A
+    // line of names and figures is a table row, where capitals still mark names.
+    let title_case = words >= 3 && lowercase == 0 && numbers < 2;
     shouting || title_case
 }
 
