@@ -180,13 +180,13 @@ impl<'a> Chunker<'a> {
             };
             evidence.add(Kind::Person, weight);
         }
-        if run.start > 0 && PLACE_CUES.contains(&self.doc.token_text(run.start - 1)) {
+        if self.after_place_cue(run.clone()) {
             evidence.add(Kind::Place, weight::WEAK);
         }
         if run.len() == 1 && is_acronym(first) && evidence == Evidence::default() {
             evidence.add(Kind::Organization, weight::WEAK);
         }
-        if self.followed_by_who(run.end) {
+        if self.person_context(run.end) {
             evidence.add(Kind::Person, weight::WEAK);
         }
         evidence
@@ -204,9 +204,19 @@ impl<'a> Chunker<'a> {
             || (run.len() == 1 && key.contains('-') && key.split('-').all(place_or_nationality))
     }
 
-    fn followed_by_who(&self, end: usize) -> bool {
+    /// "in Budapest", but not "in Warhol's legacy".
+    fn after_place_cue(&self, run: Range<usize>) -> bool {
+        let possessive =
+            run.end < self.doc.tokens.len() && matches!(self.word(run.end), "'s" | "’s");
+        run.start > 0 && PLACE_CUES.contains(&self.word(run.start - 1)) && !possessive
+    }
+
+    /// ", who", "said", "told": what is said of people (organizations say things too, but less
+    /// often in news).
+    fn person_context(&self, end: usize) -> bool {
         let text = |i: usize| (i < self.doc.tokens.len()).then(|| self.doc.token_text(i));
-        text(end) == Some(",") && text(end + 1) == Some("who")
+        (text(end) == Some(",") && text(end + 1) == Some("who"))
+            || matches!(text(end), Some("said" | "told" | "says"))
     }
 
     fn ends_with_suffix(&self, run: Range<usize>) -> bool {
@@ -216,15 +226,26 @@ impl<'a> Chunker<'a> {
     /// The kind a name's last word gives it ("… Caucus", "… Cup", "… Street"), for names of two
     /// or more words.
     fn suffix_kind(&self, run: Range<usize>) -> Option<Kind> {
-        let last = self.word(run.end - 1);
-        let lexicon = self.lexicon;
         if run.len() < 2 {
-            None
-        } else if lexicon.org_suffixes.contains(last) {
+            return None;
+        }
+        self.head_kind(self.word(run.end - 1)).or_else(|| {
+            // "University of Texas", "Church of Scientology": the word before "of" heads it.
+            let connector = run
+                .clone()
+                .find(|&t| matches!(self.word(t), "of" | "for"))?;
+            self.head_kind(self.word(connector.checked_sub(1)?))
+        })
+    }
+
+    /// The kind a head word gives a name.
+    fn head_kind(&self, head: &str) -> Option<Kind> {
+        let lexicon = self.lexicon;
+        if lexicon.org_suffixes.contains(head) {
             Some(Kind::Organization)
-        } else if lexicon.misc_suffixes.contains(last) {
+        } else if lexicon.misc_suffixes.contains(head) {
             Some(Kind::Misc)
-        } else if lexicon.place_suffixes.contains(last) {
+        } else if lexicon.place_suffixes.contains(head) {
             Some(Kind::Place)
         } else {
             None
@@ -336,7 +357,15 @@ impl<'a> Chunker<'a> {
             "&" => self.can_continue(next).then_some(next + 1),
             "and" => self.and_joined(start, next),
             _ if self.lexicon.particles.contains(word) => {
-                self.can_continue(next).then_some(next + 1)
+                // Particles may chain: "Joost van der Westhuizen", "Fernando de la Rua".
+                let mut name = next;
+                while name < at + 3 && self.lexicon.particles.contains(self.word(name)) {
+                    name += 1;
+                }
+                let joined = name < self.doc.tokens.len()
+                    && self.same_line(at, name)
+                    && self.can_continue(name);
+                joined.then_some(name + 1)
             }
             _ => None,
         }
@@ -410,7 +439,15 @@ impl<'a> Chunker<'a> {
             && !function_word
             && !contraction
             && !self.patterns.party_label.is_match(text)
-            && !has_lowercase_part(text)
+            && !self.is_hyphenated_adjective(i)
+    }
+
+    /// "Kremlin-backed", "Trump-era": a capitalized word made into an adjective is no name.
+    fn is_hyphenated_adjective(&self, i: usize) -> bool {
+        self.word(i)
+            .split('-')
+            .skip(1)
+            .any(|part| self.lexicon.adjective_endings.contains(part))
     }
 
     /// "al-Assad", "bin-Laden": a lowercase particle glued to a capitalized name.
@@ -487,13 +524,6 @@ fn is_initial_letter(text: &str) -> bool {
 fn is_contraction_of(text: &str, function_word: impl Fn(&str) -> bool) -> bool {
     text.split_once(['\'', '’'])
         .is_some_and(|(head, _)| function_word(&head.to_lowercase()))
-}
-
-/// "Kremlin-backed", "Trump-era": a capitalized word made into an adjective is no name.
-fn has_lowercase_part(text: &str) -> bool {
-    text.split('-')
-        .skip(1)
-        .any(|part| part.starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -644,6 +674,48 @@ mod tests {
 3. Ato Boldon (Trinidad) 20.15"
             ),
             ["Michael Johnson", "U.S.", "Ato Boldon", "Trinidad"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_adjectives_are_not_names_but_hyphenated_names_are() {
+        assert_eq!(
+            names("A Kremlin-backed group met lawmaker Wong Kwok-kin and Trump-era staff."),
+            ["Wong Kwok-kin"]
+        );
+    }
+
+    #[test]
+    fn the_word_before_of_heads_the_name() {
+        assert_eq!(
+            chunk("He joined the Church of Scientology near the Gulf of Mexico."),
+            [
+                (
+                    "Church of Scientology".to_string(),
+                    Some(Kind::Organization)
+                ),
+                ("Gulf of Mexico".to_string(), Some(Kind::Place))
+            ]
+        );
+    }
+
+    #[test]
+    fn name_particles_may_chain() {
+        assert_eq!(
+            names("He passed to Joost van der Westhuizen and Fernando de la Rua."),
+            ["Joost van der Westhuizen", "Fernando de la Rua"]
+        );
+    }
+
+    #[test]
+    fn context_words_hint_person_and_place() {
+        assert_eq!(
+            chunk("Then Jansher said it rained in Szeged but not in Warhol's town."),
+            [
+                ("Jansher".to_string(), Some(Kind::Person)),
+                ("Szeged".to_string(), Some(Kind::Place)),
+                ("Warhol".to_string(), None)
+            ]
         );
     }
 

@@ -93,8 +93,12 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, bonus: &mut [Evidence]) 
         let Some(candidates) = full_names.get(mention.key.as_str()) else {
             continue;
         };
+        // Only a word-list entry or a suffix outweighs the full name; "in Warhol" does not.
         let own = votes[sets.find(i)];
-        if own.strongest().is_some_and(|kind| kind != Kind::Person) {
+        let other = [Kind::Organization, Kind::Place, Kind::Misc]
+            .into_iter()
+            .any(|kind| own.get(kind) >= weight::STRONG && own.get(kind) > own.get(Kind::Person));
+        if other {
             continue;
         }
         // Candidates are in text order: the last one before `i`, by binary search.
@@ -216,6 +220,14 @@ mod tests {
                 (strings(&["Tom Georgia"]), Kind::Person),
                 (strings(&["Georgia"]), Kind::Place)
             ]
+        );
+    }
+
+    #[test]
+    fn a_weak_place_hint_does_not_stop_a_surname() {
+        assert_eq!(
+            groups("He saw the Andy Warhol show. Interest in Warhol grew."),
+            [(strings(&["Andy Warhol", "Warhol"]), Kind::Person)]
         );
     }
 
