@@ -3,6 +3,7 @@
 //! (`Trump said: “…”`, `Trump wrote in a post, “…”`, a `… continued:` line before the paragraph).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::text::{data_lines, Document, TokenKind};
 use crate::{Kind, Span};
@@ -50,7 +51,16 @@ pub struct Attribution {
 }
 
 /// How far before a quotation its cue may stand, in tokens.
-const WINDOW: usize = 30;
+const WINDOW: usize = 60;
+/// How long a speaker phrase may be, in tokens ("Michael Mulgrew, president of the union,").
+const PHRASE: usize = 14;
+
+/// Which side of the cue a speaker phrase stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    BeforeCue,
+    AfterCue,
+}
 /// Words of a common-noun speaker after its determiner ("the White House press secretary").
 const NOUN_WORDS: usize = 4;
 
@@ -79,6 +89,8 @@ pub struct Attributor<'a> {
     entities: Vec<&'a Span>,
     /// The person mentions among them, for pronoun speakers.
     persons: Vec<&'a Span>,
+    /// Per token: whether it ends its sentence ("(D-Md.)" does not).
+    sentence_end: Vec<bool>,
 }
 
 impl<'a> Attributor<'a> {
@@ -90,50 +102,81 @@ impl<'a> Attributor<'a> {
             .copied()
             .filter(|s| s.kind == Kind::Person)
             .collect();
+        let mut sentence_end = vec![false; doc.tokens.len()];
+        for sentence in &doc.sentences {
+            let last = sentence.tokens.end - 1;
+            let final_punct = doc.tokens[last].kind == TokenKind::Punct;
+            sentence_end[last] = final_punct && matches!(doc.token_text(last), "." | "!" | "?");
+        }
         Attributor {
             doc,
             lists,
             entities,
             persons,
+            sentence_end,
         }
     }
 
-    /// The attribution of the quotation `start..end`: after it first (where news puts it),
-    /// else before it.
+    /// The attribution of the quotation `start..end`. A quotation opening its sentence and
+    /// ending on a comma is most often attributed after it (`“…,” Trump wrote.`); one inside a
+    /// sentence, or ending on a period, by the words before it (`Trump said: “…”`).
     pub fn attribute(&self, start: usize, end: usize) -> Option<Attribution> {
         let opening = self.doc.token_at_or_after(start);
         let after = self.doc.token_at_or_after(end);
         let after_on_line = after < self.doc.tokens.len()
             && !self.doc.text[end..self.doc.tokens[after].start].contains('\n');
-        let found = after_on_line
-            .then(|| self.after_quote(after))
-            .flatten()
-            .or_else(|| self.before_quote(opening));
+        let after_quote = || after_on_line.then(|| self.after_quote(after)).flatten();
+        let before_quote = || self.before_quote(opening);
+        let found = if self.opens_sentence(opening) && !ends_with_period(self.doc.text, start, end)
+        {
+            after_quote().or_else(before_quote)
+        } else {
+            before_quote().or_else(after_quote)
+        };
         found.map(|a| self.resolve_pronoun(a, start))
     }
 
-    /// `“…,” Trump wrote` / `“…,” said Caddell` / `“…,” the president said`.
+    /// Whether the quotation whose mark is token `opening` starts its sentence or line.
+    fn opens_sentence(&self, opening: usize) -> bool {
+        opening == 0
+            || self.doc.line_break_between(opening - 1, opening)
+            || matches!(
+                self.doc.token_text(opening - 1),
+                "." | "!" | "?" | "”" | "\""
+            )
+    }
+
+    /// `“…,” Trump wrote` / `“…,” said Caddell` / `“…,” Quina Jones, 25, said`.
     fn after_quote(&self, mut i: usize) -> Option<Attribution> {
         if matches!(self.text(i), Some("," | "—" | "–")) {
             i += 1;
         }
         if let Some((cue, next)) = self.cue_at(i) {
+            let phrase = next..self.phrase_end(next);
             return self
-                .speaker_from(next)
-                .map(|(speaker, _)| Attribution { speaker, cue });
+                .choose(phrase, Side::AfterCue)
+                .map(|speaker| Attribution { speaker, cue });
         }
-        let (speaker, next) = self.speaker_from(i)?;
-        let (cue, _) = self.cue_at(self.skip_between(next))?;
-        Some(Attribution { speaker, cue })
+        let cue_at = (i..i + PHRASE)
+            .take_while(|&t| t < self.doc.tokens.len() && !self.ends_clause(t))
+            .take_while(|&t| t == i || !self.doc.line_break_between(t - 1, t))
+            .find(|&t| self.cue_at(t).is_some())?;
+        let (cue, _) = self.cue_at(cue_at)?;
+        self.choose(i..cue_at, Side::BeforeCue)
+            .map(|speaker| Attribution { speaker, cue })
     }
 
     /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
-    /// before the quotation in its sentence. A quotation opening a paragraph looks into the
-    /// previous line when that line ends with a colon (`Caddell continued:`).
+    /// before the quotation in its sentence, and who is before it (else after it). A quotation
+    /// opening a paragraph looks into the previous line when that ends with a colon
+    /// (`Caddell continued:`).
     fn before_quote(&self, opening: usize) -> Option<Attribution> {
-        let mut i = opening;
-        let colon_line = i > 0 && self.text(i - 1) == Some(":");
+        if let Some(found) = self.sentence_before(opening) {
+            return Some(found);
+        }
+        let colon_line = opening > 0 && self.text(opening - 1) == Some(":");
         let lowest = opening.saturating_sub(WINDOW);
+        let mut i = opening;
         while i > lowest {
             i -= 1;
             let line_break = self.doc.line_break_between(i, i + 1);
@@ -141,19 +184,119 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             if let Some((cue, next)) = self.cue_at(i) {
+                let subject = self.clause_start(i)..i;
                 return self
-                    .speaker_ending_before(i)
-                    .or_else(|| self.speaker_from(next).map(|(s, _)| s))
+                    .choose(subject, Side::BeforeCue)
+                    .or_else(|| {
+                        self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue)
+                    })
                     .map(|speaker| Attribution { speaker, cue });
             }
         }
         None
     }
 
+    /// `…, Schiff said. “…”` / `said Obama. “…”`: a sentence just before the quotation, in its
+    /// paragraph, that ends with an attribution.
+    fn sentence_before(&self, opening: usize) -> Option<Attribution> {
+        let end = opening.checked_sub(1)?;
+        if !self.sentence_end[end] || self.doc.token_text(end) != "." || end == 0 {
+            return None;
+        }
+        if self.doc.line_break_between(end, opening) {
+            return None;
+        }
+        let lowest = end.saturating_sub(NOUN_WORDS + 2);
+        let cue_at = (lowest..end)
+            .rev()
+            .take_while(|&t| !self.ends_clause(t))
+            .find(|&t| self.cue_at(t).is_some_and(|(_, next)| next <= end))?;
+        let (cue, next) = self.cue_at(cue_at)?;
+        let subject = || self.choose(self.clause_start(cue_at)..cue_at, Side::BeforeCue);
+        // "said Obama." names the speaker after the cue; "Trump said Friday." before it.
+        let named_after = self.choose_named(next..end, Side::AfterCue);
+        named_after
+            .or_else(subject)
+            .map(|speaker| Attribution { speaker, cue })
+    }
+
+    /// Where the subject of a cue at `cue` can start: after the last clause end or line break,
+    /// at most [`PHRASE`] tokens back.
+    fn clause_start(&self, cue: usize) -> usize {
+        let lowest = cue.saturating_sub(PHRASE);
+        let mut start = cue;
+        while start > lowest
+            && !self.ends_clause(start - 1)
+            && !self.doc.line_break_between(start - 1, start)
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The end of a speaker phrase after a cue: the next punctuation, at most [`PHRASE`] tokens.
+    fn phrase_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while end < (from + PHRASE).min(self.doc.tokens.len())
+            && self.doc.tokens[end].kind != TokenKind::Punct
+            && (end == from || !self.doc.line_break_between(end - 1, end))
+        {
+            end += 1;
+        }
+        end
+    }
+
+    /// The speaker among the tokens `phrase`, looking from the cue outwards: a person named
+    /// there (not as a possessive: "Clinton's spokesman"), a pronoun, an organization or place,
+    /// else the name or noun phrase next to the cue.
+    fn choose(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        self.choose_named(phrase.clone(), side)
+            .or_else(|| match side {
+                Side::BeforeCue => self.speaker_ending_before(phrase.end),
+                Side::AfterCue => self.speaker_from(phrase.start).map(|(speaker, _)| speaker),
+            })
+    }
+
+    /// A person, pronoun, organization or place among the tokens `phrase`, nearest the cue.
+    fn choose_named(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        if phrase.is_empty() {
+            return None;
+        }
+        let order: Vec<usize> = match side {
+            Side::BeforeCue => phrase.clone().rev().collect(),
+            Side::AfterCue => phrase.clone().collect(),
+        };
+        let entity = |wanted: &dyn Fn(Kind) -> bool| {
+            order.iter().find_map(|&t| self.entity_mention(t, wanted))
+        };
+        entity(&|kind| kind == Kind::Person)
+            .or_else(|| {
+                let pronoun = order
+                    .iter()
+                    .find(|&&t| self.is_pronoun(self.doc.token_text(t)));
+                pronoun.map(|&t| self.pronoun(t))
+            })
+            .or_else(|| entity(&|kind| matches!(kind, Kind::Organization | Kind::Place)))
+    }
+
+    /// The entity mention starting at token `i`, when its kind is wanted and it is not a
+    /// possessive.
+    fn entity_mention(&self, i: usize, wanted: &dyn Fn(Kind) -> bool) -> Option<Mention> {
+        let start = self.doc.tokens[i].start;
+        let span = self
+            .entities
+            .get(self.entities.partition_point(|s| s.start < start))?;
+        let after = self.doc.token_at_or_after(span.end);
+        let possessive = self.text(after).is_some_and(is_possessive);
+        (span.start == start && wanted(span.kind) && !possessive)
+            .then(|| self.mention((span.start, span.end), span.entity))
+    }
+
     /// A sentence end or another quotation's closing mark: the cue must be nearer.
     fn ends_clause(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Punct
-            && matches!(self.doc.token_text(i), "." | "!" | "?" | "”" | "\"")
+        self.sentence_end[i]
+            || (self.doc.tokens[i].kind == TokenKind::Punct
+                && matches!(self.doc.token_text(i), "”" | "\""))
     }
 
     /// The cue starting at token `i`, as written, and the token after it.
@@ -170,14 +313,6 @@ impl<'a> Attributor<'a> {
         };
         let (start, end) = (self.doc.tokens[i].start, self.doc.tokens[i + len - 1].end);
         Some((self.doc.text[start..end].to_string(), i + len))
-    }
-
-    /// Skips "also", "has" and the like between a speaker and the cue.
-    fn skip_between(&self, mut i: usize) -> usize {
-        while self.text(i).is_some_and(|t| BETWEEN.contains(&t)) {
-            i += 1;
-        }
-        i
     }
 
     /// The speaker starting at token `i` and the token after it: an entity mention, a pronoun,
@@ -230,14 +365,22 @@ impl<'a> Attributor<'a> {
     /// "the president" ending at token `last`: a determiner up to [`NOUN_WORDS`] words back.
     fn noun_phrase_ending_at(&self, last: usize) -> Option<Mention> {
         let lowest = last.saturating_sub(NOUN_WORDS);
-        (lowest..last)
+        let opener = (lowest..last)
             .rev()
             .take_while(|&t| self.doc.tokens[t].kind == TokenKind::Word)
             .find(|&t| {
                 let word = self.doc.token_text(t).to_lowercase();
-                self.lists.determiners.contains(word.as_str())
-            })
-            .map(|first| self.mention(self.byte_range(first, last + 1), None))
+                self.lists.determiners.contains(word.as_str()) || is_possessive(&word)
+            })?;
+        // "Clinton’s spokesman": a possessive name opens the phrase like a determiner.
+        let first = if is_possessive(self.doc.token_text(opener)) && opener > 0 {
+            let owner = self.doc.tokens[opener - 1].start;
+            let span = self.entity_at(owner).map_or(owner, |((start, _), _)| start);
+            self.doc.token_at_or_after(span)
+        } else {
+            opener
+        };
+        Some(self.mention(self.byte_range(first, last + 1), None))
     }
 
     /// The end of the words after a determiner, stopping at a cue, punctuation or a clause word.
@@ -334,6 +477,17 @@ impl<'a> Attributor<'a> {
     }
 }
 
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s")
+}
+
+/// Whether the quoted words end on a period (`“… done.”`): the sentence ended inside.
+fn ends_with_period(text: &str, start: usize, end: usize) -> bool {
+    text[start..end]
+        .trim_end_matches(['”', '"', '’', '»'])
+        .ends_with('.')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,12 +582,65 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_sentence_just_before() {
+        let text = "Talks may stall, Schiff said. “It is hard.”";
+        assert_eq!(attribution(text, &[]), expect("Schiff", None, "said"));
+        let text = "“No,” he said. “Yes,” said Obama. “Maybe.”";
+        let obama = entity(text, "Obama", 0, Kind::Person, 0);
+        let doc = Document::new(text);
+        let lists = Lists::new();
+        let third = super::super::marks::quotations(text)[2];
+        let found = Attributor::new(&doc, &lists, std::slice::from_ref(&obama))
+            .attribute(third.start, third.end)
+            .unwrap();
+        assert_eq!(&text[found.speaker.start..found.speaker.end], "Obama");
+    }
+
+    #[test]
+    fn the_person_nearest_the_cue_in_a_longer_phrase() {
+        let text = "“Too little,” Italian Prime Minister Matteo Renzi said.";
+        let spans = [
+            entity(text, "Italian", 0, Kind::Misc, 0),
+            entity(text, "Matteo Renzi", 0, Kind::Person, 1),
+        ];
+        assert_eq!(
+            attribution(text, &spans),
+            expect("Matteo Renzi", Some(1), "said")
+        );
+        let text = "“Great,” Rep. Elijah Cummings (D-Md.) said in an interview.";
+        let cummings = entity(text, "Elijah Cummings", 0, Kind::Person, 0);
+        assert_eq!(
+            attribution(text, &[cummings]),
+            expect("Elijah Cummings", Some(0), "said")
+        );
+        let text = "“Never,” Clinton’s spokesman said.";
+        let clinton = entity(text, "Clinton", 0, Kind::Person, 0);
+        assert_eq!(
+            attribution(text, &[clinton]),
+            expect("Clinton’s spokesman", None, "said")
+        );
+    }
+
+    #[test]
+    fn a_quoted_fragment_inside_a_sentence() {
+        let text = "In contrast, Ham described Clinton as “a career politician” today.";
+        let spans = [
+            entity(text, "Ham", 0, Kind::Person, 0),
+            entity(text, "Clinton", 0, Kind::Person, 1),
+        ];
+        assert_eq!(
+            attribution(text, &spans),
+            expect("Ham", Some(0), "described")
+        );
+    }
+
+    #[test]
     fn no_cue_in_reach_means_no_speaker() {
         assert_eq!(
             attribution("The “peace deal” failed. Trump left.", &[]),
             None
         );
-        assert_eq!(attribution("Trump said so. “Fine.”", &[]), None);
+        assert_eq!(attribution("Trump left. “Fine.”", &[]), None);
         assert_eq!(attribution("Trump said\n“Fine.”", &[]), None);
     }
 }
