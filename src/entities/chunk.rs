@@ -51,9 +51,6 @@ impl Patterns {
     }
 }
 
-/// Prepositions after which an unknown name is probably a place ("in Budapest").
-const PLACE_CUES: [&str; 6] = ["in", "at", "near", "outside", "across", "throughout"];
-
 /// The mention finder for one document.
 pub struct Chunker<'a> {
     doc: &'a Document<'a>,
@@ -71,9 +68,7 @@ impl<'a> Chunker<'a> {
         patterns: &'a Patterns,
         context: &'a Context,
     ) -> Chunker<'a> {
-        let lower = (0..doc.tokens.len())
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect();
+        let lower = context.lowercase_tokens().to_vec();
         Chunker {
             doc,
             lexicon,
@@ -208,7 +203,7 @@ impl<'a> Chunker<'a> {
     fn after_place_cue(&self, run: Range<usize>) -> bool {
         let possessive =
             run.end < self.doc.tokens.len() && matches!(self.word(run.end), "'s" | "’s");
-        run.start > 0 && PLACE_CUES.contains(&self.word(run.start - 1)) && !possessive
+        run.start > 0 && self.lexicon.place_cues.contains(self.word(run.start - 1)) && !possessive
     }
 
     /// ", who", "said", "told": what is said of people (organizations say things too, but less
@@ -535,7 +530,7 @@ mod tests {
     fn chunk(text: &str) -> Vec<(String, Option<Kind>)> {
         let doc = Document::new(text);
         let (lexicon, patterns) = (Lexicon::new(), Patterns::new());
-        let context = Context::new(&doc);
+        let context = Context::new(&doc, &lexicon);
         Chunker::new(&doc, &lexicon, &patterns, &context)
             .mentions()
             .into_iter()

@@ -4,14 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::lexicon::Lexicon;
 use crate::text::{Document, TokenKind};
-
-/// Small words a title-case headline leaves in lowercase ("Trump Says He Will Meet Putin in
-/// Budapest"); they do not count against a line being a headline.
-const HEADLINE_LOWERCASE: [&str; 24] = [
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by",
-    "from", "as", "is", "are", "vs", "vs.", "into", "up", "per", "via",
-];
 
 /// Per-document facts the recognizer reads while chunking.
 pub struct Context {
@@ -26,11 +20,16 @@ pub struct Context {
     capitalized_mid: HashMap<String, u32>,
     /// Lowercased word → how often it appears written in lowercase.
     lowercase: HashMap<String, u32>,
+    /// Each token's text in lowercase.
+    lower: Vec<String>,
 }
 
 impl Context {
-    pub fn new(doc: &Document) -> Context {
-        let headline = headline_flags(doc);
+    pub fn new(doc: &Document, lexicon: &Lexicon) -> Context {
+        let lower: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
+        let headline = headline_flags(doc, &lower, lexicon);
         let initial = initial_flags(doc);
         let mut capitalized_mid = HashMap::new();
         let mut lowercase = HashMap::new();
@@ -43,7 +42,7 @@ impl Context {
             if first.is_lowercase() {
                 *lowercase.entry(text.to_string()).or_insert(0) += 1;
             } else if first.is_uppercase() && !initial[i] {
-                *capitalized_mid.entry(text.to_lowercase()).or_insert(0) += 1;
+                *capitalized_mid.entry(lower[i].clone()).or_insert(0) += 1;
             }
         }
         Context {
@@ -51,7 +50,13 @@ impl Context {
             initial,
             capitalized_mid,
             lowercase,
+            lower,
         }
+    }
+
+    /// Each token's text in lowercase.
+    pub fn lowercase_tokens(&self) -> &[String] {
+        &self.lower
     }
 
     pub fn in_headline(&self, i: usize) -> bool {
@@ -84,12 +89,12 @@ impl Context {
 }
 
 /// Marks the tokens of headline lines.
-fn headline_flags(doc: &Document) -> Vec<bool> {
+fn headline_flags(doc: &Document, lower: &[String], lexicon: &Lexicon) -> Vec<bool> {
     let mut flags = vec![false; doc.tokens.len()];
     let mut line_start = 0;
     for i in 1..=doc.tokens.len() {
         if i == doc.tokens.len() || doc.line_break_between(i - 1, i) {
-            let is_headline = is_headline(doc, line_start..i);
+            let is_headline = is_headline(doc, line_start..i, lower, lexicon);
             flags[line_start..i].fill(is_headline);
             line_start = i;
         }
@@ -97,7 +102,12 @@ fn headline_flags(doc: &Document) -> Vec<bool> {
     flags
 }
 
-fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
+fn is_headline(
+    doc: &Document,
+    tokens: std::ops::Range<usize>,
+    lower: &[String],
+    lexicon: &Lexicon,
+) -> bool {
     let (mut words, mut lowercase, mut all_caps, mut mixed, mut numbers) = (0, 0, 0, 0, 0);
     for i in tokens {
         let text = doc.token_text(i);
@@ -108,7 +118,7 @@ fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
         if doc.tokens[i].kind != TokenKind::Word || !text.starts_with(char::is_alphabetic) {
             continue;
         }
-        if HEADLINE_LOWERCASE.contains(&text) {
+        if lexicon.headline_lowercase.contains(&lower[i]) {
             continue;
         }
         words += 1;
@@ -160,7 +170,7 @@ mod tests {
 
     fn flags_of(text: &str, flags: impl Fn(&Context, usize) -> bool) -> Vec<(String, bool)> {
         let doc = Document::new(text);
-        let context = Context::new(&doc);
+        let context = Context::new(&doc, &Lexicon::new());
         (0..doc.tokens.len())
             .map(|i| (doc.token_text(i).to_string(), flags(&context, i)))
             .collect()
@@ -215,7 +225,7 @@ mod tests {
         let doc = Document::new(
             "Trump said the War ended. The war was over, the war was won, Trump said.",
         );
-        let context = Context::new(&doc);
+        let context = Context::new(&doc, &Lexicon::new());
         assert!(context.used_as_name("Trump"));
         assert!(context.mostly_lowercase("War"));
         assert!(!context.used_as_name("War"));

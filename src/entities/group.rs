@@ -180,7 +180,7 @@ mod tests {
     fn groups(text: &str) -> Vec<(Vec<String>, Kind)> {
         let doc = Document::new(text);
         let (lexicon, patterns) = (Lexicon::new(), Patterns::new());
-        let context = Context::new(&doc);
+        let context = Context::new(&doc, &lexicon);
         let mentions = Chunker::new(&doc, &lexicon, &patterns, &context).mentions();
         group(&doc, &mentions)
             .into_iter()

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub connector_heads: WordSet,
     pub particles: WordSet,
     pub adjective_endings: WordSet,
+    pub place_cues: WordSet,
+    pub headline_lowercase: WordSet,
     pub stopwords: WordSet,
 }
 
@@ -66,6 +68,8 @@ impl Lexicon {
             connector_heads: WordSet::load(include_str!("connector_heads.txt")),
             particles: WordSet::load(include_str!("particles.txt")),
             adjective_endings: WordSet::load(include_str!("adjective_endings.txt")),
+            place_cues: WordSet::load(include_str!("place_cues.txt")),
+            headline_lowercase: WordSet::load(include_str!("headline_lowercase.txt")),
             stopwords: WordSet::load(include_str!("stopwords.txt")),
         }
     }

@@ -40,7 +40,7 @@ impl EntityRecognizer {
     }
 
     pub fn recognize(&self, document: &Document) -> EntityLayer {
-        let context = Context::new(document);
+        let context = Context::new(document, &self.lexicon);
         let mentions = Chunker::new(document, &self.lexicon, &self.patterns, &context).mentions();
         let groups = group::group(document, &mentions);
         layer(document, &mentions, &groups)

@@ -14,6 +14,8 @@ pub struct Lists {
     cues: HashSet<&'static str>,
     pronouns: HashSet<&'static str>,
     determiners: HashSet<&'static str>,
+    /// Small words between a speaker and the cue ("Trump also said").
+    between: HashSet<&'static str>,
 }
 
 impl Lists {
@@ -22,6 +24,7 @@ impl Lists {
             cues: data_lines(include_str!("cues.txt")).collect(),
             pronouns: data_lines(include_str!("pronouns.txt")).collect(),
             determiners: data_lines(include_str!("determiners.txt")).collect(),
+            between: data_lines(include_str!("between.txt")).collect(),
         }
     }
 }
@@ -66,20 +69,6 @@ const NOUN_WORDS: usize = 4;
 
 /// Words of a capitalized speaker name ("Tom Suozzi"), at most.
 const NAME_WORDS: usize = 5;
-
-/// Small words between a speaker and the cue ("Trump also said", "he has said").
-const BETWEEN: [&str; 10] = [
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-];
 
 /// The attribution finder for one document.
 pub struct Attributor<'a> {
@@ -345,7 +334,7 @@ impl<'a> Attributor<'a> {
     /// The speaker ending just before the cue at token `cue` (skipping "also", "has"…).
     fn speaker_ending_before(&self, cue: usize) -> Option<Mention> {
         let mut last = cue.checked_sub(1)?;
-        while last > 0 && BETWEEN.contains(&self.doc.token_text(last)) {
+        while last > 0 && self.lists.between.contains(self.doc.token_text(last)) {
             last -= 1;
         }
         let token = self.doc.tokens[last];
