@@ -1,0 +1,83 @@
+//! Votes for the kind of a mention or an entity. Each clue adds a weight to one kind; an entity
+//! sums the votes of all its mentions, so the document as a whole decides its kind.
+
+use crate::Kind;
+
+/// How much a clue weighs.
+pub mod weight {
+    /// The name's last word is an organization suffix ("… Caucus", "… Inc."): it outweighs a
+    /// place or nationality inside the name.
+    pub const SUFFIX: u32 = 4;
+    /// The whole name is in a word list, or a title stands before it.
+    pub const STRONG: u32 = 3;
+    /// A known given name starts it; it is the surname of a person named in full.
+    pub const MEDIUM: u32 = 2;
+    /// A weak hint ("in <X>", an unknown acronym, ", who").
+    pub const WEAK: u32 = 1;
+}
+
+/// Votes per entity kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    person: u32,
+    organization: u32,
+    place: u32,
+    misc: u32,
+}
+
+impl Evidence {
+    pub fn add(&mut self, kind: Kind, weight: u32) {
+        match kind {
+            Kind::Person => self.person += weight,
+            Kind::Organization => self.organization += weight,
+            Kind::Place => self.place += weight,
+            _ => self.misc += weight,
+        }
+    }
+
+    pub fn merge(&mut self, other: &Evidence) {
+        self.person += other.person;
+        self.organization += other.organization;
+        self.place += other.place;
+        self.misc += other.misc;
+    }
+
+    pub fn get(&self, kind: Kind) -> u32 {
+        match kind {
+            Kind::Person => self.person,
+            Kind::Organization => self.organization,
+            Kind::Place => self.place,
+            _ => self.misc,
+        }
+    }
+
+    /// The kind with the most votes (ties go to the earlier of person, organization, place,
+    /// misc), or `None` without any vote.
+    pub fn strongest(&self) -> Option<Kind> {
+        let kinds = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
+        let best = kinds
+            .into_iter()
+            .max_by_key(|&k| (self.get(k), 4 - k as u32))?;
+        (self.get(best) > 0).then_some(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strongest_kind_wins_and_ties_prefer_person() {
+        let mut evidence = Evidence::default();
+        assert_eq!(evidence.strongest(), None);
+        evidence.add(Kind::Place, 1);
+        assert_eq!(evidence.strongest(), Some(Kind::Place));
+        evidence.add(Kind::Person, 1);
+        assert_eq!(evidence.strongest(), Some(Kind::Person));
+        let mut other = Evidence::default();
+        other.add(Kind::Organization, weight::SUFFIX);
+        evidence.merge(&other);
+        assert_eq!(evidence.strongest(), Some(Kind::Organization));
+        assert_eq!(evidence.get(Kind::Organization), 4);
+    }
+}

@@ -1,0 +1,115 @@
+//! The word lists the first-version recognizer leans on, loaded once from the data files beside
+//! this module. Entries are lowercased and looked up with lowercased words, so a headline's
+//! "BUDAPEST" and a body's "Budapest" find the same entry.
+
+use std::collections::HashSet;
+
+use crate::text::data_lines;
+
+/// A set of lowercase words or phrases (words joined by single spaces).
+#[derive(Default)]
+pub struct WordSet {
+    entries: HashSet<String>,
+    /// The most words any entry has, to bound phrase lookups.
+    longest: usize,
+}
+
+impl WordSet {
+    fn load(data: &'static str) -> WordSet {
+        let mut set = WordSet::default();
+        for line in data_lines(data) {
+            set.longest = set.longest.max(line.split_whitespace().count());
+            set.entries.insert(line.to_lowercase());
+        }
+        set
+    }
+
+    /// Whether `key` (already lowercase, words joined by single spaces) is listed.
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries.contains(key)
+    }
+
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+}
+
+/// All the lists, each built once in [`Lexicon::new`].
+pub struct Lexicon {
+    pub titles: WordSet,
+    pub calendar: WordSet,
+    pub given_names: WordSet,
+    pub places: WordSet,
+    pub nationalities: WordSet,
+    pub organizations: WordSet,
+    pub org_suffixes: WordSet,
+    pub place_suffixes: WordSet,
+    pub misc_suffixes: WordSet,
+    pub connector_heads: WordSet,
+    pub particles: WordSet,
+    pub adjective_endings: WordSet,
+    pub place_cues: WordSet,
+    pub headline_lowercase: WordSet,
+    pub stopwords: WordSet,
+}
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        Lexicon {
+            titles: WordSet::load(include_str!("titles.txt")),
+            calendar: WordSet::load(include_str!("calendar.txt")),
+            given_names: WordSet::load(include_str!("given_names.txt")),
+            places: WordSet::load(include_str!("places.txt")),
+            nationalities: WordSet::load(include_str!("nationalities.txt")),
+            organizations: WordSet::load(include_str!("organizations.txt")),
+            org_suffixes: WordSet::load(include_str!("org_suffixes.txt")),
+            place_suffixes: WordSet::load(include_str!("place_suffixes.txt")),
+            misc_suffixes: WordSet::load(include_str!("misc_suffixes.txt")),
+            connector_heads: WordSet::load(include_str!("connector_heads.txt")),
+            particles: WordSet::load(include_str!("particles.txt")),
+            adjective_endings: WordSet::load(include_str!("adjective_endings.txt")),
+            place_cues: WordSet::load(include_str!("place_cues.txt")),
+            headline_lowercase: WordSet::load(include_str!("headline_lowercase.txt")),
+            stopwords: WordSet::load(include_str!("stopwords.txt")),
+        }
+    }
+
+    /// Whether a whole name (lowercase key) is a known place, nationality or organization: such
+    /// names are names wherever they stand, even at the start of a sentence.
+    pub fn knows_name(&self, key: &str) -> bool {
+        self.places.contains(key)
+            || self.nationalities.contains(key)
+            || self.organizations.contains(key)
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_lowercased_and_comments_skipped() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.places.contains("budapest"));
+        assert!(lexicon.places.contains("middle east"));
+        assert!(lexicon.nationalities.contains("ukrainian"));
+        assert!(lexicon.organizations.contains("white house"));
+        assert!(lexicon.calendar.contains("friday"));
+        assert!(lexicon.titles.contains("secretary of state"));
+        assert!(!lexicon.places.contains("# cities"));
+        assert!(!lexicon.given_names.contains("trump"));
+    }
+
+    #[test]
+    fn longest_counts_words() {
+        let lexicon = Lexicon::new();
+        assert_eq!(lexicon.titles.longest(), 3);
+        assert_eq!(lexicon.places.longest(), 4);
+    }
+}

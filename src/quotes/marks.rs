@@ -1,0 +1,235 @@
+//! Pairs quotation marks into quotations, one paragraph (line) at a time, so an unbalanced mark
+//! can never swallow the rest of the document. Linear in the text: each mark is looked at once
+//! and the stack of open quotations is capped.
+
+/// A quotation found in the text: its byte range, quote marks included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    pub start: usize,
+    pub end: usize,
+    /// False when the quotation was still open at the end of its paragraph.
+    pub closed: bool,
+}
+
+/// Double marks (“ ” " « ») pair with each other; single curly marks (‘ ’) only with each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    can_open: bool,
+    can_close: bool,
+}
+
+/// Deeper nesting than this is noise (runs of marks); further openings are ignored.
+const MAX_DEPTH: usize = 8;
+
+/// The outermost quotations of `text`, in order; they never overlap.
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        pair_paragraph(text, start, start + line.len(), &mut found);
+        start += line.len();
+    }
+    outermost(found)
+}
+
+/// Pairs the marks of the paragraph `text[start..end]`, adding every pair to `found`; a double
+/// quotation still open at the end runs to the end of the paragraph.
+fn pair_paragraph(text: &str, start: usize, end: usize, found: &mut Vec<Quotation>) {
+    let mut open: Vec<Mark> = Vec::new();
+    for mark in marks(text, start, end) {
+        let matching = open.iter().rposition(|o| o.family == mark.family);
+        match matching {
+            Some(i) if mark.can_close => {
+                let opening = open[i];
+                open.truncate(i);
+                let quotation = Quotation {
+                    start: opening.at,
+                    end: mark.at + mark.len,
+                    closed: true,
+                };
+                if is_quotation(text, &quotation, mark.family) {
+                    found.push(quotation);
+                }
+            }
+            _ if mark.can_open && open.len() < MAX_DEPTH => open.push(mark),
+            _ => {}
+        }
+    }
+    // Single marks left open were apostrophes ("‘em"); an open double quotation ends here.
+    if let Some(opening) = open.iter().find(|o| o.family == Family::Double) {
+        let quotation = Quotation {
+            start: opening.at,
+            end: start + text[start..end].trim_end().len(),
+            closed: false,
+        };
+        if is_quotation(text, &quotation, Family::Double) {
+            found.push(quotation);
+        }
+    }
+}
+
+/// Something was quoted: at least one letter or digit, and for single marks several words
+/// (a lone ‘word’ is too easily confused with apostrophes).
+fn is_quotation(text: &str, quotation: &Quotation, family: Family) -> bool {
+    let inner = &text[quotation.start..quotation.end];
+    inner.chars().any(char::is_alphanumeric)
+        && (family == Family::Double || inner.trim().contains(char::is_whitespace))
+}
+
+/// The quotation marks of `text[start..end]`, with what each may do given its neighbours.
+fn marks(text: &str, start: usize, end: usize) -> impl Iterator<Item = Mark> + '_ {
+    let paragraph = &text[start..end];
+    let mut previous: Option<char> = None;
+    let mut chars = paragraph.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (at, c) = chars.next()?;
+        let next = chars.peek().map(|&(_, n)| n);
+        let mark = classify(previous, c, next).map(|(family, can_open, can_close)| Mark {
+            at: start + at,
+            len: c.len_utf8(),
+            family,
+            can_open,
+            can_close,
+        });
+        previous = Some(c);
+        if mark.is_some() {
+            return mark;
+        }
+    })
+}
+
+/// The family of a quotation mark and whether it can open and close a quotation here.
+fn classify(before: Option<char>, c: char, after: Option<char>) -> Option<(Family, bool, bool)> {
+    let open_side = before.map_or(true, |b| b.is_whitespace() || is_opener(b));
+    let close_side = after.map_or(true, |a| !a.is_alphanumeric());
+    let word_follows = after.is_some_and(|a| !a.is_whitespace());
+    let word_precedes = before.is_some_and(|b| !b.is_whitespace());
+    match c {
+        '“' | '«' | '„' => Some((Family::Double, true, false)),
+        '»' => Some((Family::Double, false, true)),
+        // Some texts open with ” too.
+        '”' => Some((Family::Double, open_side && word_follows, true)),
+        '"' => Some((
+            Family::Double,
+            open_side && word_follows,
+            word_precedes && close_side,
+        )),
+        // Not before a digit: ‘90s is an apostrophe.
+        '‘' => Some((
+            Family::Single,
+            open_side && after.is_some_and(char::is_alphabetic),
+            false,
+        )),
+        // Not between letters: don’t, Joneses’s.
+        '’' => Some((Family::Single, false, word_precedes && close_side)),
+        _ => None,
+    }
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '“' | '‘' | '"' | '«' | '/'
+    )
+}
+
+/// Drops quotations inside others (quotes inside quotes): only the outer one is reported.
+fn outermost(mut found: Vec<Quotation>) -> Vec<Quotation> {
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Quotation> = Vec::with_capacity(found.len());
+    for quotation in found {
+        if kept.last().map_or(true, |last| quotation.start >= last.end) {
+            kept.push(quotation);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        quotations(text)
+            .into_iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_pairs() {
+        assert_eq!(
+            quoted("“I believe,” Trump wrote. He said \"no deal\" twice."),
+            ["“I believe,”", "\"no deal\""]
+        );
+    }
+
+    #[test]
+    fn quotes_inside_quotes_report_the_outer_one() {
+        assert_eq!(
+            quoted("He said: \"Read the question: “Do you agree?” Yes.\" Then left."),
+            ["\"Read the question: “Do you agree?” Yes.\""]
+        );
+        assert_eq!(
+            quoted("“He called it ‘a total disaster’ today,” she said."),
+            ["“He called it ‘a total disaster’ today,”"]
+        );
+    }
+
+    #[test]
+    fn single_curly_pairs_need_several_words() {
+        assert_eq!(
+            quoted("It’s ‘in their heads,’ he said, not ‘fine’."),
+            ["‘in their heads,’"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quoted("Don’t blame the ’90s or the Joneses’ house, rock ’n’ roll."),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            quoted("In the ‘90s the Joneses’ house burned."),
+            [] as [&str; 0]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_the_paragraph_end() {
+        let text = "“First paragraph goes on\r\n“Second one is closed.”\nNo quote here.";
+        assert_eq!(
+            quoted(text),
+            ["“First paragraph goes on", "“Second one is closed.”"]
+        );
+        assert!(!quotations(text)[0].closed);
+        assert!(quotations(text)[1].closed);
+    }
+
+    #[test]
+    fn inch_marks_and_lone_marks_are_harmless() {
+        assert_eq!(quoted("He is 5'11\" tall."), [] as [&str; 0]);
+        assert_eq!(quoted("”"), [] as [&str; 0]);
+        assert_eq!(quoted("“"), [] as [&str; 0]);
+        assert_eq!(quoted("\"\"\"\"\"\""), [] as [&str; 0]);
+        assert_eq!(quoted(""), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn many_marks_stay_linear_and_disjoint() {
+        let text = "“a ".repeat(50_000) + &"” ".repeat(50_000);
+        let found = quotations(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

@@ -1,0 +1,635 @@
+//! Finds who a quotation is attributed to, from the words right around it:
+//! after it (`“…,” Trump wrote.`, `“…,” said Tom Suozzi`, `“…,” he said`) or before it
+//! (`Trump said: “…”`, `Trump wrote in a post, “…”`, a `… continued:` line before the paragraph).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::text::{data_lines, Document, TokenKind};
+use crate::{Kind, Span};
+
+/// The word lists of attribution, loaded once.
+pub struct Lists {
+    /// Cue verbs and phrases, lowercase ("said", "according to").
+    cues: HashSet<&'static str>,
+    pronouns: HashSet<&'static str>,
+    determiners: HashSet<&'static str>,
+    /// Small words between a speaker and the cue ("Trump also said").
+    between: HashSet<&'static str>,
+}
+
+impl Lists {
+    pub fn new() -> Lists {
+        Lists {
+            cues: data_lines(include_str!("cues.txt")).collect(),
+            pronouns: data_lines(include_str!("pronouns.txt")).collect(),
+            determiners: data_lines(include_str!("determiners.txt")).collect(),
+            between: data_lines(include_str!("between.txt")).collect(),
+        }
+    }
+}
+
+impl Default for Lists {
+    fn default() -> Lists {
+        Lists::new()
+    }
+}
+
+/// A speaker mention: byte range and the entity it belongs to, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Option<usize>,
+    /// Whether it is a pronoun (its entity is then resolved from the context).
+    pub pronoun: bool,
+}
+
+/// A speaker with the cue that attributes the quotation to them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Mention,
+    /// The cue as written ("wrote", "according to").
+    pub cue: String,
+}
+
+/// How far before a quotation its cue may stand, in tokens.
+const WINDOW: usize = 60;
+/// How long a speaker phrase may be, in tokens ("Michael Mulgrew, president of the union,").
+const PHRASE: usize = 14;
+
+/// Which side of the cue a speaker phrase stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    BeforeCue,
+    AfterCue,
+}
+/// Words of a common-noun speaker after its determiner ("the White House press secretary").
+const NOUN_WORDS: usize = 4;
+
+/// Words of a capitalized speaker name ("Tom Suozzi"), at most.
+const NAME_WORDS: usize = 5;
+
+/// The attribution finder for one document.
+pub struct Attributor<'a> {
+    doc: &'a Document<'a>,
+    lists: &'a Lists,
+    /// Entity mentions sorted by start; they never overlap.
+    entities: Vec<&'a Span>,
+    /// The person mentions among them, for pronoun speakers.
+    persons: Vec<&'a Span>,
+    /// Per token: whether it ends its sentence ("(D-Md.)" does not).
+    sentence_end: Vec<bool>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(doc: &'a Document<'a>, lists: &'a Lists, spans: &'a [Span]) -> Attributor<'a> {
+        let mut entities: Vec<&Span> = spans.iter().filter(|s| s.kind.is_entity()).collect();
+        entities.sort_by_key(|s| s.start);
+        let persons = entities
+            .iter()
+            .copied()
+            .filter(|s| s.kind == Kind::Person)
+            .collect();
+        let mut sentence_end = vec![false; doc.tokens.len()];
+        for sentence in &doc.sentences {
+            let last = sentence.tokens.end - 1;
+            let final_punct = doc.tokens[last].kind == TokenKind::Punct;
+            sentence_end[last] = final_punct && matches!(doc.token_text(last), "." | "!" | "?");
+        }
+        Attributor {
+            doc,
+            lists,
+            entities,
+            persons,
+            sentence_end,
+        }
+    }
+
+    /// The attribution of the quotation `start..end`. A quotation opening its sentence and
+    /// ending on a comma is most often attributed after it (`“…,” Trump wrote.`); one inside a
+    /// sentence, or ending on a period, by the words before it (`Trump said: “…”`).
+    pub fn attribute(&self, start: usize, end: usize) -> Option<Attribution> {
+        let opening = self.doc.token_at_or_after(start);
+        let after = self.doc.token_at_or_after(end);
+        let after_on_line = after < self.doc.tokens.len()
+            && !self.doc.text[end..self.doc.tokens[after].start].contains('\n');
+        let after_quote = || after_on_line.then(|| self.after_quote(after)).flatten();
+        let before_quote = || self.before_quote(opening);
+        let found = if self.opens_sentence(opening) && !ends_with_period(self.doc.text, start, end)
+        {
+            after_quote().or_else(before_quote)
+        } else {
+            before_quote().or_else(after_quote)
+        };
+        found.map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// Whether the quotation whose mark is token `opening` starts its sentence or line.
+    fn opens_sentence(&self, opening: usize) -> bool {
+        opening == 0
+            || self.doc.line_break_between(opening - 1, opening)
+            || matches!(
+                self.doc.token_text(opening - 1),
+                "." | "!" | "?" | "”" | "\""
+            )
+    }
+
+    /// `“…,” Trump wrote` / `“…,” said Caddell` / `“…,” Quina Jones, 25, said`.
+    fn after_quote(&self, mut i: usize) -> Option<Attribution> {
+        if matches!(self.text(i), Some("," | "—" | "–")) {
+            i += 1;
+        }
+        if let Some((cue, next)) = self.cue_at(i) {
+            let phrase = next..self.phrase_end(next);
+            return self
+                .choose(phrase, Side::AfterCue)
+                .map(|speaker| Attribution { speaker, cue });
+        }
+        let cue_at = (i..i + PHRASE)
+            .take_while(|&t| t < self.doc.tokens.len() && !self.ends_clause(t))
+            .take_while(|&t| t == i || !self.doc.line_break_between(t - 1, t))
+            .find(|&t| self.cue_at(t).is_some())?;
+        let (cue, _) = self.cue_at(cue_at)?;
+        self.choose(i..cue_at, Side::BeforeCue)
+            .map(|speaker| Attribution { speaker, cue })
+    }
+
+    /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
+    /// before the quotation in its sentence, and who is before it (else after it). A quotation
+    /// opening a paragraph looks into the previous line when that ends with a colon
+    /// (`Caddell continued:`).
+    fn before_quote(&self, opening: usize) -> Option<Attribution> {
+        if let Some(found) = self.sentence_before(opening) {
+            return Some(found);
+        }
+        let colon_line = opening > 0 && self.text(opening - 1) == Some(":");
+        let lowest = opening.saturating_sub(WINDOW);
+        let mut i = opening;
+        while i > lowest {
+            i -= 1;
+            let line_break = self.doc.line_break_between(i, i + 1);
+            if self.ends_clause(i) || (line_break && !(colon_line && i + 1 == opening)) {
+                return None;
+            }
+            if let Some((cue, next)) = self.cue_at(i) {
+                let subject = self.clause_start(i)..i;
+                return self
+                    .choose(subject, Side::BeforeCue)
+                    .or_else(|| {
+                        self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue)
+                    })
+                    .map(|speaker| Attribution { speaker, cue });
+            }
+        }
+        None
+    }
+
+    /// `…, Schiff said. “…”` / `said Obama. “…”`: a sentence just before the quotation, in its
+    /// paragraph, that ends with an attribution.
+    fn sentence_before(&self, opening: usize) -> Option<Attribution> {
+        let end = opening.checked_sub(1)?;
+        if !self.sentence_end[end] || self.doc.token_text(end) != "." || end == 0 {
+            return None;
+        }
+        if self.doc.line_break_between(end, opening) {
+            return None;
+        }
+        let lowest = end.saturating_sub(NOUN_WORDS + 2);
+        let cue_at = (lowest..end)
+            .rev()
+            .take_while(|&t| !self.ends_clause(t))
+            .find(|&t| self.cue_at(t).is_some_and(|(_, next)| next <= end))?;
+        let (cue, next) = self.cue_at(cue_at)?;
+        let subject = || self.choose(self.clause_start(cue_at)..cue_at, Side::BeforeCue);
+        // "said Obama." names the speaker after the cue; "Trump said Friday." before it.
+        let named_after = self.choose_named(next..end, Side::AfterCue);
+        named_after
+            .or_else(subject)
+            .map(|speaker| Attribution { speaker, cue })
+    }
+
+    /// Where the subject of a cue at `cue` can start: after the last clause end or line break,
+    /// at most [`PHRASE`] tokens back.
+    fn clause_start(&self, cue: usize) -> usize {
+        let lowest = cue.saturating_sub(PHRASE);
+        let mut start = cue;
+        while start > lowest
+            && !self.ends_clause(start - 1)
+            && !self.doc.line_break_between(start - 1, start)
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The end of a speaker phrase after a cue: the next punctuation, at most [`PHRASE`] tokens.
+    fn phrase_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while end < (from + PHRASE).min(self.doc.tokens.len())
+            && self.doc.tokens[end].kind != TokenKind::Punct
+            && (end == from || !self.doc.line_break_between(end - 1, end))
+        {
+            end += 1;
+        }
+        end
+    }
+
+    /// The speaker among the tokens `phrase`, looking from the cue outwards: a person named
+    /// there (not as a possessive: "Clinton's spokesman"), a pronoun, an organization or place,
+    /// else the name or noun phrase next to the cue.
+    fn choose(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        self.choose_named(phrase.clone(), side)
+            .or_else(|| match side {
+                Side::BeforeCue => self.speaker_ending_before(phrase.end),
+                Side::AfterCue => self.speaker_from(phrase.start).map(|(speaker, _)| speaker),
+            })
+    }
+
+    /// A person, pronoun, organization or place among the tokens `phrase`, nearest the cue.
+    fn choose_named(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        if phrase.is_empty() {
+            return None;
+        }
+        let order: Vec<usize> = match side {
+            Side::BeforeCue => phrase.clone().rev().collect(),
+            Side::AfterCue => phrase.clone().collect(),
+        };
+        let entity = |wanted: &dyn Fn(Kind) -> bool| {
+            order.iter().find_map(|&t| self.entity_mention(t, wanted))
+        };
+        entity(&|kind| kind == Kind::Person)
+            .or_else(|| {
+                let pronoun = order
+                    .iter()
+                    .find(|&&t| self.is_pronoun(self.doc.token_text(t)));
+                pronoun.map(|&t| self.pronoun(t))
+            })
+            .or_else(|| entity(&|kind| matches!(kind, Kind::Organization | Kind::Place)))
+    }
+
+    /// The entity mention starting at token `i`, when its kind is wanted and it is not a
+    /// possessive.
+    fn entity_mention(&self, i: usize, wanted: &dyn Fn(Kind) -> bool) -> Option<Mention> {
+        let start = self.doc.tokens[i].start;
+        let span = self
+            .entities
+            .get(self.entities.partition_point(|s| s.start < start))?;
+        let after = self.doc.token_at_or_after(span.end);
+        let possessive = self.text(after).is_some_and(is_possessive);
+        (span.start == start && wanted(span.kind) && !possessive)
+            .then(|| self.mention((span.start, span.end), span.entity))
+    }
+
+    /// A sentence end or another quotation's closing mark: the cue must be nearer.
+    fn ends_clause(&self, i: usize) -> bool {
+        self.sentence_end[i]
+            || (self.doc.tokens[i].kind == TokenKind::Punct
+                && matches!(self.doc.token_text(i), "”" | "\""))
+    }
+
+    /// The cue starting at token `i`, as written, and the token after it.
+    fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+        let word = |t: usize| self.text(t).map(str::to_lowercase);
+        let first = word(i)?;
+        let phrase = word(i + 1).map(|second| format!("{first} {second}"));
+        let len = if phrase.is_some_and(|p| self.lists.cues.contains(p.as_str())) {
+            2
+        } else if self.lists.cues.contains(first.as_str()) {
+            1
+        } else {
+            return None;
+        };
+        let (start, end) = (self.doc.tokens[i].start, self.doc.tokens[i + len - 1].end);
+        Some((self.doc.text[start..end].to_string(), i + len))
+    }
+
+    /// The speaker starting at token `i` and the token after it: an entity mention, a pronoun,
+    /// a capitalized name, or a determiner and a few words ("the president").
+    fn speaker_from(&self, i: usize) -> Option<(Mention, usize)> {
+        let token = *self.doc.tokens.get(i)?;
+        if let Some((span, entity)) = self.entity_at(token.start) {
+            let next = self.doc.token_at_or_after(span.1);
+            return Some((self.mention(span, Some(entity)), next));
+        }
+        let text = self.doc.token_text(i);
+        if self.is_pronoun(text) {
+            return Some((self.pronoun(i), i + 1));
+        }
+        let end = self.name_run_end(i);
+        if end > i {
+            return Some((self.mention(self.byte_range(i, end), None), end));
+        }
+        if self
+            .lists
+            .determiners
+            .contains(text.to_lowercase().as_str())
+        {
+            let end = self.noun_end(i + 1);
+            return (end > i + 1).then(|| (self.mention(self.byte_range(i, end), None), end));
+        }
+        None
+    }
+
+    /// The speaker ending just before the cue at token `cue` (skipping "also", "has"…).
+    fn speaker_ending_before(&self, cue: usize) -> Option<Mention> {
+        let mut last = cue.checked_sub(1)?;
+        while last > 0 && self.lists.between.contains(self.doc.token_text(last)) {
+            last -= 1;
+        }
+        let token = self.doc.tokens[last];
+        if let Some((span, entity)) = self.entity_at(token.start) {
+            return (span.1 == token.end).then(|| self.mention(span, Some(entity)));
+        }
+        if self.is_pronoun(self.doc.token_text(last)) {
+            return Some(self.pronoun(last));
+        }
+        let first = self.name_run_start(last);
+        if first <= last {
+            return Some(self.mention(self.byte_range(first, last + 1), None));
+        }
+        self.noun_phrase_ending_at(last)
+    }
+
+    /// "the president" ending at token `last`: a determiner up to [`NOUN_WORDS`] words back.
+    fn noun_phrase_ending_at(&self, last: usize) -> Option<Mention> {
+        let lowest = last.saturating_sub(NOUN_WORDS);
+        let opener = (lowest..last)
+            .rev()
+            .take_while(|&t| self.doc.tokens[t].kind == TokenKind::Word)
+            .find(|&t| {
+                let word = self.doc.token_text(t).to_lowercase();
+                self.lists.determiners.contains(word.as_str()) || is_possessive(&word)
+            })?;
+        // "Clinton’s spokesman": a possessive name opens the phrase like a determiner.
+        let first = if is_possessive(self.doc.token_text(opener)) && opener > 0 {
+            let owner = self.doc.tokens[opener - 1].start;
+            let span = self.entity_at(owner).map_or(owner, |((start, _), _)| start);
+            self.doc.token_at_or_after(span)
+        } else {
+            opener
+        };
+        Some(self.mention(self.byte_range(first, last + 1), None))
+    }
+
+    /// The end of the words after a determiner, stopping at a cue, punctuation or a clause word.
+    fn noun_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while end < from + NOUN_WORDS
+            && end < self.doc.tokens.len()
+            && self.doc.tokens[end].kind == TokenKind::Word
+            && self.cue_at(end).is_none()
+            && !matches!(self.doc.token_text(end), "who" | "of" | "that" | "and")
+        {
+            end += 1;
+        }
+        end
+    }
+
+    /// The end of a run of capitalized words from `i` (== `i` when none).
+    fn name_run_end(&self, i: usize) -> usize {
+        let mut end = i;
+        while end < self.doc.tokens.len() && end < i + NAME_WORDS && self.is_name_word(end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// The start of a run of capitalized words ending at `last` (`last + 1` when none).
+    fn name_run_start(&self, last: usize) -> usize {
+        let mut first = last + 1;
+        while first > 0 && self.is_name_word(first - 1) && first + NAME_WORDS > last + 1 {
+            first -= 1;
+        }
+        first
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        let text = self.doc.token_text(i);
+        self.doc.tokens[i].kind == TokenKind::Word
+            && text.starts_with(char::is_uppercase)
+            && !self.is_pronoun(text)
+            && !self
+                .lists
+                .determiners
+                .contains(text.to_lowercase().as_str())
+    }
+
+    fn is_pronoun(&self, text: &str) -> bool {
+        // "I" only in capitals; the others in any case ("He said").
+        text == "I" || (text != "i" && self.lists.pronouns.contains(text.to_lowercase().as_str()))
+    }
+
+    fn pronoun(&self, i: usize) -> Mention {
+        let token = self.doc.tokens[i];
+        Mention {
+            pronoun: true,
+            ..self.mention((token.start, token.end), None)
+        }
+    }
+
+    /// A "he" or "she" speaker is the most recent person named before the quotation.
+    fn resolve_pronoun(&self, mut attribution: Attribution, quote_start: usize) -> Attribution {
+        let speaker = &mut attribution.speaker;
+        let word = self.doc.text[speaker.start..speaker.end].to_lowercase();
+        if speaker.pronoun && matches!(word.as_str(), "he" | "she") {
+            let before = self.persons.partition_point(|s| s.start < quote_start);
+            speaker.entity = before
+                .checked_sub(1)
+                .and_then(|last| self.persons[last].entity);
+        }
+        attribution
+    }
+
+    /// The entity mention covering byte `at`, as (byte range, entity id).
+    fn entity_at(&self, at: usize) -> Option<((usize, usize), usize)> {
+        let i = self.entities.partition_point(|s| s.end <= at);
+        let span = self.entities.get(i)?;
+        (span.start <= at).then_some(((span.start, span.end), span.entity?))
+    }
+
+    fn mention(&self, (start, end): (usize, usize), entity: Option<usize>) -> Mention {
+        Mention {
+            start,
+            end,
+            entity,
+            pronoun: false,
+        }
+    }
+
+    fn byte_range(&self, first: usize, end: usize) -> (usize, usize) {
+        (self.doc.tokens[first].start, self.doc.tokens[end - 1].end)
+    }
+
+    fn text(&self, i: usize) -> Option<&'a str> {
+        (i < self.doc.tokens.len()).then(|| self.doc.token_text(i))
+    }
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s")
+}
+
+/// Whether the quoted words end on a period (`“… done.”`): the sentence ended inside.
+fn ends_with_period(text: &str, start: usize, end: usize) -> bool {
+    text[start..end]
+        .trim_end_matches(['”', '"', '’', '»'])
+        .ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An entity span over the first occurrence of `name` at or after byte `from`.
+    fn entity(text: &str, name: &str, from: usize, kind: Kind, id: usize) -> Span {
+        let start = from + text[from..].find(name).unwrap();
+        let mut span = Span::new(text, start, start + name.len(), kind);
+        span.entity = Some(id);
+        span
+    }
+
+    /// The attribution of the first quotation of `text` as (speaker text, entity, cue).
+    fn attribution(text: &str, spans: &[Span]) -> Option<(String, Option<usize>, String)> {
+        let doc = Document::new(text);
+        let lists = Lists::new();
+        let quotation = super::super::marks::quotations(text)[0];
+        Attributor::new(&doc, &lists, spans)
+            .attribute(quotation.start, quotation.end)
+            .map(|a| {
+                let s = a.speaker;
+                (text[s.start..s.end].to_string(), s.entity, a.cue)
+            })
+    }
+
+    fn expect(
+        speaker: &str,
+        entity: Option<usize>,
+        cue: &str,
+    ) -> Option<(String, Option<usize>, String)> {
+        Some((speaker.to_string(), entity, cue.to_string()))
+    }
+
+    #[test]
+    fn name_then_cue_after_the_quote() {
+        let text = "“Great progress,” Trump wrote in a post.";
+        let trump = entity(text, "Trump", 0, Kind::Person, 0);
+        assert_eq!(
+            attribution(text, &[trump]),
+            expect("Trump", Some(0), "wrote")
+        );
+    }
+
+    #[test]
+    fn cue_then_name_after_the_quote() {
+        let text = "“We will win,” said Tom Suozzi, a Democrat.";
+        assert_eq!(attribution(text, &[]), expect("Tom Suozzi", None, "said"));
+    }
+
+    #[test]
+    fn pronoun_links_to_the_last_person_before() {
+        let text = "Putin met Trump. “It went well,” he said.";
+        let spans = [
+            entity(text, "Putin", 0, Kind::Person, 0),
+            entity(text, "Trump", 0, Kind::Person, 1),
+        ];
+        assert_eq!(attribution(text, &spans), expect("he", Some(1), "said"));
+        let plural = "Putin met Trump. “It went well,” they said.";
+        assert_eq!(attribution(plural, &spans), expect("they", None, "said"));
+    }
+
+    #[test]
+    fn common_noun_speaker() {
+        let text = "“No comment,” the White House spokesman said.";
+        assert_eq!(
+            attribution(text, &[]),
+            expect("the White House spokesman", None, "said")
+        );
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        let text = "Trump said: “Great progress.”";
+        let trump = entity(text, "Trump", 0, Kind::Person, 3);
+        assert_eq!(
+            attribution(text, &[trump]),
+            expect("Trump", Some(3), "said")
+        );
+        let text = "Trump also wrote in a post, “Great progress.”";
+        assert_eq!(attribution(text, &[]), expect("Trump", None, "wrote"));
+        let text = "According to Leavitt, “the call was productive.”";
+        assert_eq!(
+            attribution(text, &[]),
+            expect("Leavitt", None, "According to")
+        );
+    }
+
+    #[test]
+    fn colon_line_before_the_paragraph() {
+        let text = "Caddell continued:\n\n\"The health issue is partisan.\"";
+        assert_eq!(attribution(text, &[]), expect("Caddell", None, "continued"));
+    }
+
+    #[test]
+    fn an_attribution_sentence_just_before() {
+        let text = "Talks may stall, Schiff said. “It is hard.”";
+        assert_eq!(attribution(text, &[]), expect("Schiff", None, "said"));
+        let text = "“No,” he said. “Yes,” said Obama. “Maybe.”";
+        let obama = entity(text, "Obama", 0, Kind::Person, 0);
+        let doc = Document::new(text);
+        let lists = Lists::new();
+        let third = super::super::marks::quotations(text)[2];
+        let found = Attributor::new(&doc, &lists, std::slice::from_ref(&obama))
+            .attribute(third.start, third.end)
+            .unwrap();
+        assert_eq!(&text[found.speaker.start..found.speaker.end], "Obama");
+    }
+
+    #[test]
+    fn the_person_nearest_the_cue_in_a_longer_phrase() {
+        let text = "“Too little,” Italian Prime Minister Matteo Renzi said.";
+        let spans = [
+            entity(text, "Italian", 0, Kind::Misc, 0),
+            entity(text, "Matteo Renzi", 0, Kind::Person, 1),
+        ];
+        assert_eq!(
+            attribution(text, &spans),
+            expect("Matteo Renzi", Some(1), "said")
+        );
+        let text = "“Great,” Rep. Elijah Cummings (D-Md.) said in an interview.";
+        let cummings = entity(text, "Elijah Cummings", 0, Kind::Person, 0);
+        assert_eq!(
+            attribution(text, &[cummings]),
+            expect("Elijah Cummings", Some(0), "said")
+        );
+        let text = "“Never,” Clinton’s spokesman said.";
+        let clinton = entity(text, "Clinton", 0, Kind::Person, 0);
+        assert_eq!(
+            attribution(text, &[clinton]),
+            expect("Clinton’s spokesman", None, "said")
+        );
+    }
+
+    #[test]
+    fn a_quoted_fragment_inside_a_sentence() {
+        let text = "In contrast, Ham described Clinton as “a career politician” today.";
+        let spans = [
+            entity(text, "Ham", 0, Kind::Person, 0),
+            entity(text, "Clinton", 0, Kind::Person, 1),
+        ];
+        assert_eq!(
+            attribution(text, &spans),
+            expect("Ham", Some(0), "described")
+        );
+    }
+
+    #[test]
+    fn no_cue_in_reach_means_no_speaker() {
+        assert_eq!(
+            attribution("The “peace deal” failed. Trump left.", &[]),
+            None
+        );
+        assert_eq!(attribution("Trump left. “Fine.”", &[]), None);
+        assert_eq!(attribution("Trump said\n“Fine.”", &[]), None);
+    }
+}
