@@ -102,7 +102,7 @@ mod tests {
     use crate::Kind;
 
     /// The project's sample article (a copy, so the tests need nothing outside the crate).
-    const SAMPLE: &str = include_str!("testdata/budapest-summit.txt");
+    const SAMPLE: &str = include_str!("../../www/sample.txt");
 
     fn entity<'a>(layer: &'a EntityLayer, name: &str) -> &'a Entity {
         layer

@@ -109,8 +109,8 @@ fn marks(text: &str, start: usize, end: usize) -> impl Iterator<Item = Mark> + '
 
 /// The family of a quotation mark and whether it can open and close a quotation here.
 fn classify(before: Option<char>, c: char, after: Option<char>) -> Option<(Family, bool, bool)> {
-    let open_side = before.map_or(true, |b| b.is_whitespace() || is_opener(b));
-    let close_side = after.map_or(true, |a| !a.is_alphanumeric());
+    let open_side = before.is_none_or(|b| b.is_whitespace() || is_opener(b));
+    let close_side = after.is_none_or(|a| !a.is_alphanumeric());
     let word_follows = after.is_some_and(|a| !a.is_whitespace());
     let word_precedes = before.is_some_and(|b| !b.is_whitespace());
     match c {
@@ -147,7 +147,7 @@ fn outermost(mut found: Vec<Quotation>) -> Vec<Quotation> {
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Quotation> = Vec::with_capacity(found.len());
     for quotation in found {
-        if kept.last().map_or(true, |last| quotation.start >= last.end) {
+        if kept.last().is_none_or(|last| quotation.start >= last.end) {
             kept.push(quotation);
         }
     }
