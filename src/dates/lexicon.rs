@@ -626,6 +626,18 @@ pub const REPORTING_VERBS: &[&str] = &[
     "warned",
 ];
 
+/// Labels in front of the date of an article ("Published Oct. 16, 2025").
+pub const DATELINE_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "dated",
+    "date",
+    "last updated",
+    "first published",
+    "modified",
+];
+
 /// The value of `word` (lowercase) in a word table.
 pub fn lookup<V: Copy>(table: &[(&str, V)], word: &str) -> Option<V> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)

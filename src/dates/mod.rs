@@ -7,6 +7,7 @@
 
 mod calendar;
 mod context;
+mod dateline;
 mod lexicon;
 mod parse;
 mod resolve;
@@ -85,8 +86,8 @@ impl DateTagger {
     }
 
     /// The date the article states in its dateline or published line, with where it says so.
-    pub fn dateline(&self, _document: &Document) -> Option<(Date, Extent)> {
-        None
+    pub fn dateline(&self, document: &Document) -> Option<(Date, Extent)> {
+        dateline::find(self, document.text)
     }
 }
 

@@ -779,3 +779,19 @@ fn long_text_is_tagged_whole() {
     assert_eq!(spans.len(), 4 * 2_000);
     assert_eq!(spans.last().unwrap().text, "1990");
 }
+
+#[test]
+fn dateline_of_a_document() {
+    let tagger = tagger();
+    let text = "Headline here\nThursday, October 16, 2025\nTrump said Thursday.";
+    let (date, extent) = tagger.dateline(&Document::new(text)).unwrap();
+    assert_eq!(date.to_string(), "2025-10-16");
+    assert_eq!(
+        &text[extent.start..extent.end],
+        "Thursday, October 16, 2025"
+    );
+    assert_eq!(
+        tagger.dateline(&Document::new("WASHINGTON (AP) — Trump said.")),
+        None
+    );
+}
