@@ -67,16 +67,27 @@ fn full_date(value: &str) -> Option<Date> {
 }
 
 /// Whether the date at `start..end` is set apart on its line as an article's date is: alone at
-/// the start of the line or after a label or an all-capitals place name, or ending its line.
+/// the start of the line or after a label or an all-capitals place name, or ending a byline.
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let before = text[line_start..start].trim();
     let after = text[end..line_end].trim();
-    before.is_empty()
-        || is_label(before)
-        || is_place(before)
-        || !after.chars().any(char::is_alphanumeric)
+    let ends_line = !after.chars().any(char::is_alphanumeric);
+    before.is_empty() || is_label(before) || is_place(before) || (ends_line && is_byline(before))
+}
+
+/// "By Jane Doe |", "Reuters staff,": a few words ending in a name, not a sentence that ends
+/// with a date ("… debentures due March 1, 2011.").
+fn is_byline(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "Published", "By Jane Doe | Updated:" — ends with a date label.
@@ -155,6 +166,14 @@ mod tests {
 
     #[test]
     fn no_dateline() {
+        assert_eq!(
+            dateline("Sun announced debentures due Oct. 15, 1999.\nThe company said"),
+            None
+        );
+        assert_eq!(
+            dateline("Storm hits the coast on October 16, 2025\nRain"),
+            None
+        );
         assert_eq!(
             dateline("WASHINGTON (AP) — Trump said Thursday he would go."),
             None

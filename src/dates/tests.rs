@@ -111,6 +111,14 @@ fn weekdays_resolve_by_tense() {
         value_of("On Friday, the board will vote.", "Friday"),
         "2025-10-17"
     );
+    // After a reporting verb, the clause it reports decides (the crate's own example).
+    assert_eq!(
+        value_of(
+            "Trump said Friday he would meet Putin in Budapest.",
+            "Friday"
+        ),
+        "2025-10-17"
+    );
     // No cue: the latest one, as news mostly reports the past.
     assert_eq!(
         value_of("A meeting Wednesday in Paris.", "Wednesday"),
