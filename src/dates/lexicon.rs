@@ -102,6 +102,20 @@ pub const QUANTIFIERS: &[(&str, Option<u32>)] = &[
     ("some", None),
 ];
 
+/// Words in front of a month, year or named period that narrow it without changing its value
+/// ("early October", "the end of 1990", "later this year"); part of the extent.
+pub const PERIOD_MODIFIERS: &[&str] = &[
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+];
+
 /// Words written in front of an amount that belong to a duration's extent ("more than two hours").
 pub const AMOUNT_MODIFIERS: &[&str] = &[
     "more than",
@@ -141,6 +155,7 @@ pub enum Unit {
     Second,
     Decade,
     Century,
+    Quarter,
 }
 
 impl Unit {
@@ -156,6 +171,7 @@ impl Unit {
             Unit::Second => "S",
             Unit::Decade => "DE",
             Unit::Century => "CE",
+            Unit::Quarter => "Q",
         }
     }
 
@@ -189,6 +205,8 @@ pub const UNITS: &[(&str, Unit, bool)] = &[
     ("decades", Unit::Decade, true),
     ("century", Unit::Century, false),
     ("centuries", Unit::Century, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
 ];
 
 /// Parts of the day and their TIMEX3 codes (`2025-10-16TEV`).
@@ -691,7 +709,8 @@ mod tests {
         assert_eq!(lookup(MONTHS, "thursday"), None);
         assert_eq!(unit("hours"), Some((Unit::Hour, true)));
         assert_eq!(unit("decade"), Some((Unit::Decade, false)));
-        assert_eq!(unit("quarter"), None);
+        assert_eq!(unit("quarters"), Some((Unit::Quarter, true)));
+        assert_eq!(unit("fortnight"), None);
     }
 
     #[test]

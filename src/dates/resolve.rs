@@ -249,8 +249,9 @@ pub fn ago(reference: Date, count: u32, unit: Unit) -> Option<String> {
         Unit::Year => years_back(n),
         Unit::Decade => years_back(10 * n),
         Unit::Century => years_back(100 * n),
-        Unit::Month => {
-            let (y, m) = shift_month(year, month, -n);
+        Unit::Month | Unit::Quarter => {
+            let months = if unit == Unit::Quarter { 3 * n } else { n };
+            let (y, m) = shift_month(year, month, -months);
             Some(format!("{y:04}-{m:02}"))
         }
         Unit::Week => Some(reference.add_days(-7 * n)?.iso_week_value()),

@@ -51,12 +51,6 @@ impl<'t> Found<'t> {
         self.captures.name(name).map(|m| m.as_str())
     }
 
-    /// Whether the match begins with the named group (nothing is written before it).
-    pub fn starts_with(&self, name: &str) -> bool {
-        let start = self.captures.get(0).map(|m| m.start());
-        self.captures.name(name).map(|m| m.start()) == start
-    }
-
     /// The text of a named group, lowercase, with white space runs made single spaces.
     pub fn lower(&self, name: &str) -> Option<String> {
         self.get(name).map(|text| {
@@ -87,7 +81,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "month year",
-        pattern: r"(?:(?:earlier|later|early|late|mid)[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
+        pattern: r"(?:{modifier}[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
         resolve: month_year,
     },
     Rule {
@@ -112,7 +106,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+)?(?:{amod}\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|the\s+)?(?:(?P<amod>{amod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
         resolve: duration,
     },
     Rule {
@@ -132,7 +126,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative day",
-        pattern: r"(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        pattern: r"(?:(?:early|late)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
         resolve: relative_day,
     },
     Rule {
@@ -142,7 +136,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative period",
-        pattern: r"(?:(?:earlier|later|early|late|mid)[\s-]+)?(?P<shift>this\s+past|this|last|next)\s+(?P<period>weekend|week|month|quarter|year|decade)",
+        pattern: r"(?:{modifier}[\s-]+)?(?P<shift>this\s+past|this|last|next)\s+(?P<period>weekend|week|month|quarter|year|decade)",
         resolve: relative_period,
     },
     Rule {
@@ -157,12 +151,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "month",
-        pattern: r"(?:(?P<modifier>earlier|later|early|late|mid)[\s-]+|(?P<shift>this|last|next)\s+)?(?P<month>{month})",
+        pattern: r"(?:(?P<modifier>{modifier})[\s-]+|(?P<shift>this|last|next)\s+)?(?P<month>{month})",
         resolve: month_alone,
     },
     Rule {
         name: "year",
-        pattern: r"(?:(?P<modifier>early|late|mid|fiscal|calendar)[\s-]+)?(?P<year>{year})",
+        pattern: r"(?:(?P<modifier>{modifier}|fiscal|calendar)[\s-]+)?(?P<year>{year})",
         resolve: year,
     },
     Rule {
@@ -242,6 +236,10 @@ fn placeholders() -> Vec<(&'static str, String)> {
         (
             "{amod}",
             alternation(AMOUNT_MODIFIERS.iter().copied(), false),
+        ),
+        (
+            "{modifier}",
+            alternation(PERIOD_MODIFIERS.iter().copied(), false),
         ),
         ("{unit}", units(false)),
         ("{plural}", units(true)),
@@ -405,7 +403,9 @@ fn unit_and_amount(found: &Found) -> Option<(lexicon::Unit, Amount)> {
         && !plural
         && !found.text().to_lowercase().contains("-second");
     let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
-    (!ordinal_second && !vague_singular).then_some((unit, amount))
+    // "a quarter of the vote" is a fraction.
+    let fraction = unit == lexicon::Unit::Quarter && amount == Amount::Count(1);
+    (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
 }
 
 /// "two years ago", "a year earlier" (in news, before the reference date more often than not),
@@ -432,7 +432,8 @@ fn duration(found: &Found, context: &Context) -> Option<Timex> {
         return None;
     }
     let single = matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
-    if single && found.starts_with("amount") && !context.follows(LENGTH_CUES) {
+    let modified = found.get("frame").is_some() || found.get("amod").is_some();
+    if single && !modified && !context.follows(LENGTH_CUES) {
         let after_amount = context
             .previous_token()
             .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
@@ -458,7 +459,7 @@ fn framed_duration(found: &Found, _: &Context) -> Option<Timex> {
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
     let amount = match (plural, unit) {
         (true, _) => Amount::Vague,
-        (false, Year | Month | Week | Decade | Century | Hour) => Amount::Count(1),
+        (false, Year | Quarter | Month | Week | Decade | Century | Hour) => Amount::Count(1),
         _ => return None,
     };
     Timex::new(Kind::Duration, resolve::duration(&amount, unit))
@@ -701,6 +702,9 @@ fn weekdays(found: &Found, _: &Context) -> Option<Timex> {
 /// fixed phrases ("business hours").
 fn bare_units(found: &Found, context: &Context) -> Option<Timex> {
     let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+    if unit == lexicon::Unit::Quarter {
+        return None; // "living quarters", "headquarters"
+    }
     let capitalized = is_capitalized(found.text()) && !context.starts_sentence();
     // After a number the amount was refused for a reason ("1988 second"); "years old" is an age.
     let after_number = context

@@ -521,6 +521,24 @@ fn relative_periods() {
             "the fourth quarter of 2024",
             "2024-Q4",
         ),
+        ("It ends by the end of 2026.", "the end of 2026", "2026"),
+        (
+            "It ends at the end of this week.",
+            "the end of this week",
+            "2025-W42",
+        ),
+        (
+            "It began in the middle of October.",
+            "the middle of October",
+            "2025-10",
+        ),
+        (
+            "It began at the beginning of May.",
+            "the beginning of May",
+            "2025-05",
+        ),
+        ("He called late yesterday.", "late yesterday", "2025-10-15"),
+        ("It fell two quarters ago.", "two quarters ago", "2025-04"),
         ("It was recently sold.", "recently", "PAST_REF"),
         ("It will be sold soon.", "soon", "FUTURE_REF"),
         ("Nobody knows the future.", "the future", "FUTURE_REF"),
@@ -591,6 +609,17 @@ fn durations() {
             "at least 20 more years",
             "P20Y",
         ),
+        ("Profit rose in the nine months.", "the nine months", "P9M"),
+        (
+            "It lost money in the past two quarters.",
+            "the past two quarters",
+            "P2Q",
+        ),
+        (
+            "It lost money for several quarters.",
+            "several quarters",
+            "PXQ",
+        ),
     ] {
         let found = tag(text, r);
         assert_eq!(found, [span(expression, Kind::Duration, value)], "{text}");
@@ -610,6 +639,8 @@ fn not_durations() {
         "A day after the vote, he left.",
         "It is open during business hours.",
         "He watched Happy Days.",
+        "He won a quarter of the vote.",
+        "The headquarters and living quarters.",
     ] {
         assert_eq!(tag(text, r), [], "{text}");
     }
@@ -646,6 +677,10 @@ fn sets() {
     assert_eq!(
         one("They meet weekly.", r),
         span("weekly", Kind::Set, "P1W")
+    );
+    assert_eq!(
+        one("It pays every quarter.", r),
+        span("every quarter", Kind::Set, "P1Q")
     );
     assert_eq!(
         one("It is paid annually.", r),
