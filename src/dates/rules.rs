@@ -205,33 +205,20 @@ pub fn expand(pattern: &str) -> String {
         })
 }
 
+/// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
+
 fn placeholders() -> Vec<(&'static str, String)> {
-    let months = || MONTHS.iter().map(|(w, _)| *w);
-    let full_months = alternation(months().filter(|m| !parse::is_abbreviated_month(m)), false);
-    let short_months = alternation(months().filter(|m| parse::is_abbreviated_month(m)), true);
-    let words = |table: &[(&'static str, u32)], keep: fn(u32) -> bool| {
-        alternation(
-            table.iter().filter(|(_, n)| keep(*n)).map(|(w, _)| *w),
-            false,
-        )
-    };
-    let tens = words(NUMBER_WORDS, |n| (20..100).contains(&n) && n % 10 == 0);
-    let ones = words(NUMBER_WORDS, |n| (1..=9).contains(&n));
-    let number = format!(
-        r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{})",
-        words(NUMBER_WORDS, |_| true)
-    );
-    let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
     let units = |plural: bool| {
         let forms = UNITS.iter().filter(move |u| !plural || u.2).map(|u| u.0);
         alternation(forms, false)
     };
     vec![
-        ("{month}", format!("(?:{full_months}|{short_months})")),
+        ("{month}", month_pattern()),
         ("{weekday}", names(WEEKDAYS)),
         ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),
         ("{year}", r"[0-9]{4}".to_string()),
-        ("{num}", number),
+        ("{num}", number_pattern()),
         ("{quant}", names(QUANTIFIERS)),
         (
             "{amod}",
@@ -250,8 +237,28 @@ fn placeholders() -> Vec<(&'static str, String)> {
         ("{refword}", names(REFERENCE_WORDS)),
         ("{frequency}", names(FREQUENCIES)),
         ("{zone}", alternation(TIME_ZONES.iter().copied(), false)),
-        ("{clock}", clock.to_string()),
+        ("{clock}", CLOCK.to_string()),
     ]
+}
+
+/// Month names, then abbreviations with an optional period ("Oct.").
+fn month_pattern() -> String {
+    let months = || MONTHS.iter().map(|(w, _)| *w);
+    let full = alternation(months().filter(|m| !parse::is_abbreviated_month(m)), false);
+    let short = alternation(months().filter(|m| parse::is_abbreviated_month(m)), true);
+    format!("(?:{full}|{short})")
+}
+
+/// An amount: digits ("2,000", "1.5"), tens and ones ("twenty-four"), or one number word.
+fn number_pattern() -> String {
+    let words = |keep: fn(u32) -> bool| {
+        let words = NUMBER_WORDS.iter().filter(|(_, n)| keep(*n));
+        alternation(words.map(|(w, _)| *w), false)
+    };
+    let tens = words(|n| (20..100).contains(&n) && n % 10 == 0);
+    let ones = words(|n| (1..=9).contains(&n));
+    let any = words(|_| true);
+    format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})")
 }
 
 /// The alternation of the words of a word table.
@@ -375,6 +382,9 @@ fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
     let (hour, minute) = parse::clock(clock)?;
     let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':');
     if bare && !context.follows(TIME_CUES) && found.text().len() == clock.len() {
+        return None;
+    }
+    if clock.eq_ignore_ascii_case("noon") && context.follows(&["high"]) {
         return None;
     }
     let date = if let Some(weekday) = found.get("weekday") {
@@ -598,8 +608,13 @@ fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
     let value = match context.reference {
         None => format!("XXXX-{month:02}"),
         Some(reference) => {
-            let lean = lean(context, shift.as_deref(), Some(Occurrence::Latest));
-            let year = resolve::year_of_month(reference, month, lean);
+            let year = match shift.as_deref() {
+                Some("this") => reference.year(),
+                shift => {
+                    let lean = lean(context, shift, Some(Occurrence::Latest));
+                    resolve::year_of_month(reference, month, lean)
+                }
+            };
             format!("{year:04}-{month:02}")
         }
     };

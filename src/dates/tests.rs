@@ -323,6 +323,10 @@ fn months_alone() {
         one("It opens next January.", r),
         span("next January", Kind::Date, "2026-01")
     );
+    assert_eq!(
+        one("It closes this December.", Some("2025-01-10")),
+        span("this December", Kind::Date, "2025-12")
+    );
 }
 
 #[test]
@@ -726,6 +730,7 @@ fn clock_times() {
         span("5 p.m. EST, Nov. 6", Kind::Time, "2025-11-06T17:00")
     );
     // Scores and verses are not times.
+    assert_eq!(tag("It was high noon in “High Noon”.", r), []);
     assert_eq!(tag("They won 2:30 and read John 3:16.", r), []);
 }
 
