@@ -400,28 +400,39 @@ fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Time, format!("{date}T{hour:02}:{minute:02}"))
 }
 
-/// The unit and amount of a duration-like match. A singular "second" is an ordinal ("a second
-/// term", "the 1988 second quarter") unless hyphenated ("a 30-second ad"); vague amounts go only
-/// with plurals ("several years").
-fn unit_and_amount(found: &Found) -> Option<(lexicon::Unit, Amount)> {
+/// The unit and amount of a duration-like match. Vague amounts go only with plurals ("several
+/// years"), and a quarter needs more than one ("a quarter of the vote" is a fraction).
+fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexicon::Unit, Amount)> {
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
     let Some(amount_text) = found.lower("amount") else {
         return plural.then_some((unit, Amount::Vague));
     };
     let amount = parse::amount(&amount_text)?;
-    let ordinal_second = unit == lexicon::Unit::Second
-        && !plural
-        && !found.text().to_lowercase().contains("-second");
+    let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
     let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
-    // "a quarter of the vote" is a fraction.
     let fraction = unit == lexicon::Unit::Quarter && amount == Amount::Count(1);
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
+}
+
+/// Whether a singular "second" is the ordinal: "a second term", "the 1988 second quarter". It is
+/// a unit when hyphenated ("a 30-second ad") or after "one"/"1" with no noun after it ("took one
+/// second to load").
+fn is_ordinal(found: &Found, context: &Context) -> bool {
+    if found.text().to_lowercase().contains("-second") {
+        return false;
+    }
+    let one = matches!(found.lower("amount").as_deref(), Some("one" | "1"));
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    !one || noun_after
 }
 
 /// "two years ago", "a year earlier" (in news, before the reference date more often than not),
 /// "years ago". Hours "earlier" are left to the duration rule: they count from an event.
 fn ago(found: &Found, context: &Context) -> Option<Timex> {
-    let (unit, amount) = unit_and_amount(found)?;
+    let (unit, amount) = unit_and_amount(found, context)?;
     if unit.is_clock() && found.text().to_lowercase().ends_with("earlier") {
         return None;
     }
@@ -437,7 +448,7 @@ fn ago(found: &Found, context: &Context) -> Option<Timex> {
 /// year" alone is a length after a cue ("for a year"), a rate after an amount ("$5 million a
 /// year", a set), and otherwise left alone ("A day after …", "will one day be").
 fn duration(found: &Found, context: &Context) -> Option<Timex> {
-    let (unit, amount) = unit_and_amount(found)?;
+    let (unit, amount) = unit_and_amount(found, context)?;
     if context.precedes(&["old"]) || is_title(found, context) {
         return None;
     }

@@ -607,6 +607,8 @@ fn durations() {
         ("It rose over the past week.", "the past week", "P1W"),
         ("He served for a year.", "a year", "P1Y"),
         ("It ran a 30-second ad.", "30-second", "PT30S"),
+        ("It took one second to load.", "one second", "PT1S"),
+        ("It took 1 second.", "1 second", "PT1S"),
         ("It was a 10-year program.", "10-year", "P10Y"),
         (
             "It stayed for at least 20 more years.",
@@ -637,6 +639,7 @@ fn not_durations() {
         "He won a second term.",
         "It is the second time.",
         "He came second.",
+        "He won one second prize.",
         "Islam will one day be the largest.",
         "He is 52 years old.",
         "The 6-year-old boy smiled.",
