@@ -38,12 +38,14 @@ struct Candidate {
 
 impl DateTagger {
     pub fn new() -> DateTagger {
+        let placeholders = rules::placeholders();
         let rules = RULES
             .iter()
             .map(|rule| {
                 // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on
                 // any text (a Unicode one would not be); token alignment checks the rest.
-                let pattern = format!(r"(?i)(?-u:\b)(?:{})", rules::expand(rule.pattern));
+                let body = rules::expand(rule.pattern, &placeholders);
+                let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
                 let regex = Regex::new(&pattern)
                     .unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name));
                 (rule, regex)

@@ -196,9 +196,10 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The pattern of `rule` with its placeholders replaced by the word lists they stand for.
-pub fn expand(pattern: &str) -> String {
-    placeholders()
+/// `pattern` with its placeholders replaced by the word lists they stand for (from
+/// [`placeholders`]).
+pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
+    placeholders
         .iter()
         .fold(pattern.to_string(), |pattern, (name, regex)| {
             pattern.replace(name, regex)
@@ -208,7 +209,8 @@ pub fn expand(pattern: &str) -> String {
 /// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
 const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
 
-fn placeholders() -> Vec<(&'static str, String)> {
+/// Each placeholder and the regex alternation of its word list.
+pub fn placeholders() -> Vec<(&'static str, String)> {
     let units = |plural: bool| {
         let forms = UNITS.iter().filter(move |u| !plural || u.2).map(|u| u.0);
         alternation(forms, false)
@@ -754,7 +756,7 @@ mod tests {
     fn every_pattern_compiles_with_no_placeholder_left() {
         let unknown = regex::Regex::new(r"\{[a-z]+\}").unwrap();
         for rule in RULES {
-            let pattern = expand(rule.pattern);
+            let pattern = expand(rule.pattern, &placeholders());
             assert!(!unknown.is_match(&pattern), "{}: {pattern}", rule.name);
             regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{}: {e}", rule.name));
         }
@@ -762,7 +764,8 @@ mod tests {
 
     #[test]
     fn number_placeholder_prefers_compounds() {
-        let number = regex::Regex::new(&format!("^(?i:{})$", expand("{num}"))).unwrap();
+        let number =
+            regex::Regex::new(&format!("^(?i:{})$", expand("{num}", &placeholders()))).unwrap();
         for ok in [
             "two",
             "twenty-four",
