@@ -1,28 +1,95 @@
 //! Dates and times: finds temporal expressions and normalizes them to TIMEX3 values.
+//!
+//! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
+//! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
+//! value (`resolve.rs`). All patterns run over the whole text (the regex engine is linear time);
+//! of overlapping matches the leftmost, then the longest, is kept.
 
 mod calendar;
+mod context;
+mod dateline;
+mod lexicon;
+mod parse;
+mod resolve;
+mod rules;
 
 pub use calendar::{Date, Weekday};
 
+use regex::Regex;
+
+use self::context::Context;
+use self::rules::{Found, Rule, Timex, RULES};
 use crate::text::Document;
 use crate::{Extent, Span};
 
-/// Finds temporal expressions (TODO: first version being written).
-pub struct DateTagger {}
+/// Finds temporal expressions. Build it once: it compiles every rule's pattern.
+pub struct DateTagger {
+    rules: Vec<(&'static Rule, Regex)>,
+}
+
+/// A match that passed its rule's checks, before overlaps are settled.
+struct Candidate {
+    start: usize,
+    end: usize,
+    /// The rule's place in [`RULES`]; the earlier rule wins a tie.
+    rank: usize,
+    timex: Timex,
+}
 
 impl DateTagger {
     pub fn new() -> DateTagger {
-        DateTagger {}
+        let placeholders = rules::placeholders();
+        let rules = RULES
+            .iter()
+            .map(|rule| {
+                // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on
+                // any text (a Unicode one would not be); token alignment checks the rest.
+                let body = rules::expand(rule.pattern, &placeholders);
+                let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
+                let regex = Regex::new(&pattern)
+                    .unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name));
+                (rule, regex)
+            })
+            .collect();
+        DateTagger { rules }
     }
 
     /// The temporal spans of `document`, with values resolved against `reference` when given.
-    pub fn tag(&self, _document: &Document, _reference: Option<Date>) -> Vec<Span> {
-        Vec::new()
+    /// Sorted by start, never overlapping.
+    pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
+        let mut candidates = Vec::new();
+        for (rank, (rule, regex)) in self.rules.iter().enumerate() {
+            for captures in regex.captures_iter(document.text) {
+                let Some(whole) = captures.get(0) else {
+                    continue;
+                };
+                let (start, end) = (whole.start(), whole.end());
+                let Some(context) = Context::new(document, reference, start, end) else {
+                    continue;
+                };
+                if let Some(timex) = (rule.resolve)(&Found::new(captures), &context) {
+                    candidates.push(Candidate {
+                        start,
+                        end,
+                        rank,
+                        timex,
+                    });
+                }
+            }
+        }
+        select(candidates)
+            .into_iter()
+            .map(|c| {
+                let mut span = Span::new(document.text, c.start, c.end, c.timex.kind);
+                span.value = Some(c.timex.value);
+                span
+            })
+            .collect()
     }
 
     /// The date the article states in its dateline or published line, with where it says so.
-    pub fn dateline(&self, _document: &Document) -> Option<(Date, Extent)> {
-        None
+    pub fn dateline(&self, document: &Document) -> Option<(Date, Extent)> {
+        dateline::find(self, document.text)
     }
 }
 
@@ -31,3 +98,23 @@ impl Default for DateTagger {
         DateTagger::new()
     }
 }
+
+/// Settles overlaps: leftmost first, then longest, then the earlier rule.
+fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.rank.cmp(&b.rank))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for candidate in candidates {
+        if kept.last().map_or(true, |last| candidate.start >= last.end) {
+            kept.push(candidate);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,275 @@
+//! What surrounds a candidate expression: the words next to it and the tense around it, read from
+//! the shared tokens of the [`Document`].
+
+use super::lexicon::{self, FUTURE_CUES, FUTURE_PHRASES, PAST_CUES, REPORTING_VERBS};
+use super::Date;
+use crate::text::{Document, TokenKind};
+
+/// How far the tense cues of a weekday are looked for, in tokens: mostly the verb it modifies
+/// ("said Thursday", "will meet … Friday"), which comes before it in news sentences.
+const CUE_WINDOW_BEFORE: usize = 8;
+const CUE_WINDOW_AFTER: usize = 5;
+/// After a reporting verb, how near the reported clause's cue must be to count: its subject and
+/// verb ("said Friday he would meet"), not a later clause ("announced Wednesday that India
+/// would …", where Wednesday dates the announcing).
+const REPORTED_CUE_WINDOW: usize = 2;
+
+/// Whether the words around an expression place it in the past or the future.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// A candidate expression `start..end` (byte offsets) in its document.
+pub struct Context<'d, 'a> {
+    doc: &'d Document<'a>,
+    pub reference: Option<Date>,
+    /// The first token of the expression and the one just after it.
+    first: usize,
+    after: usize,
+}
+
+impl<'d, 'a> Context<'d, 'a> {
+    /// The context of `start..end`, when it begins and ends at token boundaries: a match inside a
+    /// token ("2025" in "10/16/2025", "Oct. 16" in "Oct. 16-18") is not an expression of its own.
+    /// A token's final period may be left out: the tokenizer keeps it on abbreviations, and on
+    /// words it takes for them ("1990s." ends like the initial "s.").
+    pub fn new(
+        doc: &'d Document<'a>,
+        reference: Option<Date>,
+        start: usize,
+        end: usize,
+    ) -> Option<Context<'d, 'a>> {
+        let first = doc.tokens.partition_point(|t| t.start < start);
+        let last = doc.tokens.partition_point(|t| t.end < end);
+        let period_after = doc.text.as_bytes().get(end) == Some(&b'.');
+        let aligned = doc.tokens.get(first).is_some_and(|t| t.start == start)
+            && doc
+                .tokens
+                .get(last)
+                .is_some_and(|t| t.end == end || (period_after && t.end == end + 1));
+        aligned.then_some(Context {
+            doc,
+            reference,
+            first,
+            after: last + 1,
+        })
+    }
+
+    /// The word just before the expression, lowercase, unless a line break separates them.
+    pub fn previous(&self) -> Option<String> {
+        let i = self.first.checked_sub(1)?;
+        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i))
+    }
+
+    /// The word just after the expression, lowercase, unless a line break separates them.
+    pub fn next(&self) -> Option<String> {
+        let i = self.after;
+        (i < self.doc.tokens.len() && !self.doc.line_break_between(i - 1, i)).then(|| self.lower(i))
+    }
+
+    /// The word just after the expression as written, unless a line break separates them.
+    pub fn next_token(&self) -> Option<&'a str> {
+        let i = self.after;
+        (i < self.doc.tokens.len() && !self.doc.line_break_between(i - 1, i))
+            .then(|| self.doc.token_text(i))
+    }
+
+    /// The word just before the expression as written, unless a line break separates them.
+    pub fn previous_token(&self) -> Option<&'a str> {
+        let i = self.first.checked_sub(1)?;
+        (!self.doc.line_break_between(i, self.first)).then(|| self.doc.token_text(i))
+    }
+
+    /// Whether the word before the expression is one of `cues`.
+    pub fn follows(&self, cues: &[&str]) -> bool {
+        self.previous().is_some_and(|w| cues.contains(&w.as_str()))
+    }
+
+    /// Whether the word after the expression is one of `words`.
+    pub fn precedes(&self, words: &[&str]) -> bool {
+        self.next().is_some_and(|w| words.contains(&w.as_str()))
+    }
+
+    /// Whether the expression is followed, in the same sentence, by a capitalized word that is not
+    /// itself temporal: then it is likely part of a name ("August Wilson", "Sunday Times").
+    pub fn followed_by_name(&self) -> bool {
+        let i = self.after;
+        if i >= self.doc.tokens.len() || self.doc.line_break_between(i - 1, i) {
+            return false;
+        }
+        self.doc.is_capitalized(i)
+            && !self.doc.starts_sentence(i)
+            && !lexicon::is_temporal_word(&self.lower(i))
+    }
+
+    /// Whether the expression is preceded by a capitalized word in the middle of a sentence.
+    pub fn preceded_by_capitalized(&self) -> bool {
+        self.first
+            .checked_sub(1)
+            .is_some_and(|i| self.doc.is_capitalized(i) && !self.doc.starts_sentence(i))
+    }
+
+    /// Whether the expression begins its sentence.
+    pub fn starts_sentence(&self) -> bool {
+        self.doc.starts_sentence(self.first)
+    }
+
+    /// The tense signalled by the nearest cue word, looking first before the expression, then
+    /// after it, within its sentence; `None` when there is no cue. A reporting verb just before
+    /// ("said Friday he would meet") leaves it to the reported clause after, if that has a cue.
+    pub fn tense(&self) -> Option<Tense> {
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        let before = (sentence.tokens.start..self.first)
+            .rev()
+            .take(CUE_WINDOW_BEFORE);
+        let after = |window: usize| {
+            (self.after..sentence.tokens.end)
+                .take(window)
+                .find_map(|i| self.cue(i))
+        };
+        match before
+            .map(|i| (i, self.cue(i)))
+            .find(|(_, cue)| cue.is_some())
+        {
+            Some((i, _)) if REPORTING_VERBS.contains(&self.lower(i).as_str()) => {
+                after(REPORTED_CUE_WINDOW).or(Some(Tense::Past))
+            }
+            Some((_, cue)) => cue,
+            None => after(CUE_WINDOW_AFTER),
+        }
+    }
+
+    /// The tense token `i` signals, if any.
+    fn cue(&self, i: usize) -> Option<Tense> {
+        if self.doc.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let word = self.lower(i);
+        let next = (i + 1 < self.doc.tokens.len()).then(|| self.lower(i + 1));
+        let phrase =
+            next.is_some_and(|next| FUTURE_PHRASES.contains(&(word.as_str(), next.as_str())));
+        if FUTURE_CUES.contains(&word.as_str())
+            || word.ends_with("’ll")
+            || word.ends_with("'ll")
+            || phrase
+        {
+            Some(Tense::Future)
+        } else if self.is_passive(i) {
+            // "is to be held Friday": a participle after "be" says nothing of the time.
+            None
+        } else if PAST_CUES.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed")) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` follows a form of "be" (a passive participle, or a state).
+    fn is_passive(&self, i: usize) -> bool {
+        i > 0 && matches!(self.lower(i - 1).as_str(), "be" | "been" | "being")
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.doc.token_text(i).to_lowercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context_of<'d, 'a>(doc: &'d Document<'a>, word: &str) -> Context<'d, 'a> {
+        let start = doc.text.find(word).unwrap();
+        Context::new(doc, None, start, start + word.len()).unwrap()
+    }
+
+    #[test]
+    fn only_whole_tokens_make_a_context() {
+        let doc = Document::new("On 10/16/2025 and Oct. 16-18.");
+        let inside = doc.text.find("2025").unwrap();
+        assert!(Context::new(&doc, None, inside, inside + 4).is_none());
+        let oct = doc.text.find("Oct.").unwrap();
+        assert!(Context::new(&doc, None, oct, oct + 7).is_none());
+        assert!(Context::new(&doc, None, oct, oct + 4).is_some());
+    }
+
+    #[test]
+    fn neighbours() {
+        let doc = Document::new("He left in May and the Sunday Times said so.\nMay");
+        let may = context_of(&doc, "May");
+        assert_eq!(may.previous().as_deref(), Some("in"));
+        assert_eq!(may.next().as_deref(), Some("and"));
+        assert!(may.follows(&["in"]) && may.precedes(&["and"]));
+        assert!(!may.followed_by_name());
+        assert!(context_of(&doc, "Sunday").followed_by_name());
+        assert!(!context_of(&doc, "Sunday").preceded_by_capitalized());
+        let last = doc.text.rfind("May").unwrap();
+        let alone = Context::new(&doc, None, last, last + 3).unwrap();
+        assert_eq!(alone.previous(), None);
+        assert_eq!(alone.next(), None);
+    }
+
+    #[test]
+    fn nearest_cue_sets_the_tense() {
+        let tense = |text: &str, word: &str| context_of(&Document::new(text), word).tense();
+        assert_eq!(
+            tense("Trump said Thursday he plans to go.", "Thursday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense(
+                "It came ahead of his scheduled White House meeting Friday.",
+                "Friday"
+            ),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense(
+                "He announced Wednesday that India would halt it.",
+                "Wednesday"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("He said he would meet Putin Friday.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("Trump said Friday he would meet Putin.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("He said Friday that talks failed.", "Friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("He said Friday in a speech.", "Friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("On Friday, the board will vote.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense("They’ll talk Monday.", "Monday"), Some(Tense::Future));
+        assert_eq!(tense("A meeting Friday.", "Friday"), None);
+        assert_eq!(
+            tense("Talks are set to resume Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("It is to resume trading Tuesday.", "Tuesday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("He could come as soon as Tuesday.", "Tuesday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("The vote is to be held from November 20.", "November"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense("It was held on Friday.", "Friday"), Some(Tense::Past));
+    }
+}

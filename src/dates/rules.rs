@@ -1,0 +1,782 @@
+//! The rule table. Each rule is a pattern over the text, written with placeholders (`{month}`,
+//! `{unit}` …) that stand for the word lists of `lexicon.rs`, and a function that checks a match
+//! in its context and gives its TIMEX3 type and value (or rejects it). Patterns are matched
+//! case-insensitively; the functions check capitalization where it matters.
+//!
+//! Span conventions follow TimeBank: a preposition before the expression is outside it ("on
+//! Thursday" → "Thursday"), modifiers are inside ("last week", "more than two hours").
+
+use regex::Captures;
+
+use super::context::{Context, Tense};
+use super::lexicon::{self, *};
+use super::parse::{self, is_capitalized};
+use super::resolve::{self, Amount, Occurrence, Period};
+use super::Weekday;
+use crate::Kind;
+
+/// A type and value found for an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    pub kind: Kind,
+    pub value: String,
+}
+
+impl Timex {
+    fn new(kind: Kind, value: impl Into<String>) -> Option<Timex> {
+        Some(Timex {
+            kind,
+            value: value.into(),
+        })
+    }
+}
+
+/// A match of a rule's pattern.
+pub struct Found<'t> {
+    captures: Captures<'t>,
+}
+
+impl<'t> Found<'t> {
+    pub fn new(captures: Captures<'t>) -> Found<'t> {
+        Found { captures }
+    }
+
+    /// The whole matched text.
+    pub fn text(&self) -> &'t str {
+        self.captures.get(0).map_or("", |m| m.as_str())
+    }
+
+    /// The text of a named group, when it took part in the match.
+    pub fn get(&self, name: &str) -> Option<&'t str> {
+        self.captures.name(name).map(|m| m.as_str())
+    }
+
+    /// The text of a named group, lowercase, with white space runs made single spaces.
+    pub fn lower(&self, name: &str) -> Option<String> {
+        self.get(name).map(|text| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    }
+}
+
+type Resolve = fn(&Found, &Context) -> Option<Timex>;
+
+/// A pattern and what its matches mean.
+pub struct Rule {
+    pub name: &'static str,
+    pub pattern: &'static str,
+    pub resolve: Resolve,
+}
+
+/// Every rule, in order of preference when two match exactly the same text. (Otherwise the
+/// tagger keeps the leftmost, then longest, match.)
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "month day year",
+        pattern: r"(?:(?P<weekday>{weekday}),?\s+|(?P<shift>last|next|this)\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}))(?:,?\s+(?P<year>{year}))?",
+        resolve: month_day,
+    },
+    Rule {
+        name: "month year",
+        pattern: r"(?:{modifier}[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
+        resolve: month_year,
+    },
+    Rule {
+        name: "iso date",
+        pattern: r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})",
+        resolve: iso_date,
+    },
+    Rule {
+        name: "numeric date",
+        pattern: r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<year>[0-9]{4})",
+        resolve: numeric_date,
+    },
+    Rule {
+        name: "clock time",
+        pattern: r"(?P<clock>{clock})(?:\s+{zone})?(?:,?\s+(?:(?P<weekday>{weekday})|(?P<relday>{relday}|tonight)|(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?))?",
+        resolve: clock_time,
+    },
+    Rule {
+        name: "ago",
+        pattern: r"(?:{amod}\s+)?(?:(?P<amount>{num}|an?|{quant})[\s-]+)?(?P<unit>{unit})\s+(?:ago|earlier)",
+        resolve: ago,
+    },
+    Rule {
+        name: "duration",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|the\s+)?(?:(?P<amod>{amod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        resolve: duration,
+    },
+    Rule {
+        name: "the past unit",
+        pattern: r"the\s+(?:past|last|next|coming)\s+(?P<unit>{unit})",
+        resolve: framed_duration,
+    },
+    Rule {
+        name: "the nth quarter",
+        pattern: r"the\s+(?P<ordinal>{ordinal})\s+quarter(?:\s+of\s+(?P<year>{year}))?",
+        resolve: quarter,
+    },
+    Rule {
+        name: "nth quarter",
+        pattern: r"(?P<ordinal>{ordinal})[\s-]+quarter(?:\s+of\s+(?P<year>{year}))?",
+        resolve: quarter,
+    },
+    Rule {
+        name: "relative day",
+        pattern: r"(?:(?:early|late)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        resolve: relative_day,
+    },
+    Rule {
+        name: "the weekend",
+        pattern: r"the\s+weekend",
+        resolve: the_weekend,
+    },
+    Rule {
+        name: "relative period",
+        pattern: r"(?:{modifier}[\s-]+)?(?P<shift>this\s+past|this|last|next)\s+(?P<period>weekend|week|month|quarter|year|decade)",
+        resolve: relative_period,
+    },
+    Rule {
+        name: "season",
+        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})",
+        resolve: season,
+    },
+    Rule {
+        name: "weekday",
+        pattern: r"(?:(?P<shift>this|last|next|early|late)\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
+        resolve: weekday,
+    },
+    Rule {
+        name: "month",
+        pattern: r"(?:(?P<modifier>{modifier})[\s-]+|(?P<shift>this|last|next)\s+)?(?P<month>{month})",
+        resolve: month_alone,
+    },
+    Rule {
+        name: "year",
+        pattern: r"(?:(?P<modifier>{modifier}|fiscal|calendar)[\s-]+)?(?P<year>{year})",
+        resolve: year,
+    },
+    Rule {
+        name: "decade",
+        pattern: r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>[0-9]{3}0)s",
+        resolve: decade,
+    },
+    Rule {
+        name: "reference word",
+        pattern: r"{refword}",
+        resolve: reference_word,
+    },
+    Rule {
+        name: "recent or coming units",
+        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})",
+        resolve: vague_period,
+    },
+    Rule {
+        name: "every",
+        pattern: r"(?:every|each)\s+(?:(?P<amount>{num}|other)\s+)?(?P<what>weekend|{unit}|{weekday}|{part})",
+        resolve: every,
+    },
+    Rule {
+        name: "frequency",
+        pattern: r"{frequency}",
+        resolve: frequency,
+    },
+    Rule {
+        name: "weekdays",
+        pattern: r"(?P<weekday>{weekday})s",
+        resolve: weekdays,
+    },
+    Rule {
+        name: "units",
+        pattern: r"(?P<unit>{plural})",
+        resolve: bare_units,
+    },
+];
+
+/// `pattern` with its placeholders replaced by the word lists they stand for (from
+/// [`placeholders`]).
+pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
+    placeholders
+        .iter()
+        .fold(pattern.to_string(), |pattern, (name, regex)| {
+            pattern.replace(name, regex)
+        })
+}
+
+/// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
+
+/// Each placeholder and the regex alternation of its word list.
+pub fn placeholders() -> Vec<(&'static str, String)> {
+    let units = |plural: bool| {
+        let forms = UNITS.iter().filter(move |u| !plural || u.2).map(|u| u.0);
+        alternation(forms, false)
+    };
+    vec![
+        ("{month}", month_pattern()),
+        ("{weekday}", names(WEEKDAYS)),
+        ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),
+        ("{year}", r"[0-9]{4}".to_string()),
+        ("{num}", number_pattern()),
+        ("{quant}", names(QUANTIFIERS)),
+        (
+            "{amod}",
+            alternation(AMOUNT_MODIFIERS.iter().copied(), false),
+        ),
+        (
+            "{modifier}",
+            alternation(PERIOD_MODIFIERS.iter().copied(), false),
+        ),
+        ("{unit}", units(false)),
+        ("{plural}", units(true)),
+        ("{part}", names(PARTS_OF_DAY)),
+        ("{season}", names(SEASONS)),
+        ("{ordinal}", names(ORDINALS)),
+        ("{relday}", names(RELATIVE_DAYS)),
+        ("{refword}", names(REFERENCE_WORDS)),
+        ("{frequency}", names(FREQUENCIES)),
+        ("{zone}", alternation(TIME_ZONES.iter().copied(), false)),
+        ("{clock}", CLOCK.to_string()),
+    ]
+}
+
+/// Month names, then abbreviations with an optional period ("Oct.").
+fn month_pattern() -> String {
+    let months = || MONTHS.iter().map(|(w, _)| *w);
+    let full = alternation(months().filter(|m| !parse::is_abbreviated_month(m)), false);
+    let short = alternation(months().filter(|m| parse::is_abbreviated_month(m)), true);
+    format!("(?:{full}|{short})")
+}
+
+/// An amount: digits ("2,000", "1.5"), tens and ones ("twenty-four"), or one number word.
+fn number_pattern() -> String {
+    let words = |keep: fn(u32) -> bool| {
+        let words = NUMBER_WORDS.iter().filter(|(_, n)| keep(*n));
+        alternation(words.map(|(w, _)| *w), false)
+    };
+    let tens = words(|n| (20..100).contains(&n) && n % 10 == 0);
+    let ones = words(|n| (1..=9).contains(&n));
+    let any = words(|_| true);
+    format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})")
+}
+
+/// The alternation of the words of a word table.
+fn names<V>(table: &[(&'static str, V)]) -> String {
+    alternation(table.iter().map(|(w, _)| *w), false)
+}
+
+// ---- Values shared by several rules ----
+
+/// The date `offset` days from the reference, or `XXXX-XX-XX` without one.
+fn day_value(context: &Context, offset: i64) -> String {
+    context
+        .reference
+        .and_then(|r| r.add_days(offset))
+        .map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())
+}
+
+/// The date a weekday name means: "last"/"next"/"this" say which occurrence; otherwise a future
+/// cue nearby means the coming one, and anything else the latest (news mostly reports the past).
+fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>) -> String {
+    let Some(reference) = context.reference else {
+        return resolve::unanchored_weekday(weekday);
+    };
+    let occurrence = match shift {
+        Some("last") => Occurrence::Previous,
+        Some("next") => Occurrence::Following,
+        Some("this") => Occurrence::Soonest,
+        _ if context.tense() == Some(Tense::Future) => Occurrence::Soonest,
+        _ => Occurrence::Latest,
+    };
+    resolve::weekday(reference, weekday, occurrence)
+        .map_or_else(|| resolve::unanchored_weekday(weekday), |d| d.to_string())
+}
+
+/// Which occurrence of a month or day of the year is meant: "last"/"next"/"this" say so; a future
+/// cue nearby means the soonest; otherwise `past` (news reports the past), or `None` for the
+/// nearest. (Past cues are not used: "extended to Nov. 20" and "payable Jan. 2" are past-tense
+/// sentences about dates to come.)
+fn lean(context: &Context, shift: Option<&str>, past: Option<Occurrence>) -> Option<Occurrence> {
+    match shift {
+        Some("last") => Some(Occurrence::Previous),
+        Some("next") => Some(Occurrence::Following),
+        Some(_) => None,
+        None if context.tense() == Some(Tense::Future) => Some(Occurrence::Soonest),
+        None => past,
+    }
+}
+
+/// The value of `month`-`day`, in `year` when given, else in the year that `lean` picks.
+fn month_day_value(
+    context: &Context,
+    month: u32,
+    day: u32,
+    year: Option<&str>,
+    shift: Option<&str>,
+) -> Option<String> {
+    if !resolve::is_valid_day(month, day) {
+        return None;
+    }
+    if let Some(year) = year {
+        return Some(super::Date::new(year.parse().ok()?, month, day)?.to_string());
+    }
+    Some(match context.reference {
+        Some(reference) => {
+            let lean = lean(context, shift, None);
+            resolve::date_of_day(reference, month, day, lean)?.to_string()
+        }
+        None => format!("XXXX-{month:02}-{day:02}"),
+    })
+}
+
+/// The weekday named by `name`, when it is capitalized as a name must be.
+fn weekday_number(name: &str) -> Option<u32> {
+    is_capitalized(name)
+        .then(|| lookup(WEEKDAYS, &name.to_lowercase()))
+        .flatten()
+}
+
+/// The month named by `name`, when it is capitalized as a name must be.
+fn month_number(name: &str) -> Option<u32> {
+    is_capitalized(name).then(|| parse::month(name)).flatten()
+}
+
+// ---- The rules' functions ----
+
+fn month_day(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(weekday) = found.get("weekday") {
+        weekday_number(weekday)?;
+    }
+    let month = month_number(found.get("m1").or(found.get("m2"))?)?;
+    let day = parse::day(found.get("d1").or(found.get("d2"))?)?;
+    let shift = found.lower("shift");
+    let value = month_day_value(context, month, day, found.get("year"), shift.as_deref())?;
+    Timex::new(Kind::Date, value)
+}
+
+fn month_year(found: &Found, _: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let year: u32 = found.get("year")?.parse().ok()?;
+    Timex::new(Kind::Date, format!("{year:04}-{month:02}"))
+}
+
+fn iso_date(found: &Found, _: &Context) -> Option<Timex> {
+    let date: super::Date = found.get("iso")?.parse().ok()?;
+    Timex::new(Kind::Date, date.to_string())
+}
+
+/// `10/16/2025` is month/day/year as in US news; `16/10/2025` can only be day/month/year.
+fn numeric_date(found: &Found, _: &Context) -> Option<Timex> {
+    let a: u32 = found.get("a")?.parse().ok()?;
+    let b: u32 = found.get("b")?.parse().ok()?;
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    let date = super::Date::new(found.get("year")?.parse().ok()?, month, day)?;
+    Timex::new(Kind::Date, date.to_string())
+}
+
+/// "10:30 a.m.", "15:00 GMT", "noon Thursday": a clock time on the day written with it, or else
+/// on the reference day. Bare "15:00" needs a cue ("at 15:00") or a zone: it could be a score.
+fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
+    let clock = found.get("clock")?;
+    let (hour, minute) = parse::clock(clock)?;
+    let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    if bare && !context.follows(TIME_CUES) && found.text().len() == clock.len() {
+        return None;
+    }
+    if clock.eq_ignore_ascii_case("noon") && context.follows(&["high"]) {
+        return None;
+    }
+    let date = if let Some(weekday) = found.get("weekday") {
+        weekday_value(context, weekday_number(weekday)?, None)
+    } else if let Some(word) = found.lower("relday") {
+        day_value(context, lookup(RELATIVE_DAYS, &word).unwrap_or(0))
+    } else if let Some(month) = found.get("month") {
+        let day = parse::day(found.get("day")?)?;
+        month_day_value(context, month_number(month)?, day, found.get("year"), None)?
+    } else {
+        day_value(context, 0)
+    };
+    Timex::new(Kind::Time, format!("{date}T{hour:02}:{minute:02}"))
+}
+
+/// The unit and amount of a duration-like match. Vague amounts go only with plurals ("several
+/// years"), and a quarter needs more than one ("a quarter of the vote" is a fraction).
+fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexicon::Unit, Amount)> {
+    let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    let Some(amount_text) = found.lower("amount") else {
+        return plural.then_some((unit, Amount::Vague));
+    };
+    let amount = parse::amount(&amount_text)?;
+    let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
+    let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
+    let fraction = unit == lexicon::Unit::Quarter && amount == Amount::Count(1);
+    (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
+}
+
+/// Whether a singular "second" is the ordinal: "a second term", "the 1988 second quarter". It is
+/// a unit when hyphenated ("a 30-second ad") or after "one"/"1" with no noun after it ("took one
+/// second to load").
+fn is_ordinal(found: &Found, context: &Context) -> bool {
+    if found.text().to_lowercase().contains("-second") {
+        return false;
+    }
+    let one = matches!(found.lower("amount").as_deref(), Some("one" | "1"));
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    !one || noun_after
+}
+
+/// "two years ago", "a year earlier" (in news, before the reference date more often than not),
+/// "years ago". Hours "earlier" are left to the duration rule: they count from an event.
+fn ago(found: &Found, context: &Context) -> Option<Timex> {
+    let (unit, amount) = unit_and_amount(found, context)?;
+    if unit.is_clock() && found.text().to_lowercase().ends_with("earlier") {
+        return None;
+    }
+    let value = match (context.reference, amount) {
+        (Some(reference), Amount::Count(n)) => resolve::ago(reference, n, unit)?,
+        _ => "PAST_REF".to_string(),
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "two hours", "more than two hours", "the past three months", "a 10-year". Not ages ("52
+/// years old"; "6-year-old" is one token, never matched whole) nor titles ("60 Minutes"). "A
+/// year" alone is a length after a cue ("for a year"), a rate after an amount ("$5 million a
+/// year", a set), and otherwise left alone ("A day after …", "will one day be").
+fn duration(found: &Found, context: &Context) -> Option<Timex> {
+    let (unit, amount) = unit_and_amount(found, context)?;
+    if context.precedes(&["old"]) || is_title(found, context) {
+        return None;
+    }
+    let single = matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
+    let modified = found.get("frame").is_some() || found.get("amod").is_some();
+    if single && !modified && !context.follows(LENGTH_CUES) {
+        let after_amount = context
+            .previous_token()
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        return (after_amount || context.follows(RATE_CUES))
+            .then(|| Timex::new(Kind::Set, resolve::duration(&amount, unit)))
+            .flatten();
+    }
+    Timex::new(Kind::Duration, resolve::duration(&amount, unit))
+}
+
+/// Whether the match ends in a capitalized word in the middle of a sentence, as titles of shows
+/// and works do ("60 Minutes", "This Week").
+fn is_title(found: &Found, context: &Context) -> bool {
+    let last = found.text().split_whitespace().last().unwrap_or("");
+    let titled = is_capitalized(last) && last.chars().skip(1).any(char::is_lowercase);
+    titled && !context.starts_sentence()
+}
+
+/// "the past week" is one week; "the past months" some months. Days, minutes and seconds are
+/// left out: "the next day" and "the last minute" are rarely lengths of time.
+fn framed_duration(found: &Found, _: &Context) -> Option<Timex> {
+    use lexicon::Unit::*;
+    let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    let amount = match (plural, unit) {
+        (true, _) => Amount::Vague,
+        (false, Year | Quarter | Month | Week | Decade | Century | Hour) => Amount::Count(1),
+        _ => return None,
+    };
+    Timex::new(Kind::Duration, resolve::duration(&amount, unit))
+}
+
+/// "the third quarter": of the year of the reference date, or of the year before when that
+/// quarter has not begun yet (news reports results).
+fn quarter(found: &Found, context: &Context) -> Option<Timex> {
+    let quarter = lookup(ORDINALS, &found.lower("ordinal")?)?;
+    let year = match (found.get("year"), context.reference) {
+        (Some(year), _) => year.to_string(),
+        (None, Some(reference)) => {
+            let current = (reference.month() - 1) / 3 + 1;
+            let year = reference.year() - i32::from(quarter > current);
+            format!("{year:04}")
+        }
+        (None, None) => "XXXX".to_string(),
+    };
+    Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
+}
+
+fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(shift) = found.lower("shift") {
+        let part = found.lower("shiftpart")?;
+        let offset = match (shift.as_str(), part.as_str()) {
+            ("this", _) => 0,
+            ("last", "night" | "evening") => -1,
+            _ => return None,
+        };
+        let code = lookup(PARTS_OF_DAY, &part)?;
+        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
+    }
+    let word = found.lower("word")?;
+    if word == "tonight" {
+        return Timex::new(Kind::Time, format!("{}TNI", day_value(context, 0)));
+    }
+    let offset = lookup(RELATIVE_DAYS, &word)?;
+    if let Some(part) = found.lower("part") {
+        let code = lookup(PARTS_OF_DAY, &part)?;
+        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
+    }
+    if offset == 0 && context.reference.is_none() {
+        return Timex::new(Kind::Date, "PRESENT_REF");
+    }
+    Timex::new(Kind::Date, day_value(context, offset))
+}
+
+fn shift_offset(shift: &str) -> i64 {
+    match shift {
+        "last" | "this past" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+fn relative_period(found: &Found, context: &Context) -> Option<Timex> {
+    if is_title(found, context) {
+        return None;
+    }
+    let period = Period::from_word(&found.lower("period")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    Timex::new(
+        Kind::Date,
+        resolve::relative_period(context.reference, period, offset),
+    )
+}
+
+/// "over the weekend": the one just past, unless the future is spoken of.
+fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
+    let Some(reference) = context.reference else {
+        return Timex::new(Kind::Date, "XXXX-WXX-WE");
+    };
+    let weekend = matches!(reference.weekday(), Weekday::Saturday | Weekday::Sunday);
+    let offset = match context.tense() {
+        _ if weekend => 0,
+        Some(Tense::Future) => 0,
+        _ => -1,
+    };
+    let value = resolve::relative_period(Some(reference), Period::Weekend, offset);
+    Timex::new(Kind::Date, value)
+}
+
+fn season(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(named) = found.lower("named") {
+        let (_, code) = lookup(SEASONS, &named)?;
+        return Timex::new(Kind::Date, format!("{}-{code}", found.get("year")?));
+    }
+    let (index, code) = lookup(SEASONS, &found.lower("season")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    Timex::new(
+        Kind::Date,
+        resolve::relative_season(context.reference, index, code, offset),
+    )
+}
+
+/// "Thursday", "last Friday", "Thursday evening". Not a date in a name: "Good Friday", "Sunday
+/// Times" (a capitalized word after it), unless a preposition shows it is one ("on Sunday").
+fn weekday(found: &Found, context: &Context) -> Option<Timex> {
+    let weekday = weekday_number(found.get("weekday")?)?;
+    let shift = found.lower("shift");
+    if shift.is_none() {
+        let holiday = context.previous_token().is_some_and(is_capitalized)
+            && context.follows(WEEKDAY_NAME_PREFIXES);
+        let named = context.followed_by_name() && !context.follows(WEEKDAY_CUES);
+        if holiday || named {
+            return None;
+        }
+    }
+    let date = weekday_value(context, weekday, shift.as_deref());
+    match found.lower("part") {
+        Some(part) => Timex::new(
+            Kind::Time,
+            format!("{date}T{}", lookup(PARTS_OF_DAY, &part)?),
+        ),
+        None => Timex::new(Kind::Date, date),
+    }
+}
+
+/// A month alone is a date when capitalized. "May" and "March" (and abbreviations) are also
+/// everyday words and need a cue ("in May", "early March"); any month followed by a capitalized
+/// word ("August Wilson") is a name unless a cue says otherwise.
+fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
+    let name = found.get("month")?;
+    let month = month_number(name)?;
+    let shift = found.lower("shift");
+    let cued = shift.is_some() || found.get("modifier").is_some() || context.follows(MONTH_CUES);
+    let lower = name.to_lowercase();
+    let ambiguous = AMBIGUOUS_MONTHS.contains(&lower.as_str()) || parse::is_abbreviated_month(name);
+    if !cued && (ambiguous || context.followed_by_name() || context.preceded_by_capitalized()) {
+        return None;
+    }
+    // "Oct. 23" where the day was not taken with the month ("Oct. 23-25"): not a month alone.
+    if context.next_token().and_then(parse::day).is_some() {
+        return None;
+    }
+    let value = match context.reference {
+        None => format!("XXXX-{month:02}"),
+        Some(reference) => {
+            let year = match shift.as_deref() {
+                Some("this") => reference.year(),
+                shift => {
+                    let lean = lean(context, shift, Some(Occurrence::Latest));
+                    resolve::year_of_month(reference, month, lean)
+                }
+            };
+            format!("{year:04}-{month:02}")
+        }
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// A four-digit number 1800–2100 is a year, unless it counts something: after "about" or "$",
+/// before "%" or a noun ("2025 people"). After a cue ("in 2025", "the 2014 protests") it is a
+/// year whatever follows.
+fn year(found: &Found, context: &Context) -> Option<Timex> {
+    let year: u32 = found.get("year")?.parse().ok()?;
+    if !(1800..=2100).contains(&year) {
+        return None;
+    }
+    let value = format!("{year:04}");
+    if found.get("modifier").is_some() {
+        return Timex::new(Kind::Date, value);
+    }
+    if context.follows(QUANTITY_CUES) || context.precedes(&["%", "percent", "per"]) {
+        return None;
+    }
+    let counted_noun = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    let after_name = context.previous_token().is_some_and(is_capitalized);
+    if counted_noun && !context.follows(DATE_CUES) && !after_name {
+        return None;
+    }
+    Timex::new(Kind::Date, value)
+}
+
+/// "the 1990s" is the decade `199`.
+fn decade(found: &Found, _: &Context) -> Option<Timex> {
+    let decade = found.get("decade")?;
+    let year: u32 = decade.parse().ok()?;
+    (1000..=2090)
+        .contains(&year)
+        .then(|| Timex::new(Kind::Date, &decade[..3]))
+        .flatten()
+}
+
+/// "now", "recently", "the future", "soon" (but not "as soon as").
+fn reference_word(found: &Found, context: &Context) -> Option<Timex> {
+    let phrase = parse::words(found.text()).join(" ");
+    let value = lookup(REFERENCE_WORDS, &phrase)?;
+    let idiom = phrase == "soon"
+        && (context.follows(&["as", "how", "too", "so"])
+            || context.precedes(&["after", "before", "as", "enough"]));
+    if idiom {
+        return None;
+    }
+    Timex::new(Kind::Date, value)
+}
+
+fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
+    let value = match found.lower("which")?.as_str() {
+        "recent" => "PAST_REF",
+        _ => "FUTURE_REF",
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`).
+fn every(found: &Found, _: &Context) -> Option<Timex> {
+    let what_text = found.get("what")?;
+    let what = what_text.to_lowercase();
+    if let Some(weekday) = lookup(WEEKDAYS, &what) {
+        weekday_number(what_text)?;
+        return Timex::new(Kind::Set, resolve::unanchored_weekday(weekday));
+    }
+    if let Some(code) = lookup(PARTS_OF_DAY, &what) {
+        return Timex::new(Kind::Set, format!("XXXX-XX-XXT{code}"));
+    }
+    if what == "weekend" {
+        return Timex::new(Kind::Set, "XXXX-WXX-WE");
+    }
+    let (unit, _) = lexicon::unit(&what)?;
+    let amount = match found.lower("amount").as_deref() {
+        None if unit == lexicon::Unit::Second => return None,
+        None => Amount::Count(1),
+        Some("other") => Amount::Count(2),
+        Some(amount) => parse::amount(amount)?,
+    };
+    Timex::new(Kind::Set, resolve::duration(&amount, unit))
+}
+
+fn frequency(found: &Found, _: &Context) -> Option<Timex> {
+    let value = lookup(FREQUENCIES, &found.text().to_lowercase())?;
+    Timex::new(Kind::Set, value)
+}
+
+/// "on Fridays": every Friday.
+fn weekdays(found: &Found, _: &Context) -> Option<Timex> {
+    let weekday = weekday_number(found.get("weekday")?)?;
+    Timex::new(Kind::Set, resolve::unanchored_weekday(weekday))
+}
+
+/// "months", "years" alone: an unknown number of them (`PXM`). Not in names ("Happy Days") or
+/// fixed phrases ("business hours").
+fn bare_units(found: &Found, context: &Context) -> Option<Timex> {
+    let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+    if unit == lexicon::Unit::Quarter {
+        return None; // "living quarters", "headquarters"
+    }
+    let capitalized = is_capitalized(found.text()) && !context.starts_sentence();
+    // After a number the amount was refused for a reason ("1988 second"); "years old" is an age.
+    let after_number = context
+        .previous_token()
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    if capitalized
+        || after_number
+        || context.follows(NOT_DURATION_BEFORE)
+        || context.precedes(&["old"])
+    {
+        return None;
+    }
+    Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_with_no_placeholder_left() {
+        let unknown = regex::Regex::new(r"\{[a-z]+\}").unwrap();
+        for rule in RULES {
+            let pattern = expand(rule.pattern, &placeholders());
+            assert!(!unknown.is_match(&pattern), "{}: {pattern}", rule.name);
+            regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{}: {e}", rule.name));
+        }
+    }
+
+    #[test]
+    fn number_placeholder_prefers_compounds() {
+        let number =
+            regex::Regex::new(&format!("^(?i:{})$", expand("{num}", &placeholders()))).unwrap();
+        for ok in [
+            "two",
+            "twenty-four",
+            "twenty four",
+            "2,000",
+            "1.5",
+            "17",
+            "Seventeen",
+        ] {
+            assert!(number.is_match(ok), "{ok}");
+        }
+        assert!(!number.is_match("twentyfour"));
+    }
+}
