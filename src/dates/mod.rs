@@ -109,7 +109,7 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     });
     let mut kept: Vec<Candidate> = Vec::new();
     for candidate in candidates {
-        if kept.last().map_or(true, |last| candidate.start >= last.end) {
+        if kept.last().is_none_or(|last| candidate.start >= last.end) {
             kept.push(candidate);
         }
     }
