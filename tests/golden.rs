@@ -1,4 +1,4 @@
-//! Golden cases from `tests/golden/cases.json`, the same file the JS tests read.
+//! Golden cases from `tests/golden/*.json`, the same files the JS tests read.
 
 use std::fs;
 use std::path::Path;
@@ -7,10 +7,21 @@ use newsmark::{Analysis, Analyzer, Kind, Options, Span};
 use serde_json::Value;
 
 fn load_cases() -> Vec<Value> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let data = fs::read_to_string(root.join("tests/golden/cases.json")).unwrap();
-    let file: Value = serde_json::from_str(&data).unwrap();
-    file["cases"].as_array().unwrap().clone()
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut paths: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let mut cases = Vec::new();
+    for path in paths {
+        let file: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        cases.extend(file["cases"].as_array().unwrap().iter().cloned());
+    }
+    assert!(!cases.is_empty(), "no golden cases in {}", folder.display());
+    cases
 }
 
 fn case_text(case: &Value) -> String {

@@ -1,12 +1,16 @@
-// The golden cases of tests/golden/cases.json (shared with the Rust tests), through the built
+// The golden cases of tests/golden/*.json (shared with the Rust tests), through the built
 // package imported by name, as a user would.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { createAnalyzer } from "newsmark";
 
 const root = new URL("../../", import.meta.url);
-const { cases } = JSON.parse(readFileSync(new URL("tests/golden/cases.json", root), "utf8"));
+const folder = new URL("tests/golden/", root);
+const cases = readdirSync(folder)
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .flatMap((name) => JSON.parse(readFileSync(new URL(name, folder), "utf8")).cases);
 
 function matches(span, item) {
   const textOk =
