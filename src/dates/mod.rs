@@ -18,7 +18,7 @@ pub use calendar::{Date, Weekday};
 use regex::Regex;
 
 use self::context::Context;
-use self::rules::{Found, Rule, Timex, RULES};
+use self::rules::{Anaphor, Found, Rule, Timex, RULES};
 use crate::text::Document;
 use crate::{Extent, Span};
 
@@ -77,8 +77,9 @@ impl DateTagger {
                 }
             }
         }
-        select(candidates)
-            .into_iter()
+        let mut kept = select(candidates);
+        resolve_anaphors(&mut kept);
+        kept.into_iter()
             .map(|c| {
                 let mut span = Span::new(document.text, c.start, c.end, c.timex.kind);
                 span.value = Some(c.timex.value);
@@ -97,6 +98,33 @@ impl Default for DateTagger {
     fn default() -> DateTagger {
         DateTagger::new()
     }
+}
+
+/// Gives anaphoric expressions their value from the quarter last mentioned before them.
+fn resolve_anaphors(kept: &mut [Candidate]) {
+    let mut last: Option<(i32, u32)> = None;
+    for candidate in kept.iter_mut() {
+        let timex = &mut candidate.timex;
+        if let (Some(anaphor), Some((year, quarter))) = (timex.anaphor, last) {
+            let year = match anaphor {
+                Anaphor::SameQuarter => year,
+                Anaphor::QuarterYearBefore => year - 1,
+                Anaphor::QuarterOfYear(given) => given,
+            };
+            timex.value = format!("{year:04}-Q{quarter}");
+        }
+        if timex.anaphor.is_none() {
+            last = parse_quarter(&timex.value).or(last);
+        }
+    }
+}
+
+/// `(2025, 3)` from `2025-Q3`.
+fn parse_quarter(value: &str) -> Option<(i32, u32)> {
+    let (year, quarter) = value.split_once("-Q")?;
+    let year = year.parse().ok().filter(|_| year.len() == 4)?;
+    let quarter = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some((year, quarter))
 }
 
 /// Settles overlaps: leftmost first, then longest, then the earlier rule.

@@ -20,6 +20,21 @@ use crate::Kind;
 pub struct Timex {
     pub kind: Kind,
     pub value: String,
+    /// Set when the value depends on an earlier expression of the document; `value` is then the
+    /// fallback when there is none.
+    pub anaphor: Option<Anaphor>,
+}
+
+/// How an expression's value follows from the quarter the document last mentioned (business news
+/// reports one quarter, then refers back to it and to the same quarter a year before).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "the quarter", "the latest period": the quarter last mentioned.
+    SameQuarter,
+    /// "a year earlier", "the year-ago quarter": that quarter of the year before.
+    QuarterYearBefore,
+    /// "the 1988 quarter": that quarter of the year given.
+    QuarterOfYear(i32),
 }
 
 impl Timex {
@@ -27,6 +42,15 @@ impl Timex {
         Some(Timex {
             kind,
             value: value.into(),
+            anaphor: None,
+        })
+    }
+
+    fn anaphoric(kind: Kind, value: impl Into<String>, anaphor: Anaphor) -> Option<Timex> {
+        Some(Timex {
+            kind,
+            value: value.into(),
+            anaphor: Some(anaphor),
         })
     }
 }
@@ -113,6 +137,16 @@ pub const RULES: &[Rule] = &[
         name: "the past unit",
         pattern: r"the\s+(?:past|last|next|coming)\s+(?P<unit>{unit})",
         resolve: framed_duration,
+    },
+    Rule {
+        name: "the quarter",
+        pattern: r"(?:the|this|that)\s+(?:(?P<which>latest|same|just-ended|just-completed|most\s+recent|recent)\s+)?(?:fiscal\s+)?(?P<what>quarter|period)|the\s+(?P<year>{year})\s+(?:(?P<ordinal>{ordinal})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)",
+        resolve: the_quarter,
+    },
+    Rule {
+        name: "year-ago quarter",
+        pattern: r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?(?:year-ago|year-earlier)(?:\s+(?:(?:{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period))?|the\s+(?:same\s+)?quarter\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?:(?:{ordinal})[\s-]+)?quarter|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
+        resolve: year_ago_quarter,
     },
     Rule {
         name: "the nth quarter",
@@ -438,10 +472,13 @@ fn ago(found: &Found, context: &Context) -> Option<Timex> {
     if unit.is_clock() && found.text().to_lowercase().ends_with("earlier") {
         return None;
     }
-    let value = match (context.reference, amount) {
-        (Some(reference), Amount::Count(n)) => resolve::ago(reference, n, unit)?,
+    let value = match (context.reference, &amount) {
+        (Some(reference), Amount::Count(n)) => resolve::ago(reference, *n, unit)?,
         _ => "PAST_REF".to_string(),
     };
+    if unit == lexicon::Unit::Year && amount == Amount::Count(1) {
+        return Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore);
+    }
     Timex::new(Kind::Date, value)
 }
 
@@ -502,6 +539,56 @@ fn quarter(found: &Found, context: &Context) -> Option<Timex> {
         (None, None) => "XXXX".to_string(),
     };
     Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
+}
+
+/// The latest quarter that has ended by the reference date, as `YYYY-Qn`.
+fn last_quarter(context: &Context) -> String {
+    match context.reference {
+        Some(reference) => {
+            let current = (reference.month() - 1) / 3 + 1;
+            let (year, quarter) = if current == 1 {
+                (reference.year() - 1, 4)
+            } else {
+                (reference.year(), current - 1)
+            };
+            format!("{year:04}-Q{quarter}")
+        }
+        None => "XXXX-QX".to_string(),
+    }
+}
+
+/// "the quarter", "the latest period", "this quarter": the quarter the article last spoke of (a
+/// "period" only when one was); "the 1988 quarter": that quarter in 1988.
+fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(year) = found.get("year") {
+        let year: i32 = year.parse().ok()?;
+        if let Some(ordinal) = found.lower("ordinal") {
+            let quarter = lookup(ORDINALS, &ordinal)?;
+            return Timex::new(Kind::Date, format!("{year:04}-Q{quarter}"));
+        }
+        return Timex::anaphoric(Kind::Date, format!("{year:04}"), Anaphor::QuarterOfYear(year));
+    }
+    let period = found.lower("what")?.as_str() == "period";
+    if period && found.get("which").is_none() {
+        return None; // "the period" alone is too often any span of time
+    }
+    if found.text().to_lowercase().starts_with("this") && context.reference.is_some() {
+        // "this quarter" with nothing before it is the current one.
+        let reference = context.reference?;
+        let current = (reference.month() - 1) / 3 + 1;
+        let value = format!("{:04}-Q{current}", reference.year());
+        return Timex::anaphoric(Kind::Date, value, Anaphor::SameQuarter);
+    }
+    Timex::anaphoric(Kind::Date, last_quarter(context), Anaphor::SameQuarter)
+}
+
+/// "year-earlier", "the year-ago period", "last year's quarter": the quarter last spoken of, a
+/// year before; without one, the year before the reference.
+fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
+    let value = context
+        .reference
+        .map_or_else(|| "PAST_REF".to_string(), |r| format!("{:04}", r.year() - 1));
+    Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
 }
 
 fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
@@ -715,8 +802,18 @@ fn every(found: &Found, _: &Context) -> Option<Timex> {
     Timex::new(Kind::Set, resolve::duration(&amount, unit))
 }
 
-fn frequency(found: &Found, _: &Context) -> Option<Timex> {
-    let value = lookup(FREQUENCIES, &found.text().to_lowercase())?;
+/// "weekly", "annually". "Quarterly" before a noun is the name of a report or payment ("a
+/// quarterly dividend"), not a frequency said of an event.
+fn frequency(found: &Found, context: &Context) -> Option<Timex> {
+    let word = found.text().to_lowercase();
+    let value = lookup(FREQUENCIES, &word)?;
+    let before_noun = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if word == "quarterly" && before_noun {
+        return None;
+    }
     Timex::new(Kind::Set, value)
 }
 
