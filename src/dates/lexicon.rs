@@ -90,6 +90,56 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("a dozen", 12),
 ];
 
+/// Spelled-out ordinals of centuries ("the twentieth century").
+pub const CENTURY_ORDINALS: &[(&str, u32)] = &[
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+    ("twenty first", 21),
+];
+
+/// Decades spelled out ("the nineties"), with their place in the century.
+pub const DECADE_WORDS: &[(&str, u32)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
+/// Holidays on a fixed day of the year, as (name, month, day); Thanksgiving (US, fourth Thursday
+/// of November) is computed.
+pub const HOLIDAYS: &[(&str, (u32, u32))] = &[
+    ("christmas day", (12, 25)),
+    ("christmas eve", (12, 24)),
+    ("christmas", (12, 25)),
+    ("new year's day", (1, 1)),
+    ("new year’s day", (1, 1)),
+    ("new year's eve", (12, 31)),
+    ("new year’s eve", (12, 31)),
+    ("boxing day", (12, 26)),
+    ("halloween", (10, 31)),
+    ("valentine's day", (2, 14)),
+    ("valentine’s day", (2, 14)),
+    ("independence day", (7, 4)),
+    ("the fourth of july", (7, 4)),
+    ("veterans day", (11, 11)),
+    ("thanksgiving day", (11, 0)),
+    ("thanksgiving", (11, 0)),
+];
+
 /// Vague amounts; `Some(n)` where the phrase means a number ("a couple of" = 2), `None` where the
 /// TIMEX3 value takes `X` ("several years" = `PXY`).
 pub const QUANTIFIERS: &[(&str, Option<u32>)] = &[

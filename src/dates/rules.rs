@@ -12,7 +12,7 @@ use super::context::{Context, Tense};
 use super::lexicon::{self, *};
 use super::parse::{self, is_capitalized};
 use super::resolve::{self, Amount, Occurrence, Period};
-use super::Weekday;
+use super::{Date, Weekday};
 use crate::Kind;
 
 /// A type and value found for an expression.
@@ -199,6 +199,26 @@ pub const RULES: &[Rule] = &[
         resolve: decade,
     },
     Rule {
+        name: "century",
+        pattern: r"(?:the\s+)?(?:(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<word>{century_ordinal}))[\s-]+century",
+        resolve: century,
+    },
+    Rule {
+        name: "spelled decade",
+        pattern: r"the\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<word>{decade_word})|'?(?P<digits>[0-9]0)'?s)",
+        resolve: spelled_decade,
+    },
+    Rule {
+        name: "spelled year",
+        pattern: r"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>{num})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<rest2>{num}))?)",
+        resolve: spelled_year,
+    },
+    Rule {
+        name: "holiday",
+        pattern: r"{holiday}",
+        resolve: holiday,
+    },
+    Rule {
         name: "reference word",
         pattern: r"{refword}",
         resolve: reference_word,
@@ -274,6 +294,9 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         ("{frequency}", names(FREQUENCIES)),
         ("{zone}", alternation(TIME_ZONES.iter().copied(), false)),
         ("{clock}", CLOCK.to_string()),
+        ("{century_ordinal}", names(CENTURY_ORDINALS)),
+        ("{decade_word}", names(DECADE_WORDS)),
+        ("{holiday}", names(HOLIDAYS)),
     ]
 }
 
@@ -566,7 +589,11 @@ fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
             let quarter = lookup(ORDINALS, &ordinal)?;
             return Timex::new(Kind::Date, format!("{year:04}-Q{quarter}"));
         }
-        return Timex::anaphoric(Kind::Date, format!("{year:04}"), Anaphor::QuarterOfYear(year));
+        return Timex::anaphoric(
+            Kind::Date,
+            format!("{year:04}"),
+            Anaphor::QuarterOfYear(year),
+        );
     }
     let period = found.lower("what")?.as_str() == "period";
     if period && found.get("which").is_none() {
@@ -585,9 +612,10 @@ fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
 /// "year-earlier", "the year-ago period", "last year's quarter": the quarter last spoken of, a
 /// year before; without one, the year before the reference.
 fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
-    let value = context
-        .reference
-        .map_or_else(|| "PAST_REF".to_string(), |r| format!("{:04}", r.year() - 1));
+    let value = context.reference.map_or_else(
+        || "PAST_REF".to_string(),
+        |r| format!("{:04}", r.year() - 1),
+    );
     Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
 }
 
@@ -711,7 +739,7 @@ fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
             let year = match shift.as_deref() {
                 Some("this") => reference.year(),
                 shift => {
-                    let lean = lean(context, shift, Some(Occurrence::Latest));
+                    let lean = lean(context, shift, None);
                     resolve::year_of_month(reference, month, lean)
                 }
             };
@@ -755,6 +783,103 @@ fn decade(found: &Found, _: &Context) -> Option<Timex> {
         .contains(&year)
         .then(|| Timex::new(Kind::Date, &decade[..3]))
         .flatten()
+}
+
+/// "the 20th century" is `19`.
+fn century(found: &Found, _: &Context) -> Option<Timex> {
+    let n = match (found.get("n"), found.lower("word")) {
+        (Some(n), _) => n.parse::<u32>().ok()?,
+        (None, Some(word)) => lookup(CENTURY_ORDINALS, &word.replace(' ', "-"))
+            .or_else(|| lookup(CENTURY_ORDINALS, &word))?,
+        _ => return None,
+    };
+    (1..=21)
+        .contains(&n)
+        .then(|| Timex::new(Kind::Date, format!("{:02}", n - 1)))
+        .flatten()
+}
+
+/// "the nineties", "the '80s": decades of the 1900s. (Without "the" they are mostly ages: "in
+/// his sixties".)
+fn spelled_decade(found: &Found, _: &Context) -> Option<Timex> {
+    let tens = match (found.lower("word"), found.get("digits")) {
+        (Some(word), _) => lookup(DECADE_WORDS, &word)?,
+        (None, Some(digits)) => digits.parse::<u32>().ok()? / 10,
+        _ => return None,
+    };
+    Timex::new(Kind::Date, format!("19{tens}"))
+}
+
+/// "nineteen ninety-six", "the year two thousand": years said as in speech (broadcast
+/// transcripts).
+fn spelled_year(found: &Found, _: &Context) -> Option<Timex> {
+    let rest = |name: &str| -> Option<u32> {
+        match found.lower(name) {
+            None => Some(0),
+            Some(text) => match parse::amount(&text.replace('-', " "))? {
+                Amount::Count(n) if n < 100 => Some(n),
+                _ => None,
+            },
+        }
+    };
+    let year = if found.get("rest").is_some() {
+        let rest = rest("rest")?;
+        if rest < 10 {
+            return None; // "nineteen five" is not how years are said
+        }
+        1900 + rest
+    } else {
+        2000 + rest("rest2")?
+    };
+    // "two thousand" alone is mostly an amount ("two thousand people") unless "the year" says so.
+    let said_year = found.text().to_lowercase().starts_with("the year");
+    if year == 2000 && !said_year {
+        return None;
+    }
+    Timex::new(Kind::Date, format!("{year:04}"))
+}
+
+/// "Christmas", "New Year's Day", "Thanksgiving": the nearest such day to the reference.
+fn holiday(found: &Found, context: &Context) -> Option<Timex> {
+    let name = parse::words(found.text()).join(" ").replace('’', "'");
+    let (month, day) = lookup(HOLIDAYS, &name)
+        .or_else(|| lookup(HOLIDAYS, found.text().to_lowercase().as_str()))?;
+    if !found.text().starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
+        return None;
+    }
+    // "Christmas shopping", "Thanksgiving dinner": the holiday names something else.
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
+        return None;
+    }
+    let Some(reference) = context.reference else {
+        return Timex::new(
+            Kind::Date,
+            if day == 0 {
+                format!("XXXX-{month:02}")
+            } else {
+                format!("XXXX-{month:02}-{day:02}")
+            },
+        );
+    };
+    let dated = |year: i32| -> Option<Date> {
+        if day != 0 {
+            return Date::new(year, month, day);
+        }
+        // The fourth Thursday of November.
+        let first = Date::new(year, 11, 1)?;
+        let to_thursday = (4 + 7 - i64::from(first.weekday().number())) % 7;
+        first.add_days(to_thursday + 21)
+    };
+    let r = reference.days_since_epoch();
+    let date = [reference.year(), reference.year() - 1, reference.year() + 1]
+        .into_iter()
+        .filter_map(dated)
+        .min_by_key(|d| (d.days_since_epoch() - r).abs())?;
+    Timex::new(Kind::Date, date.to_string())
 }
 
 /// "now", "recently", "the future", "soon" (but not "as soon as").
