@@ -103,18 +103,42 @@ impl Default for DateTagger {
 /// Gives anaphoric expressions their value from the quarter last mentioned before them.
 fn resolve_anaphors(kept: &mut [Candidate]) {
     let mut last: Option<(i32, u32)> = None;
+    let mut last_day: Option<Date> = None;
+    let mut last_year: Option<i32> = None;
     for candidate in kept.iter_mut() {
         let timex = &mut candidate.timex;
-        if let (Some(anaphor), Some((year, quarter))) = (timex.anaphor, last) {
-            let year = match anaphor {
-                Anaphor::SameQuarter => year,
-                Anaphor::QuarterYearBefore => year - 1,
-                Anaphor::QuarterOfYear(given) => given,
-            };
-            timex.value = format!("{year:04}-Q{quarter}");
+        match (timex.anaphor, last, last_day, last_year) {
+            (Some(Anaphor::Days(n)), _, Some(day), _) => {
+                if let Some(date) = day.add_days(n) {
+                    timex.value = date.to_string();
+                }
+            }
+            (Some(Anaphor::Years(n)), _, _, Some(year)) => {
+                timex.value = format!("{:04}", year + n);
+            }
+            (Some(Anaphor::Days(_) | Anaphor::Years(_)), ..) => {}
+            (Some(anaphor), Some((year, quarter)), ..) => {
+                let year = match anaphor {
+                    Anaphor::QuarterYearBefore => year - 1,
+                    Anaphor::QuarterOfYear(given) => given,
+                    _ => year,
+                };
+                timex.value = format!("{year:04}-Q{quarter}");
+            }
+            _ => {}
         }
         if timex.anaphor.is_none() {
             last = parse_quarter(&timex.value).or(last);
+            // Only dates written out count as what "the next day" follows: not "today".
+            if timex.kind == crate::Kind::Date {
+                let value = &timex.value;
+                if value.len() >= 4 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                    last_year = value[..4].parse().ok().or(last_year);
+                }
+                if value.len() == 10 {
+                    last_day = value.parse().ok().or(last_day);
+                }
+            }
         }
     }
 }

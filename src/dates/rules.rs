@@ -35,6 +35,10 @@ pub enum Anaphor {
     QuarterYearBefore,
     /// "the 1988 quarter": that quarter of the year given.
     QuarterOfYear(i32),
+    /// "the next day", "the day before": days from the full date last mentioned.
+    Days(i64),
+    /// "the following year", "that year": years from the year last mentioned.
+    Years(i32),
 }
 
 impl Timex {
@@ -147,6 +151,16 @@ pub const RULES: &[Rule] = &[
         name: "year-ago quarter",
         pattern: r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?(?:year-ago|year-earlier)(?:\s+(?:(?:{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period))?|the\s+(?:same\s+)?quarter\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?:(?:{ordinal})[\s-]+)?quarter|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
         resolve: year_ago_quarter,
+    },
+    Rule {
+        name: "the next day",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|year)|that\s+(?P<that>day|year)|the\s+(?P<unit2>day|year)\s+(?P<dir>before|after)",
+        resolve: anaphoric_day_or_year,
+    },
+    Rule {
+        name: "the end of the year",
+        pattern: r"(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year[\s-]end|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
+        resolve: this_year_or_month,
     },
     Rule {
         name: "the nth quarter",
@@ -619,6 +633,45 @@ fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
     Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
 }
 
+/// "the next day", "the previous year", "that day": from the date last mentioned; without one,
+/// from the reference date.
+fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<Timex> {
+    let unit = found
+        .lower("unit")
+        .or_else(|| found.lower("that"))
+        .or_else(|| found.lower("unit2"))?;
+    let step: i64 = match (
+        found.lower("which").as_deref(),
+        found.lower("dir").as_deref(),
+    ) {
+        (Some("following" | "next"), _) | (_, Some("after")) => 1,
+        (Some("previous" | "preceding"), _) | (_, Some("before")) => -1,
+        _ => 0,
+    };
+    if unit == "day" {
+        return Timex::anaphoric(Kind::Date, day_value(context, step), Anaphor::Days(step));
+    }
+    let value = context.reference.map_or_else(
+        || "XXXX".to_string(),
+        |r| format!("{:04}", i64::from(r.year()) + step),
+    );
+    Timex::anaphoric(Kind::Date, value, Anaphor::Years(step as i32))
+}
+
+/// "the end of the year", "year-end", "the fiscal year": the year (or month) of the reference.
+fn this_year_or_month(found: &Found, context: &Context) -> Option<Timex> {
+    let Some(reference) = context.reference else {
+        return Timex::new(Kind::Date, "XXXX");
+    };
+    if found.lower("unit").as_deref() == Some("month") {
+        return Timex::new(
+            Kind::Date,
+            format!("{:04}-{:02}", reference.year(), reference.month()),
+        );
+    }
+    Timex::new(Kind::Date, format!("{:04}", reference.year()))
+}
+
 fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
     if let Some(shift) = found.lower("shift") {
         let part = found.lower("shiftpart")?;
@@ -658,7 +711,13 @@ fn relative_period(found: &Found, context: &Context) -> Option<Timex> {
         return None;
     }
     let period = Period::from_word(&found.lower("period")?)?;
-    let offset = shift_offset(&found.lower("shift")?);
+    let mut offset = shift_offset(&found.lower("shift")?);
+    // "was at the fair this weekend", written on a weekday: the weekend just past.
+    let weekday = context.reference.map(|r| r.weekday().number());
+    let past = context.tense() == Some(Tense::Past);
+    if period == Period::Weekend && offset == 0 && past && weekday.is_some_and(|d| d <= 4) {
+        offset = -1;
+    }
     Timex::new(
         Kind::Date,
         resolve::relative_period(context.reference, period, offset),
@@ -855,6 +914,10 @@ fn holiday(found: &Found, context: &Context) -> Option<Timex> {
     if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
         return None;
     }
+    // "Johnnie Christmas": a surname.
+    if context.preceded_by_capitalized() && !name.starts_with("the ") {
+        return None;
+    }
     let Some(reference) = context.reference else {
         return Timex::new(
             Kind::Date,
@@ -937,6 +1000,10 @@ fn frequency(found: &Found, context: &Context) -> Option<Timex> {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
     if word == "quarterly" && before_noun {
+        return None;
+    }
+    // "LA Weekly", "the Daily Mail": a name.
+    if is_capitalized(found.text()) && !context.starts_sentence() {
         return None;
     }
     Timex::new(Kind::Set, value)
