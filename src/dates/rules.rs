@@ -798,7 +798,10 @@ fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
             let year = match shift.as_deref() {
                 Some("this") => reference.year(),
                 shift => {
-                    let lean = lean(context, shift, None);
+                    // A past cue means the latest such month; none, the nearest ("in January",
+                    // written in November, is more often the coming one).
+                    let past = (context.tense() == Some(Tense::Past)).then_some(Occurrence::Latest);
+                    let lean = lean(context, shift, past);
                     resolve::year_of_month(reference, month, lean)
                 }
             };

@@ -294,7 +294,7 @@ fn months_alone() {
         one("Sales rose in October.", None),
         span("October", Kind::Date, "XXXX-10")
     );
-    // Past by default; a future cue picks the coming one.
+    // A past cue picks the latest, a future cue the coming one, no cue the nearest.
     assert_eq!(
         one("He resigned in March.", r),
         span("March", Kind::Date, "2025-03")
@@ -309,7 +309,11 @@ fn months_alone() {
     );
     assert_eq!(
         one("It opens in mid-November.", r),
-        span("mid-November", Kind::Date, "2024-11")
+        span("mid-November", Kind::Date, "2025-11")
+    );
+    assert_eq!(
+        one("The talks resume in January.", Some("2025-11-20")),
+        span("January", Kind::Date, "2026-01")
     );
     assert_eq!(
         one("It crashed last February.", r),
