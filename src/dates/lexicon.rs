@@ -166,6 +166,10 @@ pub const PERIOD_MODIFIERS: &[&str] = &[
     "the middle of",
 ];
 
+/// Of [`AMOUNT_MODIFIERS`], those TimeBank leaves outside a duration ("for [about] two hours",
+/// "[over] several years"), though inside "about two years ago".
+pub const OUTSIDE_DURATION: &[&str] = &["about", "over", "just", "only", "barely", "almost"];
+
 /// Words written in front of an amount that belong to a duration's extent ("more than two hours").
 pub const AMOUNT_MODIFIERS: &[&str] = &[
     "more than",

@@ -134,8 +134,24 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|the\s+)?(?:(?P<amod>{amod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
         resolve: duration,
+    },
+    Rule {
+        // The same without "the", for "the [eight-year] war" (the duration rule refuses it whole).
+        name: "duration after the",
+        pattern: r"(?P<amount>{num}|an?|{quant})[\s-]+(?P<unit>{unit})",
+        resolve: duration,
+    },
+    Rule {
+        name: "month relative year",
+        pattern: r"(?P<month>{month})\s+(?P<shift>this|last|next)\s+year",
+        resolve: month_relative_year,
+    },
+    Rule {
+        name: "relative year's quarter",
+        pattern: r"(?P<shift>this|last|next)\s+year's\s+(?:fiscal\s+)?(?P<ordinal>{ordinal})[\s-]+quarter",
+        resolve: relative_year_quarter,
     },
     Rule {
         name: "the past unit",
@@ -164,7 +180,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the nth quarter",
-        pattern: r"the\s+(?P<ordinal>{ordinal})\s+quarter(?:\s+of\s+(?P<year>{year}))?",
+        pattern: r"the\s+(?:fiscal[\s-]+)?(?P<ordinal>{ordinal})\s+quarter(?:\s+of\s+(?P<year>{year}))?",
         resolve: quarter,
     },
     Rule {
@@ -308,6 +324,16 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         ("{frequency}", names(FREQUENCIES)),
         ("{zone}", alternation(TIME_ZONES.iter().copied(), false)),
         ("{clock}", CLOCK.to_string()),
+        (
+            "{dmod}",
+            alternation(
+                AMOUNT_MODIFIERS
+                    .iter()
+                    .copied()
+                    .filter(|m| !OUTSIDE_DURATION.contains(m)),
+                false,
+            ),
+        ),
         ("{century_ordinal}", names(CENTURY_ORDINALS)),
         ("{decade_word}", names(DECADE_WORDS)),
         ("{holiday}", names(HOLIDAYS)),
@@ -528,6 +554,14 @@ fn duration(found: &Found, context: &Context) -> Option<Timex> {
     if context.precedes(&["old"]) || is_title(found, context) {
         return None;
     }
+    // "the eight-year war", "the two day rally": "the" belongs to the noun after.
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if found.get("the").is_some() && noun_after {
+        return None;
+    }
     let single = matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
     if single && !modified && !context.follows(LENGTH_CUES) {
@@ -670,6 +704,28 @@ fn this_year_or_month(found: &Found, context: &Context) -> Option<Timex> {
         );
     }
     Timex::new(Kind::Date, format!("{:04}", reference.year()))
+}
+
+/// "June last year", "January this year".
+fn month_relative_year(found: &Found, context: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    let value = match context.reference {
+        Some(reference) => format!("{:04}-{month:02}", i64::from(reference.year()) + offset),
+        None => format!("XXXX-{month:02}"),
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "this year's third quarter", "next year's first quarter".
+fn relative_year_quarter(found: &Found, context: &Context) -> Option<Timex> {
+    let quarter = lookup(ORDINALS, &found.lower("ordinal")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    let year = context.reference.map_or_else(
+        || "XXXX".to_string(),
+        |r| format!("{:04}", i64::from(r.year()) + offset),
+    );
+    Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
 }
 
 fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
