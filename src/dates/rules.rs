@@ -422,7 +422,11 @@ fn month_day_value(
     }
     Some(match context.reference {
         Some(reference) => {
-            let lean = lean(context, shift, None);
+            // "the year ended March 31", "since Oct. 23": the day gone by.
+            let past = context
+                .follows(&["ended", "since"])
+                .then_some(Occurrence::Latest);
+            let lean = lean(context, shift, past);
             resolve::date_of_day(reference, month, day, lean)?.to_string()
         }
         None => format!("XXXX-{month:02}-{day:02}"),
@@ -509,7 +513,9 @@ fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexicon::Unit, A
     let amount = parse::amount(&amount_text)?;
     let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
     let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
-    let fraction = unit == lexicon::Unit::Quarter && amount == Amount::Count(1);
+    // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year.
+    let fraction = unit == lexicon::Unit::Quarter
+        && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
 }
 
