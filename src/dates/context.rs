@@ -136,6 +136,8 @@ impl<'d, 'a> Context<'d, 'a> {
             Some((i, _)) if REPORTING_VERBS.contains(&self.lower(i).as_str()) => {
                 after(REPORTED_CUE_WINDOW).or(Some(Tense::Past))
             }
+            // "had been due to expire Friday", "had planned to …": a plan now past.
+            Some((i, Some(Tense::Future))) if self.past_perfect_before(i) => Some(Tense::Past),
             Some((_, cue)) => cue,
             None => after(CUE_WINDOW_AFTER),
         }
@@ -164,6 +166,11 @@ impl<'d, 'a> Context<'d, 'a> {
         } else {
             None
         }
+    }
+
+    /// Whether "had" comes one or two words before token `i` ("had been due", "had planned").
+    fn past_perfect_before(&self, i: usize) -> bool {
+        (1..=2).any(|back| i >= back && self.lower(i - back) == "had")
     }
 
     /// Whether token `i` follows a form of "be" (a passive participle, or a state).

@@ -304,6 +304,7 @@ pub const REFERENCE_WORDS: &[(&str, &str)] = &[
     ("the past", "PAST_REF"),
     ("soon", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
+    ("the near future", "FUTURE_REF"),
 ];
 
 /// Days relative to the reference date.

@@ -242,21 +242,29 @@ pub fn duration(amount: &Amount, unit: Unit) -> String {
 /// The date `count` `unit`s before `reference`, at the unit's own precision: "two years ago" is a
 /// year, "three months ago" a month, "two weeks ago" a week, "five days ago" a day.
 pub fn ago(reference: Date, count: u32, unit: Unit) -> Option<String> {
-    let n = i64::from(count);
+    shifted(reference, -i64::from(count), unit)
+}
+
+/// The date `count` `unit`s after `reference` ("in three weeks"), at the unit's precision.
+pub fn ahead(reference: Date, count: u32, unit: Unit) -> Option<String> {
+    shifted(reference, i64::from(count), unit)
+}
+
+fn shifted(reference: Date, n: i64, unit: Unit) -> Option<String> {
     let (year, month) = (reference.year(), reference.month());
-    let years_back = |years: i64| Some(format!("{:04}", i64::from(year) - years));
+    let years = |years: i64| Some(format!("{:04}", i64::from(year) + years));
     match unit {
-        Unit::Year => years_back(n),
-        Unit::Decade => years_back(10 * n),
-        Unit::Century => years_back(100 * n),
+        Unit::Year => years(n),
+        Unit::Decade => years(10 * n),
+        Unit::Century => years(100 * n),
         Unit::Month | Unit::Quarter => {
             let months = if unit == Unit::Quarter { 3 * n } else { n };
-            let (y, m) = shift_month(year, month, -months);
+            let (y, m) = shift_month(year, month, months);
             Some(format!("{y:04}-{m:02}"))
         }
-        Unit::Week => Some(reference.add_days(-7 * n)?.iso_week_value()),
-        Unit::Day => Some(reference.add_days(-n)?.to_string()),
-        Unit::Hour => Some(reference.add_days(-(n / 24))?.to_string()),
+        Unit::Week => Some(reference.add_days(7 * n)?.iso_week_value()),
+        Unit::Day => Some(reference.add_days(n)?.to_string()),
+        Unit::Hour => Some(reference.add_days(n / 24)?.to_string()),
         Unit::Minute | Unit::Second => Some(reference.to_string()),
     }
 }

@@ -128,6 +128,36 @@ pub const RULES: &[Rule] = &[
         resolve: clock_time,
     },
     Rule {
+        name: "weekday at clock",
+        pattern: r"(?P<weekday>{weekday})\s+at\s+(?P<clock>{clock})(?:\s+{zone})?",
+        resolve: clock_time,
+    },
+    Rule {
+        name: "day range",
+        pattern: r"(?P<month>{month})\s+(?P<from>[0-9]{1,2})\s*[-–]\s*(?P<to>[0-9]{1,2})(?:,?\s+(?P<year>{year}))?",
+        resolve: day_range,
+    },
+    Rule {
+        name: "the nth",
+        pattern: r"the\s+(?P<day>[0-9]{1,2}(?:st|nd|rd|th))",
+        resolve: nth_of_month,
+    },
+    Rule {
+        name: "quarter code",
+        pattern: r"(?P<q>Q[1-4])(?:(?:\s+|-|/)?(?P<year>{year}|'[0-9]{2}))?|(?P<h>H[12])(?:\s+|-|/)?(?P<hyear>{year})",
+        resolve: quarter_code,
+    },
+    Rule {
+        name: "in amount units",
+        pattern: r"(?P<amount>{num}|an?|a\s+couple\s+of)\s+(?P<unit>{unit})(?:\s+(?:from\s+now|time))?",
+        resolve: in_amount,
+    },
+    Rule {
+        name: "week-long",
+        pattern: r"(?:an?\s+)?(?:(?P<amount>{num})[\s-]+)?(?P<unit>{unit})-long",
+        resolve: unit_long,
+    },
+    Rule {
         name: "ago",
         pattern: r"(?:{amod}\s+)?(?:(?P<amount>{num}|an?|{quant})[\s-]+)?(?P<unit>{unit})\s+(?:ago|earlier)",
         resolve: ago,
@@ -732,6 +762,104 @@ fn relative_year_quarter(found: &Found, context: &Context) -> Option<Timex> {
         |r| format!("{:04}", i64::from(r.year()) + offset),
     );
     Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
+}
+
+/// "Oct. 16-18": the days of a range in one month; its value is the month (TIMEX3 gives a range
+/// no single day).
+fn day_range(found: &Found, context: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let from: u32 = found.get("from")?.parse().ok()?;
+    let to: u32 = found.get("to")?.parse().ok()?;
+    if from >= to || !resolve::is_valid_day(month, to) {
+        return None;
+    }
+    let year = match (found.get("year"), context.reference) {
+        (Some(year), _) => year.to_string(),
+        (None, Some(reference)) => {
+            format!("{:04}", resolve::nearest_year_of_month(reference, month))
+        }
+        (None, None) => "XXXX".to_string(),
+    };
+    Timex::new(Kind::Date, format!("{year}-{month:02}"))
+}
+
+/// "on the 16th": that day of the reference month (the nearest such day).
+fn nth_of_month(found: &Found, context: &Context) -> Option<Timex> {
+    let day = parse::day(found.get("day")?)?;
+    if !(1..=31).contains(&day)
+        || !context.follows(&["on", "by", "until", "since", "from", "before", "after"])
+    {
+        return None;
+    }
+    // "the 16th century", "the 5th floor": an ordinal of something else.
+    if context
+        .next_token()
+        .is_some_and(|next| next.starts_with(char::is_alphabetic))
+    {
+        return None;
+    }
+    let Some(reference) = context.reference else {
+        return Timex::new(Kind::Date, format!("XXXX-XX-{day:02}"));
+    };
+    let candidates = [-1i64, 0, 1].into_iter().filter_map(|offset| {
+        let (y, m) = resolve::shift_month(reference.year(), reference.month(), offset);
+        Date::new(y, m, day)
+    });
+    // The nearest such day, or the latest or soonest when the tense says which.
+    let r = reference.days_since_epoch();
+    let date = match context.tense() {
+        Some(Tense::Past) => candidates.filter(|d| d.days_since_epoch() <= r).max(),
+        Some(Tense::Future) => candidates.filter(|d| d.days_since_epoch() >= r).min(),
+        None => candidates.min_by_key(|d| (d.days_since_epoch() - r).abs()),
+    }?;
+    Timex::new(Kind::Date, date.to_string())
+}
+
+/// "Q3 2025", "Q3", "H1 2026": a quarter or half, of the year given or of the reference year.
+fn quarter_code(found: &Found, context: &Context) -> Option<Timex> {
+    let code = found.get("q").or(found.get("h"))?;
+    if !code.starts_with(['Q', 'H']) {
+        return None; // written in capitals only
+    }
+    let year = match (found.get("year").or(found.get("hyear")), context.reference) {
+        (Some(year), _) if year.starts_with('\'') => format!("20{}", &year[1..]),
+        (Some(year), _) => year.to_string(),
+        (None, Some(reference)) => format!("{:04}", reference.year()),
+        (None, None) => "XXXX".to_string(),
+    };
+    Timex::new(Kind::Date, format!("{year}-{code}"))
+}
+
+/// "in three weeks", "in two days": the date that far ahead, at the unit's precision. Only after
+/// "in" and with the future in view ("will return in three weeks"): "finished in three weeks" is
+/// a length of time, left to the duration rule.
+fn in_amount(found: &Found, context: &Context) -> Option<Timex> {
+    if !context.follows(&["in", "within"]) || context.follows(&["within"]) {
+        return None;
+    }
+    let future = context.tense() == Some(Tense::Future) || found.text().ends_with("now");
+    if !future {
+        return None;
+    }
+    let (unit, amount) = unit_and_amount(found, context)?;
+    let Amount::Count(n) = amount else {
+        return None;
+    };
+    let value = match context.reference {
+        Some(reference) => resolve::ahead(reference, n, unit)?,
+        None => "FUTURE_REF".to_string(),
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "a week-long festival", "a two-hour-long meeting": a duration.
+fn unit_long(found: &Found, _: &Context) -> Option<Timex> {
+    let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+    let amount = match found.lower("amount") {
+        Some(text) => parse::amount(&text)?,
+        None => Amount::Count(1),
+    };
+    Timex::new(Kind::Duration, resolve::duration(&amount, unit))
 }
 
 fn relative_day(found: &Found, context: &Context) -> Option<Timex> {

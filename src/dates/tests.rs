@@ -280,7 +280,7 @@ fn invalid_days_are_not_dates() {
         [span("2025", Kind::Date, "2025")]
     );
     assert_eq!(tag("Filed 2025-13-01 and 13/13/2025.", Some(THURSDAY)), []);
-    assert_eq!(tag("Sizes Oct. 16-18 and Jan 2020x.", Some(THURSDAY)), []);
+    assert_eq!(tag("Sizes Oct. 18-16 and Jan 2020x.", Some(THURSDAY)), []);
 }
 
 #[test]
@@ -847,6 +847,397 @@ fn dateline_of_a_document() {
     );
     assert_eq!(
         tagger.dateline(&Document::new("WASHINGTON (AP) — Trump said.")),
+        None
+    );
+}
+
+// ---- The forms of issue 4, one table: sentence, expected span (text, kind, value) ----
+
+#[test]
+fn issue_forms_with_reference() {
+    let r = Some(THURSDAY);
+    let cases: &[(&str, &str, Kind, &str)] = &[
+        (
+            "The deal closed October 16, 2025.",
+            "October 16, 2025",
+            Kind::Date,
+            "2025-10-16",
+        ),
+        (
+            "It happened 16 Oct 2025 in Paris.",
+            "16 Oct 2025",
+            Kind::Date,
+            "2025-10-16",
+        ),
+        (
+            "It was filed 2025-10-16.",
+            "2025-10-16",
+            Kind::Date,
+            "2025-10-16",
+        ),
+        (
+            "It was filed 10/16/2025.",
+            "10/16/2025",
+            Kind::Date,
+            "2025-10-16",
+        ),
+        (
+            "He arrived on the 16th.",
+            "the 16th",
+            Kind::Date,
+            "2025-10-16",
+        ),
+        (
+            "He will leave on the 2nd.",
+            "the 2nd",
+            Kind::Date,
+            "2025-11-02",
+        ),
+        ("He left on the 2nd.", "the 2nd", Kind::Date, "2025-10-02"),
+        (
+            "The vote is set for mid-October.",
+            "mid-October",
+            Kind::Date,
+            "2025-10",
+        ),
+        (
+            "Sales rose in October 2025.",
+            "October 2025",
+            Kind::Date,
+            "2025-10",
+        ),
+        (
+            "Prices soared in the 1990s.",
+            "the 1990s",
+            Kind::Date,
+            "199",
+        ),
+        (
+            "Prices soared in the nineties.",
+            "the nineties",
+            Kind::Date,
+            "199",
+        ),
+        (
+            "It is the challenge of the 21st century.",
+            "the 21st century",
+            Kind::Date,
+            "20",
+        ),
+        (
+            "It shaped the twentieth century.",
+            "the twentieth century",
+            Kind::Date,
+            "19",
+        ),
+        (
+            "Profit rose in fiscal 1998.",
+            "fiscal 1998",
+            Kind::Date,
+            "1998",
+        ),
+        (
+            "Profit rose in the third quarter.",
+            "the third quarter",
+            Kind::Date,
+            "2025-Q3",
+        ),
+        ("Profit rose in Q3 2025.", "Q3 2025", Kind::Date, "2025-Q3"),
+        (
+            "Profit rose in this year's second quarter.",
+            "this year's second quarter",
+            Kind::Date,
+            "2025-Q2",
+        ),
+        (
+            "It rained last summer.",
+            "last summer",
+            Kind::Date,
+            "2025-SU",
+        ),
+        (
+            "They met at Christmas.",
+            "Christmas",
+            Kind::Date,
+            "2025-12-25",
+        ),
+        (
+            "They met on New Year's Day.",
+            "New Year's Day",
+            Kind::Date,
+            "2026-01-01",
+        ),
+        (
+            "It was signed on Thanksgiving Day.",
+            "Thanksgiving Day",
+            Kind::Date,
+            "2025-11-27",
+        ),
+        (
+            "The summit runs Oct. 16-18.",
+            "Oct. 16-18",
+            Kind::Date,
+            "2025-10",
+        ),
+        (
+            "He said it two days ago.",
+            "two days ago",
+            Kind::Date,
+            "2025-10-14",
+        ),
+        (
+            "He will return in three weeks.",
+            "three weeks",
+            Kind::Date,
+            "2025-W45",
+        ),
+        (
+            "He left earlier this month.",
+            "earlier this month",
+            Kind::Date,
+            "2025-10",
+        ),
+        (
+            "He left in June last year.",
+            "June last year",
+            Kind::Date,
+            "2024-06",
+        ),
+        (
+            "It was the nineteen ninety-six season.",
+            "nineteen ninety-six",
+            Kind::Date,
+            "1996",
+        ),
+        (
+            "They spoke of the year two thousand.",
+            "the year two thousand",
+            Kind::Date,
+            "2000",
+        ),
+        ("He is now in Paris.", "now", Kind::Date, "PRESENT_REF"),
+        (
+            "He currently lives in Rome.",
+            "currently",
+            Kind::Date,
+            "PRESENT_REF",
+        ),
+        ("He recently moved.", "recently", Kind::Date, "PAST_REF"),
+        (
+            "It will matter in the near future.",
+            "the near future",
+            Kind::Date,
+            "FUTURE_REF",
+        ),
+        (
+            "The deal is due by the end of the year.",
+            "the end of the year",
+            Kind::Date,
+            "2025",
+        ),
+        (
+            "The meeting is at 3 p.m.",
+            "3 p.m.",
+            Kind::Time,
+            "2025-10-16T15:00",
+        ),
+        (
+            "The meeting is at 15:00 GMT.",
+            "15:00 GMT",
+            Kind::Time,
+            "2025-10-16T15:00",
+        ),
+        ("They met at noon.", "noon", Kind::Time, "2025-10-16T12:00"),
+        (
+            "They met Thursday evening.",
+            "Thursday evening",
+            Kind::Time,
+            "2025-10-16TEV",
+        ),
+        (
+            "They met this morning.",
+            "this morning",
+            Kind::Time,
+            "2025-10-16TMO",
+        ),
+        (
+            "They will meet Friday at 3 p.m.",
+            "Friday at 3 p.m.",
+            Kind::Time,
+            "2025-10-17T15:00",
+        ),
+        (
+            "The call lasted two hours.",
+            "two hours",
+            Kind::Duration,
+            "PT2H",
+        ),
+        ("He served 10 years.", "10 years", Kind::Duration, "P10Y"),
+        ("It took decades.", "decades", Kind::Duration, "PXDE"),
+        (
+            "It was a week-long festival.",
+            "a week-long",
+            Kind::Duration,
+            "P1W",
+        ),
+        (
+            "The call lasted more than two hours.",
+            "more than two hours",
+            Kind::Duration,
+            "PT2H",
+        ),
+        (
+            "They ended the eight-year war.",
+            "eight-year",
+            Kind::Duration,
+            "P8Y",
+        ),
+        (
+            "They meet every Monday.",
+            "every Monday",
+            Kind::Set,
+            "XXXX-WXX-1",
+        ),
+        ("They meet weekly.", "weekly", Kind::Set, "P1W"),
+        ("The fee is paid annually.", "annually", Kind::Set, "P1Y"),
+        ("They meet each year.", "each year", Kind::Set, "P1Y"),
+    ];
+    for &(text, expression, kind, value) in cases {
+        assert_eq!(one(text, r), span(expression, kind, value), "{text}");
+    }
+}
+
+#[test]
+fn last_summer_seen_from_spring() {
+    assert_eq!(
+        one("It rained last summer.", Some("2025-04-10")),
+        span("last summer", Kind::Date, "2024-SU")
+    );
+}
+
+#[test]
+fn relative_forms_without_reference_stay_relative() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "He will return in three weeks.",
+            "three weeks",
+            "FUTURE_REF",
+        ),
+        ("He left two days ago.", "two days ago", "PAST_REF"),
+        (
+            "Profit rose in the third quarter.",
+            "the third quarter",
+            "XXXX-Q3",
+        ),
+        ("They met on the 16th.", "the 16th", "XXXX-XX-16"),
+        ("They met at Christmas.", "Christmas", "XXXX-12-25"),
+    ];
+    for &(text, expression, value) in cases {
+        assert_eq!(one(text, None).2, value, "{text}: {expression}");
+    }
+}
+
+#[test]
+fn plans_in_the_past_perfect_are_past() {
+    assert_eq!(
+        value_of(
+            "He said the contract had been due to expire Friday.",
+            "Friday"
+        ),
+        "2025-10-10"
+    );
+    assert_eq!(
+        value_of("He said the contract is due to expire Friday.", "Friday"),
+        "2025-10-17"
+    );
+}
+
+#[test]
+fn anaphoric_quarters_follow_the_quarter_last_mentioned() {
+    let text = "Profit rose 5% in the second quarter. Sales in the quarter were flat, \
+                after a loss a year earlier. The year-ago quarter had a charge.";
+    assert_eq!(
+        tag(text, Some(THURSDAY)),
+        [
+            span("the second quarter", Kind::Date, "2025-Q2"),
+            span("the quarter", Kind::Date, "2025-Q2"),
+            span("a year earlier", Kind::Date, "2024-Q2"),
+            span("The year-ago quarter", Kind::Date, "2024-Q2"),
+        ]
+    );
+    // With no quarter mentioned, "a year earlier" is the year before.
+    assert_eq!(
+        value_of("It fell from a year earlier.", "a year earlier"),
+        "2024"
+    );
+    // "the latest quarter" alone is the last one ended.
+    assert_eq!(
+        value_of("Sales fell in the latest quarter.", "the latest quarter"),
+        "2025-Q3"
+    );
+}
+
+#[test]
+fn the_next_day_follows_the_date_last_mentioned() {
+    assert_eq!(
+        tag(
+            "The talks began on March 3, 2020. The next day they ended.",
+            Some(THURSDAY)
+        ),
+        [
+            span("March 3, 2020", Kind::Date, "2020-03-03"),
+            span("The next day", Kind::Date, "2020-03-04"),
+        ]
+    );
+}
+
+#[test]
+fn issue_negatives_stay_untagged() {
+    let r = Some(THURSDAY);
+    for text in [
+        "He may resign.",
+        "They march on the capital.",
+        "August Wilson wrote plays.",
+        "He wrote for the Sunday Times.",
+        "He won the second race.",
+        "About 2,025 people came.",
+        "It paid a quarterly dividend.",
+        "She told LA Weekly about it.",
+        "It was drawn by Johnnie Christmas.",
+        "They sold three-quarters of the shares.",
+        "He lives on the 5th floor.",
+        "He is in his sixties.",
+    ] {
+        assert_eq!(tag(text, r), [], "{text}");
+    }
+}
+
+#[test]
+fn datelines_and_published_lines() {
+    let tagger = tagger();
+    let found = |text: &str| {
+        tagger
+            .dateline(&Document::new(text))
+            .map(|(date, extent)| (date.to_string(), text[extent.start..extent.end].to_string()))
+    };
+    assert_eq!(
+        found("Headline\nFriday, July 21, 2017\nThe mayor said Friday."),
+        Some((
+            "2017-07-21".to_string(),
+            "Friday, July 21, 2017".to_string()
+        ))
+    );
+    assert_eq!(
+        found("Headline\nPublished Oct. 16, 2025\nThe mayor spoke."),
+        Some(("2025-10-16".to_string(), "Oct. 16, 2025".to_string()))
+    );
+    assert_eq!(
+        found("LONDON 1996-08-30\nShares rose on Friday."),
+        Some(("1996-08-30".to_string(), "1996-08-30".to_string()))
+    );
+    assert_eq!(found("WASHINGTON (AP) — The president said Friday."), None);
+    assert_eq!(
+        found("The mayor said on Oct. 16, 2025 that taxes rise."),
         None
     );
 }
