@@ -965,6 +965,10 @@ fn weekday(found: &Found, context: &Context) -> Option<Timex> {
     }
 }
 
+/// How many months ahead of the reference a month named without a tense cue may lie and still be
+/// the coming one rather than the last.
+const MONTHS_AHEAD: u32 = 3;
+
 /// A month alone is a date when capitalized. "May" and "March" (and abbreviations) are also
 /// everyday words and need a cue ("in May", "early March"); any month followed by a capitalized
 /// word ("August Wilson") is a name unless a cue says otherwise.
@@ -988,10 +992,15 @@ fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
             let year = match shift.as_deref() {
                 Some("this") => reference.year(),
                 shift => {
-                    // A past cue means the latest such month; none, the nearest ("in January",
-                    // written in November, is more often the coming one).
-                    let past = (context.tense() == Some(Tense::Past)).then_some(Occurrence::Latest);
-                    let lean = lean(context, shift, past);
+                    // A past cue means the latest such month. Without one, the latest too (news
+                    // reports the past), unless the coming one is a few months off at most ("in
+                    // January", written in November).
+                    let ahead = (month + 12 - reference.month()) % 12;
+                    let default = match context.tense() {
+                        None if (1..=MONTHS_AHEAD).contains(&ahead) => None,
+                        _ => Some(Occurrence::Latest),
+                    };
+                    let lean = lean(context, shift, default);
                     resolve::year_of_month(reference, month, lean)
                 }
             };
