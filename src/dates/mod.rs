@@ -129,7 +129,8 @@ fn resolve_anaphors(kept: &mut [Candidate]) {
         }
         if timex.anaphor.is_none() {
             last = parse_quarter(&timex.value).or(last);
-            // Only dates written out count as what "the next day" follows: not "today".
+            // Any date of a day's or a year's precision is what "the next day" or "that year"
+            // may follow.
             if timex.kind == crate::Kind::Date {
                 let value = &timex.value;
                 if value.len() >= 4 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
