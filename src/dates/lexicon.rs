@@ -305,6 +305,7 @@ pub const REFERENCE_WORDS: &[(&str, &str)] = &[
     ("soon", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
+    ("right now", "PRESENT_REF"),
 ];
 
 /// Days relative to the reference date.

@@ -195,7 +195,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "year-ago quarter",
-        pattern: r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?(?:year-ago|year-earlier)(?:\s+(?:(?:{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period))?|the\s+(?:same\s+)?quarter\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?:(?:{ordinal})[\s-]+)?quarter|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
+        pattern: r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?(?:year-ago|year-earlier)\s+(?:(?:{ordinal})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|year-ago|year-earlier|the\s+(?:same\s+)?quarter\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?:(?:{ordinal})[\s-]+)?quarter|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
         resolve: year_ago_quarter,
     },
     Rule {
