@@ -50,6 +50,13 @@ pub fn day(text: &str) -> Option<u32> {
 pub fn amount(text: &str) -> Option<Amount> {
     let text = text.trim();
     if text.starts_with(|c: char| c.is_ascii_digit()) {
+        // "2 1/2" is 2.5.
+        if let Some(whole) = text.strip_suffix("1/2").map(str::trim_end) {
+            return whole
+                .parse::<u32>()
+                .ok()
+                .map(|n| Amount::Decimal(format!("{n}.5")));
+        }
         let digits = text.replace(',', "");
         return if digits.contains('.') {
             Some(Amount::Decimal(digits))

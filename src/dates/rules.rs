@@ -230,7 +230,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative period",
-        pattern: r"(?:{modifier}[\s-]+)?(?P<shift>this\s+past|this|last|next)\s+(?P<period>weekend|week|month|quarter|year|decade)",
+        pattern: r"(?:{modifier}[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)",
         resolve: relative_period,
     },
     Rule {
@@ -387,7 +387,9 @@ fn number_pattern() -> String {
     let tens = words(|n| (20..100).contains(&n) && n % 10 == 0);
     let ones = words(|n| (1..=9).contains(&n));
     let any = words(|_| true);
-    format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})")
+    format!(
+        r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})"
+    )
 }
 
 /// The alternation of the words of a word table.
