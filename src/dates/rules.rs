@@ -204,6 +204,11 @@ pub const RULES: &[Rule] = &[
         resolve: anaphoric_day_or_year,
     },
     Rule {
+        name: "the year ended",
+        pattern: r"the\s+(?:(?P<which>latest|current|full)\s+)?(?P<fiscal>fiscal\s+)?year",
+        resolve: the_year,
+    },
+    Rule {
         name: "the end of the year",
         pattern: r"(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year[\s-]end|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
         resolve: this_year_or_month,
@@ -728,6 +733,25 @@ fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<Timex> {
         |r| format!("{:04}", i64::from(r.year()) + step),
     );
     Timex::anaphoric(Kind::Date, value, Anaphor::Years(step as i32))
+}
+
+/// "the year ended Sept. 30" is a year's length (TimeBank's reading of results "for the year
+/// ended …"); "for the year", "the fiscal year" the year of the reference.
+fn the_year(found: &Found, context: &Context) -> Option<Timex> {
+    if matches!(context.next().as_deref(), Some("ended" | "ending")) {
+        return Timex::new(Kind::Duration, "P1Y");
+    }
+    let plain = found.get("fiscal").is_none() && found.get("which").is_none();
+    if plain && !context.follows(&["for", "of"]) {
+        return None; // "the year" is too often any year
+    }
+    if plain && context.next().as_deref() == Some("before") {
+        return None; // "the year before": an anaphor, another rule's
+    }
+    let value = context
+        .reference
+        .map_or_else(|| "XXXX".to_string(), |r| format!("{:04}", r.year()));
+    Timex::new(Kind::Date, value)
 }
 
 /// "the end of the year", "year-end", "the fiscal year": the year (or month) of the reference.
