@@ -459,11 +459,15 @@ fn month_day_value(
     }
     Some(match context.reference {
         Some(reference) => {
-            // "the year ended March 31", "since Oct. 23": the day gone by.
-            let past = context
-                .follows(&["ended", "since"])
-                .then_some(Occurrence::Latest);
-            let lean = lean(context, shift, past);
+            // "the year ended March 31", "since Oct. 23": the day gone by. Without a cue, the
+            // latest such day too (news reports the past), unless the coming one is near.
+            let r = reference.days_since_epoch();
+            let coming_is_near =
+                resolve::date_of_day(reference, month, day, Some(Occurrence::Following))
+                    .is_some_and(|d| d.days_since_epoch() - r <= DAYS_AHEAD);
+            let past = context.follows(&["ended", "since"])
+                || (context.tense().is_none() && !coming_is_near);
+            let lean = lean(context, shift, past.then_some(Occurrence::Latest));
             resolve::date_of_day(reference, month, day, lean)?.to_string()
         }
         None => format!("XXXX-{month:02}-{day:02}"),
@@ -990,6 +994,10 @@ fn weekday(found: &Found, context: &Context) -> Option<Timex> {
         None => Timex::new(Kind::Date, date),
     }
 }
+
+/// How many days ahead of the reference a day named without a tense cue may lie and still be the
+/// coming one rather than the last.
+const DAYS_AHEAD: i64 = 90;
 
 /// How many months ahead of the reference a month named without a tense cue may lie and still be
 /// the coming one rather than the last.

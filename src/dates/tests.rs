@@ -895,6 +895,13 @@ fn issue_forms_with_reference() {
         ),
         ("He left on the 2nd.", "the 2nd", Kind::Date, "2025-10-02"),
         (
+            "The record was set on Aug. 6.",
+            "Aug. 6",
+            Kind::Date,
+            "2025-08-06",
+        ),
+        ("The vote is Nov. 3.", "Nov. 3", Kind::Date, "2025-11-03"),
+        (
             "The vote is set for mid-October.",
             "mid-October",
             Kind::Date,
