@@ -152,6 +152,16 @@ impl<'d, 'a> Context<'d, 'a> {
         let next = (i + 1 < self.doc.tokens.len()).then(|| self.lower(i + 1));
         let phrase =
             next.is_some_and(|next| FUTURE_PHRASES.contains(&(word.as_str(), next.as_str())));
+        // "the plan", "its plans": a noun, not a plan to come.
+        let noun = matches!(word.as_str(), "plan" | "plans")
+            && i > 0
+            && matches!(
+                self.lower(i - 1).as_str(),
+                "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+            );
+        if noun {
+            return None;
+        }
         if FUTURE_CUES.contains(&word.as_str())
             || word.ends_with("’ll")
             || word.ends_with("'ll")

@@ -1145,6 +1145,18 @@ fn relative_forms_without_reference_stay_relative() {
 }
 
 #[test]
+fn a_plan_as_a_noun_is_no_future_cue() {
+    assert_eq!(
+        value_of("The company announced the plan Tuesday.", "Tuesday"),
+        "2025-10-14"
+    );
+    assert_eq!(
+        value_of("He plans to leave Tuesday.", "Tuesday"),
+        "2025-10-21"
+    );
+}
+
+#[test]
 fn plans_in_the_past_perfect_are_past() {
     assert_eq!(
         value_of(
