@@ -1107,7 +1107,7 @@ fn spelled_decade(found: &Found, _: &Context) -> Option<Timex> {
 
 /// "nineteen ninety-six", "the year two thousand": years said as in speech (broadcast
 /// transcripts).
-fn spelled_year(found: &Found, _: &Context) -> Option<Timex> {
+fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
     let rest = |name: &str| -> Option<u32> {
         match found.lower(name) {
             None => Some(0),
@@ -1128,6 +1128,14 @@ fn spelled_year(found: &Found, _: &Context) -> Option<Timex> {
     };
     // "two thousand" alone is mostly an amount ("two thousand people") unless "the year" says so.
     let said_year = found.text().to_lowercase().starts_with("the year");
+    // "two thousand five hundred people", "nineteen twenty dollars": amounts of something.
+    let counts = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if counts && !said_year {
+        return None;
+    }
     if year == 2000 && !said_year {
         return None;
     }
