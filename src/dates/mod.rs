@@ -3,7 +3,9 @@
 //! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
 //! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
 //! value (`resolve.rs`). All patterns run over the whole text (the regex engine is linear time);
-//! of overlapping matches the leftmost, then the longest, is kept.
+//! of overlapping matches the leftmost, then the longest, is kept. A last pass, in text order,
+//! gives anaphoric expressions ("the quarter", "a year earlier", "the next day") their value from
+//! the quarter or date mentioned last; each rule gives a fallback for when there is none.
 
 mod calendar;
 mod context;
