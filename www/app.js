@@ -1,6 +1,6 @@
 // newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
 // edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
-// node, with the CSS Custom Highlight API (one `Highlight` per kind, registered as `nm-<kind>`).
+// text node per line, with the CSS Custom Highlight API (one `Highlight` per kind, registered as `nm-<kind>`).
 // Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
 // User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
 // dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
@@ -62,7 +62,7 @@ const state = {
   groups: new Map(), // span index → indices of the spans it is "another mention" of
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
-  textNode: null,
+  lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
   ranges: [], // span index → Range (highlight mode)
   highlights: new Map(), // kind → Highlight
   active: null, // span index selected from the sidebar or by a click
@@ -257,26 +257,86 @@ function show(text, analysis, analyzed) {
   state.entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
   state.groups = groupMentions(analysis.spans);
   if (text !== state.text) {
-    // The output's single text node is only replaced when the text changed.
     state.text = text;
-    state.textNode = document.createTextNode(text);
-    if (mode === "highlights") ui.output.replaceChildren(state.textNode);
+    if (mode === "highlights") renderLines(text);
   }
-  if (mode === "highlights") {
-    const node = state.textNode;
-    state.ranges = analysis.spans.map((span) => {
-      const range = new Range();
-      range.setStart(node, span.start);
-      range.setEnd(node, span.end);
-      return range;
-    });
-  }
+  if (mode === "highlights") state.ranges = analysis.spans.map((span) => rangeOf(span.start, span.end));
   paint();
   renderLegend();
   renderReference();
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
   ui.output.dataset.analyzed = String(analyzed);
+}
+
+/**
+ * Highlight mode shows the text as one block per line (`<span class="line">`, its text node
+ * ending with the line's "\n"), so the browser lays out and paints only the lines on screen
+ * (`content-visibility: auto`) and an edit re-lays out only the lines it changed: lines equal
+ * at the start and end of the old and new text keep their nodes.
+ */
+function renderLines(text) {
+  const lines = text === "" ? [] : text.split(/(?<=\n)/);
+  const old = state.lines;
+  let head = 0;
+  while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < old.length - head &&
+    tail < lines.length - head &&
+    old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const fresh = lines.slice(head, lines.length - tail).map((line) => {
+    const element = document.createElement("span");
+    element.className = "line";
+    const node = document.createTextNode(line);
+    element.append(node);
+    const entry = { text: line, start: 0, node, element };
+    lineOfNode.set(node, entry);
+    return entry;
+  });
+  const fragment = document.createDocumentFragment();
+  for (const line of fresh) fragment.append(line.element);
+  if (head === 0 && tail === 0) {
+    ui.output.replaceChildren(fragment);
+  } else {
+    for (const line of old.slice(head, old.length - tail)) line.element.remove();
+    const before = old[old.length - tail]?.element ?? null;
+    ui.output.insertBefore(fragment, tail ? before : null);
+  }
+  state.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
+  let at = 0;
+  for (const line of state.lines) {
+    line.start = at;
+    at += line.text.length;
+  }
+}
+
+const lineOfNode = new WeakMap(); // text node → its entry in state.lines
+
+/** The line holding UTF-16 offset `offset` (the last line for the text's end). */
+function lineAt(offset, atEnd = false) {
+  const lines = state.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = lines[mid].start;
+    if (start < offset || (!atEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo];
+}
+
+function rangeOf(start, end) {
+  const range = new Range();
+  const first = lineAt(start);
+  const last = lineAt(end, true);
+  range.setStart(first.node, start - first.start);
+  range.setEnd(last.node, end - last.start);
+  return range;
 }
 
 /**
@@ -662,6 +722,12 @@ function select(index, anchor, note) {
     const active = CSS.highlights.get(ACTIVE_HIGHLIGHT);
     active.clear();
     active.add(state.ranges[index]);
+    // Off-screen lines are not laid out: bring the line near first, then place the span.
+    const line = lineAt(span.start).element;
+    const { scrollTop, clientHeight } = ui.output;
+    if (line.offsetTop < scrollTop || line.offsetTop > scrollTop + clientHeight - 32) {
+      ui.output.scrollTop = line.offsetTop - clientHeight / 3;
+    }
     scrollOutputTo(state.ranges[index].getBoundingClientRect());
     rect = state.ranges[index].getClientRects()[0] ?? null;
   } else {
@@ -882,16 +948,17 @@ function offsetAt(x, y) {
   } else {
     return null;
   }
-  if (!state.textNode || node !== state.textNode) return null;
-  const length = state.textNode.length;
+  const line = lineOfNode.get(node);
+  if (!line) return null;
+  const length = node.length;
   // The caret sits between characters: find which neighbour is really under the pointer.
   const probe = document.createRange();
   for (const candidate of [offset, offset - 1]) {
     if (candidate < 0 || candidate >= length) continue;
-    probe.setStart(state.textNode, candidate);
-    probe.setEnd(state.textNode, candidate + 1);
+    probe.setStart(node, candidate);
+    probe.setEnd(node, candidate + 1);
     for (const rect of probe.getClientRects()) {
-      if (x >= rect.left - 0.5 && x <= rect.right + 0.5 && y >= rect.top && y <= rect.bottom) return candidate;
+      if (x >= rect.left - 0.5 && x <= rect.right + 0.5 && y >= rect.top && y <= rect.bottom) return line.start + candidate;
     }
   }
   return null;
