@@ -109,10 +109,10 @@ mark { color: inherit; background: none; text-decoration-skip-ink: none; }
 .nm-organization { background: #ece3ff; text-decoration: overline double #6c3fc4 3px; }
 .nm-place { background: #d8f2de; text-decoration: overline dashed #23804a 2px; }
 .nm-misc { background: #fbe0ee; text-decoration: overline dotted #b23572 2px; }
-.nm-date { background: #fdecc4; text-decoration: overline solid #b06a00 2px; }
-.nm-time { background: #ffe0cc; text-decoration: overline dashed #c2501a 2px; }
-.nm-duration { background: #f4f0b8; text-decoration: overline dotted #857a00 2px; }
-.nm-set { background: #d2f0ee; text-decoration: overline double #167a74 3px; }
+.nm-date { background: #fdecc4; text-decoration: underline double #b06a00 1.5px; }
+.nm-time { background: #ffe0cc; text-decoration: underline dashed #c2501a 2px; }
+.nm-duration { background: #f4f0b8; text-decoration: underline dotted #857a00 2px; }
+.nm-set { background: #d2f0ee; text-decoration: underline wavy #167a74 1.5px; }
 .nm-quote { text-decoration: underline solid #c0392b 2px; }
 footer { margin-top: 2rem; color: #6b665c; font: 0.85rem/1.4 system-ui, sans-serif; }
 `;
