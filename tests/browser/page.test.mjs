@@ -462,7 +462,7 @@ describe("newsmark page", () => {
     await close(page);
   });
 
-  test("screenshots: wide light with a detail card, dark, and 360 px wide", async () => {
+  test("screenshot: wide, light, with a detail card", async () => {
     const page = await open({ viewport: { width: 1400, height: 980 } });
     await loadSample(page);
     const point = await rangePoint(page, "date", "Thursday");
@@ -472,19 +472,6 @@ describe("newsmark page", () => {
     }
     await page.screenshot({ path: `${SHOTS}/page.png` });
     await close(page);
-
-    const dark = await open({ viewport: { width: 1400, height: 980 }, colorScheme: "dark" });
-    await loadSample(dark);
-    const item = dark.locator("#sidebar button.row[data-kind=quote]").first();
-    if ((await item.count()) > 0) await item.focus();
-    await dark.screenshot({ path: `${SHOTS}/page-dark.png` });
-    await close(dark);
-
-    const narrow = await open({ viewport: { width: 360, height: 740 } });
-    await loadSample(narrow);
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(overflow <= 360, `no sideways scrolling at 360 px (scrollWidth ${overflow})`);
-    await narrow.screenshot({ path: `${SHOTS}/page-narrow.png`, fullPage: true });
-    await close(narrow);
+    // Dark mode and 360 px: tests/browser/workbench.test.mjs.
   });
 });
