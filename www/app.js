@@ -250,6 +250,7 @@ function normalize(text, analysis) {
 }
 
 function show(text, analysis, analyzed) {
+  const started = performance.now();
   hideCard();
   state.active = null;
   state.analysis = analysis;
@@ -267,6 +268,7 @@ function show(text, analysis, analyzed) {
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
   ui.output.dataset.analyzed = String(analyzed);
+  performance.measure("newsmark:show", { start: started, detail: { chars: text.length, spans: analysis.spans.length } });
 }
 
 /**
