@@ -95,8 +95,9 @@ export interface Analyzer {
 export function createAnalyzer(options?: Options): Promise<Analyzer>;
 
 // ---- newsmark/worker ------------------------------------------------------------------------
-// `new Worker(new URL("newsmark/worker", import.meta.url), { type: "module" })` runs the analyzer
-// off the main thread. It first posts a `WorkerStatus`, then answers each `WorkerRequest` with a
+// `newsmark/worker` runs the analyzer off the main thread: with Vite
+// `new (await import("newsmark/worker?worker")).default()`, without a bundler
+// `new Worker(import.meta.resolve("newsmark/worker"), { type: "module" })` (import map). It first posts a `WorkerStatus`, then answers each `WorkerRequest` with a
 // `WorkerResponse` carrying the same `id`, in the order the requests arrived.
 
 /** Sent to the worker: analyze `text` with `options` (as for `Analyzer.analyze`). */

@@ -1,6 +1,7 @@
 // newsmark/worker: the analyzer in a Web Worker, so a long article never blocks the page.
 //
-//   const worker = new Worker(new URL("newsmark/worker", import.meta.url), { type: "module" });
+//   const worker = new Worker(import.meta.resolve("newsmark/worker"), { type: "module" });
+//   // (Vite: `import NewsmarkWorker from "newsmark/worker?worker"; new NewsmarkWorker()`)
 //   worker.onmessage = ({ data }) => { … };   // { ready: true } first (or { ready: false, error })
 //   worker.postMessage({ id: 1, text, options: { referenceDate: "2025-10-16" } });
 //   // → { id: 1, analysis } or { id: 1, error }
