@@ -96,17 +96,16 @@ const engine = {
   seq: 0, // id of the newest request made
   wanted: null, // the newest request, not sent yet
   sent: null, // the request in flight
+  queued: false,
   busyTimer: 0,
   timings: [], // [{ id, chars, ms }] for the tests and the curious
 };
 
-let inputQueued = false;
-
 function scheduleUpdate() {
-  if (inputQueued) return;
-  inputQueued = true;
+  if (engine.queued) return;
+  engine.queued = true; // an edit waits for the next frame
   requestAnimationFrame(() => {
-    inputQueued = false;
+    engine.queued = false;
     requestAnalysis();
   });
 }

@@ -43,6 +43,7 @@ function settled(page, timeout = 60_000) {
       return (
         output.dataset.analyzed === "true" &&
         output.textContent === document.getElementById("article").value &&
+        !window.newsmark.engine.queued &&
         window.newsmark.engine.sent == null &&
         window.newsmark.engine.wanted == null
       );
@@ -228,9 +229,10 @@ describe("newsmark page as a tool", () => {
     const text =
       `😀 President Trump said Thursday he would meet Vladimir Putin in Budapest.\n` +
       `“We are ready, "truly" ready, for peace,” Trump said. ${PAYLOAD} & <b>more</b>\n`;
-    await page.fill("#article", text);
     await page.fill("#reference-date", SAMPLE_DATE);
+    await page.fill("#article", text);
     await settled(page);
+    await waitFor(page, () => window.newsmark.state.analysis.referenceDate?.source === "option", "the chosen date applied");
     const analysis = await page.evaluate(() => window.newsmark.state.analysis);
     assert.ok(analysis.spans.some((s) => s.kind === "quote"), "a quotation found");
 
