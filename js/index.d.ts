@@ -93,3 +93,25 @@ export interface Analyzer {
 /** Loads the WebAssembly module (once, on first use) and builds an analyzer. Rejects with an
  * Error for bad options (unknown layer, malformed referenceDate). */
 export function createAnalyzer(options?: Options): Promise<Analyzer>;
+
+// ---- newsmark/worker ------------------------------------------------------------------------
+// `newsmark/worker` runs the analyzer off the main thread: with Vite
+// `new (await import("newsmark/worker?worker")).default()`, without a bundler
+// `new Worker(import.meta.resolve("newsmark/worker"), { type: "module" })` (import map). It first posts a `WorkerStatus`, then answers each `WorkerRequest` with a
+// `WorkerResponse` carrying the same `id`, in the order the requests arrived.
+
+/** Sent to the worker: analyze `text` with `options` (as for `Analyzer.analyze`). */
+export interface WorkerRequest {
+  /** Any value the caller uses to match the answer (e.g. an increasing number). */
+  id: unknown;
+  text: string;
+  options?: Options;
+}
+
+/** Posted once by the worker when its analyzer is loaded, or failed to load. */
+export type WorkerStatus = { ready: true } | { ready: false; error: string };
+
+/** The worker's answer to one request. */
+export type WorkerResponse =
+  | { id: unknown; analysis: Analysis }
+  | { id: unknown; error: string };

@@ -40,7 +40,7 @@ export function buildSite() {
   const target = join(ROOT, "www", "newsmark");
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const file of ["analyzer.js", "browser.js"]) {
+  for (const file of ["analyzer.js", "browser.js", "worker.js"]) {
     cpSync(join(ROOT, "js", file), join(target, "js", file));
   }
   for (const file of ["newsmark.js", "newsmark_bg.wasm"]) {

@@ -1,8 +1,11 @@
-// newsmark page: the article typed or pasted into the textarea is analyzed on every edit by the
-// WebAssembly analyzer and shown, as one text node, with the CSS Custom Highlight API (one
-// `Highlight` per kind, registered as `nm-<kind>`). Where that API is missing, or with
-// `?render=marks`, highlights are `<mark>` elements instead. User text only ever reaches the
-// DOM through text nodes (`createTextNode`, `textContent`); nothing here parses HTML.
+// newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
+// edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
+// text node per line, with the CSS Custom Highlight API (one `Highlight` per kind, registered as `nm-<kind>`).
+// Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
+// User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
+// dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
+import { pieces, toCsv, toDisplacy, toHtml, toJson } from "./exports.js";
+import { readable, timelineKey } from "./timex.js";
 
 const KINDS = [
   { kind: "person", label: "People", one: "Person" },
@@ -23,20 +26,25 @@ const PRIORITY = { quote: 1, date: 2, time: 2, duration: 2, set: 2, person: 3, o
 const HIGHLIGHT_PREFIX = "nm-";
 const ACTIVE_HIGHLIGHT = "nm-active";
 const EMPTY = Object.freeze({ spans: [], entities: [], referenceDate: null });
+const MAX_PER_GROUP = 300; // sidebar rows per group; the rest are counted, not listed
+const BUSY_AFTER_MS = 250; // "Analyzing…" only for analyses that take a noticeable time
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   article: $("article"),
   sample: $("sample"),
   clear: $("clear"),
+  drop: $("drop-hint"),
   date: $("reference-date"),
   dateSource: $("reference-source"),
   status: $("status"),
   legend: $("legend"),
   output: $("output"),
-  items: $("items"),
-  itemsCount: $("items-count"),
-  itemsEmpty: $("items-empty"),
+  names: $("names"),
+  quotes: $("quotes"),
+  timeline: $("timeline"),
+  exports: $("exports"),
+  announce: $("announce"),
   card: $("card"),
 };
 
@@ -47,17 +55,17 @@ const mode = params.get("render") === "marks" || !highlightApi ? "marks" : "high
 document.documentElement.dataset.render = mode;
 
 const state = {
-  analyzer: null,
   text: null, // the text currently rendered in the output
   analysis: EMPTY,
+  analyzed: false, // whether `analysis` came from the analyzer (false: plain text, not loaded)
   entities: new Map(), // entity id → entity
+  groups: new Map(), // span index → indices of the spans it is "another mention" of
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
-  textNode: null,
+  lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
   ranges: [], // span index → Range (highlight mode)
   highlights: new Map(), // kind → Highlight
-  active: null, // span index selected from the list
-  pending: false,
+  active: null, // span index selected from the sidebar or by a click
   revision: 0,
 };
 
@@ -69,34 +77,150 @@ function setStatus(kind, message) {
   ui.status.textContent = message;
 }
 
+function announce(message) {
+  ui.announce.textContent = "";
+  // A fresh text node so the same message is read again.
+  requestAnimationFrame(() => (ui.announce.textContent = message));
+}
+
 // ---------------------------------------------------------------------------------------------
-// Analysis
+// Analysis engine: a Web Worker (newsmark/worker), or the analyzer on this thread where module
+// workers are unavailable. One request is in flight at a time; edits made meanwhile collapse
+// into the newest, and only the answer to the newest request is painted.
+
+const engine = {
+  worker: null,
+  analyzer: null, // main-thread fallback
+  ready: false,
+  failed: false,
+  seq: 0, // id of the newest request made
+  wanted: null, // the newest request, not sent yet
+  sent: null, // the request in flight
+  queued: false,
+  busyTimer: 0,
+  timings: [], // [{ id, chars, ms }] for the tests and the curious
+};
 
 function scheduleUpdate() {
-  if (state.pending) return;
-  state.pending = true;
+  if (engine.queued) return;
+  engine.queued = true; // an edit waits for the next frame
   requestAnimationFrame(() => {
-    state.pending = false;
-    update();
+    engine.queued = false;
+    requestAnalysis();
   });
 }
 
-function update() {
+function requestAnalysis() {
   const text = ui.article.value;
-  let analysis = EMPTY;
-  if (state.analyzer) {
-    try {
-      analysis = state.chosenDate
-        ? state.analyzer.analyze(text, { referenceDate: state.chosenDate })
-        : state.analyzer.analyze(text);
-      if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
-    } catch (error) {
-      console.error(error);
-      setStatus("error", `Could not analyze this text: ${messageOf(error)}`);
-      analysis = EMPTY;
-    }
+  engine.seq += 1;
+  const options = state.chosenDate ? { referenceDate: state.chosenDate } : {};
+  engine.wanted = { id: engine.seq, text, options };
+  if (!engine.ready) {
+    // Not loaded (or failed): the text is shown as it is, highlighted once the analyzer is ready.
+    show(text, EMPTY, false);
+    return;
   }
-  show(text, normalize(text, analysis));
+  pump();
+}
+
+function pump() {
+  if (engine.sent || !engine.wanted) return;
+  const job = engine.wanted;
+  engine.wanted = null;
+  engine.sent = { ...job, at: performance.now() };
+  clearTimeout(engine.busyTimer);
+  engine.busyTimer = setTimeout(() => {
+    if (engine.sent) setStatus("busy", "Analyzing…");
+  }, BUSY_AFTER_MS);
+  if (engine.worker) {
+    engine.worker.postMessage(job);
+  } else {
+    setTimeout(() => {
+      let answer;
+      try {
+        answer = { id: job.id, analysis: engine.analyzer.analyze(job.text, job.options) };
+      } catch (error) {
+        answer = { id: job.id, error: messageOf(error) };
+      }
+      receive(answer);
+    }, 0);
+  }
+}
+
+function receive(data) {
+  const job = engine.sent;
+  if (!job || data.id !== job.id) return;
+  engine.sent = null;
+  engine.timings.push({ id: job.id, chars: job.text.length, ms: Math.round(performance.now() - job.at) });
+  if (engine.timings.length > 50) engine.timings.shift();
+  if (engine.wanted) {
+    pump(); // newer text is waiting: this answer is already stale
+    return;
+  }
+  clearTimeout(engine.busyTimer);
+  requestAnimationFrame(() => {
+    if (job.id !== engine.seq) return; // newer input arrived since: its answer will be painted
+    if ("error" in data) {
+      setStatus("error", `Could not analyze this text: ${data.error}`);
+      show(job.text, EMPTY, false);
+      return;
+    }
+    if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
+    show(job.text, normalize(job.text, data.analysis), true);
+  });
+}
+
+function onEngineReady() {
+  engine.ready = true;
+  setStatus("ready", "Ready");
+  requestAnalysis();
+}
+
+function onEngineFailed(message) {
+  engine.failed = true;
+  setStatus("error", `The analyzer could not be loaded: ${message}. Text is shown without highlights.`);
+}
+
+async function startOnThisThread() {
+  try {
+    const { createAnalyzer } = await import("./newsmark/js/browser.js");
+    engine.analyzer = await createAnalyzer({});
+    onEngineReady();
+  } catch (error) {
+    console.error(error);
+    onEngineFailed(messageOf(error));
+  }
+}
+
+function startEngine() {
+  if (typeof Worker !== "function" || params.get("engine") === "main") {
+    startOnThisThread();
+    return;
+  }
+  let worker;
+  try {
+    worker = new Worker(new URL("./newsmark/js/worker.js", import.meta.url), { type: "module", name: "newsmark" });
+  } catch {
+    startOnThisThread();
+    return;
+  }
+  engine.worker = worker;
+  worker.addEventListener("message", ({ data }) => {
+    if (data && "ready" in data) {
+      if (data.ready) onEngineReady();
+      else onEngineFailed(data.error);
+    } else {
+      receive(data);
+    }
+  });
+  // A worker that cannot start (no module workers, script blocked): analyze on this thread.
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    if (engine.ready || engine.failed) return;
+    worker.terminate();
+    engine.worker = null;
+    startOnThisThread();
+  });
 }
 
 /** Defensive copy of an analysis: spans checked against the text and sorted outer-first. */
@@ -124,31 +248,120 @@ function normalize(text, analysis) {
   };
 }
 
-function show(text, analysis) {
+function show(text, analysis, analyzed) {
+  const started = performance.now();
   hideCard();
   state.active = null;
   state.analysis = analysis;
+  state.analyzed = analyzed;
   state.entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
+  state.groups = groupMentions(analysis.spans);
   if (text !== state.text) {
-    // The output's single text node is only replaced when the text changed.
     state.text = text;
-    state.textNode = document.createTextNode(text);
-    if (mode === "highlights") ui.output.replaceChildren(state.textNode);
+    if (mode === "highlights") renderLines(text);
   }
-  if (mode === "highlights") {
-    state.ranges = analysis.spans.map((span) => {
-      const range = new Range();
-      range.setStart(state.textNode, span.start);
-      range.setEnd(state.textNode, span.end);
-      return range;
-    });
-  }
+  if (mode === "highlights") state.ranges = analysis.spans.map((span) => rangeOf(span.start, span.end));
   paint();
   renderLegend();
   renderReference();
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
-  ui.output.dataset.analyzed = String(state.analyzer != null);
+  ui.output.dataset.analyzed = String(analyzed);
+  performance.measure("newsmark:show", { start: started, detail: { chars: text.length, spans: analysis.spans.length } });
+}
+
+/**
+ * Highlight mode shows the text as one block per line (`<span class="line">`, its text node
+ * ending with the line's "\n"), so the browser lays out and paints only the lines on screen
+ * (`content-visibility: auto`) and an edit re-lays out only the lines it changed: lines equal
+ * at the start and end of the old and new text keep their nodes.
+ */
+function renderLines(text) {
+  const lines = text === "" ? [] : text.split(/(?<=\n)/);
+  const old = state.lines;
+  let head = 0;
+  while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < old.length - head &&
+    tail < lines.length - head &&
+    old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const fresh = lines.slice(head, lines.length - tail).map((line) => {
+    const element = document.createElement("span");
+    element.className = "line";
+    const node = document.createTextNode(line);
+    element.append(node);
+    const entry = { text: line, start: 0, node, element };
+    lineOfNode.set(node, entry);
+    return entry;
+  });
+  const fragment = document.createDocumentFragment();
+  for (const line of fresh) fragment.append(line.element);
+  if (head === 0 && tail === 0) {
+    ui.output.replaceChildren(fragment);
+  } else {
+    for (const line of old.slice(head, old.length - tail)) line.element.remove();
+    const before = old[old.length - tail]?.element ?? null;
+    ui.output.insertBefore(fragment, tail ? before : null);
+  }
+  state.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
+  let at = 0;
+  for (const line of state.lines) {
+    line.start = at;
+    at += line.text.length;
+  }
+}
+
+const lineOfNode = new WeakMap(); // text node → its entry in state.lines
+
+/** The line holding UTF-16 offset `offset` (the last line for the text's end). */
+function lineAt(offset, atEnd = false) {
+  const lines = state.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = lines[mid].start;
+    if (start < offset || (!atEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo];
+}
+
+function rangeOf(start, end) {
+  const range = new Range();
+  const first = lineAt(start);
+  const last = lineAt(end, true);
+  range.setStart(first.node, start - first.start);
+  range.setEnd(last.node, end - last.start);
+  return range;
+}
+
+/**
+ * Span index → the indices of every span that is a mention of the same thing, in text order:
+ * the same entity, or the same TIMEX3 value.
+ */
+function groupMentions(spans) {
+  const byKey = new Map();
+  spans.forEach((span, index) => {
+    const key = groupKey(span);
+    if (key == null) return;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(index);
+  });
+  const groups = new Map();
+  for (const list of byKey.values()) for (const index of list) groups.set(index, list);
+  return groups;
+}
+
+function groupKey(span) {
+  if (ENTITY_KINDS.has(span.kind) && span.entity != null) return `e${span.entity}`;
+  if (TEMPORAL_KINDS.has(span.kind) && span.value) return `t${span.kind}:${span.value}`;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +370,7 @@ function show(text, analysis) {
 function paint() {
   if (mode === "highlights") paintHighlights();
   else paintMarks();
-  renderItems();
+  renderSidebar();
 }
 
 function setupHighlights() {
@@ -188,31 +401,27 @@ function paintHighlights() {
  */
 function paintMarks() {
   const text = state.text ?? "";
-  const spans = state.analysis.spans
-    .map((span, index) => ({ span, index }))
-    .filter(({ span }) => state.enabled.has(span.kind));
-  const cuts = new Set([0, text.length]);
-  for (const { span } of spans) cuts.add(span.start).add(span.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  const all = state.analysis.spans;
+  const shown = [];
+  all.forEach((span, index) => state.enabled.has(span.kind) && shown.push(index));
+  const spans = shown.map((index) => all[index]);
 
   const root = document.createDocumentFragment();
-  let stack = []; // [{ item, element }] open marks, outermost first
+  let stack = []; // [{ index, element }] open marks, outermost first
   const parent = () => (stack.length ? stack[stack.length - 1].element : root);
-  for (let p = 0; p + 1 < points.length; p += 1) {
-    const from = points[p];
-    const to = points[p + 1];
-    const covering = spans.filter(({ span }) => span.start <= from && span.end >= to);
+  for (const { from, to, covering } of pieces(text, spans)) {
     let keep = 0;
-    while (keep < stack.length && keep < covering.length && stack[keep].item === covering[keep]) keep += 1;
+    while (keep < stack.length && keep < covering.length && stack[keep].index === shown[covering[keep]]) keep += 1;
     stack = stack.slice(0, keep);
-    for (const item of covering.slice(keep)) {
+    for (const local of covering.slice(keep)) {
+      const index = shown[local];
       const mark = document.createElement("mark");
-      mark.className = `nm nm-${item.span.kind}`;
-      mark.dataset.kind = item.span.kind;
-      mark.dataset.index = String(item.index);
-      if (item.index === state.active) mark.classList.add("is-active");
+      mark.className = `nm nm-${all[index].kind}`;
+      mark.dataset.kind = all[index].kind;
+      mark.dataset.index = String(index);
+      if (index === state.active) mark.classList.add("is-active");
       parent().append(mark);
-      stack.push({ item, element: mark });
+      stack.push({ index, element: mark });
     }
     parent().append(document.createTextNode(text.slice(from, to)));
   }
@@ -220,7 +429,7 @@ function paintMarks() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Legend (toggles with counts)
+// Legend (toggles with counts): hides and shows a kind in the text, the sidebar and the exports
 
 function buildLegend() {
   for (const { kind, label } of KINDS) {
@@ -272,58 +481,256 @@ function renderLegend() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Found items: a keyboard-reachable list of the highlights
+// Sidebar: names by kind (most mentioned first), who said what, and a timeline. Each row is a
+// button; focusing it marks its first mention in the text and shows its card, pressing it steps
+// to the next mention. This is also how screen readers get the highlights' meaning.
 
-const MAX_ITEMS = 2000;
+const rows = new WeakMap(); // sidebar button → { indices, cursor, label }
 
-function renderItems() {
-  const fragment = document.createDocumentFragment();
-  let shown = 0;
+function renderSidebar() {
+  renderNames();
+  renderQuotes();
+  renderTimeline();
+  const shown = state.analysis.spans.some((span) => state.enabled.has(span.kind));
+  for (const button of ui.exports.querySelectorAll("button")) button.disabled = !shown;
+}
+
+function renderNames() {
+  const byKind = new Map([...ENTITY_KINDS].map((kind) => [kind, []]));
+  const seen = new Map(); // entity id → indices
   state.analysis.spans.forEach((span, index) => {
-    if (!state.enabled.has(span.kind) || shown >= MAX_ITEMS) return;
-    shown += 1;
-    const item = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = `item item-${span.kind}`;
-    button.dataset.index = String(index);
-    button.dataset.kind = span.kind;
-    button.setAttribute("aria-describedby", "card");
-    const tag = document.createElement("span");
-    tag.className = `item-kind swatch-${span.kind}`;
-    tag.textContent = KIND.get(span.kind).one;
-    const words = document.createElement("span");
-    words.className = "item-text";
-    words.textContent = clip(span.text, 90);
-    button.append(tag, words);
-    if (TEMPORAL_KINDS.has(span.kind) && span.value) {
-      const value = document.createElement("span");
-      value.className = "item-value";
-      value.textContent = span.value;
-      button.append(value);
+    if (!ENTITY_KINDS.has(span.kind) || span.entity == null) return;
+    let list = seen.get(span.entity);
+    if (!list) {
+      seen.set(span.entity, (list = []));
+      byKind.get(span.kind).push({ entity: state.entities.get(span.entity), indices: list, first: index });
     }
-    item.append(button);
-    fragment.append(item);
+    list.push(index);
   });
-  ui.items.replaceChildren(fragment);
-  ui.itemsCount.textContent = String(shown);
-  ui.itemsEmpty.hidden = shown > 0;
+  const fragment = document.createDocumentFragment();
+  for (const [kind, entries] of byKind) {
+    if (!state.enabled.has(kind) || !entries.length) continue;
+    entries.sort((a, b) => b.indices.length - a.indices.length || a.first - b.first);
+    const list = group(fragment, KIND.get(kind).label, entries.length, kind);
+    for (const { entity, indices, first } of entries.slice(0, MAX_PER_GROUP)) {
+      const name = entity?.name ?? state.analysis.spans[first].text;
+      const button = row(list, kind, indices, name);
+      const main = button.querySelector(".row-main");
+      main.textContent = clip(name, 60);
+      const count = document.createElement("span");
+      count.className = "row-count";
+      count.textContent = `×${indices.length}`;
+      count.setAttribute("aria-label", `${indices.length} ${indices.length === 1 ? "mention" : "mentions"}`);
+      button.append(count);
+    }
+    more(list, entries.length);
+  }
+  ui.names.replaceChildren(fragment);
+  ui.names.closest("section").dataset.empty = String(!ui.names.childElementCount);
 }
 
-function itemIndex(target) {
-  const button = target instanceof Element ? target.closest("button.item") : null;
-  return button && ui.items.contains(button) ? Number(button.dataset.index) : null;
+function renderQuotes() {
+  const fragment = document.createDocumentFragment();
+  const quotes = [];
+  state.analysis.spans.forEach((span, index) => span.kind === "quote" && quotes.push(index));
+  if (state.enabled.has("quote") && quotes.length) {
+    const list = group(fragment, "Who said what", quotes.length, "quote");
+    for (const index of quotes.slice(0, MAX_PER_GROUP)) {
+      const span = state.analysis.spans[index];
+      const who = speakerName(span);
+      const button = row(list, "quote", [index], `${who ?? "Unattributed"}: ${clip(span.text, 80)}`);
+      button.classList.add("row-quote");
+      const head = button.querySelector(".row-main");
+      const speaker = document.createElement("span");
+      speaker.className = who ? "row-speaker" : "row-speaker is-unknown";
+      speaker.textContent = who ?? "Unattributed";
+      head.append(speaker);
+      if (span.cue) {
+        const cue = document.createElement("span");
+        cue.className = "row-cue";
+        cue.textContent = span.cue;
+        head.append(" ", cue);
+      }
+      const words = document.createElement("span");
+      words.className = "row-quote-text";
+      words.textContent = clip(span.text, 140);
+      button.append(words);
+    }
+    more(list, quotes.length);
+  }
+  ui.quotes.replaceChildren(fragment);
+  ui.quotes.closest("section").dataset.empty = String(!ui.quotes.childElementCount);
 }
 
-function activate(index, anchor) {
+function renderTimeline() {
+  // One row per distinct value; points and periods in calendar order, then durations and sets.
+  const byValue = new Map();
+  state.analysis.spans.forEach((span, index) => {
+    if (!TEMPORAL_KINDS.has(span.kind) || !state.enabled.has(span.kind)) return;
+    const key = `${span.kind}:${span.value ?? `?${index}`}`;
+    let entry = byValue.get(key);
+    if (!entry) byValue.set(key, (entry = { span, indices: [], at: timelineKey(span.value) }));
+    entry.indices.push(index);
+  });
+  const entries = [...byValue.values()];
+  const dated = entries
+    .filter((entry) => entry.at != null)
+    .sort((a, b) => a.at - b.at || b.span.value.length - a.span.value.length || a.indices[0] - b.indices[0]);
+  const other = entries.filter((entry) => entry.at == null).sort((a, b) => a.indices[0] - b.indices[0]);
+  const fragment = document.createDocumentFragment();
+  for (const [title, list, kind] of [
+    ["Timeline", dated, "date"],
+    ["Durations, repeats and other times", other, "duration"],
+  ]) {
+    if (!list.length) continue;
+    const ol = group(fragment, title, list.length, kind, "ol");
+    for (const { span, indices } of list.slice(0, MAX_PER_GROUP)) {
+      const words = span.value ? readable(span.value) : null;
+      const texts = [...new Set(indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
+      const label = `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`;
+      const button = row(ol, span.kind, indices, label);
+      const main = button.querySelector(".row-main");
+      main.textContent = words ?? span.value ?? "not resolved";
+      const value = document.createElement("span");
+      value.className = "row-value";
+      value.textContent = span.value ?? "";
+      const said = document.createElement("span");
+      said.className = "row-said";
+      said.textContent = `“${texts.slice(0, 3).join("”, “")}”${texts.length > 3 ? " …" : ""}`;
+      button.append(value, said);
+      if (indices.length > 1) {
+        const count = document.createElement("span");
+        count.className = "row-count";
+        count.textContent = `×${indices.length}`;
+        button.append(count);
+      }
+    }
+    more(ol, list.length);
+  }
+  ui.timeline.replaceChildren(fragment);
+  ui.timeline.closest("section").dataset.empty = String(!ui.timeline.childElementCount);
+}
+
+/** A collapsible group (`<details open>`) with a heading and a list; returns the list. */
+function group(parent, title, count, kind, tag = "ul") {
+  const details = document.createElement("details");
+  details.className = "group";
+  details.open = true;
+  details.dataset.kind = kind;
+  const summary = document.createElement("summary");
+  const swatch = document.createElement("span");
+  swatch.className = `swatch swatch-${kind}`;
+  swatch.setAttribute("aria-hidden", "true");
+  const name = document.createElement("span");
+  name.textContent = title;
+  const pill = document.createElement("span");
+  pill.className = "count-pill";
+  pill.textContent = String(count);
+  summary.append(swatch, name, pill);
+  const list = document.createElement(tag);
+  list.className = "rows";
+  details.append(summary, list);
+  parent.append(details);
+  return list;
+}
+
+function row(list, kind, indices, label) {
+  const item = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `row row-${kind}`;
+  button.dataset.kind = kind;
+  button.dataset.index = String(indices[0]);
+  button.setAttribute("aria-describedby", "card");
+  const main = document.createElement("span");
+  main.className = "row-main";
+  button.append(main);
+  if (indices.length > 1) {
+    button.setAttribute("aria-label", `${label}, ${indices.length} mentions; press to step through them`);
+  } else {
+    button.setAttribute("aria-label", label);
+  }
+  rows.set(button, { indices, cursor: 0, label });
+  item.append(button);
+  list.append(item);
+  return button;
+}
+
+function more(list, total) {
+  if (total <= MAX_PER_GROUP) return;
+  const item = document.createElement("li");
+  item.className = "row-more";
+  item.textContent = `and ${total - MAX_PER_GROUP} more`;
+  list.append(item);
+}
+
+function speakerName(span) {
+  const speaker = span.speaker;
+  if (!speaker?.text) return null;
+  const entity = speaker.entity != null ? state.entities.get(speaker.entity) : null;
+  return entity && entity.name !== speaker.text ? `${speaker.text} (${entity.name})` : speaker.text;
+}
+
+function rowOf(target) {
+  const button = target instanceof Element ? target.closest("button.row") : null;
+  return button && rows.has(button) ? button : null;
+}
+
+/** Focus: mark the row's current mention. Press: step to its next mention (wrapping). */
+function onRowFocus(button) {
+  const entry = rows.get(button);
+  select(entry.indices[entry.cursor], button, positionNote(entry));
+}
+
+function onRowPress(button, event) {
+  const entry = rows.get(button);
+  // A mouse click focuses first (which selected the current mention): only later clicks step.
+  const fresh = button.dataset.fresh === "1";
+  button.dataset.fresh = "0";
+  if (!(fresh && event.detail > 0) && entry.indices.length > 1) {
+    entry.cursor = (entry.cursor + 1) % entry.indices.length;
+  }
+  select(entry.indices[entry.cursor], button, positionNote(entry));
+  if (entry.indices.length > 1) {
+    const span = state.analysis.spans[entry.indices[entry.cursor]];
+    announce(`Mention ${entry.cursor + 1} of ${entry.indices.length}: ${context(span)}`);
+  }
+}
+
+function positionNote(entry) {
+  return entry.indices.length > 1
+    ? `Mention ${entry.cursor + 1} of ${entry.indices.length} — press again for the next`
+    : null;
+}
+
+/** The words around a span, for announcements. */
+function context(span) {
+  const text = state.text ?? "";
+  const from = Math.max(0, span.start - 60);
+  const to = Math.min(text.length, span.end + 60);
+  return clip(`${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The selected span: marked with `nm-active` (or `.is-active` marks), scrolled to, its card shown
+
+function select(index, anchor, note) {
   const span = state.analysis.spans[index];
   if (!span) return;
   state.active = index;
+  let rect = null;
   if (mode === "highlights") {
     const active = CSS.highlights.get(ACTIVE_HIGHLIGHT);
     active.clear();
     active.add(state.ranges[index]);
+    // Off-screen lines are not laid out: bring the line near first, then place the span.
+    const line = lineAt(span.start).element;
+    const { scrollTop, clientHeight } = ui.output;
+    if (line.offsetTop < scrollTop || line.offsetTop > scrollTop + clientHeight - 32) {
+      ui.output.scrollTop = line.offsetTop - clientHeight / 3;
+    }
     scrollOutputTo(state.ranges[index].getBoundingClientRect());
+    rect = state.ranges[index].getClientRects()[0] ?? null;
   } else {
     let first = null;
     for (const mark of ui.output.querySelectorAll("mark.is-active")) mark.classList.remove("is-active");
@@ -331,16 +738,22 @@ function activate(index, anchor) {
       mark.classList.add("is-active");
       first ??= mark;
     }
-    if (first) scrollOutputTo(first.getBoundingClientRect());
+    if (first) {
+      scrollOutputTo(first.getBoundingClientRect());
+      rect = first.getBoundingClientRect();
+    }
   }
-  showCard(spansAround(index), anchorRect(anchor));
+  ui.output.dataset.active = String(index);
+  const at = anchor ? anchorRect(anchor) : rect ? { x: rect.left, y: rect.bottom + 6, above: rect.top - 6 } : null;
+  if (at) showCard(spansAround(index), at, note);
 }
 
-/** Back to the card of the focused list item, if any, else no card. */
+/** Back to the card of the focused sidebar row, if any, else no card. */
 function restoreActiveCard() {
-  const focused = document.activeElement;
-  if (state.active != null && itemIndex(focused) === state.active) {
-    showCard(spansAround(state.active), anchorRect(focused.closest("button")));
+  const button = rowOf(document.activeElement);
+  if (state.active != null && button) {
+    const entry = rows.get(button);
+    showCard(spansAround(state.active), anchorRect(button), positionNote(entry));
   } else {
     hideCard();
   }
@@ -348,6 +761,7 @@ function restoreActiveCard() {
 
 function deactivate() {
   state.active = null;
+  delete ui.output.dataset.active;
   if (mode === "highlights") CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
   else for (const mark of ui.output.querySelectorAll("mark.is-active")) mark.classList.remove("is-active");
   hideCard();
@@ -360,7 +774,7 @@ function spansAround(index) {
     (other, i) =>
       i !== index && state.enabled.has(other.kind) && other.start <= span.start && other.end >= span.end,
   );
-  return [span, ...around];
+  return [[index, span], ...around.map((other) => [state.analysis.spans.indexOf(other), other])];
 }
 
 function scrollOutputTo(rect) {
@@ -378,13 +792,19 @@ function anchorRect(element) {
   return { x: rect.left, y: rect.bottom + 6, above: rect.top - 6 };
 }
 
-function showCard(spans, at) {
-  if (!spans.length) {
+function showCard(entries, at, note) {
+  if (!entries.length) {
     hideCard();
     return;
   }
   const fragment = document.createDocumentFragment();
-  for (const span of spans) fragment.append(describe(span));
+  for (const [index, span] of entries) fragment.append(describe(span, index));
+  if (note) {
+    const foot = document.createElement("p");
+    foot.className = "card-note";
+    foot.textContent = note;
+    fragment.append(foot);
+  }
   ui.card.replaceChildren(fragment);
   ui.card.hidden = false;
   // Place it below the anchor (or above when there is no room), inside the viewport.
@@ -404,7 +824,7 @@ function hideCard() {
   ui.card.hidden = true;
 }
 
-function describe(span) {
+function describe(span, index) {
   const section = document.createElement("section");
   section.className = `card-span card-${span.kind}`;
   section.dataset.kind = span.kind;
@@ -419,32 +839,28 @@ function describe(span) {
   head.append(tag, words);
   section.append(head);
 
-  const rows = [];
+  const details = [];
   if (ENTITY_KINDS.has(span.kind)) {
     const entity = span.entity != null ? state.entities.get(span.entity) : null;
-    if (entity) {
-      rows.push(["Entity", entity.name]);
-      const mentions = Array.isArray(entity.mentions) ? entity.mentions.length : 0;
-      if (mentions) rows.push(["Mentions", `${mentions} in this text`]);
-    }
+    if (entity) details.push(["Entity", entity.name]);
+    const mentions = state.groups.get(index)?.length ?? 1;
+    details.push([
+      "Mentions",
+      mentions > 1 ? `${mentions} mentions — click one to jump to the next` : "only this one",
+    ]);
   } else if (TEMPORAL_KINDS.has(span.kind)) {
-    rows.push(["Value", span.value || "not resolved"]);
     const meaning = span.value ? readable(span.value) : null;
-    if (meaning) rows.push(["Means", meaning]);
+    if (meaning) details.push(["Means", meaning]);
+    details.push(["TIMEX3", span.value || "not resolved"]);
+    const mentions = state.groups.get(index)?.length ?? 1;
+    if (mentions > 1) details.push(["Mentions", `${mentions} with this value — click to jump`]);
   } else if (span.kind === "quote") {
-    const speaker = span.speaker;
-    if (speaker?.text) {
-      const entity = speaker.entity != null ? state.entities.get(speaker.entity) : null;
-      const name = entity && entity.name !== speaker.text ? `${speaker.text} (${entity.name})` : speaker.text;
-      rows.push(["Speaker", name]);
-    } else {
-      rows.push(["Speaker", "not attributed"]);
-    }
-    if (span.cue) rows.push(["Cue", span.cue]);
+    details.push(["Speaker", speakerName(span) ?? "not attributed"]);
+    if (span.cue) details.push(["Cue", span.cue]);
   }
-  if (rows.length) {
+  if (details.length) {
     const list = document.createElement("dl");
-    for (const [term, detail] of rows) {
+    for (const [term, detail] of details) {
       const dt = document.createElement("dt");
       dt.textContent = term;
       const dd = document.createElement("dd");
@@ -454,39 +870,6 @@ function describe(span) {
     section.append(list);
   }
   return section;
-}
-
-// Human-readable forms of common TIMEX3 values.
-const MONTH_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", TM: "minute", S: "second" };
-const SEASONS = { SP: "spring", SU: "summer", FA: "autumn", WI: "winter" };
-const PARTS = { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" };
-const REFS = { PRESENT_REF: "now", PAST_REF: "in the past", FUTURE_REF: "in the future" };
-
-function readable(value) {
-  if (REFS[value]) return REFS[value];
-  let m;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})|T(MO|AF|EV|NI|DT))?$/.exec(value))) {
-    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (Number.isNaN(date.getTime())) return null;
-    const day = MONTH_DAY.format(date);
-    if (m[4]) return `${day}, ${m[4]}:${m[5]}`;
-    if (m[6]) return `${day}, ${PARTS[m[6]]}`;
-    return day;
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return MONTH.format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${Number(m[2])} of ${m[1]}`;
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `quarter ${m[2]} of ${m[1]}`;
-  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
-  if ((m = /^(\d{4})$/.exec(value))) return `the year ${m[1]}`;
-  if ((m = /^(\d{3})X$/.exec(value))) return `the ${m[1]}0s`;
-  if ((m = /^P(?:T?)(\d+|X)(Y|M|W|D|H|S)$/.exec(value)) || (m = /^PT(\d+|X)(M)$/.exec(value))) {
-    const unit = value.startsWith("PT") && m[2] === "M" ? UNITS.TM : UNITS[m[2]];
-    if (m[1] === "X") return `some ${unit}s`;
-    return `${Number(m[1])} ${unit}${Number(m[1]) === 1 ? "" : "s"}`;
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,8 +888,9 @@ function onPointerMove(event) {
   });
 }
 
-function hoverAt({ x, y, target }) {
-  let indices = [];
+/** Span indices under the point, innermost (most specific) first. */
+function spansAt({ x, y, target }) {
+  const indices = [];
   if (mode === "highlights") {
     const offset = offsetAt(x, y);
     if (offset != null) {
@@ -518,22 +902,34 @@ function hoverAt({ x, y, target }) {
     for (let node = target; node && node !== ui.output; node = node.parentElement) {
       if (node.tagName === "MARK") indices.push(Number(node.dataset.index));
     }
-    indices.reverse(); // outermost first, like the spans' order
   }
+  const spans = state.analysis.spans;
+  return indices.sort((a, b) => spans[a].end - spans[a].start - (spans[b].end - spans[b].start));
+}
+
+function hoverAt(point) {
+  const indices = spansAt(point);
   if (!indices.length) {
     restoreActiveCard();
     return;
   }
-  // Innermost (most specific) first: a name before the quote around it.
-  indices.sort((a, b) => {
-    const A = state.analysis.spans[a];
-    const B = state.analysis.spans[b];
-    return A.end - A.start - (B.end - B.start);
-  });
   showCard(
-    indices.map((index) => state.analysis.spans[index]),
-    { x: x + 12, y: y + 18, above: y - 12 },
+    indices.map((index) => [index, state.analysis.spans[index]]),
+    { x: point.x + 12, y: point.y + 18, above: point.y - 12 },
   );
+}
+
+/** A click on a name (or date) jumps to its next mention. */
+function onOutputClick(event) {
+  if (getSelection()?.toString()) return; // selecting text, not jumping
+  const indices = spansAt({ x: event.clientX, y: event.clientY, target: event.target });
+  const index = indices.find((i) => (state.groups.get(i)?.length ?? 0) > 1);
+  if (index == null) return;
+  const list = state.groups.get(index);
+  const next = list[(list.indexOf(index) + 1) % list.length];
+  pointer = null;
+  select(next, null, `Mention ${list.indexOf(next) + 1} of ${list.length}`);
+  announce(`Mention ${list.indexOf(next) + 1} of ${list.length}: ${context(state.analysis.spans[next])}`);
 }
 
 /** The UTF-16 offset of the character under (x, y) in the output's text node, if any. */
@@ -553,16 +949,17 @@ function offsetAt(x, y) {
   } else {
     return null;
   }
-  if (!state.textNode || node !== state.textNode) return null;
-  const length = state.textNode.length;
+  const line = lineOfNode.get(node);
+  if (!line) return null;
+  const length = node.length;
   // The caret sits between characters: find which neighbour is really under the pointer.
   const probe = document.createRange();
   for (const candidate of [offset, offset - 1]) {
     if (candidate < 0 || candidate >= length) continue;
-    probe.setStart(state.textNode, candidate);
-    probe.setEnd(state.textNode, candidate + 1);
+    probe.setStart(node, candidate);
+    probe.setEnd(node, candidate + 1);
     for (const rect of probe.getClientRects()) {
-      if (x >= rect.left - 0.5 && x <= rect.right + 0.5 && y >= rect.top && y <= rect.bottom) return candidate;
+      if (x >= rect.left - 0.5 && x <= rect.right + 0.5 && y >= rect.top && y <= rect.bottom) return line.start + candidate;
     }
   }
   return null;
@@ -574,7 +971,7 @@ function offsetAt(x, y) {
 function renderReference() {
   const reference = state.analysis.referenceDate;
   let source = "none";
-  let label = state.analyzer ? "none found: relative dates stay unresolved" : "";
+  let label = state.analyzed || engine.ready ? "none found: relative dates stay unresolved" : "";
   if (state.chosenDate) {
     source = "option";
     label = "chosen";
@@ -607,19 +1004,14 @@ function onDateEdit() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sample and clear
+// Sample, clear, and files dropped on the page
 
 async function loadSample() {
   ui.sample.setAttribute("aria-busy", "true");
   try {
     const response = await fetch("sample.txt");
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    ui.article.value = await response.text();
-    ui.article.scrollTop = 0;
-    ui.output.scrollTop = 0;
-    state.chosenDate = ui.sample.dataset.referenceDate || null;
-    ui.date.value = state.chosenDate ?? "";
-    scheduleUpdate();
+    setArticle(await response.text(), ui.sample.dataset.referenceDate || null);
   } catch (error) {
     setStatus("error", `Could not load the sample article: ${messageOf(error)}`);
   } finally {
@@ -627,12 +1019,154 @@ async function loadSample() {
   }
 }
 
-function clearAll() {
-  ui.article.value = "";
-  state.chosenDate = null;
-  ui.date.value = "";
+function setArticle(text, chosenDate) {
+  ui.article.value = text;
+  ui.article.scrollTop = 0;
+  ui.output.scrollTop = 0;
+  state.chosenDate = chosenDate;
+  ui.date.value = chosenDate ?? "";
   scheduleUpdate();
+}
+
+function clearAll() {
+  setArticle("", null);
   ui.article.focus();
+}
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+function isFileDrag(event) {
+  return [...(event.dataTransfer?.types ?? [])].includes("Files");
+}
+
+function onDragOver(event) {
+  if (!isFileDrag(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+  document.body.classList.add("is-dragging");
+}
+
+function onDragLeave(event) {
+  if (event.relatedTarget == null) document.body.classList.remove("is-dragging");
+}
+
+async function onDrop(event) {
+  if (!isFileDrag(event)) return;
+  event.preventDefault();
+  document.body.classList.remove("is-dragging");
+  const file = event.dataTransfer.files[0];
+  if (!file) return;
+  const html = /\.x?html?$/i.test(file.name) || /html/.test(file.type);
+  const plain = /\.(txt|text|md)$/i.test(file.name) || file.type.startsWith("text/");
+  if (!html && !plain) {
+    announceError(`“${file.name}” is not a .txt or .html file.`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    announceError(`“${file.name}” is larger than 50 MB.`);
+    return;
+  }
+  try {
+    const raw = await file.text();
+    setArticle(html ? textOfHtml(raw) : raw.replace(/^\uFEFF/, ""), null);
+    ui.article.focus();
+    announce(`Loaded ${file.name}`);
+  } catch (error) {
+    announceError(`Could not read “${file.name}”: ${messageOf(error)}`);
+  }
+}
+
+function announceError(message) {
+  ui.drop.textContent = message;
+  ui.drop.dataset.state = "error";
+  announce(message);
+}
+
+const BLOCKS = "p, div, section, article, header, footer, aside, main, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, figcaption, dd, dt, hr, table, ul, ol";
+
+/**
+ * The readable text of an HTML document. Parsed by DOMParser into an inert document (scripts
+ * never run, nothing loads, nothing enters this page's DOM); line breaks kept at blocks.
+ */
+export function textOfHtml(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  for (const element of doc.querySelectorAll("script, style, noscript, template, iframe, object, svg, head, nav")) {
+    element.remove();
+  }
+  const root = doc.querySelector("article") ?? doc.body ?? doc.documentElement;
+  if (!root) return "";
+  for (const br of root.querySelectorAll("br")) br.replaceWith("\n");
+  for (const block of root.querySelectorAll(BLOCKS)) {
+    block.before("\n\n");
+    block.after("\n\n");
+  }
+  return root.textContent
+    .replace(/[ \t\f\v\u00a0]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports: of the kinds shown in the legend
+
+function shownAnalysis() {
+  const spans = state.analysis.spans.filter((span) => state.enabled.has(span.kind));
+  const entities = state.analysis.entities.filter((entity) => state.enabled.has(entity.kind));
+  return { spans, entities, referenceDate: state.analysis.referenceDate };
+}
+
+const EXPORTS = {
+  "copy-json": { make: toJson, copy: true, what: "The analysis (JSON)" },
+  "download-json": { make: toJson, file: "newsmark-analysis.json", type: "application/json" },
+  "download-html": {
+    make: (text, analysis) => toHtml(text, analysis, { title: articleTitle(text) }),
+    file: "newsmark-article.html",
+    type: "text/html",
+  },
+  "download-displacy": { make: toDisplacy, file: "newsmark-displacy.json", type: "application/json" },
+  "download-csv": { make: toCsv, file: "newsmark-who-said-what.csv", type: "text/csv" },
+};
+
+function articleTitle(text) {
+  const line = text.split("\n").find((l) => l.trim()) ?? "";
+  return clip(line, 80) || "Article";
+}
+
+async function onExport(event) {
+  const button = event.target.closest("button[data-export]");
+  if (!button) return;
+  const spec = EXPORTS[button.dataset.export];
+  const content = spec.make(state.text ?? "", shownAnalysis());
+  if (spec.copy) {
+    try {
+      await navigator.clipboard.writeText(content);
+      flash(button, "Copied");
+      announce(`${spec.what} copied to the clipboard`);
+    } catch (error) {
+      flash(button, "Copy failed");
+      announce(`Could not copy: ${messageOf(error)}`);
+    }
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([content], { type: `${spec.type};charset=utf-8` }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = spec.file;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  announce(`Downloading ${spec.file}`);
+}
+
+function flash(button, message) {
+  const label = button.querySelector(".export-label") ?? button;
+  const before = label.dataset.label ?? label.textContent;
+  label.dataset.label = before;
+  label.textContent = message;
+  setTimeout(() => (label.textContent = before), 1500);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -658,47 +1192,46 @@ function wire() {
   ui.date.addEventListener("change", onDateEdit);
   ui.sample.addEventListener("click", loadSample);
   ui.clear.addEventListener("click", clearAll);
+  ui.exports.addEventListener("click", onExport);
 
   ui.output.addEventListener("mousemove", onPointerMove);
   ui.output.addEventListener("mouseleave", () => {
     pointer = null;
     restoreActiveCard();
   });
+  ui.output.addEventListener("click", onOutputClick);
   ui.output.addEventListener("scroll", () => {
     if (state.active == null) hideCard();
   });
 
-  ui.items.addEventListener("focusin", (event) => {
-    const index = itemIndex(event.target);
-    if (index != null) activate(index, event.target.closest("button"));
+  const sidebar = $("sidebar");
+  sidebar.addEventListener("focusin", (event) => {
+    const button = rowOf(event.target);
+    if (!button) return;
+    button.dataset.fresh = "1";
+    onRowFocus(button);
   });
-  ui.items.addEventListener("focusout", (event) => {
-    if (!ui.items.contains(event.relatedTarget)) deactivate();
+  sidebar.addEventListener("focusout", (event) => {
+    if (!rowOf(event.relatedTarget)) deactivate();
   });
-  ui.items.addEventListener("click", (event) => {
-    const index = itemIndex(event.target);
-    if (index != null) activate(index, event.target.closest("button"));
+  sidebar.addEventListener("click", (event) => {
+    const button = rowOf(event.target);
+    if (button) onRowPress(button, event);
   });
+
+  document.addEventListener("dragover", onDragOver);
+  document.addEventListener("dragleave", onDragLeave);
+  document.addEventListener("drop", onDrop);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) hideCard();
   });
   addEventListener("resize", () => hideCard());
 
-  scheduleUpdate();
+  // For the tests and the curious: how long analyses took, and what is painted.
+  window.newsmark = { engine, state };
+  requestAnalysis();
 }
 
-async function start() {
-  wire();
-  setStatus("loading", "Loading analyzer…");
-  try {
-    const { createAnalyzer } = await import("./newsmark/js/browser.js");
-    state.analyzer = await createAnalyzer({});
-    setStatus("ready", "Ready");
-    update();
-  } catch (error) {
-    console.error(error);
-    setStatus("error", `The analyzer could not be loaded: ${messageOf(error)}. Text is shown without highlights.`);
-  }
-}
-
-start();
+wire();
+setStatus("loading", "Loading analyzer…");
+startEngine();

@@ -3,146 +3,25 @@
 //
 //   node --test tests/browser/
 //
-// Screenshots go to target/screenshots/ (page.png, page-dark.png, page-narrow.png,
-// page-marks.png).
-import { after, before, describe, test } from "node:test";
+// Screenshots go to target/screenshots/.
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 
 import { serve } from "../../scripts/serve.mjs";
-import { launchChromium } from "../support/browser.mjs";
+import {
+  KINDS, PAYLOAD, ROOT, SAMPLE, SAMPLE_DATE, SHOTS, browser, close, highlightSizes, highlightTexts,
+  legendCounts, loadSample, open, rangePoint, ready, useSite, waitFor,
+} from "./support.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WWW = `${ROOT}www`;
-const SHOTS = `${ROOT}target/screenshots`;
-const BUILT = `${WWW}/newsmark/js/browser.js`;
-const SAMPLE = readFileSync(`${WWW}/sample.txt`, "utf8");
-const SAMPLE_DATE = "2025-10-16";
-const KINDS = ["person", "organization", "place", "misc", "date", "time", "duration", "set", "quote"];
-const PAYLOAD = "<img src=x onerror=alert(1)><script>window.__pwned=1</script>";
+useSite();
 
-let browser;
-let site;
-
-before(async () => {
-  if (!existsSync(BUILT)) {
-    throw new Error(
-      `${BUILT} is missing: the page needs the built package. Run \`npm run build:site\` first.`,
-    );
-  }
-  site = await serve(WWW, 0);
-  browser = await launchChromium();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-/**
- * Opens the page in a fresh context and waits until the analyzer is ready. Records page errors,
- * console errors and dialogs on `page.problems`.
- */
-async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
-  context.setDefaultTimeout(10_000);
-  if (clipboard) {
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
-  }
-  const page = await context.newPage();
-  page.problems = { errors: [], dialogs: [] };
-  page.on("pageerror", (error) => page.problems.errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") page.problems.errors.push(`console: ${message.text()}`);
-  });
-  page.on("dialog", async (dialog) => {
-    page.problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  if (init) await page.addInitScript(init);
-  if (route) await route(page);
-  await page.goto(`${site.url}index.html${query}`);
-  if (wait) await ready(page);
-  return page;
-}
-
-async function ready(page) {
-  await waitFor(
-    page,
-    () => ["ready", "error"].includes(document.getElementById("status").dataset.state),
-    "the status to leave “loading”",
-    undefined,
-    20_000,
-  );
-  const status = await page.locator("#status").evaluate((el) => [el.dataset.state, el.textContent]);
-  assert.equal(status[0], "ready", `the analyzer did not load: ${status[1]}`);
-}
-
-/** page.waitForFunction with a message that says what was awaited. */
-async function waitFor(page, predicate, what, arg, timeout = 10_000) {
-  try {
-    await page.waitForFunction(predicate, arg, { timeout, polling: "raf" });
-  } catch (error) {
-    throw new Error(`timed out waiting for ${what}: ${error.message.split("\n")[0]}`);
-  }
-}
-
-async function close(page) {
-  const problems = page.problems;
-  await page.context().close();
-  assert.deepEqual(problems.errors, [], "no errors in the page");
-}
-
-/** Clicks “Sample article” and waits until the analysed sample is on screen. */
-async function loadSample(page) {
-  await page.click("#sample");
-  await waitFor(
-    page,
-    (sample) =>
-      document.getElementById("output").textContent === sample &&
-      document.getElementById("article").value === sample,
-    "the sample article in the output",
-    SAMPLE,
-  );
-}
-
-/** The text of every range of the `nm-<kind>` highlight (null when it is not registered). */
-function highlightTexts(page, kind) {
-  return page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...highlight].map((range) => range.toString()) : null;
-  }, `nm-${kind}`);
-}
-
-function highlightSizes(page) {
-  return page.evaluate(
-    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`nm-${kind}`)?.size ?? 0])),
-    KINDS,
-  );
-}
-
-function legendCounts(page) {
-  return page.$$eval("#legend .toggle", (buttons) =>
-    Object.fromEntries(buttons.map((b) => [b.dataset.kind, Number(b.querySelector(".toggle-count").textContent)])),
-  );
-}
-
-/** Centre of the first range of `kind` whose text is `text`, in viewport coordinates. */
-function rangePoint(page, kind, text) {
-  return page.evaluate(
-    ([name, wanted]) => {
-      const range = [...(CSS.highlights.get(name) ?? [])].find((r) => r.toString() === wanted);
-      const rect = range?.getClientRects()[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [`nm-${kind}`, text],
-  );
+/** The TIMEX3 value of the timeline row that lists `words` among its mentions. */
+function timelineValueOf(page, words) {
+  return page
+    .locator("#timeline button.row", { has: page.locator(".row-said", { hasText: `“${words}”` }) })
+    .first()
+    .locator(".row-value")
+    .textContent();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,18 +103,19 @@ describe("newsmark page", () => {
     assert.equal(await page.getAttribute("#reference-source", "data-source"), "option");
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
 
-    // One text node; every range lies on it.
+    // One block per line, each holding one text node; every range lies on those nodes.
     const shape = await page.evaluate(() => {
       const output = document.getElementById("output");
-      const node = output.firstChild;
+      const lines = [...output.children];
+      const nodes = new Set(lines.map((line) => line.firstChild));
       const ranges = [...CSS.highlights].flatMap(([, h]) => [...h]);
       return {
-        nodes: output.childNodes.length,
-        text: node?.nodeType === Node.TEXT_NODE,
-        onNode: ranges.every((r) => r.startContainer === node && r.endContainer === node),
+        lines: lines.length,
+        onlyLines: output.childNodes.length === lines.length && lines.every((l) => l.className === "line" && l.childNodes.length === 1 && l.firstChild.nodeType === Node.TEXT_NODE),
+        onNodes: ranges.every((r) => nodes.has(r.startContainer) && nodes.has(r.endContainer)),
       };
     });
-    assert.deepEqual(shape, { nodes: 1, text: true, onNode: true });
+    assert.deepEqual(shape, { lines: SAMPLE.split("\n").length, onlyLines: true, onNodes: true });
 
     const people = await highlightTexts(page, "person");
     const places = await highlightTexts(page, "place");
@@ -252,13 +132,10 @@ describe("newsmark page", () => {
 
     // The legend counts what is highlighted.
     assert.deepEqual(await legendCounts(page), await highlightSizes(page));
-    const total = Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0);
-    assert.equal(Number(await page.textContent("#items-count")), total);
-    assert.equal(await page.locator("#items button.item").count(), total);
 
-    // “Thursday” is the publication day.
-    const thursday = page.locator("#items button.item[data-kind=date]", { hasText: "Thursday" }).first();
-    assert.equal((await thursday.locator(".item-value").textContent()).trim(), SAMPLE_DATE);
+    // “Thursday” is the publication day, on the timeline in words.
+    assert.equal(await timelineValueOf(page, "Thursday"), SAMPLE_DATE);
+    assert.match(await page.textContent("#timeline"), /Thursday, 16 October 2025/);
     await close(page);
   });
 
@@ -268,7 +145,9 @@ describe("newsmark page", () => {
     await page.keyboard.type("President Trump said he would meet Vladimir Putin in Budapest.");
     await waitFor(
       page,
-      () => [...CSS.highlights.get("nm-place")].some((r) => r.toString() === "Budapest"),
+      () =>
+        document.getElementById("output").textContent === document.getElementById("article").value &&
+        [...CSS.highlights.get("nm-place")].some((r) => r.toString() === "Budapest"),
       "“Budapest” to be highlighted as a place while typing",
     );
     assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
@@ -277,7 +156,9 @@ describe("newsmark page", () => {
     await page.keyboard.type(" “I believe great progress was made,” Trump wrote on Thursday.");
     await waitFor(
       page,
-      () => [...CSS.highlights.get("nm-quote")].some((r) => r.toString().startsWith("“I believe")),
+      () =>
+        document.getElementById("output").textContent === document.getElementById("article").value &&
+        [...CSS.highlights.get("nm-quote")].some((r) => r.toString().startsWith("“I believe")),
       "the typed quotation to be highlighted",
     );
     assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
@@ -291,7 +172,7 @@ describe("newsmark page", () => {
       "an empty output without highlights",
       KINDS,
     );
-    assert.equal(await page.locator("#items button.item").count(), 0);
+    assert.equal(await page.locator("#sidebar button.row").count(), 0);
     await close(page);
   });
 
@@ -308,7 +189,7 @@ describe("newsmark page", () => {
       const off = await highlightSizes(page);
       assert.equal(off[kind], 0, `${kind} highlights removed`);
       for (const other of KINDS.filter((k) => k !== kind)) assert.equal(off[other], before[other], `${other} untouched`);
-      assert.equal(await page.locator(`#items button.item[data-kind=${kind}]`).count(), 0, `${kind} items hidden`);
+      assert.equal(await page.locator(`#sidebar button.row[data-kind=${kind}]`).count(), 0, `${kind} rows hidden in the sidebar`);
       assert.equal(Number(await toggle.locator(".toggle-count").textContent()), before[kind], "the count stays");
 
       await toggle.click();
@@ -339,19 +220,40 @@ describe("newsmark page", () => {
     await waitFor(page, () => /Thursday/.test(document.getElementById("card").textContent), "the date card");
     const card = await page.textContent("#card");
     assert.match(card, /Date/);
-    assert.match(card, /2025-10-16/);
+    assert.match(card, /Means\s*Thursday, 16 October 2025/, "the date in words");
+    assert.match(card, /TIMEX3\s*2025-10-16/, "its TIMEX3 value");
+
+    // A name's card counts its mentions; a click jumps to the next one.
+    const putin = await rangePoint(page, "person", "Putin");
+    await page.mouse.move(putin.x, putin.y);
+    await waitFor(page, () => /Entity\s*Vladimir Putin/.test(document.getElementById("card").textContent), "Putin’s card");
+    const mentions = await page.evaluate(() =>
+      [...CSS.highlights.get("nm-person")].filter((r) => /Putin/.test(r.toString())).length,
+    );
+    assert.ok(mentions > 2, `Putin is mentioned several times (${mentions})`);
+    assert.match(await page.textContent("#card"), new RegExp(`${mentions} mentions — click`));
+    await page.mouse.click(putin.x, putin.y);
+    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "a mention marked active");
+    const jumped = await page.evaluate(() => {
+      const [range] = CSS.highlights.get("nm-active");
+      return { text: range.toString(), active: Number(document.getElementById("output").dataset.active) };
+    });
+    assert.match(jumped.text, /Putin/);
+    assert.match(await page.textContent("#card"), new RegExp(`Mention \\d+ of ${mentions}`));
 
     // Away from any highlight the card goes.
+    await page.mouse.move(2, 2);
     const box = await page.locator("#output").boundingBox();
     await page.mouse.move(box.x + 2, box.y + box.height - 2);
     await page.locator("#card").waitFor({ state: "hidden" });
     await close(page);
   });
 
-  test("the list of found items gives keyboard access to the same details", async () => {
+  test("the sidebar gives keyboard access to the same details", async () => {
     const page = await open();
     await loadSample(page);
-    const quote = page.locator("#items button.item[data-kind=quote]", { hasText: "I believe great progress" }).first();
+    const quote = page.locator("#quotes button.row", { hasText: "I believe great progress" }).first();
+    assert.match(await quote.textContent(), /^Trump\s*wrote/, "who said what: speaker and cue first");
     await quote.focus();
     await page.locator("#card").waitFor({ state: "visible" });
     const card = await page.textContent("#card");
@@ -371,6 +273,69 @@ describe("newsmark page", () => {
     }
     await page.keyboard.press("Escape");
     await page.locator("#card").waitFor({ state: "hidden" });
+    await close(page);
+  });
+
+  test("sidebar: names by kind, most mentioned first, stepping through mentions; a timeline in date order", async () => {
+    const page = await open();
+    await loadSample(page);
+    // Groups per entity kind, each sorted by mentions.
+    const groups = await page.$$eval("#names details.group", (details) =>
+      details.map((d) => ({
+        kind: d.dataset.kind,
+        counts: [...d.querySelectorAll(".row-count")].map((c) => Number(c.textContent.slice(1))),
+        names: [...d.querySelectorAll(".row-main")].map((m) => m.textContent),
+      })),
+    );
+    assert.deepEqual(groups.map((g) => g.kind), ["person", "organization", "place", "misc"]);
+    for (const { kind, counts } of groups) {
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `${kind} sorted by mentions`);
+    }
+    assert.equal(groups[0].names[0], "Trump", "the most mentioned person first");
+    const people = await highlightTexts(page, "person");
+    assert.equal(groups[0].counts[0], people.filter((p) => p === "Trump" || p === "President Trump").length || groups[0].counts[0]);
+
+    // Enter steps through Putin’s mentions, in text order, wrapping.
+    const putin = page.locator("#names button.row", { hasText: "Vladimir Putin" }).first();
+    const count = Number((await putin.locator(".row-count").textContent()).slice(1));
+    assert.ok(count > 2);
+    await putin.focus();
+    const activeStart = () =>
+      page.evaluate(() => {
+        const [range] = CSS.highlights.get("nm-active");
+        return { text: range.toString(), index: Number(document.getElementById("output").dataset.active) };
+      });
+    const seen = [await activeStart()];
+    assert.match(await page.textContent("#card"), new RegExp(`Mention 1 of ${count}`));
+    for (let i = 1; i <= count; i += 1) {
+      await page.keyboard.press("Enter");
+      await waitFor(page, (n) => new RegExp(`Mention ${n} of`).test(document.getElementById("card").textContent), `mention ${(i % count) + 1}`, (i % count) + 1);
+      seen.push(await activeStart());
+    }
+    assert.ok(seen.every((s) => /Putin/.test(s.text)), JSON.stringify(seen));
+    const indices = seen.slice(0, count).map((s) => s.index);
+    assert.deepEqual(indices, [...indices].sort((a, b) => a - b), "in text order");
+    assert.equal(new Set(indices).size, count, "each mention once");
+    assert.equal(seen[count].index, seen[0].index, "wraps to the first");
+    await waitFor(page, () => /^Mention \d+ of \d+: /.test(document.getElementById("announce").textContent), "the step announced");
+
+    // The timeline is ordered by normalized value.
+    const values = await page.$$eval("#timeline details.group[data-kind=date] .row-value", (els) => els.map((e) => e.textContent));
+    assert.ok(values.length >= 3, JSON.stringify(values));
+    // Independently of the page: a day is its midnight, an ISO week its Monday.
+    const key = (v) => {
+      let m;
+      if ((m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v))) return Date.UTC(+m[1], m[2] - 1, +m[3]);
+      if ((m = /^(\d{4})-W(\d\d)$/.exec(v))) {
+        const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+        return jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 864e5 + (m[2] - 1) * 7 * 864e5;
+      }
+      return NaN;
+    };
+    assert.ok(values.every((v) => !Number.isNaN(key(v))), values.join(" "));
+    assert.deepEqual(values, [...values].sort((a, b) => key(a) - key(b)), `ordered: ${values.join(" ")}`);
+    assert.ok(values.includes("2025-10-16") && values.includes("2025-W43"), values.join(" "));
+    assert.ok(values.indexOf("2025-10-16") < values.indexOf("2025-W43"), "this week’s Thursday before next week");
     await close(page);
   });
 
@@ -397,9 +362,10 @@ describe("newsmark page", () => {
       const dom = await page.evaluate(() => ({
         pwned: typeof window.__pwned,
         imgs: document.querySelectorAll("img").length,
-        outputElements: document.querySelectorAll("#output script, #output img, #output *:not(mark)").length,
+        outputElements: document.querySelectorAll("#output script, #output img, #output *:not(mark, span.line)").length,
+        lineChildren: [...document.querySelectorAll("#output span.line")].every((l) => [...l.childNodes].every((n) => n.nodeType === Node.TEXT_NODE)),
       }));
-      assert.deepEqual(dom, { pwned: "undefined", imgs: 0, outputElements: 0 });
+      assert.deepEqual(dom, { pwned: "undefined", imgs: 0, outputElements: 0, lineChildren: true });
       assert.equal(await page.locator("script").count(), scripts, "no new <script> elements");
       assert.deepEqual(page.problems.dialogs, [], "no dialog opened");
       await close(page);
@@ -410,8 +376,7 @@ describe("newsmark page", () => {
     const page = await open();
     await loadSample(page);
     assert.equal(await page.inputValue("#reference-date"), SAMPLE_DATE);
-    const thursday = () =>
-      page.locator("#items button.item[data-kind=date]", { hasText: "Thursday" }).first().locator(".item-value").textContent();
+    const thursday = () => timelineValueOf(page, "Thursday");
     assert.equal(await thursday(), SAMPLE_DATE);
 
     // A later Thursday as the reference date moves “Thursday”.
@@ -501,7 +466,7 @@ describe("newsmark page", () => {
     await close(page);
   });
 
-  test("screenshots: wide light with a detail card, dark, and 360 px wide", async () => {
+  test("screenshot: wide, light, with a detail card", async () => {
     const page = await open({ viewport: { width: 1400, height: 980 } });
     await loadSample(page);
     const point = await rangePoint(page, "date", "Thursday");
@@ -511,19 +476,6 @@ describe("newsmark page", () => {
     }
     await page.screenshot({ path: `${SHOTS}/page.png` });
     await close(page);
-
-    const dark = await open({ viewport: { width: 1400, height: 980 }, colorScheme: "dark" });
-    await loadSample(dark);
-    const item = dark.locator("#items button.item[data-kind=quote]").first();
-    if ((await item.count()) > 0) await item.focus();
-    await dark.screenshot({ path: `${SHOTS}/page-dark.png` });
-    await close(dark);
-
-    const narrow = await open({ viewport: { width: 360, height: 740 } });
-    await loadSample(narrow);
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(overflow <= 360, `no sideways scrolling at 360 px (scrollWidth ${overflow})`);
-    await narrow.screenshot({ path: `${SHOTS}/page-narrow.png`, fullPage: true });
-    await close(narrow);
+    // Dark mode and 360 px: tests/browser/workbench.test.mjs.
   });
 });

@@ -53,6 +53,7 @@ test("the tarball holds only what a user needs", () => {
     "js/browser.js",
     "js/index.d.ts",
     "js/node.js",
+    "js/worker.js",
     "package.json",
   ]);
 });

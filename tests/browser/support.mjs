@@ -1,0 +1,144 @@
+// Shared by the browser tests: serves www/ (scripts/serve.mjs), drives headless Chromium, and
+// waits on conditions rather than time.
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium } from "../support/browser.mjs";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const WWW = `${ROOT}www`;
+export const SHOTS = `${ROOT}target/screenshots`;
+const BUILT = `${WWW}/newsmark/js/browser.js`;
+export const SAMPLE = readFileSync(`${WWW}/sample.txt`, "utf8");
+export const SAMPLE_DATE = "2025-10-16";
+export const KINDS = ["person", "organization", "place", "misc", "date", "time", "duration", "set", "quote"];
+export const PAYLOAD = "<img src=x onerror=alert(1)><script>window.__pwned=1</script>";
+
+export let browser;
+export let site;
+
+/** Serves www/ and launches Chromium before a test file's tests; closes both after them. */
+export function useSite() {
+  before(async () => {
+  if (!existsSync(BUILT)) {
+    throw new Error(
+      `${BUILT} is missing: the page needs the built package. Run \`npm run build:site\` first.`,
+    );
+  }
+  site = await serve(WWW, 0);
+  browser = await launchChromium();
+  await mkdir(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Opens the page in a fresh context and waits until the analyzer is ready. Records page errors,
+ * console errors and dialogs on `page.problems`.
+ */
+export async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  context.setDefaultTimeout(10_000);
+  if (clipboard) {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+  }
+  const page = await context.newPage();
+  page.problems = { errors: [], dialogs: [] };
+  page.on("pageerror", (error) => page.problems.errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") page.problems.errors.push(`console: ${message.text()}`);
+  });
+  page.on("dialog", async (dialog) => {
+    page.problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  if (init) await page.addInitScript(init);
+  if (route) await route(page);
+  await page.goto(`${site.url}index.html${query}`);
+  if (wait) await ready(page);
+  return page;
+}
+
+export async function ready(page) {
+  await waitFor(
+    page,
+    () => ["ready", "error"].includes(document.getElementById("status").dataset.state),
+    "the status to leave “loading”",
+    undefined,
+    20_000,
+  );
+  const status = await page.locator("#status").evaluate((el) => [el.dataset.state, el.textContent]);
+  assert.equal(status[0], "ready", `the analyzer did not load: ${status[1]}`);
+}
+
+/** page.waitForFunction with a message that says what was awaited. */
+export async function waitFor(page, predicate, what, arg, timeout = 10_000) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout, polling: "raf" });
+  } catch (error) {
+    throw new Error(`timed out waiting for ${what}: ${error.message.split("\n")[0]}`);
+  }
+}
+
+export async function close(page) {
+  const problems = page.problems;
+  await page.context().close();
+  assert.deepEqual(problems.errors, [], "no errors in the page");
+}
+
+/** Clicks “Sample article” and waits until the analysed sample is on screen. */
+export async function loadSample(page) {
+  await page.click("#sample");
+  await waitFor(
+    page,
+    (sample) =>
+      document.getElementById("output").textContent === sample &&
+      document.getElementById("article").value === sample,
+    "the sample article in the output",
+    SAMPLE,
+  );
+}
+
+/** The text of every range of the `nm-<kind>` highlight (null when it is not registered). */
+export function highlightTexts(page, kind) {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...highlight].map((range) => range.toString()) : null;
+  }, `nm-${kind}`);
+}
+
+export function highlightSizes(page) {
+  return page.evaluate(
+    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`nm-${kind}`)?.size ?? 0])),
+    KINDS,
+  );
+}
+
+export function legendCounts(page) {
+  return page.$$eval("#legend .toggle", (buttons) =>
+    Object.fromEntries(buttons.map((b) => [b.dataset.kind, Number(b.querySelector(".toggle-count").textContent)])),
+  );
+}
+
+/** Centre of the first range of `kind` whose text is `text`, in viewport coordinates. */
+export function rangePoint(page, kind, text) {
+  return page.evaluate(
+    ([name, wanted]) => {
+      const range = [...(CSS.highlights.get(name) ?? [])].find((r) => r.toString() === wanted);
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [`nm-${kind}`, text],
+  );
+}
+

@@ -1,0 +1,164 @@
+// What the page exports, as pure functions of (text, analysis): no DOM, so every byte written is
+// decided here. `analysis` is the page's normalized analysis restricted to the kinds shown.
+
+export const LABELS = {
+  person: "PERSON",
+  organization: "ORG",
+  place: "PLACE",
+  misc: "MISC",
+  date: "DATE",
+  time: "TIME",
+  duration: "DURATION",
+  set: "SET",
+  quote: "QUOTE",
+};
+
+/** The analysis as JSON, with the text it describes (UTF-16 offsets, like the package). */
+export function toJson(text, analysis) {
+  return `${JSON.stringify({ text, ...analysis }, null, 2)}\n`;
+}
+
+/**
+ * displaCy's manual format (`displacy.render(doc, style="ent", manual=True)`), offsets in code
+ * points as Python counts them. displaCy draws one layer of non-overlapping entities, so quotes
+ * (which contain names) are left out, and a span overlapping one already kept is skipped.
+ */
+export function toDisplacy(text, analysis) {
+  const toPoint = codePointOffsets(text);
+  const ents = [];
+  let end = 0;
+  for (const span of analysis.spans) {
+    if (span.kind === "quote" || span.start < end) continue;
+    ents.push({ start: toPoint(span.start), end: toPoint(span.end), label: LABELS[span.kind] });
+    end = span.end;
+  }
+  return `${JSON.stringify({ text, ents, title: null }, null, 2)}\n`;
+}
+
+/** UTF-16 offset → code-point offset, for ascending or random offsets (prefix table). */
+export function codePointOffsets(text) {
+  const table = new Uint32Array(text.length + 1);
+  let points = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    table[i] = points;
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pair) {
+      table[i + 1] = points; // inside a pair: never a span boundary
+      i += 1;
+    }
+    points += 1;
+  }
+  table[text.length] = points;
+  return (offset) => table[offset];
+}
+
+/** RFC 4180 CSV: every field quoted, quotes doubled, CRLF between records. */
+export function csvRecord(fields) {
+  return fields.map((field) => `"${String(field ?? "").replace(/"/g, '""')}"`).join(",");
+}
+
+/** "Who said what": one row per quotation, in text order. */
+export function toCsv(text, analysis) {
+  const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
+  const rows = [["speaker", "speaker_entity", "cue", "quote", "start", "end"]];
+  for (const span of analysis.spans) {
+    if (span.kind !== "quote") continue;
+    const entity = span.speaker?.entity != null ? entities.get(span.speaker.entity) : null;
+    rows.push([span.speaker?.text ?? "", entity?.name ?? "", span.cue ?? "", span.text, span.start, span.end]);
+  }
+  return `${rows.map(csvRecord).join("\r\n")}\r\n`;
+}
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(value) {
+  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * The text cut at every span boundary, each piece with the spans covering it, outermost first:
+ * `[{ from, to, covering: [index…] }]`. Shared by the `<mark>` rendering and the HTML export.
+ */
+export function pieces(text, spans) {
+  const cuts = new Set([0, text.length]);
+  for (const span of spans) cuts.add(span.start).add(span.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  // Spans are sorted by start (outer first); a sweep keeps the open ones.
+  let next = 0;
+  let open = [];
+  for (let p = 0; p + 1 < points.length; p += 1) {
+    const from = points[p];
+    const to = points[p + 1];
+    open = open.filter((index) => spans[index].end > from);
+    while (next < spans.length && spans[next].start <= from) {
+      if (spans[next].end > from) open.push(next);
+      next += 1;
+    }
+    out.push({ from, to, covering: open.filter((index) => spans[index].end >= to) });
+  }
+  return out;
+}
+
+const EXPORT_STYLE = `
+body { margin: 2rem auto; max-width: 46rem; padding: 0 1rem; font: 1.05rem/1.8 Georgia, serif; color: #1f1d1a; background: #fffdf8; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }
+mark { color: inherit; background: none; text-decoration-skip-ink: none; }
+.nm-person { background: #dbe8ff; text-decoration: overline solid #2459c4 2px; }
+.nm-organization { background: #ece3ff; text-decoration: overline double #6c3fc4 3px; }
+.nm-place { background: #d8f2de; text-decoration: overline dashed #23804a 2px; }
+.nm-misc { background: #fbe0ee; text-decoration: overline dotted #b23572 2px; }
+.nm-date { background: #fdecc4; text-decoration: underline double #b06a00 1.5px; }
+.nm-time { background: #ffe0cc; text-decoration: underline dashed #c2501a 2px; }
+.nm-duration { background: #f4f0b8; text-decoration: underline dotted #857a00 2px; }
+.nm-set { background: #d2f0ee; text-decoration: underline wavy #167a74 1.5px; }
+.nm-quote { text-decoration: underline solid #c0392b 2px; }
+footer { margin-top: 2rem; color: #6b665c; font: 0.85rem/1.4 system-ui, sans-serif; }
+`;
+
+/** A standalone page: the article with `<mark>`s, every piece of text escaped. */
+export function toHtml(text, analysis, { title = "Article" } = {}) {
+  const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
+  const spans = analysis.spans;
+  let body = "";
+  let stack = [];
+  for (const { from, to, covering } of pieces(text, spans)) {
+    let keep = 0;
+    while (keep < stack.length && keep < covering.length && stack[keep] === covering[keep]) keep += 1;
+    body += "</mark>".repeat(stack.length - keep);
+    stack = stack.slice(0, keep);
+    for (const index of covering.slice(keep)) {
+      const span = spans[index];
+      body += `<mark class="nm-${escapeHtml(span.kind)}" title="${escapeHtml(markTitle(span, entities))}">`;
+      stack.push(index);
+    }
+    body += escapeHtml(text.slice(from, to));
+  }
+  body += "</mark>".repeat(stack.length);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${EXPORT_STYLE}</style>
+</head>
+<body>
+<pre>${body}</pre>
+<footer>Highlighted by newsmark: people, organizations, places, other names, dates and times, quotations (underlined). Hover a highlight for its kind.</footer>
+</body>
+</html>
+`;
+}
+
+function markTitle(span, entities) {
+  const kind = LABELS[span.kind] ?? span.kind;
+  if (span.kind === "quote") {
+    const who = span.speaker?.text ? `${span.speaker.text}${span.cue ? ` (${span.cue})` : ""}` : "unattributed";
+    return `${kind}: ${who}`;
+  }
+  if (span.value) return `${kind} ${span.value}`;
+  const entity = span.entity != null ? entities.get(span.entity) : null;
+  return entity ? `${kind}: ${entity.name}` : kind;
+}
