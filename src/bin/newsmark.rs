@@ -30,7 +30,7 @@ usage:
   newsmark annotate [IN.jsonl] [OUT.jsonl]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
   newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
-  newsmark train-ner [GOLD.jsonl...] [--out FILE] [--epochs N] [--bits B]
+  newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B]
   newsmark bench DOCS.jsonl...
   newsmark help [COMMAND]
 
@@ -112,16 +112,20 @@ error, count as predicting nothing, and make the exit status 1.",
 
 const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--out FILE] [--epochs N] [--bits B]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
-files (default: ../shared/corpus/conll_train.jsonl), tokenized as `analyze` tokenizes, and writes
-the model file the crate embeds. Deterministic: the same inputs give a byte-identical model.
+files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
+Deterministic: the same inputs give a byte-identical model. Without GOLD files it trains on what
+the embedded model was trained on: ../shared/corpus/conll_train.jsonl and gum_all_dev.jsonl, less
+the documents of gum_news_dev.jsonl.
 
+  --exclude FILE  leave out the documents (by id) of this file (default, without GOLD files:
+                  ../shared/corpus/gum_news_dev.jsonl)
   --out FILE    where to write the model (default: src/entities/model.bin)
-  --epochs N    passes over the data (default: 12)
+  --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)",
-    values: &["--out", "--epochs", "--bits"],
+    values: &["--out", "--epochs", "--bits", "--exclude"],
     switches: &[],
     max_positional: usize::MAX,
 };
@@ -326,16 +330,24 @@ fn train_ner(parsed: &Parsed) -> Outcome {
     if !(4..=24).contains(&bits) {
         return Err(Failure::Usage(&TRAIN_NER, "--bits: from 4 to 24".into()));
     }
+    let corpus = |name: &str| format!("../shared/corpus/{name}.jsonl");
+    let default = parsed.positional.is_empty();
+    let exclude = match parsed.value("--exclude") {
+        Some(path) => vec![path.to_string()],
+        None if default => vec![corpus("gum_news_dev")],
+        None => Vec::new(),
+    };
     let settings = train::Settings {
+        exclude,
         out: parsed
             .value("--out")
             .unwrap_or("src/entities/model.bin")
             .to_string(),
         bits: bits as u32,
-        epochs: number("--epochs", 12)?,
+        epochs: number("--epochs", 10)?,
     };
-    let files = if parsed.positional.is_empty() {
-        vec!["../shared/corpus/conll_train.jsonl".to_string()]
+    let files = if default {
+        vec![corpus("conll_train"), corpus("gum_all_dev")]
     } else {
         parsed.positional.clone()
     };

@@ -55,26 +55,31 @@ struct TokenInfo {
     /// In a line with no lowercase letter (headline, dateline, table row).
     caps_line: bool,
     /// Gazetteer marks: bit per list, for a whole-phrase match starting here (B) or inside (I).
-    gaz: u16,
+    gaz: u32,
 }
 
 /// Word-list bits.
 mod gaz {
-    pub const PLACE_B: u16 = 1;
-    pub const PLACE_I: u16 = 1 << 1;
-    pub const ORG_B: u16 = 1 << 2;
-    pub const ORG_I: u16 = 1 << 3;
-    pub const NAT_B: u16 = 1 << 4;
-    pub const NAT_I: u16 = 1 << 5;
-    pub const GIVEN: u16 = 1 << 6;
-    pub const TITLE: u16 = 1 << 7;
-    pub const CALENDAR: u16 = 1 << 8;
-    pub const STOP: u16 = 1 << 9;
-    pub const ORG_SUFFIX: u16 = 1 << 10;
-    pub const PLACE_SUFFIX: u16 = 1 << 11;
-    pub const MISC_SUFFIX: u16 = 1 << 12;
-    pub const NAMES: [&str; 13] = [
-        "pB", "pI", "oB", "oI", "nB", "nI", "given", "title", "cal", "stop", "osuf", "psuf", "msuf",
+    pub const PLACE_B: u32 = 1;
+    pub const PLACE_I: u32 = 1 << 1;
+    pub const ORG_B: u32 = 1 << 2;
+    pub const ORG_I: u32 = 1 << 3;
+    pub const NAT_B: u32 = 1 << 4;
+    pub const NAT_I: u32 = 1 << 5;
+    pub const GIVEN: u32 = 1 << 6;
+    pub const TITLE: u32 = 1 << 7;
+    pub const CALENDAR: u32 = 1 << 8;
+    pub const STOP: u32 = 1 << 9;
+    pub const ORG_SUFFIX: u32 = 1 << 10;
+    pub const PLACE_SUFFIX: u32 = 1 << 11;
+    pub const MISC_SUFFIX: u32 = 1 << 12;
+    pub const CITY_B: u32 = 1 << 13;
+    pub const CITY_I: u32 = 1 << 14;
+    pub const REGION_B: u32 = 1 << 15;
+    pub const REGION_I: u32 = 1 << 16;
+    pub const NAMES: [&str; 17] = [
+        "pB", "pI", "oB", "oI", "nB", "nI", "given", "title", "cal", "stop", "osuf", "psuf",
+        "msuf", "cB", "cI", "rB", "rI",
     ];
 }
 
@@ -187,6 +192,8 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
         (&lexicon.places, gaz::PLACE_B, gaz::PLACE_I),
         (&lexicon.organizations, gaz::ORG_B, gaz::ORG_I),
         (&lexicon.nationalities, gaz::NAT_B, gaz::NAT_I),
+        (&lexicon.geo_cities, gaz::CITY_B, gaz::CITY_I),
+        (&lexicon.geo_regions, gaz::REGION_B, gaz::REGION_I),
     ];
     for (list, b, inside) in lists {
         let longest = list.longest().max(1);

@@ -60,11 +60,11 @@ fn decide(evidence: &Evidence, words: usize) -> Kind {
 /// Groups `mentions` (in text order) into entities, in order of first mention.
 pub fn group(doc: &Document, mentions: &[Mention]) -> Vec<Group> {
     let mut sets = Sets::new(mentions.len());
-    let mut bonus = vec![Evidence::default(); mentions.len()];
+    let mut surname = vec![false; mentions.len()];
     join_identical(mentions, &mut sets);
     join_acronyms(doc, mentions, &mut sets);
-    join_surnames(mentions, &mut sets, &mut bonus);
-    collect(mentions, &mut sets, &bonus)
+    join_surnames(mentions, &mut sets, &mut surname);
+    collect(mentions, &mut sets, &surname)
 }
 
 fn join_identical(mentions: &[Mention], sets: &mut Sets) {
@@ -99,9 +99,9 @@ fn is_upper_word(text: &str) -> bool {
 }
 
 /// A one-word mention equal to the last word of a person's full name joins that person (the
-/// nearest full name before it, else the first in the text), unless the word lists make it
-/// something else.
-fn join_surnames(mentions: &[Mention], sets: &mut Sets, bonus: &mut [Evidence]) {
+/// nearest full name before it, else the first in the text) and votes for a person: the tagger
+/// often reads a lone surname it has never seen as an organization or a place.
+fn join_surnames(mentions: &[Mention], sets: &mut Sets, surname: &mut [bool]) {
     let votes = summed_votes(mentions, sets);
     let kind_of =
         |sets: &mut Sets, i: usize| decide(&votes[sets.find(i)], mentions[i].word_count());
@@ -115,19 +115,11 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, bonus: &mut [Evidence]) 
         let Some(candidates) = full_names.get(mention.key.as_str()) else {
             continue;
         };
-        // Only a word-list entry or a suffix outweighs the full name; "in Warhol" does not.
-        let own = votes[sets.find(i)];
-        let other = [Kind::Organization, Kind::Place, Kind::Misc]
-            .into_iter()
-            .any(|kind| own.get(kind) >= weight::STRONG && own.get(kind) > own.get(Kind::Person));
-        if other {
-            continue;
-        }
         // Candidates are in text order: the last one before `i`, by binary search.
         let before = candidates.partition_point(|&c| c < i);
         let nearest = candidates[before.saturating_sub(1)];
         sets.union(nearest, i);
-        bonus[i].add(Kind::Person, weight::MEDIUM);
+        surname[i] = true;
     }
 }
 
@@ -141,7 +133,7 @@ fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
     votes
 }
 
-fn collect(mentions: &[Mention], sets: &mut Sets, bonus: &[Evidence]) -> Vec<Group> {
+fn collect(mentions: &[Mention], sets: &mut Sets, surname: &[bool]) -> Vec<Group> {
     let mut index_of_root: HashMap<usize, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
@@ -156,8 +148,11 @@ fn collect(mentions: &[Mention], sets: &mut Sets, bonus: &[Evidence]) -> Vec<Gro
         });
         let group = &mut groups[index];
         group.mentions.push(i);
-        group.evidence.merge(&mention.evidence);
-        group.evidence.merge(&bonus[i]);
+        if surname[i] {
+            group.evidence.add(Kind::Person, weight::STRONG);
+        } else {
+            group.evidence.merge(&mention.evidence);
+        }
         group.words = group.words.max(mention.word_count());
     }
     groups

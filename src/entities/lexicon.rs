@@ -51,6 +51,10 @@ pub struct Lexicon {
     pub place_cues: WordSet,
     pub headline_lowercase: WordSet,
     pub stopwords: WordSet,
+    /// GeoNames cities (`scripts/gazetteers/geonames.py`).
+    pub geo_cities: WordSet,
+    /// GeoNames countries, capitals, continents and US states.
+    pub geo_regions: WordSet,
 }
 
 impl Lexicon {
@@ -71,6 +75,8 @@ impl Lexicon {
             place_cues: WordSet::load(include_str!("place_cues.txt")),
             headline_lowercase: WordSet::load(include_str!("headline_lowercase.txt")),
             stopwords: WordSet::load(include_str!("stopwords.txt")),
+            geo_cities: WordSet::load(include_str!("geo_cities.txt")),
+            geo_regions: WordSet::load(include_str!("geo_regions.txt")),
         }
     }
 

@@ -54,15 +54,32 @@ pub fn example(doc: &Json) -> Result<Option<Example>, String> {
 
 pub struct Settings {
     pub out: String,
+    /// Files whose documents (by `id`) are left out of training: the evaluation documents.
+    pub exclude: Vec<String>,
     pub bits: u32,
     pub epochs: usize,
 }
 
 pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
     let started = Instant::now();
+    let mut excluded = std::collections::BTreeSet::new();
+    for path in &settings.exclude {
+        for (_, doc) in newsmark::corpus::load(path)? {
+            if let Some(id) = doc.get("id").and_then(Json::as_str) {
+                excluded.insert(id.to_string());
+            }
+        }
+    }
     let mut examples = Vec::new();
     for path in files {
         for (n, doc) in newsmark::corpus::load(path)? {
+            if doc
+                .get("id")
+                .and_then(Json::as_str)
+                .is_some_and(|id| excluded.contains(id))
+            {
+                continue;
+            }
             if let Some(example) = example(&doc).map_err(|why| format!("{path}:{n}: {why}"))? {
                 examples.push(example);
             }
