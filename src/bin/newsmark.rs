@@ -30,7 +30,7 @@ usage:
   newsmark annotate [IN.jsonl] [OUT.jsonl]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
   newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
-  newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B]
+  newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
   newsmark bench DOCS.jsonl...
   newsmark help [COMMAND]
 
@@ -112,7 +112,7 @@ error, count as predicting nothing, and make the exit status 1.",
 
 const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
@@ -124,8 +124,9 @@ the documents of gum_news_dev.jsonl.
                   ../shared/corpus/gum_news_dev.jsonl)
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
-  --bits B      the weight table has 2^B rows (default: 18)",
-    values: &["--out", "--epochs", "--bits", "--exclude"],
+  --bits B      the weight table has 2^B rows (default: 18)
+  --prune N     drop quantized weights of at most N steps of 127 (default: 3)",
+    values: &["--out", "--epochs", "--bits", "--exclude", "--prune"],
     switches: &[],
     max_positional: usize::MAX,
 };
@@ -345,6 +346,7 @@ fn train_ner(parsed: &Parsed) -> Outcome {
             .to_string(),
         bits: bits as u32,
         epochs: number("--epochs", 10)?,
+        prune: number("--prune", 3)?.min(127) as u8,
     };
     let files = if default {
         vec![corpus("conll_train"), corpus("gum_all_dev")]

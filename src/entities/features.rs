@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn shapes_squeeze_runs() {
         assert_eq!(shape("Putin"), "Xxx");
-        assert_eq!(shape("NATO"), "XXX");
+        assert_eq!(shape("NATO"), "XX");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1996-08-22"), "dd-dd-dd");
         assert_eq!(shape("McCaul"), "XxXxx");

@@ -3,9 +3,11 @@
 //! sentence with Viterbi.
 //!
 //! Weights live in a hashed table (`1 << bits` rows of [`TAGS`] weights), quantized to `i8`
-//! with one scale. The model file: magic `NMNER1\0\0`, `bits` (u32 LE), `scale` (f32 LE), the
-//! transition weights (`(TAGS + 1) × TAGS` f32 LE; the extra row is the sentence start), then the
-//! table, row by row.
+//! with one scale, small weights pruned. The model file: magic `NMNER2\0\0`, `bits` (u32 LE),
+//! `scale` (f32 LE), the transition weights (`(TAGS + 1) × TAGS` f32 LE; the extra row is the
+//! sentence start), a bitmap of the rows that are not all zero (`1 << bits` bits, least
+//! significant first), then those rows, in order. Only the rows in use are stored: most are
+//! empty, and long zero runs would also compress badly once in the `.wasm`.
 
 use std::ops::Range;
 
@@ -17,7 +19,7 @@ use crate::Kind;
 /// O, then B, I, L and U for person, organization, place, misc.
 pub const TAGS: usize = 17;
 const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
-const MAGIC: &[u8; 8] = b"NMNER1\0\0";
+const MAGIC: &[u8; 8] = b"NMNER2\0\0";
 
 const B: usize = 0;
 const I: usize = 1;
@@ -87,11 +89,22 @@ impl Model {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let table_bytes = rest.get(8 + 4 * n_trans..)?;
-        if table_bytes.len() != (1usize << bits) * TAGS {
+        let rows = 1usize << bits;
+        let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + rows / 8)?;
+        let mut stored = rest.get(8 + 4 * n_trans + rows / 8..)?;
+        let mut table = vec![0i8; rows * TAGS];
+        for row in 0..rows {
+            if bitmap[row / 8] & (1 << (row % 8)) != 0 {
+                let (weights, rest) = stored.split_at_checked(TAGS)?;
+                for (slot, &w) in table[row * TAGS..(row + 1) * TAGS].iter_mut().zip(weights) {
+                    *slot = w as i8;
+                }
+                stored = rest;
+            }
+        }
+        if !stored.is_empty() {
             return None;
         }
-        let table = table_bytes.iter().map(|&b| b as i8).collect();
         Some(Model {
             bits,
             scale,
@@ -257,6 +270,7 @@ pub fn train(
     examples: &[Example],
     bits: u32,
     epochs: usize,
+    prune: u8,
     lexicon: &Lexicon,
 ) -> (Vec<u8>, TrainReport) {
     let mut report = TrainReport::default();
@@ -336,14 +350,14 @@ pub fn train(
     let weights = average(&w, &u);
     let transitions = average(&tw, &tu);
     // One scale for all: the largest weight maps to 127 (clamping the largest few instead costs
-    // much accuracy). Weights of ±1 step are dropped: a smaller model, no measurable loss.
+    // much accuracy). Weights of at most `prune` steps are dropped: a much smaller model.
     let max = weights.iter().fold(0f32, |m, &x| m.max(x.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
     let table: Vec<i8> = weights
         .iter()
         .map(|&x| {
             let q = (x / scale).round().clamp(-127.0, 127.0);
-            if q.abs() <= 1.0 {
+            if q.abs() <= f32::from(prune) {
                 0
             } else {
                 q as i8
@@ -358,7 +372,17 @@ pub fn train(
     for t in transitions {
         bytes.extend_from_slice(&t.to_le_bytes());
     }
-    bytes.extend(table.iter().map(|&x| x as u8));
+    let rows = 1usize << bits;
+    let mut bitmap = vec![0u8; rows.div_ceil(8)];
+    let mut stored = Vec::new();
+    for (row, weights) in table.chunks_exact(TAGS).enumerate() {
+        if weights.iter().any(|&w| w != 0) {
+            bitmap[row / 8] |= 1 << (row % 8);
+            stored.extend(weights.iter().map(|&w| w as u8));
+        }
+    }
+    bytes.extend_from_slice(&bitmap);
+    bytes.extend_from_slice(&stored);
     (bytes, report)
 }
 
@@ -404,8 +428,8 @@ mod tests {
             text: text.to_string(),
             names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
         }];
-        let (a, _) = train(&examples, 10, 3, &lexicon);
-        let (b, _) = train(&examples, 10, 3, &lexicon);
+        let (a, _) = train(&examples, 10, 3, 0, &lexicon);
+        let (b, _) = train(&examples, 10, 3, 0, &lexicon);
         assert_eq!(a, b);
         let model = Model::load(&a).expect("loads");
         let found = model.tag(&Document::new(text), &lexicon);
@@ -427,6 +451,15 @@ mod tests {
     #[test]
     fn malformed_models_are_refused() {
         assert!(Model::load(b"").is_none());
-        assert!(Model::load(b"NMNER1\0\0\x10\0\0\0").is_none());
+        assert!(Model::load(b"NMNER2\0\0\x10\0\0\0").is_none());
+        let lexicon = Lexicon::new();
+        let examples = vec![Example {
+            text: "Peter Smith visited Paris.".to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }];
+        let (mut bytes, _) = train(&examples, 10, 2, 0, &lexicon);
+        assert!(Model::load(&bytes).is_some());
+        bytes.pop();
+        assert!(Model::load(&bytes).is_none());
     }
 }

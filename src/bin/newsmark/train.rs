@@ -58,6 +58,7 @@ pub struct Settings {
     pub exclude: Vec<String>,
     pub bits: u32,
     pub epochs: usize,
+    pub prune: u8,
 }
 
 pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
@@ -86,7 +87,13 @@ pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
         }
     }
     let lexicon = EntityLexicon::new();
-    let (bytes, report) = tagger::train(&examples, settings.bits, settings.epochs, &lexicon);
+    let (bytes, report) = tagger::train(
+        &examples,
+        settings.bits,
+        settings.epochs,
+        settings.prune,
+        &lexicon,
+    );
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
     eprintln!(
         "train-ner: {} documents, {} sentences, {} tokens, {} names ({} not on token edges); \
