@@ -70,11 +70,18 @@ impl Default for EntityRecognizer {
 /// A tagged name as a mention: punctuation at its edges and a possessive "’s" left out.
 fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     let mut range = found.tokens.clone();
-    let trim = |t: usize| {
-        let text = doc.token_text(t);
-        doc.tokens[t].kind == TokenKind::Punct || matches!(text, "'s" | "’s" | "'S" | "’S")
+    // Kept at the end: a bracket the name opened ("Mladost (BJ)"), a currency sign glued on ("C$").
+    let keep = |start: usize, t: usize| match doc.token_text(t) {
+        ")" => (start..t).any(|u| doc.token_text(u) == "("),
+        "$" => t > start && doc.tokens[t - 1].end == doc.tokens[t].start,
+        _ => false,
     };
-    while range.start < range.end && trim(range.end - 1) {
+    let trim = |start: usize, t: usize| {
+        let text = doc.token_text(t);
+        (doc.tokens[t].kind == TokenKind::Punct && !keep(start, t))
+            || matches!(text, "'s" | "’s" | "'S" | "’S")
+    };
+    while range.start < range.end && trim(range.start, range.end - 1) {
         range.end -= 1;
     }
     while range.start < range.end && doc.tokens[range.start].kind == TokenKind::Punct {
