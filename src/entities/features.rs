@@ -200,10 +200,10 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
         for sentence in &doc.sentences {
             let end = sentence.tokens.end;
             let mut i = sentence.tokens.start;
+            let mut key = String::new();
             while i < end {
                 let mut matched = 0;
-                let mut key = String::new();
-                let mut keys = Vec::new();
+                key.clear();
                 for j in i..end.min(i + longest) {
                     if doc.tokens[j].kind == TokenKind::Punct
                         && !matches!(doc.token_text(j), "&" | "-")
@@ -214,12 +214,8 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
                         key.push(' ');
                     }
                     key.push_str(&infos[j].lower);
-                    keys.push((j + 1 - i, key.clone()));
-                }
-                for (len, key) in keys.iter().rev() {
-                    if list.contains(key) {
-                        matched = *len;
-                        break;
+                    if list.contains(&key) {
+                        matched = j + 1 - i;
                     }
                 }
                 if matched > 0 {
@@ -283,13 +279,20 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         add(Hasher::new(1).str(w));
         add(Hasher::new(2).str(raw));
         add(Hasher::new(3).str(&info.shape));
-        let chars: Vec<char> = w.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            add(Hasher::new(4 + k as u8).str(&suffix));
+        // Prefixes of 1-3 and suffixes of 1-4 characters, as slices of the word.
+        let count = w.chars().count();
+        let suffix_starts: Vec<usize> = w.char_indices().rev().take(4).map(|(b, _)| b).collect();
+        let prefix_ends: Vec<usize> = w
+            .char_indices()
+            .skip(1)
+            .take(3)
+            .map(|(b, _)| b)
+            .chain(std::iter::once(w.len()))
+            .collect();
+        for k in 1..=4.min(count) {
+            add(Hasher::new(4 + k as u8).str(&w[suffix_starts[k - 1]..]));
             if k <= 3 {
-                let prefix: String = chars[..k].iter().collect();
-                add(Hasher::new(10 + k as u8).str(&prefix));
+                add(Hasher::new(10 + k as u8).str(&w[..prefix_ends[k - 1]]));
             }
         }
         add(Hasher::new(20).str(word(ii - 1)));
