@@ -204,7 +204,8 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
             while i < end {
                 let mut matched = 0;
                 key.clear();
-                for j in i..end.min(i + longest) {
+                let stop = end.min(i + longest);
+                for (j, info) in infos.iter().enumerate().take(stop).skip(i) {
                     if doc.tokens[j].kind == TokenKind::Punct
                         && !matches!(doc.token_text(j), "&" | "-")
                     {
@@ -213,7 +214,7 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
                     if j > i {
                         key.push(' ');
                     }
-                    key.push_str(&infos[j].lower);
+                    key.push_str(&info.lower);
                     if list.contains(&key) {
                         matched = j + 1 - i;
                     }

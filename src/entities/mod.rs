@@ -322,6 +322,14 @@ mod tests {
             "of the and de",
             "NATO (",
             "( NATO )",
+            "’s",
+            "'s ’s )",
+            "$ C$ (Z) ) (",
+            ".",
+            "A",
+            "Ü",
+            "\u{200d}\u{301}",
+            "Mr.",
             long.as_str(),
         ];
         for input in inputs {
