@@ -59,6 +59,11 @@ export interface Entity {
   kind: EntityKind;
   /** The longest name the text uses for it ("Vladimir Putin" for "Putin"). */
   name: string;
+  /**
+   * Titles written right before its mentions ("President", "Secretary of State", "Rep."), each
+   * once, in order of first use; never part of the mention spans. Often empty.
+   */
+  titles: string[];
   mentions: Extent[];
 }
 

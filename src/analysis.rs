@@ -125,6 +125,9 @@ pub struct Entity {
     pub kind: Kind,
     /// The longest name the text uses for it.
     pub name: String,
+    /// Titles written right before its mentions ("President", "Secretary of State"), each once,
+    /// in order of first use; the titles are never part of the mention spans.
+    pub titles: Vec<String>,
     pub mentions: Vec<Extent>,
 }
 

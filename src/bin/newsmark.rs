@@ -8,6 +8,8 @@
 mod args;
 #[path = "newsmark/html.rs"]
 mod html;
+#[path = "newsmark/train.rs"]
+mod train;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -28,6 +30,8 @@ usage:
   newsmark annotate [IN.jsonl] [OUT.jsonl]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
   newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
+  newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
+  newsmark bench DOCS.jsonl...
   newsmark help [COMMAND]
 
 Run `newsmark COMMAND --help` for the details of a command.";
@@ -106,6 +110,38 @@ error, count as predicting nothing, and make the exit status 1.",
     max_positional: usize::MAX,
 };
 
+const TRAIN_NER: Command = Command {
+    name: "train-ner",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]",
+    help: "\
+Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
+files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
+Deterministic: the same inputs give a byte-identical model. Without GOLD files it trains on what
+the embedded model was trained on: ../shared/corpus/conll_train.jsonl and gum_all_dev.jsonl, less
+the documents of gum_news_dev.jsonl.
+
+  --exclude FILE  leave out the documents (by id) of this file (default, without GOLD files:
+                  ../shared/corpus/gum_news_dev.jsonl)
+  --out FILE    where to write the model (default: src/entities/model.bin)
+  --epochs N    passes over the data (default: 10)
+  --bits B      the weight table has 2^B rows (default: 18)
+  --prune N     drop quantized weights of at most N steps of 127 (default: 3)",
+    values: &["--out", "--epochs", "--bits", "--exclude", "--prune"],
+    switches: &[],
+    max_positional: usize::MAX,
+};
+
+const BENCH: Command = Command {
+    name: "bench",
+    usage: "newsmark bench DOCS.jsonl...",
+    help: "\
+Analyzes the `text` of every document in the files, with the entity layer alone and then with all
+layers, and prints tokens per second.",
+    values: &[],
+    switches: &[],
+    max_positional: usize::MAX,
+};
+
 /// Why a command stopped.
 enum Failure {
     /// A usage error: the message, then the command's usage (exit status 2).
@@ -148,6 +184,8 @@ fn main() -> ExitCode {
         "annotate" => &ANNOTATE,
         "highlight" => &HIGHLIGHT,
         "eval" => &EVAL,
+        "train-ner" => &TRAIN_NER,
+        "bench" => &BENCH,
         "-h" | "--help" => return print_help(OVERVIEW),
         "help" => {
             return match rest.first().map(String::as_str) {
@@ -155,6 +193,8 @@ fn main() -> ExitCode {
                 Some("annotate") => print_help(&ANNOTATE.full_help()),
                 Some("highlight") => print_help(&HIGHLIGHT.full_help()),
                 Some("eval") => print_help(&EVAL.full_help()),
+                Some("train-ner") => print_help(&TRAIN_NER.full_help()),
+                Some("bench") => print_help(&BENCH.full_help()),
                 Some(other) => {
                     eprintln!("newsmark: no command {other:?}\n\n{OVERVIEW}");
                     ExitCode::from(2)
@@ -176,6 +216,8 @@ fn main() -> ExitCode {
         Ok(parsed) => match command.name {
             "annotate" => annotate(&parsed),
             "highlight" => highlight(&parsed),
+            "train-ner" => train_ner(&parsed),
+            "bench" => bench(&parsed),
             _ => evaluate(&parsed),
         },
     };
@@ -275,6 +317,51 @@ fn annotate(parsed: &Parsed) -> Outcome {
         );
         return Ok(ExitCode::FAILURE);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_ner(parsed: &Parsed) -> Outcome {
+    let number = |name: &str, default: usize| -> Result<usize, Failure> {
+        parsed.value(name).map_or(Ok(default), |v| {
+            v.parse()
+                .map_err(|_| Failure::Usage(&TRAIN_NER, format!("{name}: not a number: {v:?}")))
+        })
+    };
+    let bits = number("--bits", 18)?;
+    if !(4..=24).contains(&bits) {
+        return Err(Failure::Usage(&TRAIN_NER, "--bits: from 4 to 24".into()));
+    }
+    let corpus = |name: &str| format!("../shared/corpus/{name}.jsonl");
+    let default = parsed.positional.is_empty();
+    let exclude = match parsed.value("--exclude") {
+        Some(path) => vec![path.to_string()],
+        None if default => vec![corpus("gum_news_dev")],
+        None => Vec::new(),
+    };
+    let settings = train::Settings {
+        exclude,
+        out: parsed
+            .value("--out")
+            .unwrap_or("src/entities/model.bin")
+            .to_string(),
+        bits: bits as u32,
+        epochs: number("--epochs", 10)?,
+        prune: number("--prune", 3)?.min(127) as u8,
+    };
+    let files = if default {
+        vec![corpus("conll_train"), corpus("gum_all_dev")]
+    } else {
+        parsed.positional.clone()
+    };
+    train::train(&files, &settings).map_err(Failure::Failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(parsed: &Parsed) -> Outcome {
+    if parsed.positional.is_empty() {
+        return Err(Failure::Usage(&BENCH, "no DOCS.jsonl given".into()));
+    }
+    train::bench(&parsed.positional).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,17 +3,10 @@
 
 use crate::Kind;
 
-/// How much a clue weighs.
+/// How much a vote weighs.
 pub mod weight {
-    /// The name's last word is an organization suffix ("… Caucus", "… Inc."): it outweighs a
-    /// place or nationality inside the name.
-    pub const SUFFIX: u32 = 4;
-    /// The whole name is in a word list, or a title stands before it.
+    /// The tagger's reading of one mention, or a surname joining a person's full name.
     pub const STRONG: u32 = 3;
-    /// A known given name starts it; it is the surname of a person named in full.
-    pub const MEDIUM: u32 = 2;
-    /// A weak hint ("in <X>", an unknown acronym, ", who").
-    pub const WEAK: u32 = 1;
 }
 
 /// Votes per entity kind.
@@ -75,7 +68,7 @@ mod tests {
         evidence.add(Kind::Person, 1);
         assert_eq!(evidence.strongest(), Some(Kind::Person));
         let mut other = Evidence::default();
-        other.add(Kind::Organization, weight::SUFFIX);
+        other.add(Kind::Organization, 4);
         evidence.merge(&other);
         assert_eq!(evidence.strongest(), Some(Kind::Organization));
         assert_eq!(evidence.get(Kind::Organization), 4);

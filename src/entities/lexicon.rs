@@ -1,5 +1,5 @@
-//! The word lists the first-version recognizer leans on, loaded once from the data files beside
-//! this module. Entries are lowercased and looked up with lowercased words, so a headline's
+//! The word lists the tagger's features consult (gazetteers, titles, name suffixes), loaded once
+//! from the data files beside this module. Entries are lowercased and looked up with lowercased words, so a headline's
 //! "BUDAPEST" and a body's "Budapest" find the same entry.
 
 use std::collections::HashSet;
@@ -45,12 +45,11 @@ pub struct Lexicon {
     pub org_suffixes: WordSet,
     pub place_suffixes: WordSet,
     pub misc_suffixes: WordSet,
-    pub connector_heads: WordSet,
-    pub particles: WordSet,
-    pub adjective_endings: WordSet,
-    pub place_cues: WordSet,
-    pub headline_lowercase: WordSet,
     pub stopwords: WordSet,
+    /// GeoNames cities (`scripts/gazetteers/geonames.py`).
+    pub geo_cities: WordSet,
+    /// GeoNames countries, capitals, continents and US states.
+    pub geo_regions: WordSet,
 }
 
 impl Lexicon {
@@ -65,21 +64,10 @@ impl Lexicon {
             org_suffixes: WordSet::load(include_str!("org_suffixes.txt")),
             place_suffixes: WordSet::load(include_str!("place_suffixes.txt")),
             misc_suffixes: WordSet::load(include_str!("misc_suffixes.txt")),
-            connector_heads: WordSet::load(include_str!("connector_heads.txt")),
-            particles: WordSet::load(include_str!("particles.txt")),
-            adjective_endings: WordSet::load(include_str!("adjective_endings.txt")),
-            place_cues: WordSet::load(include_str!("place_cues.txt")),
-            headline_lowercase: WordSet::load(include_str!("headline_lowercase.txt")),
             stopwords: WordSet::load(include_str!("stopwords.txt")),
+            geo_cities: WordSet::load(include_str!("geo_cities.txt")),
+            geo_regions: WordSet::load(include_str!("geo_regions.txt")),
         }
-    }
-
-    /// Whether a whole name (lowercase key) is a known place, nationality or organization: such
-    /// names are names wherever they stand, even at the start of a sentence.
-    pub fn knows_name(&self, key: &str) -> bool {
-        self.places.contains(key)
-            || self.nationalities.contains(key)
-            || self.organizations.contains(key)
     }
 }
 

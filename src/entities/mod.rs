@@ -1,22 +1,28 @@
 //! Named entities: people, organizations, places and other proper names, grouped per entity.
 //!
-//! First version, rule based: [`chunk`] finds capitalized name runs and the kind clues each
-//! carries, [`group`] joins the mentions of one entity and lets all of them vote on its kind.
-//! A trained tagger can later replace the chunker while grouping and the output stay.
+//! [`tagger`] is a trained sequence tagger (an averaged perceptron over BIO tags with the
+//! [`features`] of each token); its model is embedded (`model.bin`, written by `newsmark
+//! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
+//! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
-mod chunk;
-mod context;
 mod evidence;
+mod features;
 mod group;
 mod lexicon;
+pub mod tagger;
 
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use crate::{Entity, Extent, Span};
 
-use chunk::{Chunker, Mention, Patterns};
-use context::Context;
-use group::Group;
+use evidence::{weight, Evidence};
+use group::{Group, Mention};
 use lexicon::Lexicon;
+use tagger::{Found, Model};
+
+pub use lexicon::Lexicon as EntityLexicon;
+
+/// The embedded model, as `newsmark train-ner` writes it.
+pub const MODEL: &[u8] = include_bytes!("model.bin");
 
 /// Entity mentions (spans with `entity` set) and the entities they belong to.
 #[derive(Clone, Debug, Default)]
@@ -25,25 +31,33 @@ pub struct EntityLayer {
     pub entities: Vec<Entity>,
 }
 
-/// Finds entity mentions; holds the word lists and patterns, built once.
+/// Finds entity mentions; holds the model and word lists, loaded once.
 pub struct EntityRecognizer {
     lexicon: Lexicon,
-    patterns: Patterns,
+    model: Option<Model>,
 }
 
 impl EntityRecognizer {
     pub fn new() -> EntityRecognizer {
         EntityRecognizer {
             lexicon: Lexicon::new(),
-            patterns: Patterns::new(),
+            model: Model::load(MODEL),
         }
     }
 
+    /// Whether the embedded model loaded (it always does in a correct build).
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
+    }
+
     pub fn recognize(&self, document: &Document) -> EntityLayer {
-        let context = Context::new(document, &self.lexicon);
-        let mentions = Chunker::new(document, &self.lexicon, &self.patterns, &context).mentions();
+        let Some(model) = &self.model else {
+            return EntityLayer::default();
+        };
+        let found = model.tag(document, &self.lexicon);
+        let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);
-        layer(document, &mentions, &groups)
+        layer(document, &self.lexicon, &mentions, &groups)
     }
 }
 
@@ -53,9 +67,82 @@ impl Default for EntityRecognizer {
     }
 }
 
+/// A tagged name as a mention: punctuation at its edges and a possessive "’s" left out.
+fn mention(doc: &Document, found: &Found) -> Option<Mention> {
+    let mut range = found.tokens.clone();
+    // Kept at the end: a bracket the name opened ("Mladost (BJ)"), a currency sign glued on ("C$").
+    let keep = |start: usize, t: usize| match doc.token_text(t) {
+        ")" => (start..t).any(|u| doc.token_text(u) == "("),
+        "$" => t > start && doc.tokens[t - 1].end == doc.tokens[t].start,
+        _ => false,
+    };
+    let trim = |start: usize, t: usize| {
+        let text = doc.token_text(t);
+        (doc.tokens[t].kind == TokenKind::Punct && !keep(start, t))
+            || matches!(text, "'s" | "’s" | "'S" | "’S")
+    };
+    while range.start < range.end && trim(range.start, range.end - 1) {
+        range.end -= 1;
+    }
+    while range.start < range.end && doc.tokens[range.start].kind == TokenKind::Punct {
+        range.start += 1;
+    }
+    if range.is_empty() {
+        return None;
+    }
+    let key = range
+        .clone()
+        .map(|t| doc.token_text(t).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut evidence = Evidence::default();
+    evidence.add(found.kind, weight::STRONG);
+    Some(Mention {
+        start: doc.tokens[range.start].start,
+        end: doc.tokens[range.end - 1].end,
+        tokens: range,
+        key,
+        evidence,
+    })
+}
+
+/// The title written right before a mention ("President", "Secretary of State", "Rep."), if any.
+fn title_before(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<String> {
+    let first = mention.tokens.start;
+    let longest = lexicon.titles.longest().min(first);
+    for len in (1..=longest).rev() {
+        let range = first - len..first;
+        if range
+            .clone()
+            .any(|t| doc.tokens[t].kind == TokenKind::Punct)
+        {
+            continue;
+        }
+        if doc.line_break_between(range.start, first) {
+            continue;
+        }
+        let key = range
+            .clone()
+            .map(|t| doc.token_text(t).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lexicon.titles.contains(&key) || lexicon.titles.contains(key.trim_end_matches('.')) {
+            return Some(
+                doc.text[doc.tokens[range.start].start..doc.tokens[first - 1].end].to_string(),
+            );
+        }
+    }
+    None
+}
+
 /// Builds the public result: groups are already in order of first mention, so a group's index
 /// is its entity id.
-fn layer(document: &Document, mentions: &[Mention], groups: &[Group]) -> EntityLayer {
+fn layer(
+    document: &Document,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    groups: &[Group],
+) -> EntityLayer {
     let mut spans = Vec::with_capacity(mentions.len());
     let mut entities = Vec::with_capacity(groups.len());
     for (id, group) in groups.iter().enumerate() {
@@ -65,9 +152,18 @@ fn layer(document: &Document, mentions: &[Mention], groups: &[Group]) -> EntityL
             span.entity = Some(id);
             spans.push(span);
         }
+        let mut titles: Vec<String> = Vec::new();
+        for &m in &group.mentions {
+            if let Some(title) = title_before(document, lexicon, &mentions[m]) {
+                if !titles.contains(&title) {
+                    titles.push(title);
+                }
+            }
+        }
         entities.push(Entity {
             id,
             kind,
+            titles,
             name: longest_name(document, mentions, group),
             mentions: group
                 .mentions
@@ -113,29 +209,46 @@ mod tests {
     }
 
     #[test]
-    fn sample_golden_facts() {
+    fn embedded_model_loads() {
+        let model = Model::load(MODEL).expect("the embedded model loads");
+        assert_eq!(model.bits(), 18);
+        assert!(EntityRecognizer::new().has_model());
+    }
+
+    #[test]
+    fn sample_people_and_places_are_all_found() {
         let doc = Document::new(SAMPLE);
         let layer = EntityRecognizer::new().recognize(&doc);
-        let kinds = [
-            ("Trump", Kind::Person),
-            ("Vladimir Putin", Kind::Person),
-            ("Marco Rubio", Kind::Person),
-            ("Karoline Leavitt", Kind::Person),
-            ("Volodymyr Zelenskyy", Kind::Person),
-            ("Narendra Modi", Kind::Person),
-            ("Budapest", Kind::Place),
-            ("Ukraine", Kind::Place),
-            ("Kyiv", Kind::Place),
-            ("Russia", Kind::Place),
-            ("India", Kind::Place),
-            ("Moscow", Kind::Place),
-            ("Alaska", Kind::Place),
-            ("White House", Kind::Organization),
-            ("Russian", Kind::Misc),
-            ("Ukrainian", Kind::Misc),
+        let people = [
+            "Trump",
+            "Vladimir Putin",
+            "Marco Rubio",
+            "Karoline Leavitt",
+            "Volodymyr Zelenskyy",
+            "Narendra Modi",
+            "Tom Suozzi",
+            "Michael McCaul",
         ];
-        for (name, kind) in kinds {
-            assert_eq!(entity(&layer, name).kind, kind, "{name}");
+        let places = [
+            "Budapest",
+            "Ukraine",
+            "Kyiv",
+            "Gaza",
+            "Middle East",
+            "Russia",
+            "India",
+            "Moscow",
+            "Alaska",
+            "U.S.",
+        ];
+        for name in people {
+            assert_eq!(entity(&layer, name).kind, Kind::Person, "{name}");
+        }
+        for name in places {
+            assert_eq!(entity(&layer, name).kind, Kind::Place, "{name}");
+        }
+        for name in ["Russian", "Ukrainian"] {
+            assert_eq!(entity(&layer, name).kind, Kind::Misc, "{name}");
         }
         let putin = entity(&layer, "Vladimir Putin");
         let texts: Vec<&str> = putin
@@ -155,6 +268,22 @@ mod tests {
             ]
         );
         assert_eq!(entity(&layer, "Trump").mentions.len(), 11);
+        assert!(entity(&layer, "Trump")
+            .titles
+            .contains(&"President".to_string()));
+        assert_eq!(entity(&layer, "Marco Rubio").titles, ["Secretary of State"]);
+    }
+
+    #[test]
+    fn titles_and_possessives_stay_outside() {
+        let text = "President Trump’s plan was praised by Sen. Jane Smith. Trump's aides agreed.";
+        let doc = Document::new(text);
+        let layer = EntityRecognizer::new().recognize(&doc);
+        let texts: Vec<&str> = layer.spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Trump", "Jane Smith", "Trump"]);
+        assert_eq!(layer.entities[0].titles, ["President"]);
+        assert_eq!(layer.entities[0].mentions.len(), 2);
+        assert_eq!(layer.entities[1].titles, ["Sen."]);
     }
 
     #[test]
@@ -193,6 +322,14 @@ mod tests {
             "of the and de",
             "NATO (",
             "( NATO )",
+            "’s",
+            "'s ’s )",
+            "$ C$ (Z) ) (",
+            ".",
+            "A",
+            "Ü",
+            "\u{200d}\u{301}",
+            "Mr.",
             long.as_str(),
         ];
         for input in inputs {
