@@ -1,44 +1,131 @@
 //! Direct quotations, with their speaker and cue verb.
 //!
-//! First version, rule based: [`marks`] pairs quotation marks paragraph by paragraph,
-//! [`speaker`] reads the attribution around each quotation. A quotation with no attribution of
-//! its own continues the speaker of the one before it in the same paragraph (`“…,” said Caddell.
-//! “…”`), or of the one before an unclosed paragraph it continues.
+//! Rule based: [`marks`] pairs quotation marks paragraph by paragraph, [`speaker`] reads the
+//! attribution around each quotation. A quotation with no attribution of its own continues the
+//! speaker of the one before it in the same paragraph (`“…,” said Caddell. “…”`), of the one
+//! before an unclosed paragraph it continues, or of the quotation in the paragraph just before
+//! when it makes up a paragraph of its own; failing that its speaker is inferred from the
+//! sentence around it. A short quotation with no attribution inside a sentence, or one used as a
+//! modifier (`Trump’s “peace through strength” strategy`), is a quoted term, not speech. A
+//! quotation broken by its attribution (`“A,” he said, “B.”`) is reported as its parts, each
+//! later part linked to the one it continues.
 
 mod marks;
 mod speaker;
 
-use crate::text::Document;
-use crate::{Kind, Span, Speaker};
+use crate::text::{data_lines, Document};
+use crate::{Kind, QuoteKind, Span, Speaker};
+
+use std::collections::HashSet;
 
 use marks::Quotation;
 use speaker::{Attribution, Attributor, Lists};
 
+/// A quoted term has at most this many words.
+const TERM_WORDS: usize = 4;
+/// The attribution between the parts of a broken quotation is at most this long, in bytes.
+const BREAK_LEN: usize = 160;
+
 /// Finds quotations; holds the cue and pronoun lists, built once.
 pub struct QuoteFinder {
     lists: Lists,
+    /// Words that cannot be the noun a quoted modifier qualifies ("and", "is").
+    function_words: HashSet<&'static str>,
+}
+
+/// A quotation with what was found about it.
+struct Found {
+    quotation: Quotation,
+    attribution: Option<Attribution>,
+    kind: QuoteKind,
+    continues: Option<usize>,
 }
 
 impl QuoteFinder {
     pub fn new() -> QuoteFinder {
         QuoteFinder {
             lists: Lists::new(),
+            function_words: data_lines(include_str!("function_words.txt")).collect(),
         }
     }
 
-    /// Quote spans of `document`; speakers that are entity mentions (in `entity_spans`) get
-    /// their entity id.
+    /// Quote spans of `document`, in text order; speakers that are entity mentions (in
+    /// `entity_spans`) get their entity id. A span's `continues` is the index, in the returned
+    /// list, of the part of the same broken quotation it continues.
     pub fn find(&self, document: &Document, entity_spans: &[Span]) -> Vec<Span> {
+        let text = document.text;
         let attributor = Attributor::new(document, &self.lists, entity_spans);
-        let mut spans = Vec::new();
-        let mut previous: Option<(Quotation, Attribution)> = None;
-        for quotation in marks::quotations(document.text) {
+        let mut found: Vec<Found> = Vec::new();
+        for quotation in marks::quotations(text) {
             let own = attributor.attribute(quotation.start, quotation.end);
-            let attribution = own.or_else(|| continued(document.text, &previous, &quotation));
-            spans.push(span(document.text, &quotation, attribution.as_ref()));
-            previous = attribution.map(|a| (quotation, a));
+            let term = self.term(text, &quotation, own.is_some());
+            let kind = if term.is_some() {
+                QuoteKind::Term
+            } else {
+                QuoteKind::Speech
+            };
+            let previous = found.iter().rposition(|f| f.kind == QuoteKind::Speech);
+            let attribution = match term {
+                // Whose term it is: the possessor ("Trump’s “…” strategy"), else the subject
+                // of its sentence.
+                Some(Some(owner)) => attributor
+                    .owner(owner)
+                    .or_else(|| attributor.guess(quotation.start)),
+                Some(None) => attributor.guess(quotation.start),
+                None => own
+                    .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
+                    .or_else(|| attributor.guess(quotation.start)),
+            };
+            let mut current = Found {
+                quotation,
+                attribution,
+                kind,
+                continues: None,
+            };
+            current.continues = previous.filter(|&i| broken(text, &found[i], &current));
+            found.push(current);
         }
-        spans
+        found.iter().map(|f| span(text, f)).collect()
+    }
+
+    /// Whether the quotation is a quoted term: a short one inside a sentence with no
+    /// attribution (scare quotes, titles, nicknames), or a quoted modifier after a possessive
+    /// (`Trump’s “peace through strength” strategy`). For a modifier, also the byte offset
+    /// where its possessive word ends.
+    fn term(&self, text: &str, quotation: &Quotation, attributed: bool) -> Option<Option<usize>> {
+        let inner = &text[quotation.start..quotation.end];
+        if !quotation.closed || inner.split_whitespace().count() > TERM_WORDS {
+            return None;
+        }
+        let before = text[..quotation.start].trim_end_matches([' ', '\t']);
+        let opens_sentence = before.is_empty()
+            || before
+                .trim_end_matches(['“', '"', '‘', '\'', '(', '['])
+                .ends_with(['\n', '\r', '.', '!', '?', ':', '—']);
+        if opens_sentence {
+            return None;
+        }
+        match self.modifier(text, quotation, before) {
+            Some(owner) => Some(Some(owner)),
+            None => (!attributed).then_some(None),
+        }
+    }
+
+    /// Where the possessive before the quotation ends, when the quotation stands between a
+    /// possessive and a word it modifies (`Trump’s “…” strategy`).
+    fn modifier(&self, text: &str, quotation: &Quotation, before: &str) -> Option<usize> {
+        let after = &text[quotation.end..];
+        let next = after
+            .strip_prefix(' ')?
+            .split(|c: char| !c.is_alphabetic())
+            .next()?;
+        let noun_follows = next.starts_with(char::is_lowercase)
+            && !self.function_words.contains(next)
+            && !self.lists.is_cue(next);
+        let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let possessive = previous.chars().count() > 2
+            && (previous.ends_with("’s") || previous.ends_with("'s") || previous.ends_with("s’"));
+        (noun_follows && possessive).then_some(before.len())
     }
 }
 
@@ -48,23 +135,44 @@ impl Default for QuoteFinder {
     }
 }
 
-/// The previous quotation's attribution, when this one goes on from it: same paragraph, or the
-/// previous one ran unclosed to the end of its paragraph.
-fn continued(
-    text: &str,
-    previous: &Option<(Quotation, Attribution)>,
-    quotation: &Quotation,
-) -> Option<Attribution> {
-    let (before, attribution) = previous.as_ref()?;
-    let between = &text[before.end..quotation.start];
+/// The previous speech quotation's attribution, when this one goes on from it: same paragraph,
+/// the previous one ran unclosed to the end of its paragraph, or this one makes up the next
+/// paragraph.
+fn continued(text: &str, previous: Option<&Found>, quotation: &Quotation) -> Option<Attribution> {
+    let before = previous?;
+    let attribution = before.attribution.as_ref()?;
+    let between = &text[before.quotation.end..quotation.start];
     let same_paragraph = !between.contains('\n');
-    let next_paragraph = !before.closed && between.trim().is_empty();
-    (same_paragraph || next_paragraph).then(|| attribution.clone())
+    let next_paragraph = !before.quotation.closed && between.trim().is_empty();
+    // Only the rest of the previous quotation's paragraph, then blank lines.
+    let next_quote_paragraph = between
+        .split_once('\n')
+        .is_some_and(|(_, rest)| rest.trim().is_empty());
+    (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
 }
 
-fn span(text: &str, quotation: &Quotation, attribution: Option<&Attribution>) -> Span {
+/// Whether `current` goes on from the quotation `before` across its attribution: same
+/// paragraph, the same speaker, named between the two parts.
+fn broken(text: &str, before: &Found, current: &Found) -> bool {
+    let (Some(first), Some(second)) = (&before.attribution, &current.attribution) else {
+        return false;
+    };
+    let (end, start) = (before.quotation.end, current.quotation.start);
+    let between = &text[end..start];
+    first.speaker.start >= end
+        && first.speaker.end <= start
+        && first.speaker == second.speaker
+        && first.cue.is_some()
+        && between.len() <= BREAK_LEN
+        && !between.contains('\n')
+}
+
+fn span(text: &str, found: &Found) -> Span {
+    let quotation = &found.quotation;
     let mut span = Span::new(text, quotation.start, quotation.end, Kind::Quote);
-    if let Some(attribution) = attribution {
+    span.quote = Some(found.kind);
+    span.continues = found.continues;
+    if let Some(attribution) = &found.attribution {
         let speaker = attribution.speaker;
         span.speaker = Some(Speaker {
             start: speaker.start,
@@ -72,7 +180,7 @@ fn span(text: &str, quotation: &Quotation, attribution: Option<&Attribution>) ->
             text: text[speaker.start..speaker.end].to_string(),
             entity: speaker.entity,
         });
-        span.cue = Some(attribution.cue.clone());
+        span.cue = attribution.cue.clone();
     }
     span
 }

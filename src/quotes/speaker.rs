@@ -29,6 +29,13 @@ impl Lists {
     }
 }
 
+impl Lists {
+    /// Whether `word` (lowercase) is a one-word cue.
+    pub fn is_cue(&self, word: &str) -> bool {
+        self.cues.contains(word)
+    }
+}
+
 impl Default for Lists {
     fn default() -> Lists {
         Lists::new()
@@ -49,8 +56,10 @@ pub struct Mention {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     pub speaker: Mention,
-    /// The cue as written ("wrote", "according to").
-    pub cue: String,
+    /// The cue as written ("wrote", "according to"); `None` when the speaker is only inferred
+    /// from the context (the subject of the sentence around a quoted fragment, a headline's
+    /// `Name: ‘…’`).
+    pub cue: Option<String>,
 }
 
 /// How far before a quotation its cue may stand, in tokens.
@@ -144,7 +153,10 @@ impl<'a> Attributor<'a> {
             let phrase = next..self.phrase_end(next);
             return self
                 .choose(phrase, Side::AfterCue)
-                .map(|speaker| Attribution { speaker, cue });
+                .map(|speaker| Attribution {
+                    speaker,
+                    cue: Some(cue),
+                });
         }
         let cue_at = (i..i + PHRASE)
             .take_while(|&t| t < self.doc.tokens.len() && !self.ends_clause(t))
@@ -152,7 +164,10 @@ impl<'a> Attributor<'a> {
             .find(|&t| self.cue_at(t).is_some())?;
         let (cue, _) = self.cue_at(cue_at)?;
         self.choose(i..cue_at, Side::BeforeCue)
-            .map(|speaker| Attribution { speaker, cue })
+            .map(|speaker| Attribution {
+                speaker,
+                cue: Some(cue),
+            })
     }
 
     /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
@@ -173,13 +188,22 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             if let Some((cue, next)) = self.cue_at(i) {
-                let subject = self.clause_start(i)..i;
-                return self
-                    .choose(subject, Side::BeforeCue)
+                // "…, saying “…”": the participle's subject is the sentence's.
+                let participle = cue.ends_with("ing");
+                let sentence = || self.sentence_subject(i);
+                let found = if participle {
+                    sentence().or_else(|| self.subject_before(i))
+                } else {
+                    self.subject_before(i).or_else(sentence)
+                };
+                return found
                     .or_else(|| {
                         self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue)
                     })
-                    .map(|speaker| Attribution { speaker, cue });
+                    .map(|speaker| Attribution {
+                        speaker,
+                        cue: Some(cue),
+                    });
             }
         }
         None
@@ -202,11 +226,129 @@ impl<'a> Attributor<'a> {
             .find(|&t| self.cue_at(t).is_some_and(|(_, next)| next <= end))?;
         let (cue, next) = self.cue_at(cue_at)?;
         let subject = || self.choose(self.clause_start(cue_at)..cue_at, Side::BeforeCue);
-        // "said Obama." names the speaker after the cue; "Trump said Friday." before it.
-        let named_after = self.choose_named(next..end, Side::AfterCue);
-        named_after
-            .or_else(subject)
-            .map(|speaker| Attribution { speaker, cue })
+        // "said Obama." names the speaker after the cue; "Trump said Friday." before it; "Kaine
+        // told CNN." names the listener after it.
+        let named_after = || self.choose_named(next..end, Side::AfterCue);
+        let lower = cue.to_lowercase();
+        let listener_after = matches!(lower.as_str(), "told" | "tells" | "tell" | "telling");
+        let found = if listener_after {
+            subject().or_else(named_after)
+        } else {
+            named_after().or_else(subject)
+        };
+        found.map(|speaker| Attribution {
+            speaker,
+            cue: Some(cue),
+        })
+    }
+
+    /// The subject of a cue at token `cue` in its clause: a person or pronoun nearest the cue, the
+    /// phrase right before it, the sentence's subject, then an organization or place.
+    fn subject_before(&self, cue: usize) -> Option<Mention> {
+        let clause = self.clause_start(cue)..cue;
+        if clause.is_empty() {
+            return None;
+        }
+        let person = |kind: Kind| kind == Kind::Person;
+        clause
+            .clone()
+            .rev()
+            .find_map(|t| {
+                self.entity_mention(t, &person).or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
+            })
+            .or_else(|| self.speaker_ending_before(cue))
+            .or_else(|| self.sentence_subject(cue))
+            .or_else(|| self.choose_named(clause, Side::BeforeCue))
+    }
+
+    /// The first token of the sentence holding token `i`, not before a line break.
+    fn sentence_start(&self, i: usize) -> usize {
+        let first = self.doc.sentences[self.doc.sentence_of(i)].tokens.start;
+        let mut start = i;
+        while start > first && !self.doc.line_break_between(start - 1, start) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The subject of the sentence holding token `i`, among the tokens before it: the first
+    /// person, pronoun, organization or place named there, else the phrase the sentence opens
+    /// with ("The letter", "Trump").
+    fn sentence_subject(&self, i: usize) -> Option<Mention> {
+        let start = self.sentence_start(i);
+        // Skip an opening mark or bracket.
+        let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
+        self.choose_named(first..i, Side::AfterCue).or_else(|| {
+            self.speaker_from(first)
+                .filter(|&(_, next)| next <= i)
+                .map(|(speaker, _)| speaker)
+        })
+    }
+
+    /// A speaker for a quotation with no cue in reach, from its context: a headline's
+    /// `Name: ‘…’`, the subject of the sentence a quoted fragment stands in, or for a quotation
+    /// opening its sentence, the subject of the sentence before it.
+    pub fn guess(&self, start: usize) -> Option<Attribution> {
+        let opening = self.doc.token_at_or_after(start);
+        if opening >= self.doc.tokens.len() {
+            return None;
+        }
+        let found = self.headline_speaker(opening).or_else(|| {
+            let sentence_start = self.sentence_start(opening);
+            if (sentence_start..opening).any(|t| self.doc.tokens[t].kind != TokenKind::Punct) {
+                self.sentence_subject(opening)
+            } else {
+                // The sentence before, when the quotation opens its sentence.
+                let sentence = self.doc.sentence_of(opening);
+                let previous = sentence.checked_sub(1)?;
+                let last = self.doc.sentences[previous].tokens.end.checked_sub(1)?;
+                (last < opening)
+                    .then(|| self.sentence_subject(last))
+                    .flatten()
+            }
+        })?;
+        Some(self.resolve_pronoun(
+            Attribution {
+                speaker: found,
+                cue: None,
+            },
+            start,
+        ))
+    }
+
+    /// The owner of a quoted term whose possessive word ends at byte `end` (`Trump’s “…”`): the
+    /// entity mention or name before the `’s`.
+    pub fn owner(&self, end: usize) -> Option<Attribution> {
+        let mut after_owner = self.doc.token_at_or_after(end);
+        // "Trump’s" is "Trump" and "’s"; "Joneses’" may end on the mark.
+        if after_owner > 0
+            && (is_possessive(self.doc.token_text(after_owner - 1))
+                || matches!(self.doc.token_text(after_owner - 1), "’" | "'"))
+        {
+            after_owner -= 1;
+        }
+        let speaker = self.speaker_ending_before(after_owner)?;
+        Some(Attribution { speaker, cue: None })
+    }
+
+    /// `Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …`: a line opening with a short name and a
+    /// colon, the quotation further on that line.
+    fn headline_speaker(&self, opening: usize) -> Option<Mention> {
+        let mut first = opening;
+        while first > 0 && !self.doc.line_break_between(first - 1, first) {
+            first -= 1;
+        }
+        let colon = (first..opening)
+            .take(NAME_WORDS + 1)
+            .find(|&t| self.doc.token_text(t) == ":")?;
+        if colon == first {
+            return None;
+        }
+        let (speaker, next) = self.speaker_from(first)?;
+        (next == colon).then_some(speaker)
     }
 
     /// Where the subject of a cue at `cue` can start: after the last clause end or line break,
