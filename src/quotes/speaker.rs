@@ -282,7 +282,14 @@ impl<'a> Attributor<'a> {
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
         self.choose_named(first..i, Side::AfterCue).or_else(|| {
-            self.speaker_from(first)
+            // A capitalized first word is not a name by itself ("But", "Holding").
+            let determiner = self
+                .lists
+                .determiners
+                .contains(self.doc.token_text(first).to_lowercase().as_str());
+            determiner
+                .then(|| self.speaker_from(first))
+                .flatten()
                 .filter(|&(_, next)| next <= i)
                 .map(|(speaker, _)| speaker)
         })
@@ -522,6 +529,8 @@ impl<'a> Attributor<'a> {
             && self.doc.tokens[end].kind == TokenKind::Word
             && self.cue_at(end).is_none()
             && !matches!(self.doc.token_text(end), "who" | "of" | "that" | "and")
+            // "the city embodied": a past tense ends the phrase.
+            && !(end > from && self.doc.token_text(end).ends_with("ed"))
         {
             end += 1;
         }
