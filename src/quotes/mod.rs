@@ -13,10 +13,8 @@
 mod marks;
 mod speaker;
 
-use crate::text::{data_lines, Document};
+use crate::text::Document;
 use crate::{Kind, QuoteKind, Span, Speaker};
-
-use std::collections::HashSet;
 
 use marks::Quotation;
 use speaker::{Attribution, Attributor, Lists};
@@ -29,8 +27,6 @@ const BREAK_LEN: usize = 160;
 /// Finds quotations; holds the cue and pronoun lists, built once.
 pub struct QuoteFinder {
     lists: Lists,
-    /// Words that cannot be the noun a quoted modifier qualifies ("and", "is").
-    function_words: HashSet<&'static str>,
 }
 
 /// A quotation with what was found about it.
@@ -45,7 +41,6 @@ impl QuoteFinder {
     pub fn new() -> QuoteFinder {
         QuoteFinder {
             lists: Lists::new(),
-            function_words: data_lines(include_str!("function_words.txt")).collect(),
         }
     }
 
@@ -120,7 +115,7 @@ impl QuoteFinder {
             .split(|c: char| !c.is_alphabetic())
             .next()?;
         let noun_follows = next.starts_with(char::is_lowercase)
-            && !self.function_words.contains(next)
+            && !self.lists.function_words.contains(next)
             && !self.lists.is_cue(next);
         let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let possessive = previous.chars().count() > 2

@@ -16,6 +16,8 @@ pub struct Lists {
     determiners: HashSet<&'static str>,
     /// Small words between a speaker and the cue ("Trump also said").
     between: HashSet<&'static str>,
+    /// Lowercase words that are no noun nor verb of attribution ("and", "was").
+    pub function_words: HashSet<&'static str>,
 }
 
 impl Lists {
@@ -25,6 +27,7 @@ impl Lists {
             pronouns: data_lines(include_str!("pronouns.txt")).collect(),
             determiners: data_lines(include_str!("determiners.txt")).collect(),
             between: data_lines(include_str!("between.txt")).collect(),
+            function_words: data_lines(include_str!("function_words.txt")).collect(),
         }
     }
 }
@@ -125,9 +128,13 @@ impl<'a> Attributor<'a> {
             && !self.doc.text[end..self.doc.tokens[after].start].contains('\n');
         let after_quote = || after_on_line.then(|| self.after_quote(after)).flatten();
         let before_quote = || self.before_quote(opening);
-        let found = if self.opens_sentence(opening) && !ends_with_period(self.doc.text, start, end)
-        {
-            after_quote().or_else(before_quote)
+        let ending = quoted_ending(self.doc.text, start, end);
+        // `“…,” he said`: the comma inside the marks announces the attribution after them.
+        let announces = matches!(ending, Some(',' | '?' | '!' | '—'));
+        let found = if announces || (self.opens_sentence(opening) && ending != Some('.')) {
+            after_quote()
+                .or_else(before_quote)
+                .or_else(|| self.after_quote_any_verb(after, announces && after_on_line))
         } else {
             before_quote().or_else(after_quote)
         };
@@ -168,6 +175,26 @@ impl<'a> Attributor<'a> {
                 speaker,
                 cue: Some(cue),
             })
+    }
+
+    /// `“…!” the crowd cried out` / `“…,” he surmised`: after a quotation announcing its
+    /// attribution, a pronoun, a person or a noun phrase followed by a lowercase word, taken as
+    /// the verb (not in the cue list).
+    fn after_quote_any_verb(&self, i: usize, allowed: bool) -> Option<Attribution> {
+        if !allowed || i >= self.doc.tokens.len() {
+            return None;
+        }
+        let (speaker, next) = self.speaker_from(i)?;
+        let verb = self.text(next)?;
+        let is_verb = self.doc.tokens[next].kind == TokenKind::Word
+            && verb.starts_with(char::is_lowercase)
+            && !self.doc.line_break_between(next - 1, next)
+            && (verb.ends_with("ed") || verb.ends_with('s'))
+            && !self.lists.function_words.contains(verb);
+        is_verb.then(|| Attribution {
+            speaker,
+            cue: Some(verb.to_string()),
+        })
     }
 
     /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
@@ -281,18 +308,27 @@ impl<'a> Attributor<'a> {
         let start = self.sentence_start(i);
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
-        self.choose_named(first..i, Side::AfterCue).or_else(|| {
-            // A capitalized first word is not a name by itself ("But", "Holding").
-            let determiner = self
-                .lists
-                .determiners
-                .contains(self.doc.token_text(first).to_lowercase().as_str());
-            determiner
-                .then(|| self.speaker_from(first))
-                .flatten()
-                .filter(|&(_, next)| next <= i)
-                .map(|(speaker, _)| speaker)
-        })
+        let person = |kind: Kind| kind == Kind::Person;
+        let first_person = (first..i).find_map(|t| {
+            self.entity_mention(t, &person).or_else(|| {
+                self.is_pronoun(self.doc.token_text(t))
+                    .then(|| self.pronoun(t))
+            })
+        });
+        first_person
+            .or_else(|| self.choose_named(first..i, Side::AfterCue))
+            .or_else(|| {
+                // A capitalized first word is not a name by itself ("But", "Holding").
+                let determiner = self
+                    .lists
+                    .determiners
+                    .contains(self.doc.token_text(first).to_lowercase().as_str());
+                determiner
+                    .then(|| self.speaker_from(first))
+                    .flatten()
+                    .filter(|&(_, next)| next <= i)
+                    .map(|(speaker, _)| speaker)
+            })
     }
 
     /// A speaker for a quotation with no cue in reach, from its context: a headline's
@@ -531,6 +567,7 @@ impl<'a> Attributor<'a> {
             && !matches!(self.doc.token_text(end), "who" | "of" | "that" | "and")
             // "the city embodied": a past tense ends the phrase.
             && !(end > from && self.doc.token_text(end).ends_with("ed"))
+            && !self.lists.function_words.contains(self.doc.token_text(end))
         {
             end += 1;
         }
@@ -621,11 +658,12 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s")
 }
 
-/// Whether the quoted words end on a period (`“… done.”`): the sentence ended inside.
-fn ends_with_period(text: &str, start: usize, end: usize) -> bool {
+/// The last character of the quoted words inside the closing marks (`.` in `“… done.”`).
+fn quoted_ending(text: &str, start: usize, end: usize) -> Option<char> {
     text[start..end]
-        .trim_end_matches(['”', '"', '’', '»'])
-        .ends_with('.')
+        .trim_end_matches(['”', '"', '’', '»', '\'', ' '])
+        .chars()
+        .next_back()
 }
 
 #[cfg(test)]
