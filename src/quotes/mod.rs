@@ -49,9 +49,11 @@ impl QuoteFinder {
     /// list, of the part of the same broken quotation it continues.
     pub fn find(&self, document: &Document, entity_spans: &[Span]) -> Vec<Span> {
         let text = document.text;
-        let attributor = Attributor::new(document, &self.lists, entity_spans);
+        let mut attributor = Attributor::new(document, &self.lists, entity_spans);
+        let quotations = marks::quotations(text);
+        attributor.set_quotations(quotations.iter().map(|q| (q.start, q.end)).collect());
         let mut found: Vec<Found> = Vec::new();
-        for quotation in marks::quotations(text) {
+        for quotation in quotations {
             let own = attributor.attribute(quotation.start, quotation.end);
             let term = self.term(text, &quotation, own.is_some());
             let kind = if term.is_some() {

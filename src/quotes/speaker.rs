@@ -92,6 +92,8 @@ pub struct Attributor<'a> {
     persons: Vec<&'a Span>,
     /// Per token: whether it ends its sentence ("(D-Md.)" does not).
     sentence_end: Vec<bool>,
+    /// The byte ranges of the document's quotations, sorted: no subject is looked for inside.
+    quoted: Vec<(usize, usize)>,
 }
 
 impl<'a> Attributor<'a> {
@@ -115,7 +117,20 @@ impl<'a> Attributor<'a> {
             entities,
             persons,
             sentence_end,
+            quoted: Vec::new(),
         }
+    }
+
+    /// Tells the attributor where the quotations are (sorted, not overlapping).
+    pub fn set_quotations(&mut self, quoted: Vec<(usize, usize)>) {
+        self.quoted = quoted;
+    }
+
+    /// Whether token `i` is inside a quotation.
+    fn is_quoted(&self, i: usize) -> bool {
+        let at = self.doc.tokens[i].start;
+        let k = self.quoted.partition_point(|&(_, end)| end <= at);
+        self.quoted.get(k).is_some_and(|&(start, _)| start <= at)
     }
 
     /// The attribution of the quotation `start..end`. A quotation opening its sentence and
@@ -211,7 +226,13 @@ impl<'a> Attributor<'a> {
         while i > lowest {
             i -= 1;
             let line_break = self.doc.line_break_between(i, i + 1);
-            if self.ends_clause(i) || (line_break && !(colon_line && i + 1 == opening)) {
+            // `…, said Gaskin, a retiree. “…”`: a period just before the quotation ends the
+            // sentence even where the sentence splitter did not.
+            let period_before = i + 1 == opening && self.doc.token_text(i) == ".";
+            if self.ends_clause(i)
+                || period_before
+                || (line_break && !(colon_line && i + 1 == opening))
+            {
                 return None;
             }
             if let Some((cue, next)) = self.cue_at(i) {
@@ -309,7 +330,7 @@ impl<'a> Attributor<'a> {
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
         let person = |kind: Kind| kind == Kind::Person;
-        let first_person = (first..i).find_map(|t| {
+        let first_person = (first..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
             self.entity_mention(t, &person).or_else(|| {
                 self.is_pronoun(self.doc.token_text(t))
                     .then(|| self.pronoun(t))
