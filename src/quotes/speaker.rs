@@ -126,6 +126,21 @@ impl<'a> Attributor<'a> {
         self.quoted = quoted;
     }
 
+    /// The first token of the quotation whose closing mark is token `i`, when that quotation is
+    /// a fragment inside its sentence (its words end on no punctuation).
+    fn fragment_ending_at(&self, i: usize) -> Option<usize> {
+        let end = self.doc.tokens[i].end;
+        let k = self.quoted.partition_point(|&(_, e)| e < end);
+        let &(start, e) = self.quoted.get(k)?;
+        let fragment = e == end
+            && !matches!(
+                quoted_ending(self.doc.text, start, end),
+                Some('.' | ',' | '!' | '?' | ':' | ';')
+            );
+        let first = self.doc.token_at_or_after(start);
+        (fragment && first < i).then_some(first)
+    }
+
     /// Whether token `i` is inside a quotation.
     fn is_quoted(&self, i: usize) -> bool {
         let at = self.doc.tokens[i].start;
@@ -150,10 +165,24 @@ impl<'a> Attributor<'a> {
             after_quote()
                 .or_else(before_quote)
                 .or_else(|| self.after_quote_any_verb(after, announces && after_on_line))
+        } else if ending == Some('.') {
+            // The sentence ended inside the marks: what follows is another sentence, unless it
+            // is only an attribution (`… done.” Trump said.`).
+            before_quote().or_else(|| after_quote().filter(|a| self.short_after(end, a)))
         } else {
             before_quote().or_else(after_quote)
         };
         found.map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// Whether the attribution `found` after a quotation ending at byte `end` is a short one
+    /// that ends its sentence right after the speaker (`Trump said.`).
+    fn short_after(&self, end: usize, found: &Attribution) -> bool {
+        let last = found.speaker.end.max(end);
+        let next = self.doc.token_at_or_after(last);
+        let words = self.doc.text[end..last].split_whitespace().count();
+        let ends_soon = (next..(next + 3).min(self.doc.tokens.len())).any(|t| self.sentence_end[t]);
+        words <= 4 && ends_soon
     }
 
     /// Whether the quotation whose mark is token `opening` starts its sentence or line.
@@ -229,6 +258,11 @@ impl<'a> Attributor<'a> {
             // `…, said Gaskin, a retiree. “…”`: a period just before the quotation ends the
             // sentence even where the sentence splitter did not.
             let period_before = i + 1 == opening && self.doc.token_text(i) == ".";
+            // `Trump says “…” because “…”`: a quoted fragment inside the sentence is passed over.
+            if let Some(fragment_start) = self.fragment_ending_at(i) {
+                i = fragment_start;
+                continue;
+            }
             if self.ends_clause(i)
                 || period_before
                 || (line_break && !(colon_line && i + 1 == opening))
