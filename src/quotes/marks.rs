@@ -148,7 +148,9 @@ fn classify(before: Option<char>, c: char, after: Option<char>) -> Option<(Famil
     let word_follows = after.is_some_and(|a| !a.is_whitespace());
     let word_precedes = before.is_some_and(|b| !b.is_whitespace());
     match c {
-        '“' | '«' | '„' => Some((Family::Double, true, false)),
+        '«' | '„' => Some((Family::Double, true, false)),
+        // Opens in English; closes after words in German („Wir schaffen das.“).
+        '“' => Some((Family::Double, true, word_precedes && close_side)),
         '»' => Some((Family::Double, false, true)),
         // Some texts open with ” too.
         '”' => Some((Family::Double, open_side && word_follows, true)),

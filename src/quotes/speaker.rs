@@ -742,7 +742,11 @@ mod tests {
             .attribute(quotation.start, quotation.end)
             .map(|a| {
                 let s = a.speaker;
-                (text[s.start..s.end].to_string(), s.entity, a.cue)
+                (
+                    text[s.start..s.end].to_string(),
+                    s.entity,
+                    a.cue.unwrap_or_default(),
+                )
             })
     }
 
