@@ -22,6 +22,7 @@ const TEMPORAL_KINDS = new Set(["date", "time", "duration", "set"]);
 const PRIORITY = { quote: 1, date: 2, time: 2, duration: 2, set: 2, person: 3, organization: 3, place: 3, misc: 3 };
 const HIGHLIGHT_PREFIX = "nm-";
 const ACTIVE_HIGHLIGHT = "nm-active";
+const TERM_HIGHLIGHT = "nm-quote-term";
 const EMPTY = Object.freeze({ spans: [], entities: [], referenceDate: null });
 
 const $ = (id) => document.getElementById(id);
@@ -167,16 +168,28 @@ function setupHighlights() {
     CSS.highlights.set(HIGHLIGHT_PREFIX + kind, highlight);
     state.highlights.set(kind, highlight);
   }
+  // Quoted terms (titles, nicknames, scare quotes) look different from speech.
+  const terms = new Highlight();
+  terms.priority = PRIORITY.quote;
+  CSS.highlights.set(TERM_HIGHLIGHT, terms);
+  state.highlights.set(TERM_HIGHLIGHT, terms);
   const active = new Highlight();
   active.priority = 10;
   CSS.highlights.set(ACTIVE_HIGHLIGHT, active);
+}
+
+/** A quotation the text quotes as a term (no one is quoted as saying it). */
+function isTerm(span) {
+  return span.kind === "quote" && span.quote === "term";
 }
 
 function paintHighlights() {
   for (const highlight of state.highlights.values()) highlight.clear();
   CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
   state.analysis.spans.forEach((span, index) => {
-    if (state.enabled.has(span.kind)) state.highlights.get(span.kind).add(state.ranges[index]);
+    if (!state.enabled.has(span.kind)) return;
+    const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
+    state.highlights.get(key).add(state.ranges[index]);
   });
 }
 
@@ -207,7 +220,7 @@ function paintMarks() {
     stack = stack.slice(0, keep);
     for (const item of covering.slice(keep)) {
       const mark = document.createElement("mark");
-      mark.className = `nm nm-${item.span.kind}`;
+      mark.className = `nm nm-${item.span.kind}${isTerm(item.span) ? " nm-term" : ""}`;
       mark.dataset.kind = item.span.kind;
       mark.dataset.index = String(item.index);
       if (item.index === state.active) mark.classList.add("is-active");
@@ -433,12 +446,14 @@ function describe(span) {
     if (meaning) rows.push(["Means", meaning]);
   } else if (span.kind === "quote") {
     const speaker = span.speaker;
+    if (isTerm(span)) rows.push(["Quoted term", "a title, nickname or scare quotes, not speech"]);
+    if (span.continues != null) rows.push(["Continues", "the quotation before its attribution"]);
     if (speaker?.text) {
       const entity = speaker.entity != null ? state.entities.get(speaker.entity) : null;
       const name = entity && entity.name !== speaker.text ? `${speaker.text} (${entity.name})` : speaker.text;
       rows.push(["Speaker", name]);
     } else {
-      rows.push(["Speaker", "not attributed"]);
+      if (!isTerm(span)) rows.push(["Speaker", "not attributed"]);
     }
     if (span.cue) rows.push(["Cue", span.cue]);
   }

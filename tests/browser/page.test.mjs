@@ -122,7 +122,15 @@ function highlightTexts(page, kind) {
 
 function highlightSizes(page) {
   return page.evaluate(
-    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`nm-${kind}`)?.size ?? 0])),
+    // Quoted terms count as quotes; they have a highlight of their own.
+    (kinds) =>
+      Object.fromEntries(
+        kinds.map((kind) => {
+          const own = CSS.highlights.get(`nm-${kind}`)?.size ?? 0;
+          const terms = kind === "quote" ? (CSS.highlights.get("nm-quote-term")?.size ?? 0) : 0;
+          return [kind, own + terms];
+        }),
+      ),
     KINDS,
   );
 }
@@ -241,6 +249,8 @@ describe("newsmark page", () => {
     const places = await highlightTexts(page, "place");
     const dates = await highlightTexts(page, "date");
     const quotes = await highlightTexts(page, "quote");
+    const terms = await highlightTexts(page, "quote-term");
+    assert.deepEqual(terms, ["“peace through strength”"], "the quoted term is shown apart from speech");
     assert.ok(people.includes("Trump"), `a person “Trump” among ${JSON.stringify(people)}`);
     assert.ok(people.some((p) => p.includes("Putin")), `a person “…Putin” among ${JSON.stringify(people)}`);
     assert.ok(places.includes("Budapest"), `a place “Budapest” among ${JSON.stringify(places)}`);
