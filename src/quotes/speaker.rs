@@ -201,6 +201,10 @@ impl<'a> Attributor<'a> {
             i += 1;
         }
         if let Some((cue, next)) = self.cue_at(i) {
+            // "“…,” adding that …": the participle's subject is before the quotation.
+            if cue.ends_with("ing") {
+                return None;
+            }
             let phrase = next..self.phrase_end(next);
             return self
                 .choose(phrase, Side::AfterCue)
@@ -330,6 +334,13 @@ impl<'a> Attributor<'a> {
         let clause = self.clause_start(cue)..cue;
         if clause.is_empty() {
             return None;
+        }
+        // "…, and added: “…”": the coordinated verb shares the sentence's subject.
+        let coordinated = matches!(self.doc.token_text(cue - 1), "and" | "but");
+        if coordinated {
+            if let Some(subject) = self.sentence_subject(cue) {
+                return Some(subject);
+            }
         }
         let person = |kind: Kind| kind == Kind::Person;
         clause
