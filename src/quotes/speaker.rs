@@ -527,7 +527,13 @@ impl<'a> Attributor<'a> {
             .entities
             .get(self.entities.partition_point(|s| s.start < start))?;
         let after = self.doc.token_at_or_after(span.end);
-        let possessive = self.text(after).is_some_and(is_possessive);
+        // "Clinton’s spokesman", "Sanders’ campaign manager".
+        let possessive = self.text(after).is_some_and(|t| {
+            is_possessive(t)
+                || (matches!(t, "’" | "'")
+                    && self.doc.tokens[after].start == span.end
+                    && span.text.ends_with('s'))
+        });
         (span.start == start && wanted(span.kind) && !possessive)
             .then(|| self.mention((span.start, span.end), span.entity))
     }
