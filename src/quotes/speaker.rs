@@ -490,6 +490,15 @@ impl<'a> Attributor<'a> {
     /// there (not as a possessive: "Clinton's spokesman"), a pronoun, an organization or place,
     /// else the name or noun phrase next to the cue.
     fn choose(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        // "said one source who identified Sullivan": a noun phrase right after the cue.
+        if side == Side::AfterCue && !phrase.is_empty() {
+            let first = self.doc.token_text(phrase.start).to_lowercase();
+            if self.lists.determiners.contains(first.as_str()) {
+                if let Some((speaker, _)) = self.speaker_from(phrase.start) {
+                    return Some(speaker);
+                }
+            }
+        }
         self.choose_named(phrase.clone(), side)
             .or_else(|| match side {
                 Side::BeforeCue => self.speaker_ending_before(phrase.end),
