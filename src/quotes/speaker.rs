@@ -161,10 +161,13 @@ impl<'a> Attributor<'a> {
         let ending = quoted_ending(self.doc.text, start, end);
         // `“…,” he said`: the comma inside the marks announces the attribution after them.
         let announces = matches!(ending, Some(',' | '?' | '!' | '—'));
-        let found = if announces || (self.opens_sentence(opening) && ending != Some('.')) {
-            after_quote()
-                .or_else(before_quote)
-                .or_else(|| self.after_quote_any_verb(after, announces && after_on_line))
+        let opens = self.opens_sentence(opening) || self.text(opening.wrapping_sub(1)) == Some(":");
+        let any_verb = || self.after_quote_any_verb(after, announces && after_on_line);
+        let found = if opens && ending != Some('.') {
+            after_quote().or_else(before_quote).or_else(any_verb)
+        } else if announces {
+            // Inside a sentence the cue before the quotation comes first.
+            before_quote().or_else(after_quote).or_else(any_verb)
         } else if ending == Some('.') {
             // The sentence ended inside the marks: what follows is another sentence, unless it
             // is only an attribution (`… done.” Trump said.`).
