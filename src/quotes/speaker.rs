@@ -644,9 +644,15 @@ impl<'a> Attributor<'a> {
     /// The end of the words after a determiner, stopping at a cue, punctuation or a clause word.
     fn noun_end(&self, from: usize) -> usize {
         let mut end = from;
+        // "the 46-year-old": numbers and hyphens inside a word count as that word.
+        let attached = |t: usize| {
+            t > from
+                && self.doc.tokens[t - 1].end == self.doc.tokens[t].start
+                && (self.doc.tokens[t].kind != TokenKind::Punct || self.doc.token_text(t) == "-")
+        };
         while end < from + NOUN_WORDS
             && end < self.doc.tokens.len()
-            && self.doc.tokens[end].kind == TokenKind::Word
+            && (self.doc.tokens[end].kind != TokenKind::Punct || attached(end))
             && self.cue_at(end).is_none()
             && !matches!(self.doc.token_text(end), "who" | "of" | "that" | "and")
             // "the city embodied": a past tense ends the phrase.
