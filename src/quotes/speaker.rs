@@ -319,7 +319,7 @@ impl<'a> Attributor<'a> {
         // told CNN." names the listener after it.
         let named_after = || self.choose_named(next..end, Side::AfterCue);
         let lower = cue.to_lowercase();
-        let listener_after = matches!(lower.as_str(), "told" | "tells" | "tell" | "telling");
+        let listener_after = matches!(lower.as_str(), "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "ask");
         let found = if listener_after {
             subject().or_else(named_after)
         } else {
