@@ -308,6 +308,10 @@ mod tests {
             quotes("“Nobody!” the crowd roared."),
             [quote("“Nobody!”", Some("the crowd"), Some("roared"))]
         );
+        assert_eq!(
+            quotes("“It is a failure,” they conclude."),
+            [quote("“It is a failure,”", Some("they"), Some("conclude"))]
+        );
     }
 
     #[test]

@@ -241,12 +241,18 @@ impl<'a> Attributor<'a> {
         let is_verb = self.doc.tokens[next].kind == TokenKind::Word
             && verb.starts_with(char::is_lowercase)
             && !self.doc.line_break_between(next - 1, next)
-            && (verb.ends_with("ed") || verb.ends_with('s'))
+            // "they conclude": a plural or first-person speaker takes the base form.
+            && (verb.ends_with("ed") || verb.ends_with('s') || self.takes_base_form(&speaker))
             && !self.lists.function_words.contains(verb);
         is_verb.then(|| Attribution {
             speaker,
             cue: Some(verb.to_string()),
         })
+    }
+
+    fn takes_base_form(&self, speaker: &Mention) -> bool {
+        let word = self.doc.text[speaker.start..speaker.end].to_lowercase();
+        speaker.pronoun && matches!(word.as_str(), "they" | "we" | "i")
     }
 
     /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
@@ -320,7 +326,10 @@ impl<'a> Attributor<'a> {
         // told CNN." names the listener after it.
         let named_after = || self.choose_named(next..end, Side::AfterCue);
         let lower = cue.to_lowercase();
-        let listener_after = matches!(lower.as_str(), "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "ask");
+        let listener_after = matches!(
+            lower.as_str(),
+            "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "ask"
+        );
         let found = if listener_after {
             subject().or_else(named_after)
         } else {
