@@ -324,6 +324,7 @@ impl<'a> Attributor<'a> {
         let subject = || self.choose(self.clause_start(cue_at)..cue_at, Side::BeforeCue);
         // "said Obama." names the speaker after the cue; "Trump said Friday." before it; "Kaine
         // told CNN." names the listener after it.
+        // Right after the cue only: "said in an interview with CNBC." names no speaker.
         let named_after = || self.choose_named(next..end, Side::AfterCue);
         let lower = cue.to_lowercase();
         let listener_after = matches!(
@@ -349,7 +350,11 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // "…, and added: “…”": the coordinated verb shares the sentence's subject.
-        let coordinated = matches!(self.doc.token_text(cue - 1), "and" | "but");
+        let mut before = cue - 1;
+        while before > clause.start && self.lists.between.contains(self.doc.token_text(before)) {
+            before -= 1;
+        }
+        let coordinated = matches!(self.doc.token_text(before), "and" | "but");
         if coordinated {
             if let Some(subject) = self.sentence_subject(cue) {
                 return Some(subject);
