@@ -53,6 +53,8 @@ impl QuoteFinder {
         let quotations = marks::quotations(text);
         attributor.set_quotations(quotations.iter().map(|q| (q.start, q.end)).collect());
         let mut found: Vec<Found> = Vec::new();
+        // The last speech quotation (terms are passed over), kept as we go: linear time.
+        let mut previous: Option<usize> = None;
         for quotation in quotations {
             let own = attributor.attribute(quotation.start, quotation.end);
             let term = self.term(text, &quotation, own.is_some());
@@ -61,7 +63,6 @@ impl QuoteFinder {
             } else {
                 QuoteKind::Speech
             };
-            let previous = found.iter().rposition(|f| f.kind == QuoteKind::Speech);
             let attribution = match term {
                 // Whose term it is: the possessor ("Trump’s “…” strategy"), else the subject
                 // of its sentence.
@@ -80,6 +81,9 @@ impl QuoteFinder {
                 continues: None,
             };
             current.continues = previous.filter(|&i| broken(text, &found[i], &current));
+            if current.kind == QuoteKind::Speech {
+                previous = Some(found.len());
+            }
             found.push(current);
         }
         found.iter().map(|f| span(text, f)).collect()
@@ -469,6 +473,8 @@ mod tests {
             "‘“".repeat(20_000) + &"”’".repeat(20_000),
             "he said: “".to_string() + &"x\r\n".repeat(10_000),
             "😀 “😀,” 😀 said. ‘’ „“ «» ".repeat(5_000),
+            // One run-on line of quoted terms: no search may go back to its start each time.
+            "He said x “a b c” y ".repeat(20_000),
         ];
         for input in &inputs {
             let (found, _) = spans(input);

@@ -65,6 +65,8 @@ pub struct Attribution {
     pub cue: Option<String>,
 }
 
+/// How far back the start of a sentence is looked for, in tokens.
+const SENTENCE: usize = 120;
 /// How far before a quotation its cue may stand, in tokens.
 const WINDOW: usize = 60;
 /// How long a speaker phrase may be, in tokens ("Michael Mulgrew, president of the union, who
@@ -377,7 +379,11 @@ impl<'a> Attributor<'a> {
 
     /// The first token of the sentence holding token `i`, not before a line break.
     fn sentence_start(&self, i: usize) -> usize {
-        let first = self.doc.sentences[self.doc.sentence_of(i)].tokens.start;
+        // At most a window back: a run-on "sentence" must not make the search quadratic.
+        let first = self.doc.sentences[self.doc.sentence_of(i)]
+            .tokens
+            .start
+            .max(i.saturating_sub(SENTENCE));
         let mut start = i;
         while start > first && !self.doc.line_break_between(start - 1, start) {
             start -= 1;
@@ -465,7 +471,11 @@ impl<'a> Attributor<'a> {
     /// colon, the quotation further on that line.
     fn headline_speaker(&self, opening: usize) -> Option<Mention> {
         let mut first = opening;
+        let lowest = opening.saturating_sub(SENTENCE);
         while first > 0 && !self.doc.line_break_between(first - 1, first) {
+            if first == lowest {
+                return None;
+            }
             first -= 1;
         }
         let colon = (first..opening)
