@@ -46,9 +46,17 @@ export interface TemporalSpan extends SpanBase {
 
 export interface QuoteSpan extends SpanBase {
   kind: "quote";
+  /** "speech": words someone said or wrote; "term": a quoted term (a title, a nickname, scare
+   * quotes) no one is quoted as saying. A term has no `cue`; its `speaker`, when present, is
+   * whose term it is ("Trump" in `Trump’s “peace through strength” strategy`). */
+  quote: "speech" | "term";
   speaker?: Speaker;
-  /** The attributing verb or phrase: "said", "wrote", "according to". */
+  /** The attributing verb or phrase: "said", "wrote", "according to". Absent when the speaker
+   * is only inferred from the context. */
   cue?: string;
+  /** For a later part of a quotation broken by its attribution (`“A,” he said, “B.”`): the
+   * index in `Analysis.spans` of the part it continues. */
+  continues?: number;
 }
 
 export type Span = EntitySpan | TemporalSpan | QuoteSpan;

@@ -81,6 +81,15 @@ pub struct Speaker {
     pub entity: Option<usize>,
 }
 
+/// What a quotation is: words someone said or wrote, or a quoted term (a title, a nickname,
+/// scare quotes) that no one is quoted as saying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Speech,
+    Term,
+}
+
 /// One highlighted stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
@@ -100,6 +109,13 @@ pub struct Span {
     /// The verb or phrase attributing a quotation ("said", "wrote", "according to").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// Of a quotation: whether it is speech or a quoted term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<QuoteKind>,
+    /// Of a later part of a quotation broken by its attribution (`“A,” he said, “B.”`): the
+    /// index in [`Analysis::spans`] of the part it continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continues: Option<usize>,
 }
 
 impl Span {
@@ -114,7 +130,23 @@ impl Span {
             entity: None,
             speaker: None,
             cue: None,
+            quote: None,
+            continues: None,
         }
+    }
+}
+
+/// Turns each quote's `continues`, an index among the quotes (in text order, as the quote layer
+/// gives them), into an index among all the sorted spans.
+fn relink_quotes(spans: &mut [Span]) {
+    let positions: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == Kind::Quote)
+        .map(|(i, _)| i)
+        .collect();
+    for span in spans.iter_mut() {
+        span.continues = span.continues.and_then(|q| positions.get(q).copied());
     }
 }
 
@@ -316,6 +348,7 @@ impl Analyzer {
                 .spans
                 .extend(self.quotes.find(&document, &entity_layer.spans));
         }
+        let quotes_have_links = analysis.spans.iter().any(|s| s.continues.is_some());
         if options.runs(Layer::Entities) {
             analysis.spans.extend(entity_layer.spans);
             analysis.entities = entity_layer.entities;
@@ -327,6 +360,9 @@ impl Analyzer {
         analysis
             .spans
             .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        if quotes_have_links {
+            relink_quotes(&mut analysis.spans);
+        }
         analysis
     }
 

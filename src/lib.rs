@@ -35,7 +35,7 @@ pub mod eval;
 mod wasm;
 
 pub use analysis::{
-    Analysis, Analyzer, Entity, Error, Extent, Kind, Layer, Options, ReferenceDate,
+    Analysis, Analyzer, Entity, Error, Extent, Kind, Layer, Options, QuoteKind, ReferenceDate,
     ReferenceSource, Span, Speaker,
 };
 pub use dates::Date;

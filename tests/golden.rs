@@ -40,6 +40,14 @@ fn kind_name(kind: Kind) -> String {
         .to_string()
 }
 
+fn quote_name(kind: newsmark::QuoteKind) -> String {
+    serde_json::to_value(kind)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 fn text_matches(span: &Span, item: &Value) -> bool {
     match (item["text"].as_str(), item["textStartsWith"].as_str()) {
         (Some(text), _) => span.text == text,
@@ -57,6 +65,7 @@ fn matches(span: &Span, item: &Value) -> bool {
         && optional_field_matches(item, "kind", Some(&kind_name(span.kind)))
         && optional_field_matches(item, "value", span.value.as_deref())
         && optional_field_matches(item, "cue", span.cue.as_deref())
+        && optional_field_matches(item, "quote", span.quote.map(quote_name).as_deref())
         && optional_field_matches(
             item,
             "speaker",

@@ -25,6 +25,7 @@ const TEMPORAL_KINDS = new Set(["date", "time", "duration", "set"]);
 const PRIORITY = { quote: 1, date: 2, time: 2, duration: 2, set: 2, person: 3, organization: 3, place: 3, misc: 3 };
 const HIGHLIGHT_PREFIX = "nm-";
 const ACTIVE_HIGHLIGHT = "nm-active";
+const TERM_HIGHLIGHT = "nm-quote-term";
 const EMPTY = Object.freeze({ spans: [], entities: [], referenceDate: null });
 const MAX_PER_GROUP = 300; // sidebar rows per group; the rest are counted, not listed
 const BUSY_AFTER_MS = 250; // "Analyzing…" only for analyses that take a noticeable time
@@ -380,16 +381,28 @@ function setupHighlights() {
     CSS.highlights.set(HIGHLIGHT_PREFIX + kind, highlight);
     state.highlights.set(kind, highlight);
   }
+  // Quoted terms (titles, nicknames, scare quotes) look different from speech.
+  const terms = new Highlight();
+  terms.priority = PRIORITY.quote;
+  CSS.highlights.set(TERM_HIGHLIGHT, terms);
+  state.highlights.set(TERM_HIGHLIGHT, terms);
   const active = new Highlight();
   active.priority = 10;
   CSS.highlights.set(ACTIVE_HIGHLIGHT, active);
+}
+
+/** A quotation the text quotes as a term (no one is quoted as saying it). */
+function isTerm(span) {
+  return span.kind === "quote" && span.quote === "term";
 }
 
 function paintHighlights() {
   for (const highlight of state.highlights.values()) highlight.clear();
   CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
   state.analysis.spans.forEach((span, index) => {
-    if (state.enabled.has(span.kind)) state.highlights.get(span.kind).add(state.ranges[index]);
+    if (!state.enabled.has(span.kind)) return;
+    const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
+    state.highlights.get(key).add(state.ranges[index]);
   });
 }
 
@@ -416,8 +429,9 @@ function paintMarks() {
     for (const local of covering.slice(keep)) {
       const index = shown[local];
       const mark = document.createElement("mark");
-      mark.className = `nm nm-${all[index].kind}`;
-      mark.dataset.kind = all[index].kind;
+      const span = all[index];
+      mark.className = `nm nm-${span.kind}${isTerm(span) ? " nm-term" : ""}`;
+      mark.dataset.kind = span.kind;
       mark.dataset.index = String(index);
       if (index === state.active) mark.classList.add("is-active");
       parent().append(mark);
@@ -532,7 +546,8 @@ function renderNames() {
 function renderQuotes() {
   const fragment = document.createDocumentFragment();
   const quotes = [];
-  state.analysis.spans.forEach((span, index) => span.kind === "quote" && quotes.push(index));
+  // Speech only: quoted terms (titles, scare quotes) are no one's words.
+  state.analysis.spans.forEach((span, index) => span.kind === "quote" && !isTerm(span) && quotes.push(index));
   if (state.enabled.has("quote") && quotes.length) {
     const list = group(fragment, "Who said what", quotes.length, "quote");
     for (const index of quotes.slice(0, MAX_PER_GROUP)) {
@@ -843,6 +858,7 @@ function describe(span, index) {
   if (ENTITY_KINDS.has(span.kind)) {
     const entity = span.entity != null ? state.entities.get(span.entity) : null;
     if (entity) details.push(["Entity", entity.name]);
+    if (entity?.titles?.length) details.push(["Titles", entity.titles.join(", ")]);
     const mentions = state.groups.get(index)?.length ?? 1;
     details.push([
       "Mentions",
@@ -855,7 +871,10 @@ function describe(span, index) {
     const mentions = state.groups.get(index)?.length ?? 1;
     if (mentions > 1) details.push(["Mentions", `${mentions} with this value — click to jump`]);
   } else if (span.kind === "quote") {
-    details.push(["Speaker", speakerName(span) ?? "not attributed"]);
+    if (isTerm(span)) details.push(["Quoted term", "a title, nickname or scare quotes, not speech"]);
+    if (span.continues != null) details.push(["Continues", "the quotation before its attribution"]);
+    const speaker = speakerName(span);
+    if (speaker || !isTerm(span)) details.push(["Speaker", speaker ?? "not attributed"]);
     if (span.cue) details.push(["Cue", span.cue]);
   }
   if (details.length) {

@@ -30,19 +30,53 @@ struct Mark {
 /// Deeper nesting than this is noise (runs of marks); further openings are ignored.
 const MAX_DEPTH: usize = 8;
 
+/// How many paragraphs with no double mark a quotation may run through before its closing mark
+/// (a quotation whose next paragraph does not reopen the mark, `“…¶…”`).
+const RUN_ON: usize = 2;
+
 /// The outermost quotations of `text`, in order; they never overlap.
 pub fn quotations(text: &str) -> Vec<Quotation> {
-    let mut found = Vec::new();
+    let mut found: Vec<Quotation> = Vec::new();
     let mut start = 0;
+    // An unclosed double quotation (index in `found`) and how many paragraphs it ran through.
+    let mut pending: Option<(usize, usize)> = None;
     for line in text.split_inclusive('\n') {
-        pair_paragraph(text, start, start + line.len(), &mut found);
-        start += line.len();
+        let end = start + line.len();
+        let mut from = start;
+        if let Some((index, through)) = pending.take() {
+            match first_double_mark(text, start, end) {
+                // The paragraph closes the quotation without reopening it.
+                Some(mark) if mark.can_close && !mark.can_open => {
+                    found[index].end = mark.at + mark.len;
+                    found[index].closed = true;
+                    from = mark.at + mark.len;
+                }
+                None if through < RUN_ON || line.trim().is_empty() => {
+                    let through = through + usize::from(!line.trim().is_empty());
+                    pending = Some((index, through));
+                }
+                _ => {}
+            }
+        }
+        let before = found.len();
+        pair_paragraph(text, from, end, &mut found);
+        if let Some(last) = found[before..].last() {
+            if !last.closed {
+                pending = Some((found.len() - 1, 0));
+            }
+        }
+        start = end;
     }
     outermost(found)
 }
 
+/// The first double quotation mark of `text[start..end]`.
+fn first_double_mark(text: &str, start: usize, end: usize) -> Option<Mark> {
+    marks(text, start, end).find(|m| m.family == Family::Double)
+}
+
 /// Pairs the marks of the paragraph `text[start..end]`, adding every pair to `found`; a double
-/// quotation still open at the end runs to the end of the paragraph.
+/// quotation still open at the end runs to the end of the paragraph (and is added last).
 fn pair_paragraph(text: &str, start: usize, end: usize, found: &mut Vec<Quotation>) {
     let mut open: Vec<Mark> = Vec::new();
     for mark in marks(text, start, end) {
@@ -114,7 +148,9 @@ fn classify(before: Option<char>, c: char, after: Option<char>) -> Option<(Famil
     let word_follows = after.is_some_and(|a| !a.is_whitespace());
     let word_precedes = before.is_some_and(|b| !b.is_whitespace());
     match c {
-        '“' | '«' | '„' => Some((Family::Double, true, false)),
+        '«' | '„' => Some((Family::Double, true, false)),
+        // Opens in English; closes after words in German („Wir schaffen das.“).
+        '“' => Some((Family::Double, true, word_precedes && close_side)),
         '»' => Some((Family::Double, false, true)),
         // Some texts open with ” too.
         '”' => Some((Family::Double, open_side && word_follows, true)),

@@ -1,22 +1,40 @@
 //! Direct quotations, with their speaker and cue verb.
 //!
-//! First version, rule based: [`marks`] pairs quotation marks paragraph by paragraph,
-//! [`speaker`] reads the attribution around each quotation. A quotation with no attribution of
-//! its own continues the speaker of the one before it in the same paragraph (`“…,” said Caddell.
-//! “…”`), or of the one before an unclosed paragraph it continues.
+//! Rule based: [`marks`] pairs quotation marks paragraph by paragraph, [`speaker`] reads the
+//! attribution around each quotation. A quotation with no attribution of its own continues the
+//! speaker of the one before it in the same paragraph (`“…,” said Caddell. “…”`), of the one
+//! before an unclosed paragraph it continues, or of the quotation in the paragraph just before
+//! when it makes up a paragraph of its own; failing that its speaker is inferred from the
+//! sentence around it. A short quotation with no attribution inside a sentence, or one used as a
+//! modifier (`Trump’s “peace through strength” strategy`), is a quoted term, not speech. A
+//! quotation broken by its attribution (`“A,” he said, “B.”`) is reported as its parts, each
+//! later part linked to the one it continues.
 
 mod marks;
 mod speaker;
 
 use crate::text::Document;
-use crate::{Kind, Span, Speaker};
+use crate::{Kind, QuoteKind, Span, Speaker};
 
 use marks::Quotation;
 use speaker::{Attribution, Attributor, Lists};
 
+/// A quoted term has at most this many words.
+const TERM_WORDS: usize = 4;
+/// The attribution between the parts of a broken quotation is at most this long, in bytes.
+const BREAK_LEN: usize = 160;
+
 /// Finds quotations; holds the cue and pronoun lists, built once.
 pub struct QuoteFinder {
     lists: Lists,
+}
+
+/// A quotation with what was found about it.
+struct Found {
+    quotation: Quotation,
+    attribution: Option<Attribution>,
+    kind: QuoteKind,
+    continues: Option<usize>,
 }
 
 impl QuoteFinder {
@@ -26,19 +44,89 @@ impl QuoteFinder {
         }
     }
 
-    /// Quote spans of `document`; speakers that are entity mentions (in `entity_spans`) get
-    /// their entity id.
+    /// Quote spans of `document`, in text order; speakers that are entity mentions (in
+    /// `entity_spans`) get their entity id. A span's `continues` is the index, in the returned
+    /// list, of the part of the same broken quotation it continues.
     pub fn find(&self, document: &Document, entity_spans: &[Span]) -> Vec<Span> {
-        let attributor = Attributor::new(document, &self.lists, entity_spans);
-        let mut spans = Vec::new();
-        let mut previous: Option<(Quotation, Attribution)> = None;
-        for quotation in marks::quotations(document.text) {
+        let text = document.text;
+        let mut attributor = Attributor::new(document, &self.lists, entity_spans);
+        let quotations = marks::quotations(text);
+        attributor.set_quotations(quotations.iter().map(|q| (q.start, q.end)).collect());
+        let mut found: Vec<Found> = Vec::new();
+        // The last speech quotation (terms are passed over), kept as we go: linear time.
+        let mut previous: Option<usize> = None;
+        for quotation in quotations {
             let own = attributor.attribute(quotation.start, quotation.end);
-            let attribution = own.or_else(|| continued(document.text, &previous, &quotation));
-            spans.push(span(document.text, &quotation, attribution.as_ref()));
-            previous = attribution.map(|a| (quotation, a));
+            let term = self.term(text, &quotation, own.is_some());
+            let kind = if term.is_some() {
+                QuoteKind::Term
+            } else {
+                QuoteKind::Speech
+            };
+            let attribution = match term {
+                // Whose term it is: the possessor ("Trump’s “…” strategy"), else the subject
+                // of its sentence.
+                Some(Some(owner)) => attributor
+                    .owner(owner)
+                    .or_else(|| attributor.guess(quotation.start)),
+                Some(None) => attributor.guess(quotation.start),
+                None => own
+                    .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
+                    .or_else(|| attributor.guess(quotation.start)),
+            };
+            let mut current = Found {
+                quotation,
+                attribution,
+                kind,
+                continues: None,
+            };
+            current.continues = previous.filter(|&i| broken(text, &found[i], &current));
+            if current.kind == QuoteKind::Speech {
+                previous = Some(found.len());
+            }
+            found.push(current);
         }
-        spans
+        found.iter().map(|f| span(text, f)).collect()
+    }
+
+    /// Whether the quotation is a quoted term: a short one inside a sentence with no
+    /// attribution (scare quotes, titles, nicknames), or a quoted modifier after a possessive
+    /// (`Trump’s “peace through strength” strategy`). For a modifier, also the byte offset
+    /// where its possessive word ends.
+    fn term(&self, text: &str, quotation: &Quotation, attributed: bool) -> Option<Option<usize>> {
+        let inner = &text[quotation.start..quotation.end];
+        if !quotation.closed || inner.split_whitespace().count() > TERM_WORDS {
+            return None;
+        }
+        let before = text[..quotation.start].trim_end_matches([' ', '\t']);
+        let opens_sentence = before.is_empty()
+            || before
+                .trim_end_matches(['“', '"', '‘', '\'', '(', '['])
+                .ends_with(['\n', '\r', '.', '!', '?', ':', '—']);
+        if opens_sentence {
+            return None;
+        }
+        match self.modifier(text, quotation, before) {
+            Some(owner) => Some(Some(owner)),
+            None => (!attributed).then_some(None),
+        }
+    }
+
+    /// Where the possessive before the quotation ends, when the quotation stands between a
+    /// possessive and a word it modifies (`Trump’s “…” strategy`).
+    fn modifier(&self, text: &str, quotation: &Quotation, before: &str) -> Option<usize> {
+        let after = &text[quotation.end..];
+        let next = after
+            .strip_prefix(' ')?
+            .split(|c: char| !c.is_alphabetic())
+            .next()?;
+        let noun_follows = next.starts_with(char::is_lowercase)
+            && !self.lists.function_words.contains(next)
+            && !self.lists.is_cue(next);
+        let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let possessive = previous.chars().count() > 2
+            && (previous.ends_with("’s") || previous.ends_with("'s") || previous.ends_with("s’"));
+        (noun_follows && possessive).then_some(before.len())
     }
 }
 
@@ -48,23 +136,44 @@ impl Default for QuoteFinder {
     }
 }
 
-/// The previous quotation's attribution, when this one goes on from it: same paragraph, or the
-/// previous one ran unclosed to the end of its paragraph.
-fn continued(
-    text: &str,
-    previous: &Option<(Quotation, Attribution)>,
-    quotation: &Quotation,
-) -> Option<Attribution> {
-    let (before, attribution) = previous.as_ref()?;
-    let between = &text[before.end..quotation.start];
+/// The previous speech quotation's attribution, when this one goes on from it: same paragraph,
+/// the previous one ran unclosed to the end of its paragraph, or this one makes up the next
+/// paragraph.
+fn continued(text: &str, previous: Option<&Found>, quotation: &Quotation) -> Option<Attribution> {
+    let before = previous?;
+    let attribution = before.attribution.as_ref()?;
+    let between = &text[before.quotation.end..quotation.start];
     let same_paragraph = !between.contains('\n');
-    let next_paragraph = !before.closed && between.trim().is_empty();
-    (same_paragraph || next_paragraph).then(|| attribution.clone())
+    let next_paragraph = !before.quotation.closed && between.trim().is_empty();
+    // Only the rest of the previous quotation's paragraph, then blank lines.
+    let next_quote_paragraph = between
+        .split_once('\n')
+        .is_some_and(|(_, rest)| rest.trim().is_empty());
+    (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
 }
 
-fn span(text: &str, quotation: &Quotation, attribution: Option<&Attribution>) -> Span {
+/// Whether `current` goes on from the quotation `before` across its attribution: same
+/// paragraph, the same speaker, named between the two parts.
+fn broken(text: &str, before: &Found, current: &Found) -> bool {
+    let (Some(first), Some(second)) = (&before.attribution, &current.attribution) else {
+        return false;
+    };
+    let (end, start) = (before.quotation.end, current.quotation.start);
+    let between = &text[end..start];
+    first.speaker.start >= end
+        && first.speaker.end <= start
+        && first.speaker == second.speaker
+        && first.cue.is_some()
+        && between.len() <= BREAK_LEN
+        && !between.contains('\n')
+}
+
+fn span(text: &str, found: &Found) -> Span {
+    let quotation = &found.quotation;
     let mut span = Span::new(text, quotation.start, quotation.end, Kind::Quote);
-    if let Some(attribution) = attribution {
+    span.quote = Some(found.kind);
+    span.continues = found.continues;
+    if let Some(attribution) = &found.attribution {
         let speaker = attribution.speaker;
         span.speaker = Some(Speaker {
             start: speaker.start,
@@ -72,7 +181,7 @@ fn span(text: &str, quotation: &Quotation, attribution: Option<&Attribution>) ->
             text: text[speaker.start..speaker.end].to_string(),
             entity: speaker.entity,
         });
-        span.cue = Some(attribution.cue.clone());
+        span.cue = attribution.cue.clone();
     }
     span
 }
@@ -103,6 +212,280 @@ mod tests {
             speaker.map(String::from),
             cue.map(String::from),
         )
+    }
+
+    /// Quote spans of `text`, entities recognized first.
+    fn spans(text: &str) -> (Vec<Span>, Vec<crate::Entity>) {
+        let doc = Document::new(text);
+        let entities = EntityRecognizer::new().recognize(&doc);
+        (
+            QuoteFinder::new().find(&doc, &entities.spans),
+            entities.entities,
+        )
+    }
+
+    fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
+        spans(text)
+            .0
+            .into_iter()
+            .map(|s| (s.text, s.quote.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_sample_article() {
+        let text = include_str!("../../www/sample.txt");
+        let (found, entities) = spans(text);
+        let trump = entities.iter().find(|e| e.name == "Trump").unwrap().id;
+        let speech: Vec<&Span> = found
+            .iter()
+            .filter(|s| s.quote == Some(QuoteKind::Speech))
+            .collect();
+        assert_eq!(speech.len(), 2);
+        for span in speech {
+            assert_eq!(span.cue.as_deref(), Some("wrote"));
+            let speaker = span.speaker.as_ref().unwrap();
+            assert_eq!(
+                (speaker.text.as_str(), speaker.entity),
+                ("Trump", Some(trump))
+            );
+        }
+        let terms: Vec<&str> = found
+            .iter()
+            .filter(|s| s.quote == Some(QuoteKind::Term))
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(terms, ["“peace through strength”"]);
+    }
+
+    #[test]
+    fn a_quotation_broken_by_its_attribution_links_its_parts() {
+        let (found, _) = spans("“We will win,” he said, “and we will win big.” Then he left.");
+        let parts: Vec<(&str, Option<&str>, Option<usize>)> = found
+            .iter()
+            .map(|s| {
+                let speaker = s.speaker.as_ref().map(|p| p.text.as_str());
+                (s.text.as_str(), speaker, s.continues)
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("“We will win,”", Some("he"), None),
+                ("“and we will win big.”", Some("he"), Some(0))
+            ]
+        );
+        // Two speakers: no link.
+        let (found, _) = spans("“Yes,” said Ann. Bob said: “No.”");
+        assert_eq!(
+            found.iter().map(|s| s.continues).collect::<Vec<_>>(),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn the_link_points_into_the_analysis_spans() {
+        let text = "“We will win,” Jane Doe said on Friday, “and we will win big.”";
+        let analysis = crate::Analyzer::new(crate::Options::default()).analyze(text);
+        let second = analysis
+            .spans
+            .iter()
+            .find(|s| s.text == "“and we will win big.”")
+            .unwrap();
+        let first = &analysis.spans[second.continues.unwrap()];
+        assert_eq!(first.text, "“We will win,”");
+        assert_eq!(first.kind, Kind::Quote);
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        assert_eq!(
+            quotes("“It went well,” Trump wrote."),
+            [quote("“It went well,”", Some("Trump"), Some("wrote"))]
+        );
+        assert_eq!(
+            quotes("“We will win,” said Tom Suozzi, a Democrat from New York."),
+            [quote("“We will win,”", Some("Tom Suozzi"), Some("said"))]
+        );
+        // A verb not in the table, after a comma inside the marks.
+        assert_eq!(
+            quotes("“Nobody!” the crowd roared."),
+            [quote("“Nobody!”", Some("the crowd"), Some("roared"))]
+        );
+        assert_eq!(
+            quotes("“It is a failure,” they conclude."),
+            [quote("“It is a failure,”", Some("they"), Some("conclude"))]
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        assert_eq!(
+            quotes("Trump said: “It went well.”"),
+            [quote("“It went well.”", Some("Trump"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("Trump wrote in a post, “It went well.”"),
+            [quote("“It went well.”", Some("Trump"), Some("wrote"))]
+        );
+        // The participle's subject is the sentence's, not the nearest name.
+        assert_eq!(
+            quotes("Senator Bob Smith attacked President Barack Obama, calling him “the worst.”"),
+            [quote("“the worst.”", Some("Bob Smith"), Some("calling"))]
+        );
+        // "told CNN": the listener is not the speaker.
+        assert_eq!(
+            quotes("“It is over,” Kaine told CNN. “We won.”"),
+            [
+                quote("“It is over,”", Some("Kaine"), Some("told")),
+                quote("“We won.”", Some("Kaine"), Some("told"))
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_link_to_the_nearest_person() {
+        let text = "Angela Merkel met Emmanuel Macron in Paris. “It went well,” he said.";
+        let (found, entities) = spans(text);
+        let macron = entities
+            .iter()
+            .find(|e| e.name == "Emmanuel Macron")
+            .unwrap()
+            .id;
+        let speaker = found[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.text.as_str(), speaker.entity),
+            ("he", Some(macron))
+        );
+    }
+
+    #[test]
+    fn non_person_sources() {
+        assert_eq!(
+            quotes("“We regret the delay,” the letter said."),
+            [quote(
+                "“We regret the delay,”",
+                Some("the letter"),
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            quotes("“No comment,” a spokeswoman said."),
+            [quote("“No comment,”", Some("a spokeswoman"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("According to the statement, “the talks will go on.”"),
+            [quote(
+                "“the talks will go on.”",
+                Some("the statement"),
+                Some("According to")
+            )]
+        );
+    }
+
+    #[test]
+    fn quoted_fragment_in_indirect_speech_is_speech() {
+        assert_eq!(
+            quotes("He called it “a disaster” on Friday."),
+            [quote("“a disaster”", Some("He"), Some("called"))]
+        );
+        assert_eq!(
+            kinds("He called it “a disaster” on Friday.")[0].1,
+            QuoteKind::Speech
+        );
+    }
+
+    #[test]
+    fn terms_are_not_speech() {
+        assert_eq!(
+            kinds("The “Gang of Eight” bill stalled. She starred in “The Post” last year."),
+            [
+                ("“Gang of Eight”".to_string(), QuoteKind::Term),
+                ("“The Post”".to_string(), QuoteKind::Term)
+            ]
+        );
+        // A term has no cue; a possessive names whose term it is.
+        let (found, _) = spans("They back Trump’s “peace through strength” strategy, they argue.");
+        assert_eq!(found[0].quote, Some(QuoteKind::Term));
+        assert_eq!(found[0].cue, None);
+        assert_eq!(found[0].speaker.as_ref().unwrap().text, "Trump");
+        // Speech opening its sentence, however short.
+        assert_eq!(kinds("“No.”")[0].1, QuoteKind::Speech);
+    }
+
+    #[test]
+    fn straight_guillemet_and_german_marks() {
+        assert_eq!(
+            quotes("Merkel said: \"We can do it.\""),
+            [quote("\"We can do it.\"", Some("Merkel"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("Macron said: « We will win. »"),
+            [quote("« We will win. »", Some("Macron"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("Merkel said: „Wir schaffen das.“ Then she left."),
+            [quote("„Wir schaffen das.“", Some("Merkel"), Some("said"))]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let text = "Smith said: “The first paragraph goes on.\n\n“The second one ends.”";
+        assert_eq!(
+            quotes(text),
+            [
+                quote("“The first paragraph goes on.", Some("Smith"), Some("said")),
+                quote("“The second one ends.”", Some("Smith"), Some("said"))
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_at_the_end_of_the_text() {
+        assert_eq!(
+            quotes("Smith said: “We will never"),
+            [quote("“We will never", Some("Smith"), Some("said"))]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_nesting() {
+        assert_eq!(
+            kinds("Don’t blame the ’90s or the Joneses’ house."),
+            [] as [(String, QuoteKind); 0]
+        );
+        assert_eq!(
+            quotes("“He called it ‘a total disaster’ today,” she said."),
+            [quote(
+                "“He called it ‘a total disaster’ today,”",
+                Some("she"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn stress_inputs_stay_linear_and_do_not_panic() {
+        let inputs = [
+            "“".repeat(100_000),
+            "“a ".repeat(50_000) + &"” he said, ".repeat(50_000),
+            "‘“".repeat(20_000) + &"”’".repeat(20_000),
+            "he said: “".to_string() + &"x\r\n".repeat(10_000),
+            "😀 “😀,” 😀 said. ‘’ „“ «» ".repeat(5_000),
+            // One run-on line of quoted terms: no search may go back to its start each time.
+            "He said x “a b c” y ".repeat(20_000),
+        ];
+        for input in &inputs {
+            let (found, _) = spans(input);
+            assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+            for span in &found {
+                assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+                if let Some(i) = span.continues {
+                    assert!(found[i].end <= span.start);
+                }
+            }
+        }
     }
 
     #[test]
@@ -141,7 +524,8 @@ mod tests {
             [
                 quote("“One,”", Some("Caddell"), Some("said")),
                 quote("“Two.”", Some("Caddell"), Some("said")),
-                quote("“Three.”", None, None)
+                // A paragraph of its own goes on with the speaker of the one before.
+                quote("“Three.”", Some("Caddell"), Some("said"))
             ]
         );
     }

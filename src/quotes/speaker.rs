@@ -16,6 +16,8 @@ pub struct Lists {
     determiners: HashSet<&'static str>,
     /// Small words between a speaker and the cue ("Trump also said").
     between: HashSet<&'static str>,
+    /// Lowercase words that are no noun nor verb of attribution ("and", "was").
+    pub function_words: HashSet<&'static str>,
 }
 
 impl Lists {
@@ -25,7 +27,15 @@ impl Lists {
             pronouns: data_lines(include_str!("pronouns.txt")).collect(),
             determiners: data_lines(include_str!("determiners.txt")).collect(),
             between: data_lines(include_str!("between.txt")).collect(),
+            function_words: data_lines(include_str!("function_words.txt")).collect(),
         }
+    }
+}
+
+impl Lists {
+    /// Whether `word` (lowercase) is a one-word cue.
+    pub fn is_cue(&self, word: &str) -> bool {
+        self.cues.contains(word)
     }
 }
 
@@ -49,14 +59,19 @@ pub struct Mention {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     pub speaker: Mention,
-    /// The cue as written ("wrote", "according to").
-    pub cue: String,
+    /// The cue as written ("wrote", "according to"); `None` when the speaker is only inferred
+    /// from the context (the subject of the sentence around a quoted fragment, a headline's
+    /// `Name: ‘…’`).
+    pub cue: Option<String>,
 }
 
+/// How far back the start of a sentence is looked for, in tokens.
+const SENTENCE: usize = 120;
 /// How far before a quotation its cue may stand, in tokens.
 const WINDOW: usize = 60;
-/// How long a speaker phrase may be, in tokens ("Michael Mulgrew, president of the union,").
-const PHRASE: usize = 14;
+/// How long a speaker phrase may be, in tokens ("Michael Mulgrew, president of the union, who
+/// …, said"); measured on PolNeAR train.
+const PHRASE: usize = 28;
 
 /// Which side of the cue a speaker phrase stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +95,8 @@ pub struct Attributor<'a> {
     persons: Vec<&'a Span>,
     /// Per token: whether it ends its sentence ("(D-Md.)" does not).
     sentence_end: Vec<bool>,
+    /// The byte ranges of the document's quotations, sorted: no subject is looked for inside.
+    quoted: Vec<(usize, usize)>,
 }
 
 impl<'a> Attributor<'a> {
@@ -103,7 +120,35 @@ impl<'a> Attributor<'a> {
             entities,
             persons,
             sentence_end,
+            quoted: Vec::new(),
         }
+    }
+
+    /// Tells the attributor where the quotations are (sorted, not overlapping).
+    pub fn set_quotations(&mut self, quoted: Vec<(usize, usize)>) {
+        self.quoted = quoted;
+    }
+
+    /// The first token of the quotation whose closing mark is token `i`, when that quotation is
+    /// a fragment inside its sentence (its words end on no punctuation).
+    fn fragment_ending_at(&self, i: usize) -> Option<usize> {
+        let end = self.doc.tokens[i].end;
+        let k = self.quoted.partition_point(|&(_, e)| e < end);
+        let &(start, e) = self.quoted.get(k)?;
+        let fragment = e == end
+            && !matches!(
+                quoted_ending(self.doc.text, start, end),
+                Some('.' | ',' | '!' | '?' | ':' | ';')
+            );
+        let first = self.doc.token_at_or_after(start);
+        (fragment && first < i).then_some(first)
+    }
+
+    /// Whether token `i` is inside a quotation.
+    fn is_quoted(&self, i: usize) -> bool {
+        let at = self.doc.tokens[i].start;
+        let k = self.quoted.partition_point(|&(_, end)| end <= at);
+        self.quoted.get(k).is_some_and(|&(start, _)| start <= at)
     }
 
     /// The attribution of the quotation `start..end`. A quotation opening its sentence and
@@ -116,13 +161,34 @@ impl<'a> Attributor<'a> {
             && !self.doc.text[end..self.doc.tokens[after].start].contains('\n');
         let after_quote = || after_on_line.then(|| self.after_quote(after)).flatten();
         let before_quote = || self.before_quote(opening);
-        let found = if self.opens_sentence(opening) && !ends_with_period(self.doc.text, start, end)
-        {
-            after_quote().or_else(before_quote)
+        let ending = quoted_ending(self.doc.text, start, end);
+        // `“…,” he said`: the comma inside the marks announces the attribution after them.
+        let announces = matches!(ending, Some(',' | '?' | '!' | '—'));
+        let opens = self.opens_sentence(opening) || self.text(opening.wrapping_sub(1)) == Some(":");
+        let any_verb = || self.after_quote_any_verb(after, announces && after_on_line);
+        let found = if opens && ending != Some('.') {
+            after_quote().or_else(before_quote).or_else(any_verb)
+        } else if announces {
+            // Inside a sentence the cue before the quotation comes first.
+            before_quote().or_else(after_quote).or_else(any_verb)
+        } else if ending == Some('.') {
+            // The sentence ended inside the marks: what follows is another sentence, unless it
+            // is only an attribution (`… done.” Trump said.`).
+            before_quote().or_else(|| after_quote().filter(|a| self.short_after(end, a)))
         } else {
             before_quote().or_else(after_quote)
         };
         found.map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// Whether the attribution `found` after a quotation ending at byte `end` is a short one
+    /// that ends its sentence right after the speaker (`Trump said.`).
+    fn short_after(&self, end: usize, found: &Attribution) -> bool {
+        let last = found.speaker.end.max(end);
+        let next = self.doc.token_at_or_after(last);
+        let words = self.doc.text[end..last].split_whitespace().count();
+        let ends_soon = (next..(next + 3).min(self.doc.tokens.len())).any(|t| self.sentence_end[t]);
+        words <= 4 && ends_soon
     }
 
     /// Whether the quotation whose mark is token `opening` starts its sentence or line.
@@ -141,10 +207,17 @@ impl<'a> Attributor<'a> {
             i += 1;
         }
         if let Some((cue, next)) = self.cue_at(i) {
+            // "“…,” adding that …": the participle's subject is before the quotation.
+            if cue.ends_with("ing") {
+                return None;
+            }
             let phrase = next..self.phrase_end(next);
             return self
                 .choose(phrase, Side::AfterCue)
-                .map(|speaker| Attribution { speaker, cue });
+                .map(|speaker| Attribution {
+                    speaker,
+                    cue: Some(cue),
+                });
         }
         let cue_at = (i..i + PHRASE)
             .take_while(|&t| t < self.doc.tokens.len() && !self.ends_clause(t))
@@ -152,7 +225,36 @@ impl<'a> Attributor<'a> {
             .find(|&t| self.cue_at(t).is_some())?;
         let (cue, _) = self.cue_at(cue_at)?;
         self.choose(i..cue_at, Side::BeforeCue)
-            .map(|speaker| Attribution { speaker, cue })
+            .map(|speaker| Attribution {
+                speaker,
+                cue: Some(cue),
+            })
+    }
+
+    /// `“…!” the crowd cried out` / `“…,” he surmised`: after a quotation announcing its
+    /// attribution, a pronoun, a person or a noun phrase followed by a lowercase word, taken as
+    /// the verb (not in the cue list).
+    fn after_quote_any_verb(&self, i: usize, allowed: bool) -> Option<Attribution> {
+        if !allowed || i >= self.doc.tokens.len() {
+            return None;
+        }
+        let (speaker, next) = self.speaker_from(i)?;
+        let verb = self.text(next)?;
+        let is_verb = self.doc.tokens[next].kind == TokenKind::Word
+            && verb.starts_with(char::is_lowercase)
+            && !self.doc.line_break_between(next - 1, next)
+            // "they conclude": a plural or first-person speaker takes the base form.
+            && (verb.ends_with("ed") || verb.ends_with('s') || self.takes_base_form(&speaker))
+            && !self.lists.function_words.contains(verb);
+        is_verb.then(|| Attribution {
+            speaker,
+            cue: Some(verb.to_string()),
+        })
+    }
+
+    fn takes_base_form(&self, speaker: &Mention) -> bool {
+        let word = self.doc.text[speaker.start..speaker.end].to_lowercase();
+        speaker.pronoun && matches!(word.as_str(), "they" | "we" | "i")
     }
 
     /// `Trump said: “…”` / `Trump wrote in a post, “…”` / `said Trump: “…”`: the nearest cue
@@ -169,17 +271,37 @@ impl<'a> Attributor<'a> {
         while i > lowest {
             i -= 1;
             let line_break = self.doc.line_break_between(i, i + 1);
-            if self.ends_clause(i) || (line_break && !(colon_line && i + 1 == opening)) {
+            // `…, said Gaskin, a retiree. “…”`: a period just before the quotation ends the
+            // sentence even where the sentence splitter did not.
+            let period_before = i + 1 == opening && self.doc.token_text(i) == ".";
+            // `Trump says “…” because “…”`: a quoted fragment inside the sentence is passed over.
+            if let Some(fragment_start) = self.fragment_ending_at(i) {
+                i = fragment_start;
+                continue;
+            }
+            if self.ends_clause(i)
+                || period_before
+                || (line_break && !(colon_line && i + 1 == opening))
+            {
                 return None;
             }
             if let Some((cue, next)) = self.cue_at(i) {
-                let subject = self.clause_start(i)..i;
-                return self
-                    .choose(subject, Side::BeforeCue)
+                // "…, saying “…”": the participle's subject is the sentence's.
+                let participle = cue.ends_with("ing");
+                let sentence = || self.sentence_subject(i);
+                let found = if participle {
+                    sentence().or_else(|| self.subject_before(i))
+                } else {
+                    self.subject_before(i).or_else(sentence)
+                };
+                return found
                     .or_else(|| {
                         self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue)
                     })
-                    .map(|speaker| Attribution { speaker, cue });
+                    .map(|speaker| Attribution {
+                        speaker,
+                        cue: Some(cue),
+                    });
             }
         }
         None
@@ -202,11 +324,168 @@ impl<'a> Attributor<'a> {
             .find(|&t| self.cue_at(t).is_some_and(|(_, next)| next <= end))?;
         let (cue, next) = self.cue_at(cue_at)?;
         let subject = || self.choose(self.clause_start(cue_at)..cue_at, Side::BeforeCue);
-        // "said Obama." names the speaker after the cue; "Trump said Friday." before it.
-        let named_after = self.choose_named(next..end, Side::AfterCue);
-        named_after
-            .or_else(subject)
-            .map(|speaker| Attribution { speaker, cue })
+        // "said Obama." names the speaker after the cue; "Trump said Friday." before it; "Kaine
+        // told CNN." names the listener after it.
+        // Right after the cue only: "said in an interview with CNBC." names no speaker.
+        let named_after = || self.choose_named(next..end, Side::AfterCue);
+        let lower = cue.to_lowercase();
+        let listener_after = matches!(
+            lower.as_str(),
+            "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "ask"
+        );
+        let found = if listener_after {
+            subject().or_else(named_after)
+        } else {
+            named_after().or_else(subject)
+        };
+        found.map(|speaker| Attribution {
+            speaker,
+            cue: Some(cue),
+        })
+    }
+
+    /// The subject of a cue at token `cue` in its clause: a person or pronoun nearest the cue, the
+    /// phrase right before it, the sentence's subject, then an organization or place.
+    fn subject_before(&self, cue: usize) -> Option<Mention> {
+        let clause = self.clause_start(cue)..cue;
+        if clause.is_empty() {
+            return None;
+        }
+        // "…, and added: “…”": the coordinated verb shares the sentence's subject.
+        let mut before = cue - 1;
+        while before > clause.start && self.lists.between.contains(self.doc.token_text(before)) {
+            before -= 1;
+        }
+        let coordinated = matches!(self.doc.token_text(before), "and" | "but");
+        if coordinated {
+            if let Some(subject) = self.sentence_subject(cue) {
+                return Some(subject);
+            }
+        }
+        let person = |kind: Kind| kind == Kind::Person;
+        clause
+            .clone()
+            .rev()
+            .find_map(|t| {
+                self.entity_mention(t, &person).or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
+            })
+            .or_else(|| self.speaker_ending_before(cue))
+            .or_else(|| self.sentence_subject(cue))
+            .or_else(|| self.choose_named(clause, Side::BeforeCue))
+    }
+
+    /// The first token of the sentence holding token `i`, not before a line break.
+    fn sentence_start(&self, i: usize) -> usize {
+        // At most a window back: a run-on "sentence" must not make the search quadratic.
+        let first = self.doc.sentences[self.doc.sentence_of(i)]
+            .tokens
+            .start
+            .max(i.saturating_sub(SENTENCE));
+        let mut start = i;
+        while start > first && !self.doc.line_break_between(start - 1, start) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The subject of the sentence holding token `i`, among the tokens before it: the first
+    /// person, pronoun, organization or place named there, else the phrase the sentence opens
+    /// with ("The letter", "Trump").
+    fn sentence_subject(&self, i: usize) -> Option<Mention> {
+        let start = self.sentence_start(i);
+        // Skip an opening mark or bracket.
+        let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
+        let person = |kind: Kind| kind == Kind::Person;
+        let first_person = (first..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
+            self.entity_mention(t, &person).or_else(|| {
+                self.is_pronoun(self.doc.token_text(t))
+                    .then(|| self.pronoun(t))
+            })
+        });
+        first_person
+            .or_else(|| self.choose_named(first..i, Side::AfterCue))
+            .or_else(|| {
+                // A capitalized first word is not a name by itself ("But", "Holding").
+                let determiner = self
+                    .lists
+                    .determiners
+                    .contains(self.doc.token_text(first).to_lowercase().as_str());
+                determiner
+                    .then(|| self.speaker_from(first))
+                    .flatten()
+                    .filter(|&(_, next)| next <= i)
+                    .map(|(speaker, _)| speaker)
+            })
+    }
+
+    /// A speaker for a quotation with no cue in reach, from its context: a headline's
+    /// `Name: ‘…’`, the subject of the sentence a quoted fragment stands in, or for a quotation
+    /// opening its sentence, the subject of the sentence before it.
+    pub fn guess(&self, start: usize) -> Option<Attribution> {
+        let opening = self.doc.token_at_or_after(start);
+        if opening >= self.doc.tokens.len() {
+            return None;
+        }
+        let found = self.headline_speaker(opening).or_else(|| {
+            let sentence_start = self.sentence_start(opening);
+            if (sentence_start..opening).any(|t| self.doc.tokens[t].kind != TokenKind::Punct) {
+                self.sentence_subject(opening)
+            } else {
+                // The sentence before, when the quotation opens its sentence.
+                let sentence = self.doc.sentence_of(opening);
+                let previous = sentence.checked_sub(1)?;
+                let last = self.doc.sentences[previous].tokens.end.checked_sub(1)?;
+                (last < opening)
+                    .then(|| self.sentence_subject(last))
+                    .flatten()
+            }
+        })?;
+        Some(self.resolve_pronoun(
+            Attribution {
+                speaker: found,
+                cue: None,
+            },
+            start,
+        ))
+    }
+
+    /// The owner of a quoted term whose possessive word ends at byte `end` (`Trump’s “…”`): the
+    /// entity mention or name before the `’s`.
+    pub fn owner(&self, end: usize) -> Option<Attribution> {
+        let mut after_owner = self.doc.token_at_or_after(end);
+        // "Trump’s" is "Trump" and "’s"; "Joneses’" may end on the mark.
+        if after_owner > 0
+            && (is_possessive(self.doc.token_text(after_owner - 1))
+                || matches!(self.doc.token_text(after_owner - 1), "’" | "'"))
+        {
+            after_owner -= 1;
+        }
+        let speaker = self.speaker_ending_before(after_owner)?;
+        Some(Attribution { speaker, cue: None })
+    }
+
+    /// `Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …`: a line opening with a short name and a
+    /// colon, the quotation further on that line.
+    fn headline_speaker(&self, opening: usize) -> Option<Mention> {
+        let mut first = opening;
+        let lowest = opening.saturating_sub(SENTENCE);
+        while first > 0 && !self.doc.line_break_between(first - 1, first) {
+            if first == lowest {
+                return None;
+            }
+            first -= 1;
+        }
+        let colon = (first..opening)
+            .take(NAME_WORDS + 1)
+            .find(|&t| self.doc.token_text(t) == ":")?;
+        if colon == first {
+            return None;
+        }
+        let (speaker, next) = self.speaker_from(first)?;
+        (next == colon).then_some(speaker)
     }
 
     /// Where the subject of a cue at `cue` can start: after the last clause end or line break,
@@ -239,6 +518,15 @@ impl<'a> Attributor<'a> {
     /// there (not as a possessive: "Clinton's spokesman"), a pronoun, an organization or place,
     /// else the name or noun phrase next to the cue.
     fn choose(&self, phrase: Range<usize>, side: Side) -> Option<Mention> {
+        // "said one source who identified Sullivan": a noun phrase right after the cue.
+        if side == Side::AfterCue && !phrase.is_empty() {
+            let first = self.doc.token_text(phrase.start).to_lowercase();
+            if self.lists.determiners.contains(first.as_str()) {
+                if let Some((speaker, _)) = self.speaker_from(phrase.start) {
+                    return Some(speaker);
+                }
+            }
+        }
         self.choose_named(phrase.clone(), side)
             .or_else(|| match side {
                 Side::BeforeCue => self.speaker_ending_before(phrase.end),
@@ -276,7 +564,13 @@ impl<'a> Attributor<'a> {
             .entities
             .get(self.entities.partition_point(|s| s.start < start))?;
         let after = self.doc.token_at_or_after(span.end);
-        let possessive = self.text(after).is_some_and(is_possessive);
+        // "Clinton’s spokesman", "Sanders’ campaign manager".
+        let possessive = self.text(after).is_some_and(|t| {
+            is_possessive(t)
+                || (matches!(t, "’" | "'")
+                    && self.doc.tokens[after].start == span.end
+                    && span.text.ends_with('s'))
+        });
         (span.start == start && wanted(span.kind) && !possessive)
             .then(|| self.mention((span.start, span.end), span.entity))
     }
@@ -375,11 +669,20 @@ impl<'a> Attributor<'a> {
     /// The end of the words after a determiner, stopping at a cue, punctuation or a clause word.
     fn noun_end(&self, from: usize) -> usize {
         let mut end = from;
+        // "the 46-year-old": numbers and hyphens inside a word count as that word.
+        let attached = |t: usize| {
+            t > from
+                && self.doc.tokens[t - 1].end == self.doc.tokens[t].start
+                && (self.doc.tokens[t].kind != TokenKind::Punct || self.doc.token_text(t) == "-")
+        };
         while end < from + NOUN_WORDS
             && end < self.doc.tokens.len()
-            && self.doc.tokens[end].kind == TokenKind::Word
+            && (self.doc.tokens[end].kind != TokenKind::Punct || attached(end))
             && self.cue_at(end).is_none()
             && !matches!(self.doc.token_text(end), "who" | "of" | "that" | "and")
+            // "the city embodied": a past tense ends the phrase.
+            && !(end > from && self.doc.token_text(end).ends_with("ed"))
+            && !self.lists.function_words.contains(self.doc.token_text(end))
         {
             end += 1;
         }
@@ -470,11 +773,12 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s")
 }
 
-/// Whether the quoted words end on a period (`“… done.”`): the sentence ended inside.
-fn ends_with_period(text: &str, start: usize, end: usize) -> bool {
+/// The last character of the quoted words inside the closing marks (`.` in `“… done.”`).
+fn quoted_ending(text: &str, start: usize, end: usize) -> Option<char> {
     text[start..end]
-        .trim_end_matches(['”', '"', '’', '»'])
-        .ends_with('.')
+        .trim_end_matches(['”', '"', '’', '»', '\'', ' '])
+        .chars()
+        .next_back()
 }
 
 #[cfg(test)]
@@ -498,7 +802,11 @@ mod tests {
             .attribute(quotation.start, quotation.end)
             .map(|a| {
                 let s = a.speaker;
-                (text[s.start..s.end].to_string(), s.entity, a.cue)
+                (
+                    text[s.start..s.end].to_string(),
+                    s.entity,
+                    a.cue.unwrap_or_default(),
+                )
             })
     }
 

@@ -121,6 +121,8 @@ describe("newsmark page", () => {
     const places = await highlightTexts(page, "place");
     const dates = await highlightTexts(page, "date");
     const quotes = await highlightTexts(page, "quote");
+    const terms = await highlightTexts(page, "quote-term");
+    assert.deepEqual(terms, ["“peace through strength”"], "the quoted term is shown apart from speech");
     assert.ok(people.includes("Trump"), `a person “Trump” among ${JSON.stringify(people)}`);
     assert.ok(people.some((p) => p.includes("Putin")), `a person “…Putin” among ${JSON.stringify(people)}`);
     assert.ok(places.includes("Budapest"), `a place “Budapest” among ${JSON.stringify(places)}`);

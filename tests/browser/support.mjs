@@ -119,7 +119,15 @@ export function highlightTexts(page, kind) {
 
 export function highlightSizes(page) {
   return page.evaluate(
-    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`nm-${kind}`)?.size ?? 0])),
+    // Quoted terms count as quotes; they have a highlight of their own.
+    (kinds) =>
+      Object.fromEntries(
+        kinds.map((kind) => {
+          const own = CSS.highlights.get(`nm-${kind}`)?.size ?? 0;
+          const terms = kind === "quote" ? (CSS.highlights.get("nm-quote-term")?.size ?? 0) : 0;
+          return [kind, own + terms];
+        }),
+      ),
     KINDS,
   );
 }

@@ -20,6 +20,7 @@ function matches(span, item) {
     (item.kind === undefined || span.kind === item.kind) &&
     (item.value === undefined || span.value === item.value) &&
     (item.cue === undefined || span.cue === item.cue) &&
+    (item.quote === undefined || span.quote === item.quote) &&
     (item.speaker === undefined || span.speaker?.text === item.speaker) &&
     (item.valueLike === undefined || new RegExp(item.valueLike).test(span.value ?? ""))
   );
