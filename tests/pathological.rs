@@ -139,3 +139,17 @@ fn long_words_and_long_names() {
     analyze(&"January ".repeat(20_000));
     analyze(&"said ".repeat(20_000));
 }
+
+/// Found by `cargo fuzz`: a two-word name ending the text, followed by another mention, made the
+/// entity grouper read the token after the last one (acronym check out of bounds).
+#[test]
+fn fuzz_regression_name_at_the_end_of_the_tokens() {
+    let options = Options {
+        layers: vec![newsmark::Layer::Entities, newsmark::Layer::Dates],
+        ..Options::default()
+    };
+    let text = "SSo\nK\u{1d}SSo\nSSo";
+    let analysis = analyzer().analyze_with(text, &options);
+    invariants::check(text, &options, &analysis);
+    analyze(text);
+}
