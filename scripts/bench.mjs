@@ -33,7 +33,7 @@ if (docs.length === 0) {
 }
 // Long synthetic articles: consecutive corpus documents joined to ~50 KB each.
 const long = [];
-for (let i = 0, article = ""; i < docs.length && long.length < 8; i++) {
+for (let i = 0, article = ""; i < docs.length && long.length < 4; i++) {
   article += docs[i].text + "\n\n";
   if (article.length >= 50_000) {
     long.push({ text: article, dct: docs[i].dct });
@@ -41,13 +41,14 @@ for (let i = 0, article = ""; i < docs.length && long.length < 8; i++) {
   }
 }
 // Every n-th corpus document (spread over all corpora), plus the long articles.
-const maxShort = smoke ? 4 : 400;
+const maxShort = smoke ? 4 : 120;
 const step = Math.max(1, Math.floor(docs.length / maxShort));
 const set = docs.filter((_, i) => i % step === 0).slice(0, maxShort).concat(smoke ? [] : long);
 const bytes = set.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 
 // --- contenders ------------------------------------------------------------------------------
 const analyzer = await createAnalyzer();
+const peerErrors = new Set();
 const contenders = {
   "newsmark (wasm, 3 layers)": (d) =>
     analyzer.analyze(d.text, { referenceDate: d.dct }).spans.length,
@@ -57,13 +58,18 @@ const contenders = {
     chrono.parse(d.text, d.dct ? new Date(`${d.dct}T12:00:00Z`) : new Date()).length,
   "compromise 14 + dates (people, places, orgs, quotes, dates)": (d) => {
     const doc = nlp(d.text);
-    return (
+    let found =
       doc.people().json().length +
       doc.places().json().length +
       doc.organizations().json().length +
-      doc.quotations().json().length +
-      doc.dates(d.dct ? { today: d.dct } : {}).json().length
-    );
+      doc.quotations().json().length;
+    try {
+      found += doc.dates(d.dct ? { today: d.dct } : {}).json().length;
+    } catch {
+      // compromise-dates 3.9 throws on some documents (spacetime "t.isValid is not a function")
+      peerErrors.add(d);
+    }
+    return found;
   },
 };
 
@@ -95,6 +101,7 @@ for (const [name, fn] of Object.entries(contenders)) {
       `${(bytes / 1e6 / best).toFixed(3).padStart(8)} MB/s  (${found} found)`,
   );
 }
+if (peerErrors.size) console.log(`(compromise-dates threw on ${peerErrors.size} of the documents; counted as done)`);
 const [all, datesOnly, chronoName, compromiseName] = Object.keys(contenders);
 const ratio = (a, b) => `${(results[b] / results[a]).toFixed(1)}×`;
 console.log(`\nnewsmark, all 3 layers, vs chrono-node (dates only): ${ratio(all, chronoName)} the docs/s`);
