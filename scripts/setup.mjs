@@ -36,10 +36,14 @@ export function ensureWasmBindgen() {
   run("cargo", ["install", "wasm-bindgen-cli", "--version", version]);
 }
 
+/** Installs the npm dev dependencies when any is missing (a fresh clone, or one added since). */
 export function ensureNodeModules() {
-  const marker = join(ROOT, "node_modules", ".package-lock.json");
+  const { devDependencies = {} } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  const missing = Object.keys(devDependencies).some(
+    (name) => !existsSync(join(ROOT, "node_modules", name, "package.json")),
+  );
   const lock = join(ROOT, "package-lock.json");
-  if (!existsSync(marker)) run("npm", [existsSync(lock) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  if (missing) run("npm", [existsSync(lock) ? "ci" : "install", "--no-audit", "--no-fund"]);
 }
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];

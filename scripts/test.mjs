@@ -11,4 +11,7 @@ run("cargo", ["test", "--doc"]);
 run("cargo", ["build", "--release", "--bin", "newsmark"]); // for the CLI/wasm parity test
 run("node", ["scripts/build.mjs", "--site"]);
 run("node", ["--test", "tests/node/", "tests/browser/", "tests/consumer/"]);
+// Smokes of the benchmarks: they still run (a few seconds; nothing is asserted about time).
+run("node", ["scripts/bench.mjs", "--smoke"]);
+run("cargo", ["run", "--release", "--example", "bench", "--", "--smoke"]);
 console.log("\nnpm test: all tests passed");

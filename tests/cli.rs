@@ -1049,3 +1049,88 @@ fn eval_agrees_with_score_py_on_the_shared_corpus() {
         assert!(layer["docs_without_prediction"].as_u64().unwrap() > 0);
     }
 }
+
+// annotate: damaged input, byte by byte
+
+fn newsmark_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the newsmark binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn annotate_survives_non_utf8_and_malformed_lines() {
+    let good =
+        |id: &str| format!(r#"{{"id": "{id}", "text": "Angela Merkel said on Monday: “Yes.”"}}"#);
+    let mut input: Vec<u8> = Vec::new();
+    input.extend(good("first").as_bytes());
+    input.extend(b"\n{\"id\": \"latin1\", \"text\": \"caf\xe9 in Paris\"}\n"); // line 2: Latin-1 é
+    input.extend(b"\xff\xfe\x00{\0\n"); // line 3: UTF-16 BOM and NULs
+    input.extend(good("crlf").as_bytes()); // line 4, CRLF ending
+    input.extend(b"\r\n[1, 2, 3]\n"); // line 5: not an object
+    input.extend(b"{\"id\": \"number\", \"text\": 42}\n"); // line 6: text not a string
+    input.extend(b"{\"id\": \"trunc\", \"text\": \"Paris\n"); // line 7: truncated
+    input.extend(b"null\n"); // line 8
+    input.extend(b"{\"id\": \"dct\", \"text\": \"x\", \"dct\": 20251016}\n"); // line 9
+    input.extend(
+        b"{\"id\": \"nul\", \"text\": \"NUL \\u0000 and \\ud800 lone surrogate, Obama said.\"}\n",
+    ); // line 10
+    input.extend(good("last, no newline").as_bytes()); // line 11
+    let output = newsmark_bytes(&["annotate"], &input);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let errors = stderr(&output);
+    for line in [2, 3, 5, 6, 7, 8, 9] {
+        assert!(
+            errors.contains(&format!("line {line}:")),
+            "line {line}: {errors}"
+        );
+    }
+    assert!(errors.contains("line 2: not valid UTF-8"), "{errors}");
+    for line in [1, 4, 11] {
+        assert!(
+            !errors.contains(&format!("line {line}:")),
+            "line {line}: {errors}"
+        );
+    }
+    let written: Vec<Json> = stdout(&output)
+        .lines()
+        .map(|l| Json::parse(l).unwrap())
+        .collect();
+    let ids: Vec<_> = written
+        .iter()
+        .map(|d| {
+            d.get("id")
+                .and_then(Json::as_str)
+                .unwrap_or("?")
+                .to_string()
+        })
+        .collect();
+    // Line 10's lone surrogate either parses (and is annotated) or is reported; never a crash.
+    let tenth = errors.contains("line 10:");
+    let mut want = vec!["first", "crlf"];
+    if !tenth {
+        want.push("nul");
+    }
+    want.push("last, no newline");
+    assert_eq!(ids, want, "{errors}");
+    for doc in &written {
+        check_corpus_spans(doc);
+    }
+}
+
+#[test]
+fn annotate_of_only_bad_lines_writes_nothing_and_fails() {
+    let output = newsmark_bytes(&["annotate"], b"\xc3\x28\n{\n\x00\x00\x00\n");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let errors = stderr(&output);
+    for line in 1..=3 {
+        assert!(errors.contains(&format!("line {line}:")), "{errors}");
+    }
+}

@@ -85,7 +85,9 @@ fn join_acronyms(doc: &Document, mentions: &[Mention], sets: &mut Sets) {
             && doc.token_text(end) == "("
             && end + 2 < doc.tokens.len()
             && doc.token_text(end + 2) == ")";
-        let initials = name.word_count() > 1
+        // Only when bracketed: `end + 1` may be past the last token otherwise.
+        let initials = bracketed
+            && name.word_count() > 1
             && is_upper_word(doc.token_text(end + 1))
             && acronym.key.chars().next() == name.key.chars().next();
         if bracketed && initials {

@@ -1,0 +1,179 @@
+// XSS payloads on the page: pasted (a real Ctrl+V of text/html + text/plain), typed, and loaded
+// as the sample article (the sample request answered with the payloads) must render as text and
+// execute nothing: no dialog, no request outside the page's origin, no new script (or other
+// active) element, no global set by a payload. Needs `npm run build:site`.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium } from "../support/browser.mjs";
+
+const WWW = fileURLToPath(new URL("../../www", import.meta.url));
+
+const PAYLOADS = [
+  `<script>window.__xss=1;alert(1)</script>`,
+  `<img src=x onerror="window.__xss=2;alert(2)">`,
+  `<svg onload=alert(3)><svg/onload=alert(4)>`,
+  `<iframe src="javascript:alert(5)"></iframe>`,
+  `<iframe srcdoc="<script>parent.alert(6)</script>"></iframe>`,
+  `<a href="javascript:alert(7)">click</a>`,
+  `<body onload=alert(8)>`,
+  `<details open ontoggle=alert(9)>`,
+  `<input autofocus onfocus=alert(10)>`,
+  `<video><source onerror="alert(11)"></video>`,
+  `<object data="javascript:alert(12)"></object>`,
+  `<embed src="http://evil.example/x.swf">`,
+  `<link rel=stylesheet href="http://evil.example/x.css">`,
+  `<meta http-equiv="refresh" content="0;url=http://evil.example/">`,
+  `<base href="http://evil.example/">`,
+  `<style>@import "http://evil.example/y.css"; body{background:url(http://evil.example/z.png)}</style>`,
+  `<img src="http://evil.example/pixel.gif">`,
+  `<form action="http://evil.example/"><button>go</button></form>`,
+  `"><script>alert(13)</script>`,
+  `'-alert(14)-'`,
+  "`${alert(15)}`",
+  `</textarea><script>alert(16)</script>`,
+  `</mark><script>alert(17)</script><mark>`,
+  `<scr<script>ipt>alert(18)</scr</script>ipt>`,
+  `&lt;script&gt;alert(19)&lt;/script&gt; &#60;script&#62;alert(20)&#60;/script&#62;`,
+  `javascript:alert(21)`,
+  `data:text/html,<script>alert(22)</script>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=alert(23)>`,
+  `<noscript><p title="</noscript><img src=x onerror=alert(24)>">`,
+  `{{constructor.constructor('alert(25)')()}}`,
+  `\u202e<script>alert(26)</script>\u0000<img src=x onerror=alert(27)>`,
+  `<template><script>alert(28)</script></template>`,
+  `<x contenteditable onblur=alert(29)>lose focus</x>`,
+];
+// The payloads in news text, so they also land inside entities, quotes and dates.
+const ARTICLE = PAYLOADS.map(
+  (payload, i) => `President Trump said on Thursday: “${payload}” ${i % 2 ? "in Budapest" : ""} ${payload}`,
+).join("\n\n");
+
+// Elements through which markup can run script or reach the network.
+const ACTIVE = [
+  "script", "iframe", "frame", "img", "svg", "object", "embed", "link", "meta", "base", "style",
+  "form", "video", "audio", "source", "input", "details", "math", "template", "noscript", "body",
+  "a", "x", "image", "use", "foreignobject",
+];
+
+let browser;
+let site;
+
+before(async () => {
+  if (!existsSync(`${WWW}/newsmark/js/browser.js`)) {
+    throw new Error("www/newsmark/ is missing: run `npm run build:site` first");
+  }
+  site = await serve(WWW, 0);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens the page, recording dialogs, requests off the origin and elements added to the DOM. */
+async function open(query, { sampleBody } = {}) {
+  const origin = new URL(site.url).origin;
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const page = await context.newPage();
+  const seen = { dialogs: [], offOrigin: [] };
+  page.on("dialog", async (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`)) seen.offOrigin.push(url);
+  });
+  // Any off-origin request is also blocked, so a leak cannot reach the network.
+  await page.route((url) => url.origin !== origin, (route) => route.abort());
+  if (sampleBody !== undefined) {
+    await page.route("**/sample.txt", (route) =>
+      route.fulfill({ status: 200, contentType: "text/plain; charset=utf-8", body: sampleBody }),
+    );
+  }
+  await page.addInitScript(() => {
+    window.__added = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) window.__added.push(node.nodeName.toLowerCase());
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${site.url}index.html${query}`);
+  await page.waitForFunction(
+    () => ["ready", "error"].includes(document.getElementById("status")?.dataset.state),
+    undefined,
+    { timeout: 20_000 },
+  );
+  assert.equal(await page.getAttribute("#status", "data-state"), "ready");
+  // From here on, only elements the page adds while rendering count.
+  await page.evaluate(() => (window.__added = []));
+  return { page, seen };
+}
+
+async function shownAsText(page, text) {
+  await page.waitForFunction((t) => document.getElementById("output").textContent === t, text, {
+    timeout: 15_000,
+  });
+}
+
+async function executedNothing(page, seen) {
+  await page.waitForTimeout(200); // let any onerror/onload that was going to fire, fire
+  const state = await page.evaluate((ACTIVE) => ({
+    xss: typeof window.__xss,
+    // The page adds its own <mark>s and list items; nothing a payload could bring in.
+    added: window.__added.filter((name) => ACTIVE.includes(name)),
+    active: document.querySelectorAll(
+      "#output *:not(mark), iframe, object, embed, img, svg image, video, form, base, meta[http-equiv]",
+    ).length,
+  }), ACTIVE);
+  assert.deepEqual(state, { xss: "undefined", added: [], active: 0 }, "nothing from the payloads in the DOM");
+  assert.deepEqual(seen.dialogs, [], "no dialog");
+  assert.deepEqual(seen.offOrigin, [], "no request outside the page's origin");
+  await page.context().close();
+}
+
+for (const render of ["highlights", "marks"]) {
+  const query = render === "marks" ? "?render=marks" : "";
+
+  test(`XSS payloads pasted are shown as text and run nothing (${render})`, async () => {
+    const { page, seen } = await open(query);
+    await page.evaluate(async (text) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          "text/html": new Blob([text], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        }),
+      ]);
+    }, ARTICLE);
+    await page.focus("#article");
+    await page.keyboard.press("Control+V");
+    await shownAsText(page, ARTICLE);
+    await executedNothing(page, seen);
+  });
+
+  test(`XSS payloads typed one by one are shown as text and run nothing (${render})`, async () => {
+    const { page, seen } = await open(query);
+    for (const payload of PAYLOADS) {
+      await page.fill("#article", payload);
+      await shownAsText(page, payload);
+    }
+    await executedNothing(page, seen);
+  });
+
+  test(`XSS payloads loaded as the sample are shown as text and run nothing (${render})`, async () => {
+    const { page, seen } = await open(query, { sampleBody: ARTICLE });
+    await page.click("#sample");
+    await shownAsText(page, ARTICLE);
+    await executedNothing(page, seen);
+  });
+}
