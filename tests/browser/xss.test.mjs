@@ -103,7 +103,10 @@ async function open(query, { sampleBody } = {}) {
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (node.nodeType === 1) window.__added.push(node.nodeName.toLowerCase());
+          if (node.nodeType !== 1) continue;
+          // Event-handler attributes can only come from parsed markup: the page sets none.
+          const handlers = [...node.attributes].some((a) => a.name.toLowerCase().startsWith("on"));
+          window.__added.push({ name: node.nodeName.toLowerCase(), className: node.className, handlers });
         }
       }
     }).observe(document, { childList: true, subtree: true });
@@ -130,10 +133,14 @@ async function executedNothing(page, seen) {
   await page.waitForTimeout(200); // let any onerror/onload that was going to fire, fire
   const state = await page.evaluate((ACTIVE) => ({
     xss: typeof window.__xss,
-    // The page adds its own <mark>s and list items; nothing a payload could bring in.
-    added: window.__added.filter((name) => ACTIVE.includes(name)),
+    // The page adds its own <mark>s, lines, list items and collapsible sidebar groups
+    // (<details class="group">); nothing a payload could bring in.
+    added: window.__added
+      .filter(({ name, className, handlers }) =>
+        handlers || (ACTIVE.includes(name) && !(name === "details" && className === "group")))
+      .map(({ name }) => name),
     active: document.querySelectorAll(
-      "#output *:not(mark), iframe, object, embed, img, svg image, video, form, base, meta[http-equiv]",
+      "#output *:not(mark):not(span.line), iframe, object, embed, img, svg image, video, form, base, meta[http-equiv]",
     ).length,
   }), ACTIVE);
   assert.deepEqual(state, { xss: "undefined", added: [], active: 0 }, "nothing from the payloads in the DOM");
