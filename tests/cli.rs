@@ -10,20 +10,7 @@ use newsmark::corpus::Json;
 use serde_json::{json, Value};
 
 fn newsmark(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the newsmark binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    newsmark_bytes(args, stdin.as_bytes())
 }
 
 fn stdout(output: &Output) -> String {
