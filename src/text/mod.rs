@@ -67,12 +67,16 @@ impl<'a> Document<'a> {
 
     /// Whether token `i` begins its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let sentence = &self.sentences[self.sentence_of(i)];
-        sentence
-            .tokens
-            .clone()
-            .take_while(|&t| t < i)
-            .all(|t| self.tokens[t].kind == TokenKind::Punct && is_opening(self.token_text(t)))
+        // Walk back over opening marks only, so the cost does not grow with the sentence.
+        let first = self.sentences[self.sentence_of(i)].tokens.start;
+        let mut t = i;
+        while t > first
+            && self.tokens[t - 1].kind == TokenKind::Punct
+            && is_opening(self.token_text(t - 1))
+        {
+            t -= 1;
+        }
+        t == first
     }
 
     /// The index of the sentence holding token `i`.
