@@ -6,10 +6,8 @@
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere.
 
-use std::collections::HashMap;
-
 use super::lexicon::Lexicon;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, FastMap, TokenKind};
 
 /// 64-bit FNV-1a, fed piece by piece; stable across platforms and runs.
 #[derive(Clone, Copy)]
@@ -218,6 +216,9 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
                     if list.contains(&key) {
                         matched = j + 1 - i;
                     }
+                    if !list.continues(&key) {
+                        break;
+                    }
                 }
                 if matched > 0 {
                     infos[i].gaz |= b;
@@ -240,7 +241,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
     let n = infos.len();
     // Document-level: how each word is written elsewhere (lowercase; capitalized mid-sentence in
     // mixed-case text).
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
     for info in &infos {
         let entry = seen.entry(info.lower.as_str()).or_default();
         let first_lower = !info.cap && !info.all_caps;

@@ -2,14 +2,15 @@
 //! from the data files beside this module. Entries are lowercased and looked up with lowercased words, so a headline's
 //! "BUDAPEST" and a body's "Budapest" find the same entry.
 
-use std::collections::HashSet;
-
-use crate::text::data_lines;
+use crate::text::{data_lines, FastSet};
 
 /// A set of lowercase words or phrases (words joined by single spaces).
 #[derive(Default)]
 pub struct WordSet {
-    entries: HashSet<String>,
+    entries: FastSet<String>,
+    /// The word-prefixes of longer entries ("new", "new york" for "new york city"), so a
+    /// phrase lookup stops as soon as no entry can start with the words read so far.
+    prefixes: FastSet<String>,
     /// The most words any entry has, to bound phrase lookups.
     longest: usize,
 }
@@ -19,7 +20,11 @@ impl WordSet {
         let mut set = WordSet::default();
         for line in data_lines(data) {
             set.longest = set.longest.max(line.split_whitespace().count());
-            set.entries.insert(line.to_lowercase());
+            let entry = line.to_lowercase();
+            for (at, _) in entry.match_indices(' ') {
+                set.prefixes.insert(entry[..at].to_string());
+            }
+            set.entries.insert(entry);
         }
         set
     }
@@ -27,6 +32,11 @@ impl WordSet {
     /// Whether `key` (already lowercase, words joined by single spaces) is listed.
     pub fn contains(&self, key: &str) -> bool {
         self.entries.contains(key)
+    }
+
+    /// Whether some longer entry starts with the words of `key` (same form as for `contains`).
+    pub fn continues(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     pub fn longest(&self) -> usize {
@@ -99,5 +109,13 @@ mod tests {
         let lexicon = Lexicon::new();
         assert_eq!(lexicon.titles.longest(), 3);
         assert_eq!(lexicon.places.longest(), 4);
+    }
+
+    #[test]
+    fn prefixes_are_whole_words_of_longer_entries() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.places.continues("middle"));
+        assert!(!lexicon.places.continues("middle east"));
+        assert!(!lexicon.places.continues("midd"));
     }
 }

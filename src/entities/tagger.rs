@@ -150,6 +150,16 @@ fn viterbi(emissions: &[[f32; TAGS]], transitions: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
+    // Disallowed transitions as -inf, once: the inner loop then has no branches to check, and
+    // a -inf sum never beats the best, exactly as skipping it did.
+    let mut masked = [[f32::NEG_INFINITY; TAGS]; TAGS];
+    for (prev, row) in masked.iter_mut().enumerate() {
+        for (tag, t) in row.iter_mut().enumerate() {
+            if allowed(Some(prev), tag) {
+                *t = transitions[prev * TAGS + tag];
+            }
+        }
+    }
     let mut score = [f32::NEG_INFINITY; TAGS];
     for (tag, s) in score.iter_mut().enumerate() {
         if allowed(None, tag) {
@@ -158,22 +168,23 @@ fn viterbi(emissions: &[[f32; TAGS]], transitions: &[f32]) -> Vec<usize> {
     }
     let mut back = vec![[0u8; TAGS]; n];
     for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; TAGS];
-        for tag in 0..TAGS {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for prev in 0..TAGS {
-                if score[prev] == f32::NEG_INFINITY || !allowed(Some(prev), tag) {
-                    continue;
-                }
-                let s = score[prev] + transitions[prev * TAGS + tag];
-                if s > best.0 {
-                    best = (s, prev);
+        // Previous tag outermost, so the inner loop runs over independent lanes; a strict `>`
+        // keeps the first best previous tag, as scanning them in order does.
+        let mut best = [f32::NEG_INFINITY; TAGS];
+        let mut from = [0u8; TAGS];
+        for (prev, row) in masked.iter().enumerate() {
+            for tag in 0..TAGS {
+                let s = score[prev] + row[tag];
+                if s > best[tag] {
+                    best[tag] = s;
+                    from[tag] = prev as u8;
                 }
             }
-            next[tag] = best.0 + emissions[i][tag];
-            back[i][tag] = best.1 as u8;
         }
-        score = next;
+        for tag in 0..TAGS {
+            score[tag] = best[tag] + emissions[i][tag];
+        }
+        back[i] = from;
     }
     let mut tag = (0..TAGS)
         .filter(|&t| !opens(t))

@@ -1,9 +1,12 @@
 //! Shared text handling: tokens and sentences, computed once per analysis and read by every layer.
 //! All offsets are byte offsets into the text.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+mod hash;
+
+pub use hash::{FastMap, FastSet};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,8 +116,8 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| data_lines(include_str!("abbreviations.txt")).collect())
 }
 
