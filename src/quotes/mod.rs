@@ -360,6 +360,55 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_and_a_name_ending_the_paragraph_sign_the_quote() {
+        let text = "“We deserve better.” ― Ana Ruiz\n“Vote them out.” — Carlos Raúl.\n";
+        assert_eq!(
+            quotes(text),
+            [
+                quote("“We deserve better.”", Some("Ana Ruiz"), None),
+                quote("“Vote them out.”", Some("Carlos Raúl"), None)
+            ]
+        );
+        // A dash going on with the sentence signs nothing.
+        let (found, _) = spans("Smith said “never again” — Jones Street was closed.");
+        assert_eq!(found[0].speaker.as_ref().unwrap().text, "Smith");
+    }
+
+    #[test]
+    fn a_transcript_label_names_the_speaker() {
+        let text = "\"WALLACE: Will she be there?\n\n\"PENCE: She will not be there.\n";
+        assert_eq!(
+            quotes(text)
+                .into_iter()
+                .map(|(_, speaker, _)| speaker)
+                .collect::<Vec<_>>(),
+            [Some("WALLACE".to_string()), Some("PENCE".to_string())]
+        );
+        // Capitals inside ordinary speech are no label.
+        assert_eq!(
+            quotes("“NATO is obsolete: we pay too much,” Trump said.")[0].1,
+            Some("Trump".to_string())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_right_after_its_name_gives_the_name() {
+        assert_eq!(
+            quotes("Senator Ted Cruz railed against what he calls the “Washington cartel.”"),
+            [quote(
+                "“Washington cartel.”",
+                Some("Ted Cruz"),
+                Some("calls")
+            )]
+        );
+        // Past a comma the pronoun is kept, as written.
+        assert_eq!(
+            quotes("When Donald Trump ran in 2015, he called them “criminals.”")[0].1,
+            Some("he".to_string())
+        );
+    }
+
+    #[test]
     fn non_person_sources() {
         assert_eq!(
             quotes("“We regret the delay,” the letter said."),

@@ -73,6 +73,13 @@ const WINDOW: usize = 60;
 /// …, said"); measured on PolNeAR train.
 const PHRASE: usize = 28;
 
+/// Words of a transcript's speaker label (`"MR. TRUMP: …`), at most.
+const LABEL_WORDS: usize = 3;
+
+/// Tokens between a person's name and a "he" or "she" standing for it (`Trump said he
+/// believes`), at most; measured on PolNeAR train.
+const ANTECEDENT_GAP: usize = 8;
+
 /// Which side of the cue a speaker phrase stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -166,6 +173,12 @@ impl<'a> Attributor<'a> {
         let announces = matches!(ending, Some(',' | '?' | '!' | '—'));
         let opens = self.opens_sentence(opening) || self.text(opening.wrapping_sub(1)) == Some(":");
         let any_verb = || self.after_quote_any_verb(after, announces && after_on_line);
+        if let Some(signed) = self
+            .signature_after(end)
+            .or_else(|| self.label_inside(start))
+        {
+            return Some(signed);
+        }
         let found = if opens && ending != Some('.') {
             after_quote().or_else(before_quote).or_else(any_verb)
         } else if announces {
@@ -178,7 +191,89 @@ impl<'a> Attributor<'a> {
         } else {
             before_quote().or_else(after_quote)
         };
-        found.map(|a| self.resolve_pronoun(a, start))
+        found
+            .map(|a| self.named_in_sentence(a))
+            .map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// `“…” ― Jorge Falcon`: a dash after the quotation and a name ending the paragraph sign
+    /// it, as under a letter or a collection of voices.
+    fn signature_after(&self, end: usize) -> Option<Attribution> {
+        let dash = self.doc.token_at_or_after(end);
+        let same_line = !self.doc.text[end..self.doc.tokens.get(dash)?.start].contains('\n');
+        if !same_line || !matches!(self.text(dash), Some("―" | "—" | "–" | "-")) {
+            return None;
+        }
+        let first = dash + 1;
+        let name_end = self.name_run_end(first);
+        let mut next = name_end;
+        if self.text(next) == Some(".") {
+            next += 1;
+        }
+        let ends_paragraph =
+            next >= self.doc.tokens.len() || self.doc.line_break_between(next - 1, next);
+        if name_end == first || self.doc.line_break_between(dash, first) || !ends_paragraph {
+            return None;
+        }
+        Some(Attribution {
+            speaker: self.name_mention(first, name_end),
+            cue: None,
+        })
+    }
+
+    /// `"WALLACE: Let’s start…`: a transcript's speaker label, in capitals, opening the
+    /// quotation.
+    fn label_inside(&self, start: usize) -> Option<Attribution> {
+        let first = self.doc.token_at_or_after(start) + 1;
+        let colon = (first..first + LABEL_WORDS + 1).find(|&t| self.text(t) == Some(":"))?;
+        let capitals = |t: usize| {
+            let word = self.doc.token_text(t);
+            self.doc.tokens[t].kind == TokenKind::Word
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        };
+        let label = first..colon;
+        let on_one_line = !self.doc.line_break_between(first - 1, colon);
+        (!label.is_empty() && on_one_line && label.clone().all(capitals)).then(|| Attribution {
+            speaker: self.name_mention(label.start, label.end),
+            cue: None,
+        })
+    }
+
+    /// The mention of the name in tokens `first..end`, with the entity that covers it.
+    fn name_mention(&self, first: usize, end: usize) -> Mention {
+        let range = self.byte_range(first, end);
+        let entity = self
+            .entity_at(range.0)
+            .filter(|&((start, stop), _)| start >= range.0 && stop <= range.1)
+            .map(|(_, entity)| entity);
+        self.mention(range, entity)
+    }
+
+    /// `Cruz has railed against what he calls “…”`: a "he" or "she" close after a person named
+    /// in its clause (no comma between) stands for that person; the name says who spoke.
+    fn named_in_sentence(&self, mut attribution: Attribution) -> Attribution {
+        let speaker = attribution.speaker;
+        let word = self.doc.text[speaker.start..speaker.end].to_lowercase();
+        if !speaker.pronoun || !matches!(word.as_str(), "he" | "she") {
+            return attribution;
+        }
+        let at = self.doc.token_at_or_after(speaker.start);
+        let person = |kind: Kind| kind == Kind::Person;
+        let named = (self.sentence_start(at)..at)
+            .filter(|&t| !self.is_quoted(t))
+            .find_map(|t| self.entity_mention(t, &person))
+            .filter(|name| {
+                let between = self.doc.token_at_or_after(name.end)..at;
+                between.len() <= ANTECEDENT_GAP
+                    && !between.into_iter().any(|t| {
+                        matches!(self.doc.token_text(t), "," | ";" | ":" | "—" | "–" | "(")
+                    })
+            });
+        if let Some(named) = named {
+            attribution.speaker = named;
+        }
+        attribution
     }
 
     /// Whether the attribution `found` after a quotation ending at byte `end` is a short one
