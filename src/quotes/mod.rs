@@ -74,6 +74,13 @@ impl QuoteFinder {
                     .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
                     .or_else(|| attributor.guess(quotation.start)),
             };
+            let mut quotation = quotation;
+            if let Some(words) = attribution
+                .as_ref()
+                .and_then(|a| after_label(text, &quotation, a))
+            {
+                quotation.start = words;
+            }
             let mut current = Found {
                 quotation,
                 attribution,
@@ -150,6 +157,18 @@ fn continued(text: &str, previous: Option<&Found>, quotation: &Quotation) -> Opt
         .split_once('\n')
         .is_some_and(|(_, rest)| rest.trim().is_empty());
     (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
+}
+
+/// Where the words start after a speaker label inside the quotation (`"PENCE: Well, …`): the
+/// label and its mark are no part of what was said.
+fn after_label(text: &str, quotation: &Quotation, attribution: &Attribution) -> Option<usize> {
+    let speaker = attribution.speaker;
+    if speaker.start <= quotation.start || speaker.end >= quotation.end {
+        return None;
+    }
+    let rest = text[speaker.end..quotation.end].strip_prefix(':')?;
+    let words = rest.trim_start();
+    (!words.is_empty()).then(|| quotation.end - words.len())
 }
 
 /// Whether `current` goes on from the quotation `before` across its attribution: same
@@ -333,6 +352,11 @@ mod tests {
             quotes("Senator Bob Smith attacked President Barack Obama, calling him “the worst.”"),
             [quote("“the worst.”", Some("Bob Smith"), Some("calling"))]
         );
+        // "said on CNN.": a name in the words after the cue is no speaker.
+        assert_eq!(
+            quotes("“We won,” Carson said on CNN. “It was close.”")[1],
+            quote("“It was close.”", Some("Carson"), Some("said"))
+        );
         // "told CNN": the listener is not the speaker.
         assert_eq!(
             quotes("“It is over,” Kaine told CNN. “We won.”"),
@@ -376,13 +400,14 @@ mod tests {
 
     #[test]
     fn a_transcript_label_names_the_speaker() {
+        // The label is no part of what was said.
         let text = "\"WALLACE: Will she be there?\n\n\"PENCE: She will not be there.\n";
         assert_eq!(
-            quotes(text)
-                .into_iter()
-                .map(|(_, speaker, _)| speaker)
-                .collect::<Vec<_>>(),
-            [Some("WALLACE".to_string()), Some("PENCE".to_string())]
+            quotes(text),
+            [
+                quote("Will she be there?", Some("WALLACE"), None),
+                quote("She will not be there.", Some("PENCE"), None)
+            ]
         );
         // Capitals inside ordinary speech are no label.
         assert_eq!(

@@ -422,7 +422,18 @@ impl<'a> Attributor<'a> {
         // "said Obama." names the speaker after the cue; "Trump said Friday." before it; "Kaine
         // told CNN." names the listener after it.
         // Right after the cue only: "said in an interview with CNBC." names no speaker.
-        let named_after = || self.choose_named(next..end, Side::AfterCue);
+        let object_after = self.text(next).is_some_and(|word| {
+            word.starts_with(char::is_lowercase)
+                && !self
+                    .lists
+                    .determiners
+                    .contains(word.to_lowercase().as_str())
+        });
+        let named_after = || {
+            (!object_after)
+                .then(|| self.choose_named(next..end, Side::AfterCue))
+                .flatten()
+        };
         let lower = cue.to_lowercase();
         let listener_after = matches!(
             lower.as_str(),
