@@ -399,6 +399,29 @@ mod tests {
     }
 
     #[test]
+    fn the_clause_before_a_colon_names_the_speaker() {
+        // Its own subject, not the speaker of the quotation before it.
+        assert_eq!(
+            quotes("“Move on,” said Stephen Loomis. Gov. John Kasich resisted: “Not yet.”")[1],
+            quote("“Not yet.”", Some("John Kasich"), None)
+        );
+        // The clause after the last comma.
+        assert_eq!(
+            quotes("She got upset, and drove badly, that I had to change my answer: “I lied.”")[0]
+                .1,
+            Some("I".to_string())
+        );
+        assert_eq!(
+            quotes("Another person tweeted: “Ouch.”")[0],
+            quote("“Ouch.”", Some("Another person"), Some("tweeted"))
+        );
+        assert_eq!(
+            quotes("Trump spoke. Rubio fired back: “They will sue.”")[0],
+            quote("“They will sue.”", Some("Rubio"), Some("fired back"))
+        );
+    }
+
+    #[test]
     fn a_transcript_label_names_the_speaker() {
         // The label is no part of what was said.
         let text = "\"WALLACE: Will she be there?\n\n\"PENCE: She will not be there.\n";

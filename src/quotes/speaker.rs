@@ -192,8 +192,35 @@ impl<'a> Attributor<'a> {
             before_quote().or_else(after_quote)
         };
         found
+            .or_else(|| self.colon_clause(opening))
             .map(|a| self.named_in_sentence(a))
             .map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// `Kasich resisted: “…”`: a quotation right after a colon, with no cue in reach, is what
+    /// the subject of the clause before the colon said: its first person or pronoun after the
+    /// last comma, else the sentence's subject.
+    fn colon_clause(&self, opening: usize) -> Option<Attribution> {
+        let colon = opening.checked_sub(1)?;
+        if self.text(colon) != Some(":") || self.doc.line_break_between(colon, opening) {
+            return None;
+        }
+        let sentence = self.sentence_start(colon);
+        let clause = (sentence..colon)
+            .rev()
+            .find(|&t| self.doc.token_text(t) == ",")
+            .map_or(sentence, |comma| comma + 1);
+        let person = |kind: Kind| kind == Kind::Person;
+        let speaker = (clause..colon)
+            .filter(|&t| !self.is_quoted(t))
+            .find_map(|t| {
+                self.entity_mention(t, &person).or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
+            })
+            .or_else(|| self.sentence_subject(colon))?;
+        Some(Attribution { speaker, cue: None })
     }
 
     /// `“…” ― Jorge Falcon`: a dash after the quotation and a name ending the paragraph sign
