@@ -493,6 +493,15 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_after_an_opening_phrase_owns_a_fragment() {
+        let (found, _) = spans(
+            "Instead, the statement talked about giving voters the right to “determine who \
+             they want as president and what the party should be.”",
+        );
+        assert_eq!(found[0].speaker.as_ref().unwrap().text, "the statement");
+    }
+
+    #[test]
     fn terms_are_not_speech() {
         assert_eq!(
             kinds("The “Gang of Eight” bill stalled. She starred in “The Post” last year."),

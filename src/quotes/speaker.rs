@@ -80,6 +80,10 @@ const LABEL_WORDS: usize = 3;
 /// believes`), at most; measured on PolNeAR train.
 const ANTECEDENT_GAP: usize = 8;
 
+/// Tokens of an opening phrase before a sentence's subject ("For now, the administration …"),
+/// comma included, at most.
+const OPENING_PHRASE: usize = 5;
+
 /// Which side of the cue a speaker phrase stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -541,15 +545,19 @@ impl<'a> Attributor<'a> {
         first_person
             .or_else(|| self.choose_named(first..i, Side::AfterCue))
             .or_else(|| {
-                // A capitalized first word is not a name by itself ("But", "Holding").
-                let determiner = self
-                    .lists
-                    .determiners
-                    .contains(self.doc.token_text(first).to_lowercase().as_str());
-                determiner
-                    .then(|| self.speaker_from(first))
+                // A capitalized first word is not a name by itself ("But", "Holding"). The
+                // subject may follow a short opening phrase ("Instead, the statement …").
+                let after_opening = (first..(first + OPENING_PHRASE).min(i))
+                    .find(|&t| self.doc.token_text(t) == ",")
+                    .map(|comma| comma + 1);
+                [Some(first), after_opening]
+                    .into_iter()
                     .flatten()
-                    .filter(|&(_, next)| next <= i)
+                    .filter(|&t| {
+                        let word = self.doc.token_text(t).to_lowercase();
+                        self.lists.determiners.contains(word.as_str())
+                    })
+                    .find_map(|t| self.speaker_from(t).filter(|&(_, next)| next <= i))
                     .map(|(speaker, _)| speaker)
             })
     }
