@@ -74,6 +74,13 @@ impl QuoteFinder {
                     .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
                     .or_else(|| attributor.guess(quotation.start)),
             };
+            let mut quotation = quotation;
+            if let Some(words) = attribution
+                .as_ref()
+                .and_then(|a| after_label(text, &quotation, a))
+            {
+                quotation.start = words;
+            }
             let mut current = Found {
                 quotation,
                 attribution,
@@ -150,6 +157,18 @@ fn continued(text: &str, previous: Option<&Found>, quotation: &Quotation) -> Opt
         .split_once('\n')
         .is_some_and(|(_, rest)| rest.trim().is_empty());
     (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
+}
+
+/// Where the words start after a speaker label inside the quotation (`"PENCE: Well, …`): the
+/// label and its mark are no part of what was said.
+fn after_label(text: &str, quotation: &Quotation, attribution: &Attribution) -> Option<usize> {
+    let speaker = attribution.speaker;
+    if speaker.start <= quotation.start || speaker.end >= quotation.end {
+        return None;
+    }
+    let rest = text[speaker.end..quotation.end].strip_prefix(':')?;
+    let words = rest.trim_start();
+    (!words.is_empty()).then(|| quotation.end - words.len())
 }
 
 /// Whether `current` goes on from the quotation `before` across its attribution: same
@@ -333,6 +352,11 @@ mod tests {
             quotes("Senator Bob Smith attacked President Barack Obama, calling him “the worst.”"),
             [quote("“the worst.”", Some("Bob Smith"), Some("calling"))]
         );
+        // "said on CNN.": a name in the words after the cue is no speaker.
+        assert_eq!(
+            quotes("“We won,” Carson said on CNN. “It was close.”")[1],
+            quote("“It was close.”", Some("Carson"), Some("said"))
+        );
         // "told CNN": the listener is not the speaker.
         assert_eq!(
             quotes("“It is over,” Kaine told CNN. “We won.”"),
@@ -356,6 +380,79 @@ mod tests {
         assert_eq!(
             (speaker.text.as_str(), speaker.entity),
             ("he", Some(macron))
+        );
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_paragraph_sign_the_quote() {
+        let text = "“We deserve better.” ― Ana Ruiz\n“Vote them out.” — Carlos Raúl.\n";
+        assert_eq!(
+            quotes(text),
+            [
+                quote("“We deserve better.”", Some("Ana Ruiz"), None),
+                quote("“Vote them out.”", Some("Carlos Raúl"), None)
+            ]
+        );
+        // A dash going on with the sentence signs nothing.
+        let (found, _) = spans("Smith said “never again” — Jones Street was closed.");
+        assert_eq!(found[0].speaker.as_ref().unwrap().text, "Smith");
+    }
+
+    #[test]
+    fn the_clause_before_a_colon_names_the_speaker() {
+        // Its own subject, not the speaker of the quotation before it.
+        assert_eq!(
+            quotes("“Move on,” said Stephen Loomis. Gov. John Kasich resisted: “Not yet.”")[1],
+            quote("“Not yet.”", Some("John Kasich"), None)
+        );
+        // The clause after the last comma.
+        assert_eq!(
+            quotes("She got upset, and drove badly, that I had to change my answer: “I lied.”")[0]
+                .1,
+            Some("I".to_string())
+        );
+        assert_eq!(
+            quotes("Another person tweeted: “Ouch.”")[0],
+            quote("“Ouch.”", Some("Another person"), Some("tweeted"))
+        );
+        assert_eq!(
+            quotes("Trump spoke. Rubio fired back: “They will sue.”")[0],
+            quote("“They will sue.”", Some("Rubio"), Some("fired back"))
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_names_the_speaker() {
+        // The label is no part of what was said.
+        let text = "\"WALLACE: Will she be there?\n\n\"PENCE: She will not be there.\n";
+        assert_eq!(
+            quotes(text),
+            [
+                quote("Will she be there?", Some("WALLACE"), None),
+                quote("She will not be there.", Some("PENCE"), None)
+            ]
+        );
+        // Capitals inside ordinary speech are no label.
+        assert_eq!(
+            quotes("“NATO is obsolete: we pay too much,” Trump said.")[0].1,
+            Some("Trump".to_string())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_right_after_its_name_gives_the_name() {
+        assert_eq!(
+            quotes("Senator Ted Cruz railed against what he calls the “Washington cartel.”"),
+            [quote(
+                "“Washington cartel.”",
+                Some("Ted Cruz"),
+                Some("calls")
+            )]
+        );
+        // Past a comma the pronoun is kept, as written.
+        assert_eq!(
+            quotes("When Donald Trump ran in 2015, he called them “criminals.”")[0].1,
+            Some("he".to_string())
         );
     }
 
@@ -393,6 +490,15 @@ mod tests {
             kinds("He called it “a disaster” on Friday.")[0].1,
             QuoteKind::Speech
         );
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase_owns_a_fragment() {
+        let (found, _) = spans(
+            "Instead, the statement talked about giving voters the right to “determine who \
+             they want as president and what the party should be.”",
+        );
+        assert_eq!(found[0].speaker.as_ref().unwrap().text, "the statement");
     }
 
     #[test]

@@ -73,6 +73,17 @@ const WINDOW: usize = 60;
 /// …, said"); measured on PolNeAR train.
 const PHRASE: usize = 28;
 
+/// Words of a transcript's speaker label (`"MR. TRUMP: …`), at most.
+const LABEL_WORDS: usize = 3;
+
+/// Tokens between a person's name and a "he" or "she" standing for it (`Trump said he
+/// believes`), at most; measured on PolNeAR train.
+const ANTECEDENT_GAP: usize = 8;
+
+/// Tokens of an opening phrase before a sentence's subject ("For now, the administration …"),
+/// comma included, at most.
+const OPENING_PHRASE: usize = 5;
+
 /// Which side of the cue a speaker phrase stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -166,6 +177,12 @@ impl<'a> Attributor<'a> {
         let announces = matches!(ending, Some(',' | '?' | '!' | '—'));
         let opens = self.opens_sentence(opening) || self.text(opening.wrapping_sub(1)) == Some(":");
         let any_verb = || self.after_quote_any_verb(after, announces && after_on_line);
+        if let Some(signed) = self
+            .signature_after(end)
+            .or_else(|| self.label_inside(start))
+        {
+            return Some(signed);
+        }
         let found = if opens && ending != Some('.') {
             after_quote().or_else(before_quote).or_else(any_verb)
         } else if announces {
@@ -178,7 +195,116 @@ impl<'a> Attributor<'a> {
         } else {
             before_quote().or_else(after_quote)
         };
-        found.map(|a| self.resolve_pronoun(a, start))
+        found
+            .or_else(|| self.colon_clause(opening))
+            .map(|a| self.named_in_sentence(a))
+            .map(|a| self.resolve_pronoun(a, start))
+    }
+
+    /// `Kasich resisted: “…”`: a quotation right after a colon, with no cue in reach, is what
+    /// the subject of the clause before the colon said: its first person or pronoun after the
+    /// last comma, else the sentence's subject.
+    fn colon_clause(&self, opening: usize) -> Option<Attribution> {
+        let colon = opening.checked_sub(1)?;
+        if self.text(colon) != Some(":") || self.doc.line_break_between(colon, opening) {
+            return None;
+        }
+        let sentence = self.sentence_start(colon);
+        let clause = (sentence..colon)
+            .rev()
+            .find(|&t| self.doc.token_text(t) == ",")
+            .map_or(sentence, |comma| comma + 1);
+        let person = |kind: Kind| kind == Kind::Person;
+        let speaker = (clause..colon)
+            .filter(|&t| !self.is_quoted(t))
+            .find_map(|t| {
+                self.entity_mention(t, &person).or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
+            })
+            .or_else(|| self.sentence_subject(colon))?;
+        Some(Attribution { speaker, cue: None })
+    }
+
+    /// `“…” ― Jorge Falcon`: a dash after the quotation and a name ending the paragraph sign
+    /// it, as under a letter or a collection of voices.
+    fn signature_after(&self, end: usize) -> Option<Attribution> {
+        let dash = self.doc.token_at_or_after(end);
+        let same_line = !self.doc.text[end..self.doc.tokens.get(dash)?.start].contains('\n');
+        if !same_line || !matches!(self.text(dash), Some("―" | "—" | "–" | "-")) {
+            return None;
+        }
+        let first = dash + 1;
+        let name_end = self.name_run_end(first);
+        let mut next = name_end;
+        if self.text(next) == Some(".") {
+            next += 1;
+        }
+        let ends_paragraph =
+            next >= self.doc.tokens.len() || self.doc.line_break_between(next - 1, next);
+        if name_end == first || self.doc.line_break_between(dash, first) || !ends_paragraph {
+            return None;
+        }
+        Some(Attribution {
+            speaker: self.name_mention(first, name_end),
+            cue: None,
+        })
+    }
+
+    /// `"WALLACE: Let’s start…`: a transcript's speaker label, in capitals, opening the
+    /// quotation.
+    fn label_inside(&self, start: usize) -> Option<Attribution> {
+        let first = self.doc.token_at_or_after(start) + 1;
+        let colon = (first..first + LABEL_WORDS + 1).find(|&t| self.text(t) == Some(":"))?;
+        let capitals = |t: usize| {
+            let word = self.doc.token_text(t);
+            self.doc.tokens[t].kind == TokenKind::Word
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        };
+        let label = first..colon;
+        let on_one_line = !self.doc.line_break_between(first - 1, colon);
+        (!label.is_empty() && on_one_line && label.clone().all(capitals)).then(|| Attribution {
+            speaker: self.name_mention(label.start, label.end),
+            cue: None,
+        })
+    }
+
+    /// The mention of the name in tokens `first..end`, with the entity that covers it.
+    fn name_mention(&self, first: usize, end: usize) -> Mention {
+        let range = self.byte_range(first, end);
+        let entity = self
+            .entity_at(range.0)
+            .filter(|&((start, stop), _)| start >= range.0 && stop <= range.1)
+            .map(|(_, entity)| entity);
+        self.mention(range, entity)
+    }
+
+    /// `Cruz has railed against what he calls “…”`: a "he" or "she" close after a person named
+    /// in its clause (no comma between) stands for that person; the name says who spoke.
+    fn named_in_sentence(&self, mut attribution: Attribution) -> Attribution {
+        let speaker = attribution.speaker;
+        let word = self.doc.text[speaker.start..speaker.end].to_lowercase();
+        if !speaker.pronoun || !matches!(word.as_str(), "he" | "she") {
+            return attribution;
+        }
+        let at = self.doc.token_at_or_after(speaker.start);
+        let person = |kind: Kind| kind == Kind::Person;
+        let named = (self.sentence_start(at)..at)
+            .filter(|&t| !self.is_quoted(t))
+            .find_map(|t| self.entity_mention(t, &person))
+            .filter(|name| {
+                let between = self.doc.token_at_or_after(name.end)..at;
+                between.len() <= ANTECEDENT_GAP
+                    && !between.into_iter().any(|t| {
+                        matches!(self.doc.token_text(t), "," | ";" | ":" | "—" | "–" | "(")
+                    })
+            });
+        if let Some(named) = named {
+            attribution.speaker = named;
+        }
+        attribution
     }
 
     /// Whether the attribution `found` after a quotation ending at byte `end` is a short one
@@ -327,7 +453,18 @@ impl<'a> Attributor<'a> {
         // "said Obama." names the speaker after the cue; "Trump said Friday." before it; "Kaine
         // told CNN." names the listener after it.
         // Right after the cue only: "said in an interview with CNBC." names no speaker.
-        let named_after = || self.choose_named(next..end, Side::AfterCue);
+        let object_after = self.text(next).is_some_and(|word| {
+            word.starts_with(char::is_lowercase)
+                && !self
+                    .lists
+                    .determiners
+                    .contains(word.to_lowercase().as_str())
+        });
+        let named_after = || {
+            (!object_after)
+                .then(|| self.choose_named(next..end, Side::AfterCue))
+                .flatten()
+        };
         let lower = cue.to_lowercase();
         let listener_after = matches!(
             lower.as_str(),
@@ -408,15 +545,19 @@ impl<'a> Attributor<'a> {
         first_person
             .or_else(|| self.choose_named(first..i, Side::AfterCue))
             .or_else(|| {
-                // A capitalized first word is not a name by itself ("But", "Holding").
-                let determiner = self
-                    .lists
-                    .determiners
-                    .contains(self.doc.token_text(first).to_lowercase().as_str());
-                determiner
-                    .then(|| self.speaker_from(first))
+                // A capitalized first word is not a name by itself ("But", "Holding"). The
+                // subject may follow a short opening phrase ("Instead, the statement …").
+                let after_opening = (first..(first + OPENING_PHRASE).min(i))
+                    .find(|&t| self.doc.token_text(t) == ",")
+                    .map(|comma| comma + 1);
+                [Some(first), after_opening]
+                    .into_iter()
                     .flatten()
-                    .filter(|&(_, next)| next <= i)
+                    .filter(|&t| {
+                        let word = self.doc.token_text(t).to_lowercase();
+                        self.lists.determiners.contains(word.as_str())
+                    })
+                    .find_map(|t| self.speaker_from(t).filter(|&(_, next)| next <= i))
                     .map(|(speaker, _)| speaker)
             })
     }
