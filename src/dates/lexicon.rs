@@ -602,8 +602,11 @@ pub const DEADLINE_CUES: &[&str] = &["by", "effective"];
 /// mid-November").
 pub const OPEN_UNTIL_CUES: &[&str] = &["until", "till"];
 
-/// Past verbs that move something to a later date: "postponed until Tuesday" is a Tuesday to come.
+/// Past verbs that move something to a later date or grant time: "postponed until Tuesday" is a
+/// Tuesday to come.
 pub const DEFERRAL_VERBS: &[&str] = &[
+    "gave",
+    "given",
     "postponed",
     "delayed",
     "deferred",

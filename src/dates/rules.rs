@@ -457,9 +457,12 @@ fn is_deadline(context: &Context) -> bool {
 /// spells ("lived there until January"): a past cue keeps it in the past, unless the verb defers
 /// something.
 fn lasts_until(context: &Context) -> bool {
-    let deferred = context
-        .word_before(2)
-        .is_some_and(|verb| DEFERRAL_VERBS.contains(&verb.as_str()));
+    // "postponed until", "gave Merieux until", "extended its deadline until".
+    let deferred = (2..=4).any(|n| {
+        context
+            .word_before(n)
+            .is_some_and(|verb| DEFERRAL_VERBS.contains(&verb.as_str()))
+    });
     context.follows(OPEN_UNTIL_CUES) && (deferred || context.tense() != Some(Tense::Past))
 }
 
@@ -479,14 +482,14 @@ fn month_day_value(
     }
     Some(match context.reference {
         Some(reference) => {
-            // "the year ended March 31", "since Oct. 23": the day gone by. Without a cue, the
-            // latest such day too (news reports the past), unless the coming one is near.
+            // "the year ended March 31", "since Oct. 23": the day gone by. Otherwise, unless a
+            // future cue says so, the latest such day too (news reports the past), unless the
+            // coming one is near (past tense included: "was extended to Nov. 20").
             let r = reference.days_since_epoch();
             let coming_is_near =
                 resolve::date_of_day(reference, month, day, Some(Occurrence::Following))
                     .is_some_and(|d| d.days_since_epoch() - r <= DAYS_AHEAD);
-            let past = context.follows(&["ended", "since"])
-                || (context.tense().is_none() && !coming_is_near);
+            let past = context.follows(&["ended", "since"]) || !coming_is_near;
             let lean = lean(context, shift, past.then_some(Occurrence::Latest));
             resolve::date_of_day(reference, month, day, lean)?.to_string()
         }
@@ -910,11 +913,12 @@ fn in_amount(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
-/// "a week-long festival", "a two-hour-long meeting": a duration.
+/// "a week-long festival", "a two-hour-long meeting", "a decades-long battle": a duration.
 fn unit_long(found: &Found, _: &Context) -> Option<Timex> {
-    let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+    let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
     let amount = match found.lower("amount") {
         Some(text) => parse::amount(&text)?,
+        None if plural => Amount::Vague,
         None => Amount::Count(1),
     };
     Timex::new(Kind::Duration, resolve::duration(&amount, unit))

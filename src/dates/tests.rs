@@ -588,12 +588,12 @@ fn durations() {
             "P40Y",
         ),
         ("It took 1.5 hours.", "1.5 hours", "PT1.5H"),
-        ("It took two decades.", "two decades", "P2DE"),
+        ("It took two decades.", "two decades", "P20Y"),
         ("It took several years.", "several years", "PXY"),
         ("It took a few weeks.", "a few weeks", "PXW"),
         ("It took a couple of days.", "a couple of days", "P2D"),
         ("It took months.", "months", "PXM"),
-        ("It took decades.", "decades", "PXDE"),
+        ("It took decades.", "decades", "PXY"),
         (
             "Prices rose in the past three months.",
             "the past three months",
@@ -1081,7 +1081,7 @@ fn issue_forms_with_reference() {
             "PT2H",
         ),
         ("He served 10 years.", "10 years", Kind::Duration, "P10Y"),
-        ("It took decades.", "decades", Kind::Duration, "PXDE"),
+        ("It took decades.", "decades", Kind::Duration, "PXY"),
         (
             "It was a week-long festival.",
             "a week-long",
@@ -1134,6 +1134,25 @@ fn issue_forms_with_reference() {
             "Tuesday",
             Kind::Date,
             "2025-10-21",
+        ),
+        // A past day months ahead of the reference is the one gone by.
+        (
+            "He was killed on Feb. 23.",
+            "Feb. 23",
+            Kind::Date,
+            "2025-02-23",
+        ),
+        (
+            "The ruling was postponed until Feb. 2.",
+            "Feb. 2",
+            Kind::Date,
+            "2026-02-02",
+        ),
+        (
+            "It ended their decades-long battle.",
+            "decades-long",
+            Kind::Duration,
+            "PXY",
         ),
         // A year before a singular unit is not an amount of it.
         ("FIFA World Cup 2018 day five.", "2018", Kind::Date, "2018"),
