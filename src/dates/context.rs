@@ -82,6 +82,13 @@ impl<'d, 'a> Context<'d, 'a> {
         (!self.doc.line_break_between(i, self.first)).then(|| self.doc.token_text(i))
     }
 
+    /// The word `n` places before the expression (1 is the one just before), lowercase, unless
+    /// a line break comes between.
+    pub fn word_before(&self, n: usize) -> Option<String> {
+        let i = self.first.checked_sub(n)?;
+        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i))
+    }
+
     /// Whether the word before the expression is one of `cues`.
     pub fn follows(&self, cues: &[&str]) -> bool {
         self.previous().is_some_and(|w| cues.contains(&w.as_str()))

@@ -594,6 +594,27 @@ pub const TIME_CUES: &[&str] = &[
     "shortly",
 ];
 
+/// Words before a date that make it a deadline or a start, hence one to come ("by May",
+/// "effective Feb. 1").
+pub const DEADLINE_CUES: &[&str] = &["by", "effective"];
+
+/// Words before a date that end a spell, to come unless the sentence is in the past ("until
+/// mid-November").
+pub const OPEN_UNTIL_CUES: &[&str] = &["until", "till"];
+
+/// Past verbs that move something to a later date or grant time: "postponed until Tuesday" is a
+/// Tuesday to come.
+pub const DEFERRAL_VERBS: &[&str] = &[
+    "gave",
+    "given",
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "suspended",
+];
+
 /// Words near a weekday that place it in the future ("will meet Friday", "scheduled … Friday").
 pub const FUTURE_CUES: &[&str] = &[
     "will",

@@ -17,6 +17,8 @@ mod rules;
 
 pub use calendar::{Date, Weekday};
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use self::context::Context;
@@ -24,9 +26,12 @@ use self::rules::{Anaphor, Found, Rule, Timex, RULES};
 use crate::text::Document;
 use crate::{Extent, Span};
 
-/// Finds temporal expressions. Build it once: it compiles every rule's pattern.
+/// Finds temporal expressions. Build it once: it compiles each rule's pattern when first used,
+/// so that building is cheap where the tagger is made but maybe never used (an analyzer that
+/// runs other layers, a page that loads before it analyzes).
 pub struct DateTagger {
-    rules: Vec<(&'static Rule, Regex)>,
+    rules: Vec<(&'static Rule, OnceLock<Regex>)>,
+    placeholders: Vec<(&'static str, String)>,
 }
 
 /// A match that passed its rule's checks, before overlaps are settled.
@@ -40,27 +45,29 @@ struct Candidate {
 
 impl DateTagger {
     pub fn new() -> DateTagger {
-        let placeholders = rules::placeholders();
-        let rules = RULES
-            .iter()
-            .map(|rule| {
-                // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on
-                // any text (a Unicode one would not be); token alignment checks the rest.
-                let body = rules::expand(rule.pattern, &placeholders);
-                let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
-                let regex = Regex::new(&pattern)
-                    .unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name));
-                (rule, regex)
-            })
-            .collect();
-        DateTagger { rules }
+        DateTagger {
+            rules: RULES.iter().map(|rule| (rule, OnceLock::new())).collect(),
+            placeholders: rules::placeholders(),
+        }
+    }
+
+    /// The compiled pattern of `rule`, compiled on first use.
+    fn regex<'s>(&self, rule: &Rule, cell: &'s OnceLock<Regex>) -> &'s Regex {
+        cell.get_or_init(|| {
+            // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on any
+            // text (a Unicode one would not be); token alignment checks the rest.
+            let body = rules::expand(rule.pattern, &self.placeholders);
+            let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
+            Regex::new(&pattern).unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name))
+        })
     }
 
     /// The temporal spans of `document`, with values resolved against `reference` when given.
     /// Sorted by start, never overlapping.
     pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
         let mut candidates = Vec::new();
-        for (rank, (rule, regex)) in self.rules.iter().enumerate() {
+        for (rank, (rule, cell)) in self.rules.iter().enumerate() {
+            let regex = self.regex(rule, cell);
             for captures in regex.captures_iter(document.text) {
                 let Some(whole) = captures.get(0) else {
                     continue;

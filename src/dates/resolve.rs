@@ -235,6 +235,15 @@ impl Amount {
 
 /// The TIMEX3 duration of `amount` `unit`s: `P10Y`, `PT2H`, `PXM`.
 pub fn duration(amount: &Amount, unit: Unit) -> String {
+    // Decades are counted in years ("two decades" is `P20Y`, "decades" `PXY`), as annotators
+    // write them, rather than with TIMEX3's rarely used `DE`.
+    if unit == Unit::Decade {
+        let years = match amount {
+            Amount::Count(n) => (n * 10).to_string(),
+            Amount::Decimal(_) | Amount::Vague => "X".to_string(),
+        };
+        return format!("P{years}Y");
+    }
     let time = if unit.is_clock() { "T" } else { "" };
     format!("P{time}{}{}", amount.text(), unit.designator())
 }
@@ -376,7 +385,8 @@ mod tests {
         assert_eq!(duration(&Amount::Count(10), Unit::Year), "P10Y");
         assert_eq!(duration(&Amount::Count(30), Unit::Minute), "PT30M");
         assert_eq!(duration(&Amount::Vague, Unit::Month), "PXM");
-        assert_eq!(duration(&Amount::Count(2), Unit::Decade), "P2DE");
+        assert_eq!(duration(&Amount::Count(2), Unit::Decade), "P20Y");
+        assert_eq!(duration(&Amount::Vague, Unit::Decade), "PXY");
         assert_eq!(
             duration(&Amount::Decimal("1.5".into()), Unit::Year),
             "P1.5Y"

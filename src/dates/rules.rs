@@ -413,7 +413,7 @@ fn day_value(context: &Context, offset: i64) -> String {
 }
 
 /// The date a weekday name means: "last"/"next"/"this" say which occurrence; otherwise a future
-/// cue nearby means the coming one, and anything else the latest (news mostly reports the past).
+/// cue nearby or a spell's end ("until Tuesday") means the coming one, and anything else the latest (news mostly reports the past).
 fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>) -> String {
     let Some(reference) = context.reference else {
         return resolve::unanchored_weekday(weekday);
@@ -422,7 +422,7 @@ fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>) -> String
         Some("last") => Occurrence::Previous,
         Some("next") => Occurrence::Following,
         Some("this") => Occurrence::Soonest,
-        _ if context.tense() == Some(Tense::Future) => Occurrence::Soonest,
+        _ if context.tense() == Some(Tense::Future) || lasts_until(context) => Occurrence::Soonest,
         _ => Occurrence::Latest,
     };
     resolve::weekday(reference, weekday, occurrence)
@@ -438,9 +438,32 @@ fn lean(context: &Context, shift: Option<&str>, past: Option<Occurrence>) -> Opt
         Some("last") => Some(Occurrence::Previous),
         Some("next") => Some(Occurrence::Following),
         Some(_) => None,
-        None if context.tense() == Some(Tense::Future) => Some(Occurrence::Soonest),
+        None if context.tense() == Some(Tense::Future) || is_deadline(context) => {
+            Some(Occurrence::Soonest)
+        }
         None => past,
     }
+}
+
+/// Whether a date is named as a deadline or a start ("by May", "effective Feb. 1", "until
+/// mid-November"): in news these are dates to come.
+fn is_deadline(context: &Context) -> bool {
+    context.follows(DEADLINE_CUES) || lasts_until(context)
+}
+
+/// Whether a date ends a spell still to run ("stays in force until mid-November", "postponed
+/// until Tuesday"). Unlike "by", which is as often a tally reached ("retweeted a million times
+/// by Thursday night"), this is the only deadline cue a weekday takes. "Until" also closes past
+/// spells ("lived there until January"): a past cue keeps it in the past, unless the verb defers
+/// something.
+fn lasts_until(context: &Context) -> bool {
+    // "postponed until", "gave Merieux until", "extended its deadline until".
+    let deferred = (2..=4).any(|n| {
+        context
+            .word_before(n)
+            .is_some_and(|verb| DEFERRAL_VERBS.contains(&verb.as_str()))
+    });
+    context.follows(OPEN_UNTIL_CUES) && (deferred || context.tense() != Some(Tense::Past))
 }
 
 /// The value of `month`-`day`, in `year` when given, else in the year that `lean` picks.
@@ -459,14 +482,14 @@ fn month_day_value(
     }
     Some(match context.reference {
         Some(reference) => {
-            // "the year ended March 31", "since Oct. 23": the day gone by. Without a cue, the
-            // latest such day too (news reports the past), unless the coming one is near.
+            // "the year ended March 31", "since Oct. 23": the day gone by. Otherwise, unless a
+            // future cue says so, the latest such day too (news reports the past), unless the
+            // coming one is near (past tense included: "was extended to Nov. 20").
             let r = reference.days_since_epoch();
             let coming_is_near =
                 resolve::date_of_day(reference, month, day, Some(Occurrence::Following))
                     .is_some_and(|d| d.days_since_epoch() - r <= DAYS_AHEAD);
-            let past = context.follows(&["ended", "since"])
-                || (context.tense().is_none() && !coming_is_near);
+            let past = context.follows(&["ended", "since"]) || !coming_is_near;
             let lean = lean(context, shift, past.then_some(Occurrence::Latest));
             resolve::date_of_day(reference, month, day, lean)?.to_string()
         }
@@ -520,7 +543,7 @@ fn numeric_date(found: &Found, _: &Context) -> Option<Timex> {
 }
 
 /// "10:30 a.m.", "15:00 GMT", "noon Thursday": a clock time on the day written with it, or else
-/// on the reference day. Bare "15:00" needs a cue ("at 15:00") or a zone: it could be a score.
+/// on an unknown day. Bare "15:00" needs a cue ("at 15:00") or a zone: it could be a score.
 fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
     let clock = found.get("clock")?;
     let (hour, minute) = parse::clock(clock)?;
@@ -539,7 +562,9 @@ fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
         let day = parse::day(found.get("day")?)?;
         month_day_value(context, month_number(month)?, day, found.get("year"), None)?
     } else {
-        day_value(context, 0)
+        // A clock time with no day written with it is left undated: it is often that of an
+        // event told of on another day than the article's.
+        "XXXX-XX-XX".to_string()
     };
     Timex::new(Kind::Time, format!("{date}T{hour:02}:{minute:02}"))
 }
@@ -552,6 +577,12 @@ fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexicon::Unit, A
         return plural.then_some((unit, Amount::Vague));
     };
     let amount = parse::amount(&amount_text)?;
+    // "World Cup 2018 day five": a year before a singular unit counts nothing.
+    let year_like =
+        !plural && amount_text.len() == 4 && amount_text.bytes().all(|b| b.is_ascii_digit());
+    if year_like {
+        return None;
+    }
     let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
     let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
     // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year.
@@ -882,11 +913,12 @@ fn in_amount(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
-/// "a week-long festival", "a two-hour-long meeting": a duration.
+/// "a week-long festival", "a two-hour-long meeting", "a decades-long battle": a duration.
 fn unit_long(found: &Found, _: &Context) -> Option<Timex> {
-    let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+    let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
     let amount = match found.lower("amount") {
         Some(text) => parse::amount(&text)?,
+        None if plural => Amount::Vague,
         None => Amount::Count(1),
     };
     Timex::new(Kind::Duration, resolve::duration(&amount, unit))
@@ -907,11 +939,8 @@ fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
     if word == "tonight" {
         return Timex::new(Kind::Time, format!("{}TNI", day_value(context, 0)));
     }
+    // "yesterday afternoon" is valued as the day, as "Thursday evening" is.
     let offset = lookup(RELATIVE_DAYS, &word)?;
-    if let Some(part) = found.lower("part") {
-        let code = lookup(PARTS_OF_DAY, &part)?;
-        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
-    }
     if offset == 0 && context.reference.is_none() {
         return Timex::new(Kind::Date, "PRESENT_REF");
     }
@@ -985,14 +1014,12 @@ fn weekday(found: &Found, context: &Context) -> Option<Timex> {
             return None;
         }
     }
-    let date = weekday_value(context, weekday, shift.as_deref());
-    match found.lower("part") {
-        Some(part) => Timex::new(
-            Kind::Time,
-            format!("{date}T{}", lookup(PARTS_OF_DAY, &part)?),
-        ),
-        None => Timex::new(Kind::Date, date),
-    }
+    // "Thursday evening" is valued as the day: most annotators (TimeBank's newer part, GUM)
+    // give the day, and the part of it adds nothing a reader needs to place the event.
+    Timex::new(
+        Kind::Date,
+        weekday_value(context, weekday, shift.as_deref()),
+    )
 }
 
 /// How many days ahead of the reference a day named without a tense cue may lie and still be the
