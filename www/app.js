@@ -139,7 +139,9 @@ function pump() {
     setTimeout(() => {
       let answer;
       try {
-        answer = { id: job.id, analysis: engine.analyzer.analyze(job.text, job.options) };
+        const started = performance.now();
+        const analysis = engine.analyzer.analyze(job.text, job.options);
+        answer = { id: job.id, analysis, analyzeMs: performance.now() - started };
       } catch (error) {
         answer = { id: job.id, error: messageOf(error) };
       }
@@ -152,7 +154,12 @@ function receive(data) {
   const job = engine.sent;
   if (!job || data.id !== job.id) return;
   engine.sent = null;
-  engine.timings.push({ id: job.id, chars: job.text.length, ms: Math.round(performance.now() - job.at) });
+  engine.timings.push({
+    id: job.id,
+    chars: job.text.length,
+    ms: Math.round((performance.now() - job.at) * 10) / 10,
+    analyzeMs: data.analyzeMs ?? null,
+  });
   if (engine.timings.length > 50) engine.timings.shift();
   if (engine.wanted) {
     pump(); // newer text is waiting: this answer is already stale

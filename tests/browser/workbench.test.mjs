@@ -105,7 +105,7 @@ function contrast(a, b) {
 }
 
 describe("newsmark page as a tool", () => {
-  test("the package's worker answers { id, text, options } with { id, analysis } or { id, error }", async () => {
+  test("the package's worker answers { id, text, options } with { id, analysis, analyzeMs } or { id, error }", async () => {
     const page = await open();
     const workers = page.workers().map((w) => w.url());
     assert.ok(workers.some((url) => url.endsWith("/newsmark/js/worker.js")), `the page analyzes in a worker: ${workers}`);
@@ -125,6 +125,7 @@ describe("newsmark page as a tool", () => {
     );
     assert.deepEqual(answers[0], { ready: true });
     assert.equal(answers[1].id, "a");
+    assert.ok(Number.isFinite(answers[1].analyzeMs) && answers[1].analyzeMs >= 0, `analyzeMs: ${answers[1].analyzeMs}`);
     const spans = answers[1].analysis.spans.map((s) => `${s.kind}:${s.text}${s.value ? `=${s.value}` : ""}`);
     assert.ok(spans.includes("date:Thursday=2025-10-16"), spans.join(", "));
     assert.ok(spans.includes("place:Budapest"), spans.join(", "));
