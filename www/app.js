@@ -47,6 +47,7 @@ const ui = {
   exports: $("exports"),
   announce: $("announce"),
   card: $("card"),
+  sidebar: $("sidebar"),
 };
 
 const params = new URLSearchParams(location.search);
@@ -64,7 +65,8 @@ const state = {
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
   lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
-  ranges: [], // span index → Range (highlight mode)
+  ranges: new Map(), // span index → Range, made when first painted or selected (highlight mode)
+  painted: { from: 0, to: 0 }, // the part of the text whose spans are painted (highlight mode)
   highlights: new Map(), // kind → Highlight
   active: null, // span index selected from the sidebar or by a click
   revision: 0,
@@ -87,7 +89,9 @@ function announce(message) {
 // ---------------------------------------------------------------------------------------------
 // Analysis engine: a Web Worker (newsmark/worker), or the analyzer on this thread where module
 // workers are unavailable. One request is in flight at a time; edits made meanwhile collapse
-// into the newest, and only the answer to the newest request is painted.
+// into the newest, and only the answer to the newest request is painted. Nothing waits for a
+// frame: an edit is sent at once when the engine is idle, and an answer is shown as it arrives,
+// so the next frame paints it.
 
 const engine = {
   worker: null,
@@ -97,19 +101,9 @@ const engine = {
   seq: 0, // id of the newest request made
   wanted: null, // the newest request, not sent yet
   sent: null, // the request in flight
-  queued: false,
   busyTimer: 0,
   timings: [], // [{ id, chars, ms }] for the tests and the curious
 };
-
-function scheduleUpdate() {
-  if (engine.queued) return;
-  engine.queued = true; // an edit waits for the next frame
-  requestAnimationFrame(() => {
-    engine.queued = false;
-    requestAnalysis();
-  });
-}
 
 function requestAnalysis() {
   const text = ui.article.value;
@@ -166,16 +160,13 @@ function receive(data) {
     return;
   }
   clearTimeout(engine.busyTimer);
-  requestAnimationFrame(() => {
-    if (job.id !== engine.seq) return; // newer input arrived since: its answer will be painted
-    if ("error" in data) {
-      setStatus("error", `Could not analyze this text: ${data.error}`);
-      show(job.text, EMPTY, false);
-      return;
-    }
-    if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
-    show(job.text, normalize(job.text, data.analysis), true);
-  });
+  if ("error" in data) {
+    setStatus("error", `Could not analyze this text: ${data.error}`);
+    show(job.text, EMPTY, false);
+    return;
+  }
+  if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
+  show(job.text, normalize(job.text, data.analysis), true);
 }
 
 function onEngineReady() {
@@ -268,8 +259,9 @@ function show(text, analysis, analyzed) {
     state.text = text;
     if (mode === "highlights") renderLines(text);
   }
-  if (mode === "highlights") state.ranges = analysis.spans.map((span) => rangeOf(span.start, span.end));
-  paint();
+  if (mode === "highlights") state.ranges = new Map();
+  paintText();
+  renderSidebarAfterPaint();
   renderLegend();
   renderReference();
   state.revision += 1;
@@ -376,9 +368,31 @@ function groupKey(span) {
 // Painting: highlights or marks, for the enabled kinds
 
 function paint() {
+  paintText();
+  renderSidebar();
+}
+
+function paintText() {
   if (mode === "highlights") paintHighlights();
   else paintMarks();
-  renderSidebar();
+}
+
+let sidebarQueued = false;
+
+/**
+ * The sidebar follows in the task after the next frame, so that frame shows the text and its
+ * highlights without waiting for the sidebar's style and layout. Several answers before then
+ * render it once. `#sidebar[data-revision]` says which analysis it shows.
+ */
+function renderSidebarAfterPaint() {
+  if (sidebarQueued) return;
+  sidebarQueued = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      sidebarQueued = false;
+      renderSidebar();
+    }),
+  );
 }
 
 function setupHighlights() {
@@ -403,13 +417,75 @@ function isTerm(span) {
   return span.kind === "quote" && span.quote === "term";
 }
 
-function paintHighlights() {
+/**
+ * Paints the spans of the lines in and near the viewport (PAINTED_MARGIN viewport heights above
+ * and below it). Chromium re-validates every range of every highlight whenever one changes, so
+ * the 15,000 ranges of a 100,000-word article would cost every keystroke tens of milliseconds;
+ * a few screens' worth cost next to nothing. Scrolling paints more before the viewport reaches
+ * the edge of what is painted (`onOutputScroll`). The selected span (`nm-active`) is kept unless
+ * `clearActive`.
+ */
+function paintHighlights({ clearActive = true } = {}) {
   for (const highlight of state.highlights.values()) highlight.clear();
-  CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
+  if (clearActive) CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
+  const { from, to } = (state.painted = linesNearViewport(PAINTED_MARGIN));
   state.analysis.spans.forEach((span, index) => {
-    if (!state.enabled.has(span.kind)) return;
+    if (!state.enabled.has(span.kind) || span.end <= from || span.start >= to) return;
     const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
-    state.highlights.get(key).add(state.ranges[index]);
+    state.highlights.get(key).add(rangeFor(index));
+  });
+}
+
+const PAINTED_MARGIN = 2;
+
+function rangeFor(index) {
+  let range = state.ranges.get(index);
+  if (!range) {
+    const span = state.analysis.spans[index];
+    range = rangeOf(span.start, span.end);
+    state.ranges.set(index, range);
+  }
+  return range;
+}
+
+/** UTF-16 offsets [from, to) of the lines within `margin` viewport heights of the output's viewport. */
+function linesNearViewport(margin) {
+  const lines = state.lines;
+  if (!lines.length) return { from: 0, to: 0 };
+  const { scrollTop, clientHeight } = ui.output;
+  const top = scrollTop - margin * clientHeight;
+  const bottom = scrollTop + (1 + margin) * clientHeight;
+  // Lines are blocks in text order: binary search on their boxes (offsetParent: the output).
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const element = lines[mid].element;
+    if (element.offsetTop + element.offsetHeight > top) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].element.offsetTop < bottom) lo = mid;
+    else hi = mid - 1;
+  }
+  return { from: lines[first].start, to: lines[lo].start + lines[lo].text.length };
+}
+
+let scrollQueued = false;
+
+/** Paints the spans of the lines scrolled near, once the viewport nears the painted part's edge. */
+function onOutputScroll() {
+  if (state.active == null) hideCard();
+  if (mode !== "highlights" || scrollQueued) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    const seen = linesNearViewport(PAINTED_MARGIN / 2);
+    const { from, to } = state.painted;
+    if (seen.from < from || seen.to > to) paintHighlights({ clearActive: false });
   });
 }
 
@@ -508,12 +584,38 @@ function renderLegend() {
 
 const rows = new WeakMap(); // sidebar button → { indices, cursor, label }
 
+// What each sidebar section shows (a key of its rows' words and counts) and its row buttons in
+// order. Most keystrokes leave the rows alike: their buttons are then only pointed at the spans'
+// new indices, instead of hundreds of rows being built, styled and laid out again.
+const sections = new Map(); // "names" | "quotes" | "timeline" → { key, buttons }
+let building = null; // the buttons of the section being rebuilt, in order
+
+/** True when `name` already shows `key`: its buttons now step through `indicesByRow`. */
+function reuseSection(name, key, indicesByRow) {
+  const last = sections.get(name);
+  if (last?.key !== key) {
+    building = [];
+    sections.set(name, { key, buttons: building });
+    return false;
+  }
+  last.buttons.forEach((button, i) => {
+    const entry = rows.get(button);
+    entry.indices = indicesByRow[i];
+    entry.cursor = Math.min(entry.cursor, entry.indices.length - 1);
+    const first = String(entry.indices[0]);
+    if (button.dataset.index !== first) button.dataset.index = first;
+  });
+  return true;
+}
+
 function renderSidebar() {
   renderNames();
   renderQuotes();
   renderTimeline();
+  building = null;
   const shown = state.analysis.spans.some((span) => state.enabled.has(span.kind));
   for (const button of ui.exports.querySelectorAll("button")) button.disabled = !shown;
+  ui.sidebar.dataset.revision = String(state.revision);
 }
 
 function renderNames() {
@@ -528,13 +630,21 @@ function renderNames() {
     }
     list.push(index);
   });
-  const fragment = document.createDocumentFragment();
-  for (const [kind, entries] of byKind) {
-    if (!state.enabled.has(kind) || !entries.length) continue;
+  const shown = [...byKind].filter(([kind, entries]) => state.enabled.has(kind) && entries.length);
+  for (const [, entries] of shown) {
+    for (const entry of entries) entry.name = entry.entity?.name ?? state.analysis.spans[entry.first].text;
     entries.sort((a, b) => b.indices.length - a.indices.length || a.first - b.first);
+  }
+  const key = shown.map(
+    ([kind, entries]) =>
+      `${kind} ${entries.length}\n${entries.slice(0, MAX_PER_GROUP).map((e) => `${e.indices.length} ${e.name}`).join("\n")}`,
+  );
+  const indices = shown.flatMap(([, entries]) => entries.slice(0, MAX_PER_GROUP).map((e) => e.indices));
+  if (reuseSection("names", key.join("\n\n"), indices)) return;
+  const fragment = document.createDocumentFragment();
+  for (const [kind, entries] of shown) {
     const list = group(fragment, KIND.get(kind).label, entries.length, kind);
-    for (const { entity, indices, first } of entries.slice(0, MAX_PER_GROUP)) {
-      const name = entity?.name ?? state.analysis.spans[first].text;
+    for (const { name, indices } of entries.slice(0, MAX_PER_GROUP)) {
       const button = row(list, kind, indices, name);
       const main = button.querySelector(".row-main");
       main.textContent = clip(name, 60);
@@ -555,7 +665,13 @@ function renderQuotes() {
   const quotes = [];
   // Speech only: quoted terms (titles, scare quotes) are no one's words.
   state.analysis.spans.forEach((span, index) => span.kind === "quote" && !isTerm(span) && quotes.push(index));
-  if (state.enabled.has("quote") && quotes.length) {
+  const listed = state.enabled.has("quote") ? quotes.slice(0, MAX_PER_GROUP) : [];
+  const key = listed.map((index) => {
+    const span = state.analysis.spans[index];
+    return `${speakerName(span)} ${span.cue} ${clip(span.text, 140)}`;
+  });
+  if (reuseSection("quotes", `${quotes.length}\n${key.join("\n")}`, listed.map((index) => [index]))) return;
+  if (listed.length) {
     const list = group(fragment, "Who said what", quotes.length, "quote");
     for (const index of quotes.slice(0, MAX_PER_GROUP)) {
       const span = state.analysis.spans[index];
@@ -599,6 +715,13 @@ function renderTimeline() {
     .filter((entry) => entry.at != null)
     .sort((a, b) => a.at - b.at || b.span.value.length - a.span.value.length || a.indices[0] - b.indices[0]);
   const other = entries.filter((entry) => entry.at == null).sort((a, b) => a.indices[0] - b.indices[0]);
+  for (const entry of entries) {
+    entry.texts = [...new Set(entry.indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
+  }
+  const listed = [...dated.slice(0, MAX_PER_GROUP), ...other.slice(0, MAX_PER_GROUP)];
+  const key = listed.map(({ span, indices, texts }) => `${span.kind} ${span.value} ${indices.length} ${texts.join("|")}`);
+  const counts = `${dated.length} ${other.length}`;
+  if (reuseSection("timeline", `${counts}\n${key.join("\n")}`, listed.map((entry) => entry.indices))) return;
   const fragment = document.createDocumentFragment();
   for (const [title, list, kind] of [
     ["Timeline", dated, "date"],
@@ -606,9 +729,8 @@ function renderTimeline() {
   ]) {
     if (!list.length) continue;
     const ol = group(fragment, title, list.length, kind, "ol");
-    for (const { span, indices } of list.slice(0, MAX_PER_GROUP)) {
+    for (const { span, indices, texts } of list.slice(0, MAX_PER_GROUP)) {
       const words = span.value ? readable(span.value) : null;
-      const texts = [...new Set(indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
       const label = `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`;
       const button = row(ol, span.kind, indices, label);
       const main = button.querySelector(".row-main");
@@ -673,6 +795,7 @@ function row(list, kind, indices, label) {
     button.setAttribute("aria-label", label);
   }
   rows.set(button, { indices, cursor: 0, label });
+  building?.push(button);
   item.append(button);
   list.append(item);
   return button;
@@ -744,15 +867,15 @@ function select(index, anchor, note) {
   if (mode === "highlights") {
     const active = CSS.highlights.get(ACTIVE_HIGHLIGHT);
     active.clear();
-    active.add(state.ranges[index]);
+    active.add(rangeFor(index));
     // Off-screen lines are not laid out: bring the line near first, then place the span.
     const line = lineAt(span.start).element;
     const { scrollTop, clientHeight } = ui.output;
     if (line.offsetTop < scrollTop || line.offsetTop > scrollTop + clientHeight - 32) {
       ui.output.scrollTop = line.offsetTop - clientHeight / 3;
     }
-    scrollOutputTo(state.ranges[index].getBoundingClientRect());
-    rect = state.ranges[index].getClientRects()[0] ?? null;
+    scrollOutputTo(rangeFor(index).getBoundingClientRect());
+    rect = rangeFor(index).getClientRects()[0] ?? null;
   } else {
     let first = null;
     for (const mark of ui.output.querySelectorAll("mark.is-active")) mark.classList.remove("is-active");
@@ -1026,7 +1149,7 @@ function onDateEdit() {
   // Editing the field to the date that detection found is still a choice; clearing it returns
   // to detection.
   state.chosenDate = value;
-  scheduleUpdate();
+  requestAnalysis();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1051,7 +1174,7 @@ function setArticle(text, chosenDate) {
   ui.output.scrollTop = 0;
   state.chosenDate = chosenDate;
   ui.date.value = chosenDate ?? "";
-  scheduleUpdate();
+  requestAnalysis();
 }
 
 function clearAll() {
@@ -1213,7 +1336,7 @@ function messageOf(error) {
 function wire() {
   buildLegend();
   if (mode === "highlights") setupHighlights();
-  ui.article.addEventListener("input", scheduleUpdate);
+  ui.article.addEventListener("input", requestAnalysis);
   ui.date.addEventListener("input", onDateEdit);
   ui.date.addEventListener("change", onDateEdit);
   ui.sample.addEventListener("click", loadSample);
@@ -1226,9 +1349,7 @@ function wire() {
     restoreActiveCard();
   });
   ui.output.addEventListener("click", onOutputClick);
-  ui.output.addEventListener("scroll", () => {
-    if (state.active == null) hideCard();
-  });
+  ui.output.addEventListener("scroll", onOutputScroll);
 
   const sidebar = $("sidebar");
   sidebar.addEventListener("focusin", (event) => {
@@ -1251,7 +1372,10 @@ function wire() {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) hideCard();
   });
-  addEventListener("resize", () => hideCard());
+  addEventListener("resize", () => {
+    hideCard();
+    onOutputScroll(); // lines rewrapped: other lines may now be near the viewport
+  });
 
   // For the tests and the curious: how long analyses took, and what is painted.
   window.newsmark = { engine, state };

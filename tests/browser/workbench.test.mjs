@@ -47,7 +47,7 @@ function settled(page, timeout = 60_000) {
       return (
         output.dataset.analyzed === "true" &&
         output.textContent === document.getElementById("article").value &&
-        !window.newsmark.engine.queued &&
+        document.getElementById("sidebar").dataset.revision === output.dataset.revision &&
         window.newsmark.engine.sent == null &&
         window.newsmark.engine.wanted == null
       );
@@ -224,6 +224,57 @@ describe("newsmark page as a tool", () => {
     // so keystrokes are handled while it runs.
     assert.ok(Math.min(...figures.worker.analysisMs) > 0);
     assert.ok(figures.worker.keysWhileAnalyzing > 0, `keystrokes handled during the analysis: ${JSON.stringify(figures.worker)}`);
+  });
+
+  test("a long article: the spans near the viewport are painted, and scrolling paints the others", async () => {
+    const page = await open();
+    const long = Array.from({ length: 12 }, () => SAMPLE).join("\n\n");
+    await page.evaluate((text) => {
+      const article = document.getElementById("article");
+      article.value = text;
+      article.dispatchEvent(new Event("input", { bubbles: true }));
+    }, long);
+    await settled(page);
+    // Whether the `nm-<kind>` highlight holds a range exactly on the first or last span of `kind`.
+    const isPainted = ([kind, which]) => {
+      const { state } = window.newsmark;
+      const spans = state.analysis.spans.filter((s) => s.kind === kind);
+      const span = which === "first" ? spans[0] : spans.at(-1);
+      const line = state.lines.findLast((l) => l.start <= span.start);
+      return [...CSS.highlights.get(`nm-${kind}`)].some(
+        (r) => r.startContainer === line.node && r.startOffset === span.start - line.start && r.toString() === span.text,
+      );
+    };
+    const painted = (kind, which) => page.evaluate(isPainted, [kind, which]);
+    const sizes = () =>
+      page.evaluate(() => ({
+        painted: CSS.highlights.get("nm-person").size,
+        spans: window.newsmark.state.analysis.spans.filter((s) => s.kind === "person").length,
+      }));
+    assert.equal(await painted("person", "first"), true, "the first person on screen is highlighted");
+    assert.equal(await painted("person", "last"), false, "the last person, many screens below, is not painted yet");
+    const before = await sizes();
+    assert.ok(before.painted > 0 && before.painted < before.spans, JSON.stringify(before));
+
+    await page.evaluate(() => {
+      const output = document.getElementById("output");
+      output.scrollTop = output.scrollHeight;
+    });
+    await waitFor(
+      page,
+      () => {
+        const output = document.getElementById("output");
+        return output.scrollTop + output.clientHeight >= output.scrollHeight - 2;
+      },
+      "the output scrolled to its end",
+    );
+    await waitFor(page, isPainted, "the last person highlighted once scrolled to", ["person", "last"]);
+    assert.equal(await painted("person", "first"), false, "the first one, far above, is no longer painted");
+
+    // A sidebar row still selects a mention far from what is painted.
+    await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().click();
+    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the selected mention marked");
+    await close(page);
   });
 
   test("exports: JSON (copy and download), HTML with escaped text, displaCy with code-point offsets, who-said-what CSV", async () => {
