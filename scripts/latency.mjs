@@ -94,9 +94,18 @@ function instrument() {
   // rendering (style, layout, paint) is done.
   const channel = new MessageChannel();
   let inFrame = false; // inside one of the page's requestAnimationFrame callbacks
+  let frameEndWanted = false;
+  // Posted before the page's own callbacks of the frame run, so it is not queued behind work
+  // they schedule for after the frame (the sidebar).
+  const postFrameEnd = () => {
+    if (!frameEndWanted) return;
+    frameEndWanted = false;
+    channel.port2.postMessage(0);
+  };
   const pageFrame = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) =>
     pageFrame((time) => {
+      postFrameEnd();
       inFrame = true;
       try {
         callback(time);
@@ -105,8 +114,12 @@ function instrument() {
       }
     });
   bench.afterPaint = () => {
-    if (inFrame) channel.port2.postMessage(0);
-    else pageFrame(() => channel.port2.postMessage(0));
+    if (inFrame) {
+      channel.port2.postMessage(0);
+    } else {
+      frameEndWanted = true;
+      pageFrame(postFrameEnd);
+    }
   };
   channel.port1.onmessage = () => {
     const pending = bench.pending;

@@ -584,35 +584,88 @@ function renderLegend() {
 
 const rows = new WeakMap(); // sidebar button → { indices, cursor, label }
 
-// What each sidebar section shows (a key of its rows' words and counts) and its row buttons in
-// order. Most keystrokes leave the rows alike: their buttons are then only pointed at the spans'
-// new indices, instead of hundreds of rows being built, styled and laid out again.
-const sections = new Map(); // "names" | "quotes" | "timeline" → { key, buttons }
-let building = null; // the buttons of the section being rebuilt, in order
+// Each sidebar section is a list of groups of rows, each row with a key of everything it shows.
+// An edit usually leaves the rows alike: kept rows are only pointed at their spans' new indices,
+// and a changed row (the quote being typed in) is the only one built again; a group whose count
+// changes is built again whole. Hundreds of rows are not rebuilt, restyled and laid out again on
+// every keystroke.
+const sections = new Map(); // "names" | "quotes" | "timeline" → [{ id, key, list, rows: [{ key, item, button }] }]
 
-/** True when `name` already shows `key`: its buttons now step through `indicesByRow`. */
-function reuseSection(name, key, indicesByRow) {
-  const last = sections.get(name);
-  if (last?.key !== key) {
-    building = [];
-    sections.set(name, { key, buttons: building });
-    return false;
+/**
+ * Shows `groups` ([{ title, count, kind, tag?, rows: [{ key, kind, indices, label, fill }] }],
+ * `fill(button)` adding a row's content) in `container`, reusing the rows it already shows.
+ */
+function renderSection(name, container, groups) {
+  const old = sections.get(name);
+  if (!old || old.length !== groups.length || old.some((g, i) => g.id !== sidebarGroupId(groups[i]))) {
+    const fragment = document.createDocumentFragment();
+    sections.set(name, groups.map((g) => buildGroup(fragment, g)));
+    container.replaceChildren(fragment);
+    container.closest("section").dataset.empty = String(!container.childElementCount);
+    return;
   }
-  last.buttons.forEach((button, i) => {
-    const entry = rows.get(button);
-    entry.indices = indicesByRow[i];
-    entry.cursor = Math.min(entry.cursor, entry.indices.length - 1);
-    const first = String(entry.indices[0]);
-    if (button.dataset.index !== first) button.dataset.index = first;
+  groups.forEach((g, i) => {
+    const was = old[i];
+    if (was.key !== sidebarGroupKey(g)) {
+      const fragment = document.createDocumentFragment();
+      old[i] = buildGroup(fragment, g);
+      was.list.closest("details").replaceWith(fragment);
+      return;
+    }
+    const next = g.rows;
+    let head = 0;
+    while (head < was.rows.length && head < next.length && was.rows[head].key === next[head].key) head += 1;
+    let tail = 0;
+    while (
+      tail < was.rows.length - head &&
+      tail < next.length - head &&
+      was.rows[was.rows.length - 1 - tail].key === next[next.length - 1 - tail].key
+    ) {
+      tail += 1;
+    }
+    if (head + tail < was.rows.length || head + tail < next.length) {
+      const fragment = document.createDocumentFragment();
+      const built = next.slice(head, next.length - tail).map((r) => buildRow(fragment, r));
+      for (const r of was.rows.slice(head, was.rows.length - tail)) r.item.remove();
+      const before = tail ? was.rows[was.rows.length - tail].item : was.list.querySelector(":scope > .row-more");
+      was.list.insertBefore(fragment, before);
+      was.rows = [...was.rows.slice(0, head), ...built, ...was.rows.slice(was.rows.length - tail)];
+    }
+    was.rows.forEach((r, j) => retarget(r.button, next[j].indices));
   });
-  return true;
+}
+
+const sidebarGroupId = (g) => `${g.kind} ${g.title}`;
+const sidebarGroupKey = (g) => `${sidebarGroupId(g)} ${g.count}`;
+
+function buildGroup(parent, g) {
+  const list = group(parent, g.title, g.count, g.kind, g.tag);
+  const built = g.rows.map((r) => buildRow(list, r));
+  more(list, g.count);
+  return { id: sidebarGroupId(g), key: sidebarGroupKey(g), list, rows: built };
+}
+
+function buildRow(list, { key, kind, indices, label, fill }) {
+  const button = row(list, kind, indices, label);
+  fill(button);
+  return { key, item: button.parentElement, button };
+}
+
+/** A kept row now steps through `indices` (its spans' indices in the new analysis). */
+function retarget(button, indices) {
+  const entry = rows.get(button);
+  if (entry.indices !== indices) {
+    entry.indices = indices;
+    entry.cursor = Math.min(entry.cursor, indices.length - 1);
+  }
+  const first = String(indices[0]);
+  if (button.dataset.index !== first) button.dataset.index = first;
 }
 
 function renderSidebar() {
   renderNames();
   renderQuotes();
   renderTimeline();
-  building = null;
   const shown = state.analysis.spans.some((span) => state.enabled.has(span.kind));
   for (const button of ui.exports.querySelectorAll("button")) button.disabled = !shown;
   ui.sidebar.dataset.revision = String(state.revision);
@@ -630,74 +683,70 @@ function renderNames() {
     }
     list.push(index);
   });
-  const shown = [...byKind].filter(([kind, entries]) => state.enabled.has(kind) && entries.length);
-  for (const [, entries] of shown) {
-    for (const entry of entries) entry.name = entry.entity?.name ?? state.analysis.spans[entry.first].text;
+  const groups = [];
+  for (const [kind, entries] of byKind) {
+    if (!state.enabled.has(kind) || !entries.length) continue;
     entries.sort((a, b) => b.indices.length - a.indices.length || a.first - b.first);
+    const rowModels = entries.slice(0, MAX_PER_GROUP).map(({ entity, indices, first }) => {
+      const name = entity?.name ?? state.analysis.spans[first].text;
+      return {
+        key: `${indices.length} ${name}`,
+        kind,
+        indices,
+        label: name,
+        fill(button) {
+          button.querySelector(".row-main").textContent = clip(name, 60);
+          const count = document.createElement("span");
+          count.className = "row-count";
+          count.textContent = `×${indices.length}`;
+          count.setAttribute("aria-label", `${indices.length} ${indices.length === 1 ? "mention" : "mentions"}`);
+          button.append(count);
+        },
+      };
+    });
+    groups.push({ title: KIND.get(kind).label, count: entries.length, kind, rows: rowModels });
   }
-  const key = shown.map(
-    ([kind, entries]) =>
-      `${kind} ${entries.length}\n${entries.slice(0, MAX_PER_GROUP).map((e) => `${e.indices.length} ${e.name}`).join("\n")}`,
-  );
-  const indices = shown.flatMap(([, entries]) => entries.slice(0, MAX_PER_GROUP).map((e) => e.indices));
-  if (reuseSection("names", key.join("\n\n"), indices)) return;
-  const fragment = document.createDocumentFragment();
-  for (const [kind, entries] of shown) {
-    const list = group(fragment, KIND.get(kind).label, entries.length, kind);
-    for (const { name, indices } of entries.slice(0, MAX_PER_GROUP)) {
-      const button = row(list, kind, indices, name);
-      const main = button.querySelector(".row-main");
-      main.textContent = clip(name, 60);
-      const count = document.createElement("span");
-      count.className = "row-count";
-      count.textContent = `×${indices.length}`;
-      count.setAttribute("aria-label", `${indices.length} ${indices.length === 1 ? "mention" : "mentions"}`);
-      button.append(count);
-    }
-    more(list, entries.length);
-  }
-  ui.names.replaceChildren(fragment);
-  ui.names.closest("section").dataset.empty = String(!ui.names.childElementCount);
+  renderSection("names", ui.names, groups);
 }
 
 function renderQuotes() {
-  const fragment = document.createDocumentFragment();
   const quotes = [];
   // Speech only: quoted terms (titles, scare quotes) are no one's words.
   state.analysis.spans.forEach((span, index) => span.kind === "quote" && !isTerm(span) && quotes.push(index));
-  const listed = state.enabled.has("quote") ? quotes.slice(0, MAX_PER_GROUP) : [];
-  const key = listed.map((index) => {
-    const span = state.analysis.spans[index];
-    return `${speakerName(span)} ${span.cue} ${clip(span.text, 140)}`;
-  });
-  if (reuseSection("quotes", `${quotes.length}\n${key.join("\n")}`, listed.map((index) => [index]))) return;
-  if (listed.length) {
-    const list = group(fragment, "Who said what", quotes.length, "quote");
-    for (const index of quotes.slice(0, MAX_PER_GROUP)) {
+  const groups = [];
+  if (state.enabled.has("quote") && quotes.length) {
+    const rowModels = quotes.slice(0, MAX_PER_GROUP).map((index) => {
       const span = state.analysis.spans[index];
       const who = speakerName(span);
-      const button = row(list, "quote", [index], `${who ?? "Unattributed"}: ${clip(span.text, 80)}`);
-      button.classList.add("row-quote");
-      const head = button.querySelector(".row-main");
-      const speaker = document.createElement("span");
-      speaker.className = who ? "row-speaker" : "row-speaker is-unknown";
-      speaker.textContent = who ?? "Unattributed";
-      head.append(speaker);
-      if (span.cue) {
-        const cue = document.createElement("span");
-        cue.className = "row-cue";
-        cue.textContent = span.cue;
-        head.append(" ", cue);
-      }
-      const words = document.createElement("span");
-      words.className = "row-quote-text";
-      words.textContent = clip(span.text, 140);
-      button.append(words);
-    }
-    more(list, quotes.length);
+      const words = clip(span.text, 140);
+      return {
+        key: `${who} ${span.cue} ${words}`,
+        kind: "quote",
+        indices: [index],
+        label: `${who ?? "Unattributed"}: ${clip(span.text, 80)}`,
+        fill(button) {
+          button.classList.add("row-quote");
+          const head = button.querySelector(".row-main");
+          const speaker = document.createElement("span");
+          speaker.className = who ? "row-speaker" : "row-speaker is-unknown";
+          speaker.textContent = who ?? "Unattributed";
+          head.append(speaker);
+          if (span.cue) {
+            const cue = document.createElement("span");
+            cue.className = "row-cue";
+            cue.textContent = span.cue;
+            head.append(" ", cue);
+          }
+          const text = document.createElement("span");
+          text.className = "row-quote-text";
+          text.textContent = words;
+          button.append(text);
+        },
+      };
+    });
+    groups.push({ title: "Who said what", count: quotes.length, kind: "quote", rows: rowModels });
   }
-  ui.quotes.replaceChildren(fragment);
-  ui.quotes.closest("section").dataset.empty = String(!ui.quotes.childElementCount);
+  renderSection("quotes", ui.quotes, groups);
 }
 
 function renderTimeline() {
@@ -715,44 +764,41 @@ function renderTimeline() {
     .filter((entry) => entry.at != null)
     .sort((a, b) => a.at - b.at || b.span.value.length - a.span.value.length || a.indices[0] - b.indices[0]);
   const other = entries.filter((entry) => entry.at == null).sort((a, b) => a.indices[0] - b.indices[0]);
-  for (const entry of entries) {
-    entry.texts = [...new Set(entry.indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
-  }
-  const listed = [...dated.slice(0, MAX_PER_GROUP), ...other.slice(0, MAX_PER_GROUP)];
-  const key = listed.map(({ span, indices, texts }) => `${span.kind} ${span.value} ${indices.length} ${texts.join("|")}`);
-  const counts = `${dated.length} ${other.length}`;
-  if (reuseSection("timeline", `${counts}\n${key.join("\n")}`, listed.map((entry) => entry.indices))) return;
-  const fragment = document.createDocumentFragment();
+  const groups = [];
   for (const [title, list, kind] of [
     ["Timeline", dated, "date"],
     ["Durations, repeats and other times", other, "duration"],
   ]) {
     if (!list.length) continue;
-    const ol = group(fragment, title, list.length, kind, "ol");
-    for (const { span, indices, texts } of list.slice(0, MAX_PER_GROUP)) {
+    const rowModels = list.slice(0, MAX_PER_GROUP).map(({ span, indices }) => {
+      const texts = [...new Set(indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
       const words = span.value ? readable(span.value) : null;
-      const label = `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`;
-      const button = row(ol, span.kind, indices, label);
-      const main = button.querySelector(".row-main");
-      main.textContent = words ?? span.value ?? "not resolved";
-      const value = document.createElement("span");
-      value.className = "row-value";
-      value.textContent = span.value ?? "";
-      const said = document.createElement("span");
-      said.className = "row-said";
-      said.textContent = `“${texts.slice(0, 3).join("”, “")}”${texts.length > 3 ? " …" : ""}`;
-      button.append(value, said);
-      if (indices.length > 1) {
-        const count = document.createElement("span");
-        count.className = "row-count";
-        count.textContent = `×${indices.length}`;
-        button.append(count);
-      }
-    }
-    more(ol, list.length);
+      return {
+        key: `${span.kind} ${span.value} ${indices.length} ${texts.join("|")}`,
+        kind: span.kind,
+        indices,
+        label: `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`,
+        fill(button) {
+          button.querySelector(".row-main").textContent = words ?? span.value ?? "not resolved";
+          const value = document.createElement("span");
+          value.className = "row-value";
+          value.textContent = span.value ?? "";
+          const said = document.createElement("span");
+          said.className = "row-said";
+          said.textContent = `“${texts.slice(0, 3).join("”, “")}”${texts.length > 3 ? " …" : ""}`;
+          button.append(value, said);
+          if (indices.length > 1) {
+            const count = document.createElement("span");
+            count.className = "row-count";
+            count.textContent = `×${indices.length}`;
+            button.append(count);
+          }
+        },
+      };
+    });
+    groups.push({ title, count: list.length, kind, tag: "ol", rows: rowModels });
   }
-  ui.timeline.replaceChildren(fragment);
-  ui.timeline.closest("section").dataset.empty = String(!ui.timeline.childElementCount);
+  renderSection("timeline", ui.timeline, groups);
 }
 
 /** A collapsible group (`<details open>`) with a heading and a list; returns the list. */
@@ -795,7 +841,6 @@ function row(list, kind, indices, label) {
     button.setAttribute("aria-label", label);
   }
   rows.set(button, { indices, cursor: 0, label });
-  building?.push(button);
   item.append(button);
   list.append(item);
   return button;

@@ -256,15 +256,14 @@ describe("newsmark page as a tool", () => {
     const before = await sizes();
     assert.ok(before.painted > 0 && before.painted < before.spans, JSON.stringify(before));
 
-    await page.evaluate(() => {
-      const output = document.getElementById("output");
-      output.scrollTop = output.scrollHeight;
-    });
+    // Lines off screen have an estimated height until shown: scroll again until at the end.
     await waitFor(
       page,
       () => {
         const output = document.getElementById("output");
-        return output.scrollTop + output.clientHeight >= output.scrollHeight - 2;
+        const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 2;
+        output.scrollTop = output.scrollHeight;
+        return atEnd;
       },
       "the output scrolled to its end",
     );
@@ -274,6 +273,58 @@ describe("newsmark page as a tool", () => {
     // A sidebar row still selects a mention far from what is painted.
     await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().click();
     await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the selected mention marked");
+    await close(page);
+  });
+
+  test("an edit rebuilds only the sidebar rows it changes; kept rows step through the right mentions", async () => {
+    const page = await open();
+    await page.fill("#reference-date", SAMPLE_DATE);
+    await page.fill("#article", SAMPLE);
+    await settled(page);
+    const tag = () => page.evaluate(() => document.querySelectorAll("#sidebar button.row").forEach((b) => (b.__kept = true)));
+    const rebuilt = () =>
+      page.$$eval("#sidebar button.row", (buttons) => buttons.filter((b) => !b.__kept).map((b) => b.textContent));
+    const edit = (at, insert) =>
+      page.evaluate(
+        ([at, insert]) => {
+          const article = document.getElementById("article");
+          const offset = typeof at === "number" ? at : article.value.indexOf(at);
+          article.setRangeText(insert, offset, offset, "end");
+          article.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        [at, insert],
+      );
+
+    // Words that change no row: every row is kept.
+    await tag();
+    await edit(SAMPLE.length, " and so on");
+    await settled(page);
+    assert.deepEqual(await rebuilt(), []);
+
+    // A word typed inside a quotation: only that quotation's row is built again.
+    await tag();
+    await edit("great progress was made", "really ");
+    await settled(page);
+    const changed = await rebuilt();
+    assert.equal(changed.length, 1, `rebuilt rows: ${JSON.stringify(changed)}`);
+    assert.match(changed[0], /really great progress/);
+
+    // A new date: its timeline group is built again, the names and quotations are kept.
+    await tag();
+    await edit(SAMPLE.length, " Talks resume on 3 March 2026.");
+    await settled(page);
+    assert.deepEqual(
+      await page.$$eval("#names button.row, #quotes button.row", (buttons) => buttons.filter((b) => !b.__kept).length),
+      0,
+    );
+    assert.ok((await rebuilt()).some((row) => row.includes("2026-03-03")), "the new date is listed");
+
+    // Text inserted before every span shifts their indices: kept name rows follow them.
+    await edit(0, "Later, ");
+    await settled(page);
+    await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().focus();
+    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the row's mention marked");
+    assert.match(await page.evaluate(() => [...CSS.highlights.get("nm-active")][0].toString()), /Putin/);
     await close(page);
   });
 
