@@ -272,9 +272,11 @@ function show(text, analysis, analyzed) {
 
 /**
  * Highlight mode shows the text as one block per line (`<span class="line">`, its text node
- * ending with the line's "\n"), so the browser lays out and paints only the lines on screen
- * (`content-visibility: auto`) and an edit re-lays out only the lines it changed: lines equal
- * at the start and end of the old and new text keep their nodes.
+ * ending with the line's "\n"), in chunks of lines (`<span class="chunk">`), so the browser lays
+ * out and paints only the chunks on screen (`content-visibility: auto`; per chunk rather than
+ * per line, as the browser checks every such element's visibility on every frame) and an edit
+ * re-lays out only the lines it changed: lines equal at the start and end of the old and new
+ * text keep their nodes.
  */
 function renderLines(text) {
   const lines = text === "" ? [] : text.split(/(?<=\n)/);
@@ -298,14 +300,29 @@ function renderLines(text) {
     lineOfNode.set(node, entry);
     return entry;
   });
-  const fragment = document.createDocumentFragment();
-  for (const line of fresh) fragment.append(line.element);
   if (head === 0 && tail === 0) {
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < fresh.length; i += LINES_PER_CHUNK) {
+      fragment.append(chunkOf(fresh.slice(i, i + LINES_PER_CHUNK)));
+    }
     ui.output.replaceChildren(fragment);
   } else {
-    for (const line of old.slice(head, old.length - tail)) line.element.remove();
-    const before = old[old.length - tail]?.element ?? null;
-    ui.output.insertBefore(fragment, tail ? before : null);
+    const changed = new Set();
+    for (const line of old.slice(head, old.length - tail)) {
+      changed.add(line.element.parentNode);
+      line.element.remove();
+    }
+    // New lines join the chunk of the line after them (or before them, at the end).
+    const next = old[old.length - tail]?.element ?? null;
+    const parent = tail ? next.parentNode : old[head - 1].element.parentNode;
+    const fragment = document.createDocumentFragment();
+    for (const line of fresh) fragment.append(line.element);
+    parent.insertBefore(fragment, tail ? next : null);
+    changed.add(parent);
+    for (const chunk of changed) {
+      if (!chunk.firstChild) chunk.remove();
+      else if (chunk.childElementCount > 4 * LINES_PER_CHUNK) splitChunk(chunk);
+    }
   }
   state.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
   let at = 0;
@@ -313,6 +330,28 @@ function renderLines(text) {
     line.start = at;
     at += line.text.length;
   }
+}
+
+const LINES_PER_CHUNK = 32;
+
+function chunkOf(lines) {
+  const chunk = document.createElement("span");
+  chunk.className = "chunk";
+  for (const line of lines) chunk.append(line.element);
+  return chunk;
+}
+
+/** A chunk grown by a paste in the middle of the text, cut back to chunks of the usual size. */
+function splitChunk(chunk) {
+  const elements = [...chunk.children];
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; i < elements.length; i += LINES_PER_CHUNK) {
+    const part = document.createElement("span");
+    part.className = "chunk";
+    part.append(...elements.slice(i, i + LINES_PER_CHUNK));
+    fragment.append(part);
+  }
+  chunk.replaceWith(fragment);
 }
 
 const lineOfNode = new WeakMap(); // text node → its entry in state.lines
@@ -448,30 +487,31 @@ function rangeFor(index) {
   return range;
 }
 
-/** UTF-16 offsets [from, to) of the lines within `margin` viewport heights of the output's viewport. */
+/** UTF-16 offsets [from, to) of the chunks of lines within `margin` viewport heights of the output's viewport. */
 function linesNearViewport(margin) {
-  const lines = state.lines;
-  if (!lines.length) return { from: 0, to: 0 };
+  const chunks = ui.output.children;
+  if (!state.lines.length || !chunks.length) return { from: 0, to: 0 };
   const { scrollTop, clientHeight } = ui.output;
   const top = scrollTop - margin * clientHeight;
   const bottom = scrollTop + (1 + margin) * clientHeight;
-  // Lines are blocks in text order: binary search on their boxes (offsetParent: the output).
+  // Chunks are blocks in text order (offsetParent: the output); the lines of those off screen
+  // are not laid out, so the search looks at chunks only.
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = chunks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const element = lines[mid].element;
-    if (element.offsetTop + element.offsetHeight > top) hi = mid;
+    if (chunks[mid].offsetTop + chunks[mid].offsetHeight > top) hi = mid;
     else lo = mid + 1;
   }
-  const first = lo;
-  hi = lines.length - 1;
+  const first = chunks[lo];
+  hi = chunks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].element.offsetTop < bottom) lo = mid;
+    if (chunks[mid].offsetTop < bottom) lo = mid;
     else hi = mid - 1;
   }
-  return { from: lines[first].start, to: lines[lo].start + lines[lo].text.length };
+  const last = lineOfNode.get(chunks[lo].lastElementChild.firstChild);
+  return { from: lineOfNode.get(first.firstElementChild.firstChild).start, to: last.start + last.text.length };
 }
 
 let scrollQueued = false;
@@ -915,9 +955,10 @@ function select(index, anchor, note) {
     active.add(rangeFor(index));
     // Off-screen lines are not laid out: bring the line near first, then place the span.
     const line = lineAt(span.start).element;
+    const lineTop = line.offsetTop + line.parentNode.offsetTop; // its chunk is its offsetParent
     const { scrollTop, clientHeight } = ui.output;
-    if (line.offsetTop < scrollTop || line.offsetTop > scrollTop + clientHeight - 32) {
-      ui.output.scrollTop = line.offsetTop - clientHeight / 3;
+    if (lineTop < scrollTop || lineTop > scrollTop + clientHeight - 32) {
+      ui.output.scrollTop = lineTop - clientHeight / 3;
     }
     scrollOutputTo(rangeFor(index).getBoundingClientRect());
     rect = rangeFor(index).getClientRects()[0] ?? null;

@@ -270,9 +270,19 @@ describe("newsmark page as a tool", () => {
     await waitFor(page, isPainted, "the last person highlighted once scrolled to", ["person", "last"]);
     assert.equal(await painted("person", "first"), false, "the first one, far above, is no longer painted");
 
-    // A sidebar row still selects a mention far from what is painted.
+    // A sidebar row still selects a mention far from what is painted, and brings it into view.
     await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().click();
     await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the selected mention marked");
+    await waitFor(
+      page,
+      () => {
+        const rect = [...CSS.highlights.get("nm-active")][0].getBoundingClientRect();
+        const box = document.getElementById("output").getBoundingClientRect();
+        return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom;
+      },
+      "the selected mention scrolled into the output's view",
+    );
+    assert.equal(await painted("person", "first"), true, "and the spans around it painted");
     await close(page);
   });
 
