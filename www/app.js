@@ -1,6 +1,7 @@
 // newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
 // edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
-// text node per line, with the CSS Custom Highlight API (one `Highlight` per kind, registered as `nm-<kind>`).
+// node per line in chunks of lines, with the CSS Custom Highlight API (one `Highlight` per kind,
+// registered as `nm-<kind>`).
 // Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
 // User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
 // dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
