@@ -1,6 +1,7 @@
 // newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
 // edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
-// text node per line, with the CSS Custom Highlight API (one `Highlight` per kind, registered as `nm-<kind>`).
+// node per line in chunks of lines, with the CSS Custom Highlight API (one `Highlight` per kind,
+// registered as `nm-<kind>`).
 // Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
 // User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
 // dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
@@ -47,6 +48,7 @@ const ui = {
   exports: $("exports"),
   announce: $("announce"),
   card: $("card"),
+  sidebar: $("sidebar"),
 };
 
 const params = new URLSearchParams(location.search);
@@ -64,7 +66,8 @@ const state = {
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
   lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
-  ranges: [], // span index → Range (highlight mode)
+  ranges: new Map(), // span index → Range, made when first painted or selected (highlight mode)
+  painted: { from: 0, to: 0 }, // the part of the text whose spans are painted (highlight mode)
   highlights: new Map(), // kind → Highlight
   active: null, // span index selected from the sidebar or by a click
   revision: 0,
@@ -87,7 +90,9 @@ function announce(message) {
 // ---------------------------------------------------------------------------------------------
 // Analysis engine: a Web Worker (newsmark/worker), or the analyzer on this thread where module
 // workers are unavailable. One request is in flight at a time; edits made meanwhile collapse
-// into the newest, and only the answer to the newest request is painted.
+// into the newest, and only the answer to the newest request is painted. Nothing waits for a
+// frame: an edit is sent at once when the engine is idle, and an answer is shown as it arrives,
+// so the next frame paints it.
 
 const engine = {
   worker: null,
@@ -97,19 +102,9 @@ const engine = {
   seq: 0, // id of the newest request made
   wanted: null, // the newest request, not sent yet
   sent: null, // the request in flight
-  queued: false,
   busyTimer: 0,
   timings: [], // [{ id, chars, ms }] for the tests and the curious
 };
-
-function scheduleUpdate() {
-  if (engine.queued) return;
-  engine.queued = true; // an edit waits for the next frame
-  requestAnimationFrame(() => {
-    engine.queued = false;
-    requestAnalysis();
-  });
-}
 
 function requestAnalysis() {
   const text = ui.article.value;
@@ -139,7 +134,9 @@ function pump() {
     setTimeout(() => {
       let answer;
       try {
-        answer = { id: job.id, analysis: engine.analyzer.analyze(job.text, job.options) };
+        const started = performance.now();
+        const analysis = engine.analyzer.analyze(job.text, job.options);
+        answer = { id: job.id, analysis, analyzeMs: performance.now() - started };
       } catch (error) {
         answer = { id: job.id, error: messageOf(error) };
       }
@@ -152,23 +149,25 @@ function receive(data) {
   const job = engine.sent;
   if (!job || data.id !== job.id) return;
   engine.sent = null;
-  engine.timings.push({ id: job.id, chars: job.text.length, ms: Math.round(performance.now() - job.at) });
+  engine.timings.push({
+    id: job.id,
+    chars: job.text.length,
+    ms: Math.round((performance.now() - job.at) * 10) / 10,
+    analyzeMs: data.analyzeMs ?? null,
+  });
   if (engine.timings.length > 50) engine.timings.shift();
   if (engine.wanted) {
     pump(); // newer text is waiting: this answer is already stale
     return;
   }
   clearTimeout(engine.busyTimer);
-  requestAnimationFrame(() => {
-    if (job.id !== engine.seq) return; // newer input arrived since: its answer will be painted
-    if ("error" in data) {
-      setStatus("error", `Could not analyze this text: ${data.error}`);
-      show(job.text, EMPTY, false);
-      return;
-    }
-    if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
-    show(job.text, normalize(job.text, data.analysis), true);
-  });
+  if ("error" in data) {
+    setStatus("error", `Could not analyze this text: ${data.error}`);
+    show(job.text, EMPTY, false);
+    return;
+  }
+  if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
+  show(job.text, normalize(job.text, data.analysis), true);
 }
 
 function onEngineReady() {
@@ -261,8 +260,9 @@ function show(text, analysis, analyzed) {
     state.text = text;
     if (mode === "highlights") renderLines(text);
   }
-  if (mode === "highlights") state.ranges = analysis.spans.map((span) => rangeOf(span.start, span.end));
-  paint();
+  if (mode === "highlights") state.ranges = new Map();
+  paintText();
+  renderSidebarAfterPaint();
   renderLegend();
   renderReference();
   state.revision += 1;
@@ -273,9 +273,11 @@ function show(text, analysis, analyzed) {
 
 /**
  * Highlight mode shows the text as one block per line (`<span class="line">`, its text node
- * ending with the line's "\n"), so the browser lays out and paints only the lines on screen
- * (`content-visibility: auto`) and an edit re-lays out only the lines it changed: lines equal
- * at the start and end of the old and new text keep their nodes.
+ * ending with the line's "\n"), in chunks of lines (`<span class="chunk">`), so the browser lays
+ * out and paints only the chunks on screen (`content-visibility: auto`; per chunk rather than
+ * per line, as the browser checks every such element's visibility on every frame) and an edit
+ * re-lays out only the lines it changed: lines equal at the start and end of the old and new
+ * text keep their nodes.
  */
 function renderLines(text) {
   const lines = text === "" ? [] : text.split(/(?<=\n)/);
@@ -299,14 +301,29 @@ function renderLines(text) {
     lineOfNode.set(node, entry);
     return entry;
   });
-  const fragment = document.createDocumentFragment();
-  for (const line of fresh) fragment.append(line.element);
   if (head === 0 && tail === 0) {
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < fresh.length; i += LINES_PER_CHUNK) {
+      fragment.append(chunkOf(fresh.slice(i, i + LINES_PER_CHUNK)));
+    }
     ui.output.replaceChildren(fragment);
   } else {
-    for (const line of old.slice(head, old.length - tail)) line.element.remove();
-    const before = old[old.length - tail]?.element ?? null;
-    ui.output.insertBefore(fragment, tail ? before : null);
+    const changed = new Set();
+    for (const line of old.slice(head, old.length - tail)) {
+      changed.add(line.element.parentNode);
+      line.element.remove();
+    }
+    // New lines join the chunk of the line after them (or before them, at the end).
+    const next = old[old.length - tail]?.element ?? null;
+    const parent = tail ? next.parentNode : old[head - 1].element.parentNode;
+    const fragment = document.createDocumentFragment();
+    for (const line of fresh) fragment.append(line.element);
+    parent.insertBefore(fragment, tail ? next : null);
+    changed.add(parent);
+    for (const chunk of changed) {
+      if (!chunk.firstChild) chunk.remove();
+      else if (chunk.childElementCount > 4 * LINES_PER_CHUNK) splitChunk(chunk);
+    }
   }
   state.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
   let at = 0;
@@ -314,6 +331,28 @@ function renderLines(text) {
     line.start = at;
     at += line.text.length;
   }
+}
+
+const LINES_PER_CHUNK = 32;
+
+function chunkOf(lines) {
+  const chunk = document.createElement("span");
+  chunk.className = "chunk";
+  for (const line of lines) chunk.append(line.element);
+  return chunk;
+}
+
+/** A chunk grown by a paste in the middle of the text, cut back to chunks of the usual size. */
+function splitChunk(chunk) {
+  const elements = [...chunk.children];
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; i < elements.length; i += LINES_PER_CHUNK) {
+    const part = document.createElement("span");
+    part.className = "chunk";
+    part.append(...elements.slice(i, i + LINES_PER_CHUNK));
+    fragment.append(part);
+  }
+  chunk.replaceWith(fragment);
 }
 
 const lineOfNode = new WeakMap(); // text node → its entry in state.lines
@@ -369,9 +408,31 @@ function groupKey(span) {
 // Painting: highlights or marks, for the enabled kinds
 
 function paint() {
+  paintText();
+  renderSidebar();
+}
+
+function paintText() {
   if (mode === "highlights") paintHighlights();
   else paintMarks();
-  renderSidebar();
+}
+
+let sidebarQueued = false;
+
+/**
+ * The sidebar follows in the task after the next frame, so that frame shows the text and its
+ * highlights without waiting for the sidebar's style and layout. Several answers before then
+ * render it once. `#sidebar[data-revision]` says which analysis it shows.
+ */
+function renderSidebarAfterPaint() {
+  if (sidebarQueued) return;
+  sidebarQueued = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      sidebarQueued = false;
+      renderSidebar();
+    }),
+  );
 }
 
 function setupHighlights() {
@@ -396,13 +457,76 @@ function isTerm(span) {
   return span.kind === "quote" && span.quote === "term";
 }
 
-function paintHighlights() {
+/**
+ * Paints the spans of the lines in and near the viewport (PAINTED_MARGIN viewport heights above
+ * and below it). Chromium re-validates every range of every highlight whenever one changes, so
+ * the 15,000 ranges of a 100,000-word article would cost every keystroke tens of milliseconds;
+ * a few screens' worth cost next to nothing. Scrolling paints more before the viewport reaches
+ * the edge of what is painted (`onOutputScroll`). The selected span (`nm-active`) is kept unless
+ * `clearActive`.
+ */
+function paintHighlights({ clearActive = true } = {}) {
   for (const highlight of state.highlights.values()) highlight.clear();
-  CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
+  if (clearActive) CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
+  const { from, to } = (state.painted = linesNearViewport(PAINTED_MARGIN));
   state.analysis.spans.forEach((span, index) => {
-    if (!state.enabled.has(span.kind)) return;
+    if (!state.enabled.has(span.kind) || span.end <= from || span.start >= to) return;
     const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
-    state.highlights.get(key).add(state.ranges[index]);
+    state.highlights.get(key).add(rangeFor(index));
+  });
+}
+
+const PAINTED_MARGIN = 2;
+
+function rangeFor(index) {
+  let range = state.ranges.get(index);
+  if (!range) {
+    const span = state.analysis.spans[index];
+    range = rangeOf(span.start, span.end);
+    state.ranges.set(index, range);
+  }
+  return range;
+}
+
+/** UTF-16 offsets [from, to) of the chunks of lines within `margin` viewport heights of the output's viewport. */
+function linesNearViewport(margin) {
+  const chunks = ui.output.children;
+  if (!state.lines.length || !chunks.length) return { from: 0, to: 0 };
+  const { scrollTop, clientHeight } = ui.output;
+  const top = scrollTop - margin * clientHeight;
+  const bottom = scrollTop + (1 + margin) * clientHeight;
+  // Chunks are blocks in text order (offsetParent: the output); the lines of those off screen
+  // are not laid out, so the search looks at chunks only.
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].offsetTop + chunks[mid].offsetHeight > top) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = chunks[lo];
+  hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].offsetTop < bottom) lo = mid;
+    else hi = mid - 1;
+  }
+  const last = lineOfNode.get(chunks[lo].lastElementChild.firstChild);
+  return { from: lineOfNode.get(first.firstElementChild.firstChild).start, to: last.start + last.text.length };
+}
+
+let scrollQueued = false;
+
+/** Paints the spans of the lines scrolled near, once the viewport nears the painted part's edge. */
+function onOutputScroll() {
+  if (state.active == null) hideCard();
+  if (mode !== "highlights" || scrollQueued) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    const seen = linesNearViewport(PAINTED_MARGIN / 2);
+    const { from, to } = state.painted;
+    if (seen.from < from || seen.to > to) paintHighlights({ clearActive: false });
   });
 }
 
@@ -501,12 +625,91 @@ function renderLegend() {
 
 const rows = new WeakMap(); // sidebar button → { indices, cursor, label }
 
+// Each sidebar section is a list of groups of rows, each row with a key of everything it shows.
+// An edit usually leaves the rows alike: kept rows are only pointed at their spans' new indices,
+// and a changed row (the quote being typed in) is the only one built again; a group whose count
+// changes is built again whole. Hundreds of rows are not rebuilt, restyled and laid out again on
+// every keystroke.
+const sections = new Map(); // "names" | "quotes" | "timeline" → [{ id, key, list, rows: [{ key, item, button }] }]
+
+/**
+ * Shows `groups` ([{ title, count, kind, tag?, rows: [{ key, kind, indices, label, fill }] }],
+ * `fill(button)` adding a row's content) in `container`, reusing the rows it already shows.
+ */
+function renderSection(name, container, groups) {
+  const old = sections.get(name);
+  if (!old || old.length !== groups.length || old.some((g, i) => g.id !== sidebarGroupId(groups[i]))) {
+    const fragment = document.createDocumentFragment();
+    sections.set(name, groups.map((g) => buildGroup(fragment, g)));
+    container.replaceChildren(fragment);
+    container.closest("section").dataset.empty = String(!container.childElementCount);
+    return;
+  }
+  groups.forEach((g, i) => {
+    const was = old[i];
+    if (was.key !== sidebarGroupKey(g)) {
+      const fragment = document.createDocumentFragment();
+      old[i] = buildGroup(fragment, g);
+      was.list.closest("details").replaceWith(fragment);
+      return;
+    }
+    const next = g.rows;
+    let head = 0;
+    while (head < was.rows.length && head < next.length && was.rows[head].key === next[head].key) head += 1;
+    let tail = 0;
+    while (
+      tail < was.rows.length - head &&
+      tail < next.length - head &&
+      was.rows[was.rows.length - 1 - tail].key === next[next.length - 1 - tail].key
+    ) {
+      tail += 1;
+    }
+    if (head + tail < was.rows.length || head + tail < next.length) {
+      const fragment = document.createDocumentFragment();
+      const built = next.slice(head, next.length - tail).map((r) => buildRow(fragment, r));
+      for (const r of was.rows.slice(head, was.rows.length - tail)) r.item.remove();
+      const before = tail ? was.rows[was.rows.length - tail].item : was.list.querySelector(":scope > .row-more");
+      was.list.insertBefore(fragment, before);
+      was.rows = [...was.rows.slice(0, head), ...built, ...was.rows.slice(was.rows.length - tail)];
+    }
+    was.rows.forEach((r, j) => retarget(r.button, next[j].indices));
+  });
+}
+
+const sidebarGroupId = (g) => `${g.kind} ${g.title}`;
+const sidebarGroupKey = (g) => `${sidebarGroupId(g)} ${g.count}`;
+
+function buildGroup(parent, g) {
+  const list = group(parent, g.title, g.count, g.kind, g.tag);
+  const built = g.rows.map((r) => buildRow(list, r));
+  more(list, g.count);
+  return { id: sidebarGroupId(g), key: sidebarGroupKey(g), list, rows: built };
+}
+
+function buildRow(list, { key, kind, indices, label, fill }) {
+  const button = row(list, kind, indices, label);
+  fill(button);
+  return { key, item: button.parentElement, button };
+}
+
+/** A kept row now steps through `indices` (its spans' indices in the new analysis). */
+function retarget(button, indices) {
+  const entry = rows.get(button);
+  if (entry.indices !== indices) {
+    entry.indices = indices;
+    entry.cursor = Math.min(entry.cursor, indices.length - 1);
+  }
+  const first = String(indices[0]);
+  if (button.dataset.index !== first) button.dataset.index = first;
+}
+
 function renderSidebar() {
   renderNames();
   renderQuotes();
   renderTimeline();
   const shown = state.analysis.spans.some((span) => state.enabled.has(span.kind));
   for (const button of ui.exports.querySelectorAll("button")) button.disabled = !shown;
+  ui.sidebar.dataset.revision = String(state.revision);
 }
 
 function renderNames() {
@@ -521,60 +724,70 @@ function renderNames() {
     }
     list.push(index);
   });
-  const fragment = document.createDocumentFragment();
+  const groups = [];
   for (const [kind, entries] of byKind) {
     if (!state.enabled.has(kind) || !entries.length) continue;
     entries.sort((a, b) => b.indices.length - a.indices.length || a.first - b.first);
-    const list = group(fragment, KIND.get(kind).label, entries.length, kind);
-    for (const { entity, indices, first } of entries.slice(0, MAX_PER_GROUP)) {
+    const rowModels = entries.slice(0, MAX_PER_GROUP).map(({ entity, indices, first }) => {
       const name = entity?.name ?? state.analysis.spans[first].text;
-      const button = row(list, kind, indices, name);
-      const main = button.querySelector(".row-main");
-      main.textContent = clip(name, 60);
-      const count = document.createElement("span");
-      count.className = "row-count";
-      count.textContent = `×${indices.length}`;
-      count.setAttribute("aria-label", `${indices.length} ${indices.length === 1 ? "mention" : "mentions"}`);
-      button.append(count);
-    }
-    more(list, entries.length);
+      return {
+        key: `${indices.length} ${name}`,
+        kind,
+        indices,
+        label: name,
+        fill(button) {
+          button.querySelector(".row-main").textContent = clip(name, 60);
+          const count = document.createElement("span");
+          count.className = "row-count";
+          count.textContent = `×${indices.length}`;
+          count.setAttribute("aria-label", `${indices.length} ${indices.length === 1 ? "mention" : "mentions"}`);
+          button.append(count);
+        },
+      };
+    });
+    groups.push({ title: KIND.get(kind).label, count: entries.length, kind, rows: rowModels });
   }
-  ui.names.replaceChildren(fragment);
-  ui.names.closest("section").dataset.empty = String(!ui.names.childElementCount);
+  renderSection("names", ui.names, groups);
 }
 
 function renderQuotes() {
-  const fragment = document.createDocumentFragment();
   const quotes = [];
   // Speech only: quoted terms (titles, scare quotes) are no one's words.
   state.analysis.spans.forEach((span, index) => span.kind === "quote" && !isTerm(span) && quotes.push(index));
+  const groups = [];
   if (state.enabled.has("quote") && quotes.length) {
-    const list = group(fragment, "Who said what", quotes.length, "quote");
-    for (const index of quotes.slice(0, MAX_PER_GROUP)) {
+    const rowModels = quotes.slice(0, MAX_PER_GROUP).map((index) => {
       const span = state.analysis.spans[index];
       const who = speakerName(span);
-      const button = row(list, "quote", [index], `${who ?? "Unattributed"}: ${clip(span.text, 80)}`);
-      button.classList.add("row-quote");
-      const head = button.querySelector(".row-main");
-      const speaker = document.createElement("span");
-      speaker.className = who ? "row-speaker" : "row-speaker is-unknown";
-      speaker.textContent = who ?? "Unattributed";
-      head.append(speaker);
-      if (span.cue) {
-        const cue = document.createElement("span");
-        cue.className = "row-cue";
-        cue.textContent = span.cue;
-        head.append(" ", cue);
-      }
-      const words = document.createElement("span");
-      words.className = "row-quote-text";
-      words.textContent = clip(span.text, 140);
-      button.append(words);
-    }
-    more(list, quotes.length);
+      const words = clip(span.text, 140);
+      return {
+        key: `${who} ${span.cue} ${words}`,
+        kind: "quote",
+        indices: [index],
+        label: `${who ?? "Unattributed"}: ${clip(span.text, 80)}`,
+        fill(button) {
+          button.classList.add("row-quote");
+          const head = button.querySelector(".row-main");
+          const speaker = document.createElement("span");
+          speaker.className = who ? "row-speaker" : "row-speaker is-unknown";
+          speaker.textContent = who ?? "Unattributed";
+          head.append(speaker);
+          if (span.cue) {
+            const cue = document.createElement("span");
+            cue.className = "row-cue";
+            cue.textContent = span.cue;
+            head.append(" ", cue);
+          }
+          const text = document.createElement("span");
+          text.className = "row-quote-text";
+          text.textContent = words;
+          button.append(text);
+        },
+      };
+    });
+    groups.push({ title: "Who said what", count: quotes.length, kind: "quote", rows: rowModels });
   }
-  ui.quotes.replaceChildren(fragment);
-  ui.quotes.closest("section").dataset.empty = String(!ui.quotes.childElementCount);
+  renderSection("quotes", ui.quotes, groups);
 }
 
 function renderTimeline() {
@@ -592,38 +805,41 @@ function renderTimeline() {
     .filter((entry) => entry.at != null)
     .sort((a, b) => a.at - b.at || b.span.value.length - a.span.value.length || a.indices[0] - b.indices[0]);
   const other = entries.filter((entry) => entry.at == null).sort((a, b) => a.indices[0] - b.indices[0]);
-  const fragment = document.createDocumentFragment();
+  const groups = [];
   for (const [title, list, kind] of [
     ["Timeline", dated, "date"],
     ["Durations, repeats and other times", other, "duration"],
   ]) {
     if (!list.length) continue;
-    const ol = group(fragment, title, list.length, kind, "ol");
-    for (const { span, indices } of list.slice(0, MAX_PER_GROUP)) {
-      const words = span.value ? readable(span.value) : null;
+    const rowModels = list.slice(0, MAX_PER_GROUP).map(({ span, indices }) => {
       const texts = [...new Set(indices.map((i) => clip(state.analysis.spans[i].text, 30)))];
-      const label = `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`;
-      const button = row(ol, span.kind, indices, label);
-      const main = button.querySelector(".row-main");
-      main.textContent = words ?? span.value ?? "not resolved";
-      const value = document.createElement("span");
-      value.className = "row-value";
-      value.textContent = span.value ?? "";
-      const said = document.createElement("span");
-      said.className = "row-said";
-      said.textContent = `“${texts.slice(0, 3).join("”, “")}”${texts.length > 3 ? " …" : ""}`;
-      button.append(value, said);
-      if (indices.length > 1) {
-        const count = document.createElement("span");
-        count.className = "row-count";
-        count.textContent = `×${indices.length}`;
-        button.append(count);
-      }
-    }
-    more(ol, list.length);
+      const words = span.value ? readable(span.value) : null;
+      return {
+        key: `${span.kind} ${span.value} ${indices.length} ${texts.join("|")}`,
+        kind: span.kind,
+        indices,
+        label: `${words ?? span.value ?? "unresolved"}${span.value ? ` (${span.value})` : ""}: ${texts.join(", ")}`,
+        fill(button) {
+          button.querySelector(".row-main").textContent = words ?? span.value ?? "not resolved";
+          const value = document.createElement("span");
+          value.className = "row-value";
+          value.textContent = span.value ?? "";
+          const said = document.createElement("span");
+          said.className = "row-said";
+          said.textContent = `“${texts.slice(0, 3).join("”, “")}”${texts.length > 3 ? " …" : ""}`;
+          button.append(value, said);
+          if (indices.length > 1) {
+            const count = document.createElement("span");
+            count.className = "row-count";
+            count.textContent = `×${indices.length}`;
+            button.append(count);
+          }
+        },
+      };
+    });
+    groups.push({ title, count: list.length, kind, tag: "ol", rows: rowModels });
   }
-  ui.timeline.replaceChildren(fragment);
-  ui.timeline.closest("section").dataset.empty = String(!ui.timeline.childElementCount);
+  renderSection("timeline", ui.timeline, groups);
 }
 
 /** A collapsible group (`<details open>`) with a heading and a list; returns the list. */
@@ -737,15 +953,16 @@ function select(index, anchor, note) {
   if (mode === "highlights") {
     const active = CSS.highlights.get(ACTIVE_HIGHLIGHT);
     active.clear();
-    active.add(state.ranges[index]);
+    active.add(rangeFor(index));
     // Off-screen lines are not laid out: bring the line near first, then place the span.
     const line = lineAt(span.start).element;
+    const lineTop = line.offsetTop + line.parentNode.offsetTop; // its chunk is its offsetParent
     const { scrollTop, clientHeight } = ui.output;
-    if (line.offsetTop < scrollTop || line.offsetTop > scrollTop + clientHeight - 32) {
-      ui.output.scrollTop = line.offsetTop - clientHeight / 3;
+    if (lineTop < scrollTop || lineTop > scrollTop + clientHeight - 32) {
+      ui.output.scrollTop = lineTop - clientHeight / 3;
     }
-    scrollOutputTo(state.ranges[index].getBoundingClientRect());
-    rect = state.ranges[index].getClientRects()[0] ?? null;
+    scrollOutputTo(rangeFor(index).getBoundingClientRect());
+    rect = rangeFor(index).getClientRects()[0] ?? null;
   } else {
     let first = null;
     for (const mark of ui.output.querySelectorAll("mark.is-active")) mark.classList.remove("is-active");
@@ -1019,7 +1236,7 @@ function onDateEdit() {
   // Editing the field to the date that detection found is still a choice; clearing it returns
   // to detection.
   state.chosenDate = value;
-  scheduleUpdate();
+  requestAnalysis();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1044,7 +1261,7 @@ function setArticle(text, chosenDate) {
   ui.output.scrollTop = 0;
   state.chosenDate = chosenDate;
   ui.date.value = chosenDate ?? "";
-  scheduleUpdate();
+  requestAnalysis();
 }
 
 function clearAll() {
@@ -1206,7 +1423,7 @@ function messageOf(error) {
 function wire() {
   buildLegend();
   if (mode === "highlights") setupHighlights();
-  ui.article.addEventListener("input", scheduleUpdate);
+  ui.article.addEventListener("input", requestAnalysis);
   ui.date.addEventListener("input", onDateEdit);
   ui.date.addEventListener("change", onDateEdit);
   ui.sample.addEventListener("click", loadSample);
@@ -1219,9 +1436,7 @@ function wire() {
     restoreActiveCard();
   });
   ui.output.addEventListener("click", onOutputClick);
-  ui.output.addEventListener("scroll", () => {
-    if (state.active == null) hideCard();
-  });
+  ui.output.addEventListener("scroll", onOutputScroll);
 
   const sidebar = $("sidebar");
   sidebar.addEventListener("focusin", (event) => {
@@ -1244,7 +1459,10 @@ function wire() {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) hideCard();
   });
-  addEventListener("resize", () => hideCard());
+  addEventListener("resize", () => {
+    hideCard();
+    onOutputScroll(); // lines rewrapped: other lines may now be near the viewport
+  });
 
   // For the tests and the curious: how long analyses took, and what is painted.
   window.newsmark = { engine, state };

@@ -103,15 +103,19 @@ describe("newsmark page", () => {
     assert.equal(await page.getAttribute("#reference-source", "data-source"), "option");
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
 
-    // One block per line, each holding one text node; every range lies on those nodes.
+    // One block per line, in chunks of lines, each holding one text node; every range lies on
+    // those nodes.
     const shape = await page.evaluate(() => {
       const output = document.getElementById("output");
-      const lines = [...output.children];
+      const chunks = [...output.childNodes];
+      const lines = chunks.flatMap((chunk) => [...chunk.childNodes]);
       const nodes = new Set(lines.map((line) => line.firstChild));
       const ranges = [...CSS.highlights].flatMap(([, h]) => [...h]);
       return {
         lines: lines.length,
-        onlyLines: output.childNodes.length === lines.length && lines.every((l) => l.className === "line" && l.childNodes.length === 1 && l.firstChild.nodeType === Node.TEXT_NODE),
+        onlyLines:
+          chunks.every((c) => c.className === "chunk") &&
+          lines.every((l) => l.className === "line" && l.childNodes.length === 1 && l.firstChild.nodeType === Node.TEXT_NODE),
         onNodes: ranges.every((r) => nodes.has(r.startContainer) && nodes.has(r.endContainer)),
       };
     });
@@ -364,7 +368,7 @@ describe("newsmark page", () => {
       const dom = await page.evaluate(() => ({
         pwned: typeof window.__pwned,
         imgs: document.querySelectorAll("img").length,
-        outputElements: document.querySelectorAll("#output script, #output img, #output *:not(mark, span.line)").length,
+        outputElements: document.querySelectorAll("#output script, #output img, #output *:not(mark, span.line, span.chunk)").length,
         lineChildren: [...document.querySelectorAll("#output span.line")].every((l) => [...l.childNodes].every((n) => n.nodeType === Node.TEXT_NODE)),
       }));
       assert.deepEqual(dom, { pwned: "undefined", imgs: 0, outputElements: 0, lineChildren: true });

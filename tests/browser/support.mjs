@@ -96,14 +96,15 @@ export async function close(page) {
   assert.deepEqual(problems.errors, [], "no errors in the page");
 }
 
-/** Clicks “Sample article” and waits until the analysed sample is on screen. */
+/** Clicks “Sample article” and waits until the analysed sample is on screen, sidebar included. */
 export async function loadSample(page) {
   await page.click("#sample");
   await waitFor(
     page,
     (sample) =>
       document.getElementById("output").textContent === sample &&
-      document.getElementById("article").value === sample,
+      document.getElementById("article").value === sample &&
+      document.getElementById("sidebar").dataset.revision === document.getElementById("output").dataset.revision,
     "the sample article in the output",
     SAMPLE,
   );

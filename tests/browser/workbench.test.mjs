@@ -47,7 +47,7 @@ function settled(page, timeout = 60_000) {
       return (
         output.dataset.analyzed === "true" &&
         output.textContent === document.getElementById("article").value &&
-        !window.newsmark.engine.queued &&
+        document.getElementById("sidebar").dataset.revision === output.dataset.revision &&
         window.newsmark.engine.sent == null &&
         window.newsmark.engine.wanted == null
       );
@@ -105,7 +105,7 @@ function contrast(a, b) {
 }
 
 describe("newsmark page as a tool", () => {
-  test("the package's worker answers { id, text, options } with { id, analysis } or { id, error }", async () => {
+  test("the package's worker answers { id, text, options } with { id, analysis, analyzeMs } or { id, error }", async () => {
     const page = await open();
     const workers = page.workers().map((w) => w.url());
     assert.ok(workers.some((url) => url.endsWith("/newsmark/js/worker.js")), `the page analyzes in a worker: ${workers}`);
@@ -125,6 +125,7 @@ describe("newsmark page as a tool", () => {
     );
     assert.deepEqual(answers[0], { ready: true });
     assert.equal(answers[1].id, "a");
+    assert.ok(Number.isFinite(answers[1].analyzeMs) && answers[1].analyzeMs >= 0, `analyzeMs: ${answers[1].analyzeMs}`);
     const spans = answers[1].analysis.spans.map((s) => `${s.kind}:${s.text}${s.value ? `=${s.value}` : ""}`);
     assert.ok(spans.includes("date:Thursday=2025-10-16"), spans.join(", "));
     assert.ok(spans.includes("place:Budapest"), spans.join(", "));
@@ -223,6 +224,118 @@ describe("newsmark page as a tool", () => {
     // so keystrokes are handled while it runs.
     assert.ok(Math.min(...figures.worker.analysisMs) > 0);
     assert.ok(figures.worker.keysWhileAnalyzing > 0, `keystrokes handled during the analysis: ${JSON.stringify(figures.worker)}`);
+  });
+
+  test("a long article: the spans near the viewport are painted, and scrolling paints the others", async () => {
+    const page = await open();
+    const long = Array.from({ length: 12 }, () => SAMPLE).join("\n\n");
+    await page.evaluate((text) => {
+      const article = document.getElementById("article");
+      article.value = text;
+      article.dispatchEvent(new Event("input", { bubbles: true }));
+    }, long);
+    await settled(page);
+    // Whether the `nm-<kind>` highlight holds a range exactly on the first or last span of `kind`.
+    const isPainted = ([kind, which]) => {
+      const { state } = window.newsmark;
+      const spans = state.analysis.spans.filter((s) => s.kind === kind);
+      const span = which === "first" ? spans[0] : spans.at(-1);
+      const line = state.lines.findLast((l) => l.start <= span.start);
+      return [...CSS.highlights.get(`nm-${kind}`)].some(
+        (r) => r.startContainer === line.node && r.startOffset === span.start - line.start && r.toString() === span.text,
+      );
+    };
+    const painted = (kind, which) => page.evaluate(isPainted, [kind, which]);
+    const sizes = () =>
+      page.evaluate(() => ({
+        painted: CSS.highlights.get("nm-person").size,
+        spans: window.newsmark.state.analysis.spans.filter((s) => s.kind === "person").length,
+      }));
+    assert.equal(await painted("person", "first"), true, "the first person on screen is highlighted");
+    assert.equal(await painted("person", "last"), false, "the last person, many screens below, is not painted yet");
+    const before = await sizes();
+    assert.ok(before.painted > 0 && before.painted < before.spans, JSON.stringify(before));
+
+    // Lines off screen have an estimated height until shown: scroll again until at the end.
+    await waitFor(
+      page,
+      () => {
+        const output = document.getElementById("output");
+        const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 2;
+        output.scrollTop = output.scrollHeight;
+        return atEnd;
+      },
+      "the output scrolled to its end",
+    );
+    await waitFor(page, isPainted, "the last person highlighted once scrolled to", ["person", "last"]);
+    assert.equal(await painted("person", "first"), false, "the first one, far above, is no longer painted");
+
+    // A sidebar row still selects a mention far from what is painted, and brings it into view.
+    await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().click();
+    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the selected mention marked");
+    await waitFor(
+      page,
+      () => {
+        const rect = [...CSS.highlights.get("nm-active")][0].getBoundingClientRect();
+        const box = document.getElementById("output").getBoundingClientRect();
+        return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom;
+      },
+      "the selected mention scrolled into the output's view",
+    );
+    assert.equal(await painted("person", "first"), true, "and the spans around it painted");
+    await close(page);
+  });
+
+  test("an edit rebuilds only the sidebar rows it changes; kept rows step through the right mentions", async () => {
+    const page = await open();
+    await page.fill("#reference-date", SAMPLE_DATE);
+    await page.fill("#article", SAMPLE);
+    await settled(page);
+    const tag = () => page.evaluate(() => document.querySelectorAll("#sidebar button.row").forEach((b) => (b.__kept = true)));
+    const rebuilt = () =>
+      page.$$eval("#sidebar button.row", (buttons) => buttons.filter((b) => !b.__kept).map((b) => b.textContent));
+    const edit = (at, insert) =>
+      page.evaluate(
+        ([at, insert]) => {
+          const article = document.getElementById("article");
+          const offset = typeof at === "number" ? at : article.value.indexOf(at);
+          article.setRangeText(insert, offset, offset, "end");
+          article.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        [at, insert],
+      );
+
+    // Words that change no row: every row is kept.
+    await tag();
+    await edit(SAMPLE.length, " and so on");
+    await settled(page);
+    assert.deepEqual(await rebuilt(), []);
+
+    // A word typed inside a quotation: only that quotation's row is built again.
+    await tag();
+    await edit("great progress was made", "really ");
+    await settled(page);
+    const changed = await rebuilt();
+    assert.equal(changed.length, 1, `rebuilt rows: ${JSON.stringify(changed)}`);
+    assert.match(changed[0], /really great progress/);
+
+    // A new date: its timeline group is built again, the names and quotations are kept.
+    await tag();
+    await edit(SAMPLE.length, " Talks resume on 3 March 2026.");
+    await settled(page);
+    assert.deepEqual(
+      await page.$$eval("#names button.row, #quotes button.row", (buttons) => buttons.filter((b) => !b.__kept).length),
+      0,
+    );
+    assert.ok((await rebuilt()).some((row) => row.includes("2026-03-03")), "the new date is listed");
+
+    // Text inserted before every span shifts their indices: kept name rows follow them.
+    await edit(0, "Later, ");
+    await settled(page);
+    await page.locator("#names button.row", { hasText: "Vladimir Putin" }).first().focus();
+    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "the row's mention marked");
+    assert.match(await page.evaluate(() => [...CSS.highlights.get("nm-active")][0].toString()), /Putin/);
+    await close(page);
   });
 
   test("exports: JSON (copy and download), HTML with escaped text, displaCy with code-point offsets, who-said-what CSV", async () => {

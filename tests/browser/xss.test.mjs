@@ -1,10 +1,11 @@
-// XSS payloads on the page: pasted (a real Ctrl+V of text/html + text/plain), typed, and loaded
-// as the sample article (the sample request answered with the payloads) must render as text and
-// execute nothing: no dialog, no request outside the page's origin, no new script (or other
-// active) element, no global set by a payload. Needs `npm run build:site`.
+// XSS payloads on the page: pasted (a real Ctrl+V of text/html + text/plain), typed, dropped as
+// a .txt and as an .html file, and loaded as the sample article (the sample request answered
+// with the payloads) must render as text and execute nothing: no dialog, no request for anything
+// but the page's own files, no new script (or other active) element, no global set by a payload.
+// Needs `npm run build:site`.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { serve } from "../../scripts/serve.mjs";
@@ -82,7 +83,7 @@ async function open(query, { sampleBody } = {}) {
   context.setDefaultTimeout(15_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
-  const seen = { dialogs: [], offOrigin: [] };
+  const seen = { dialogs: [], offOrigin: [], notOwnFiles: [] };
   page.on("dialog", async (dialog) => {
     seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     await dialog.dismiss();
@@ -90,6 +91,7 @@ async function open(query, { sampleBody } = {}) {
   page.on("request", (request) => {
     const url = request.url();
     if (!url.startsWith(`${origin}/`)) seen.offOrigin.push(url);
+    else if (!isOwnFile(new URL(url).pathname)) seen.notOwnFiles.push(url);
   });
   // Any off-origin request is also blocked, so a leak cannot reach the network.
   await page.route((url) => url.origin !== origin, (route) => route.abort());
@@ -123,6 +125,12 @@ async function open(query, { sampleBody } = {}) {
   return { page, seen };
 }
 
+/** Whether `path` names a file of the site: `<img src=x>` would ask the page's origin for /x. */
+function isOwnFile(path) {
+  const file = `${WWW}${decodeURIComponent(path === "/" ? "/index.html" : path)}`;
+  return !file.includes("/../") && existsSync(file) && statSync(file).isFile();
+}
+
 async function shownAsText(page, text) {
   await page.waitForFunction((t) => document.getElementById("output").textContent === t, text, {
     timeout: 15_000,
@@ -140,12 +148,13 @@ async function executedNothing(page, seen) {
         handlers || (ACTIVE.includes(name) && !(name === "details" && className === "group")))
       .map(({ name }) => name),
     active: document.querySelectorAll(
-      "#output *:not(mark):not(span.line), iframe, object, embed, img, svg image, video, form, base, meta[http-equiv]",
+      "#output *:not(mark):not(span.line):not(span.chunk), iframe, object, embed, img, svg image, video, form, base, meta[http-equiv]",
     ).length,
   }), ACTIVE);
   assert.deepEqual(state, { xss: "undefined", added: [], active: 0 }, "nothing from the payloads in the DOM");
   assert.deepEqual(seen.dialogs, [], "no dialog");
   assert.deepEqual(seen.offOrigin, [], "no request outside the page's origin");
+  assert.deepEqual(seen.notOwnFiles, [], "no request on the page's origin but for its own files");
   await page.context().close();
 }
 
@@ -183,4 +192,51 @@ for (const render of ["highlights", "marks"]) {
     await shownAsText(page, ARTICLE);
     await executedNothing(page, seen);
   });
+
+  test(`XSS payloads dropped as a .txt and as an .html file are shown as text and run nothing (${render})`, async () => {
+    const { page, seen } = await open(query);
+    const drop = (name, type, content) =>
+      page.evaluate(
+        ([name, type, content]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([content], name, { type }));
+          const target = document.getElementById("article");
+          target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+          const dropped = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+          target.dispatchEvent(dropped);
+          return dropped.defaultPrevented;
+        },
+        [name, type, content],
+      );
+
+    assert.equal(await drop("payloads.txt", "text/plain", ARTICLE), true, "the page handles the drop");
+    await shownAsText(page, ARTICLE);
+
+    // The payloads as escaped text (to be shown), then as markup (to be dropped, never run).
+    const html =
+      `<!doctype html><html><head><title>t</title>${PAYLOADS[0]}</head><body><article>` +
+      PAYLOADS.map((payload) => `<p>Trump said on Thursday: “${escapeHtml(payload)}”</p>`).join("\n") +
+      PAYLOADS.join("\n") +
+      `</article></body></html>`;
+    assert.equal(await drop("payloads.html", "text/html", html), true, "the page handles the drop");
+    await page.waitForFunction(
+      () => {
+        const value = document.getElementById("article").value;
+        const output = document.getElementById("output");
+        return value.includes("Trump said on Thursday") && output.dataset.analyzed === "true" && output.textContent === value;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    const shown = await page.textContent("#output");
+    // (NUL is not kept by the HTML parser.)
+    for (const payload of PAYLOADS.filter((p) => !p.includes("\u0000"))) {
+      assert.ok(shown.includes(`“${payload}”`), `shown as text: ${payload}`);
+    }
+    await executedNothing(page, seen);
+  });
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -36,6 +36,62 @@ test("UTF-16 offsets slice the text exactly, with emoji, combining marks, CRLF a
   assert.equal(putin.start, emoji.indexOf("Vladimir"));
 });
 
+const LONE = ["\uD800", "\uDC00"];
+const NEWS = "Vladimir Putin met Donald Trump in Budapest on Thursday. “We talked,” Trump said.";
+
+/** NEWS with `lone` at the start, in the middle (inside the quote and between words) and at the end, and among emoji. */
+function withLoneSurrogates(lone) {
+  const middle = NEWS.indexOf("talked");
+  return [
+    lone + NEWS,
+    NEWS.slice(0, middle) + lone + NEWS.slice(middle),
+    NEWS.replace(" in ", ` in ${lone}`),
+    NEWS + lone,
+    `${lone}😀${NEWS}🇺🇦${lone}😀${lone}`,
+    `😀${lone}😀 ${NEWS} ${lone}${lone}\uD83D`, // ends with half an emoji
+    lone.repeat(3),
+  ];
+}
+
+/** Whether the span [start, end) contains or borders a lone surrogate of `text`. */
+function touchesLoneSurrogate(text, start, end) {
+  for (let i = Math.max(0, start - 1); i < Math.min(text.length, end + 1); i++) {
+    const unit = text.charCodeAt(i);
+    const high = unit >= 0xd800 && unit <= 0xdbff;
+    const low = unit >= 0xdc00 && unit <= 0xdfff;
+    const paired =
+      (high && /[\uDC00-\uDFFF]/.test(text[i + 1] ?? "")) || (low && /[\uD800-\uDBFF]/.test(text[i - 1] ?? ""));
+    if ((high || low) && !paired) return true;
+  }
+  return false;
+}
+
+test("lone surrogates at the start, middle and end, among emoji: no throw, same analysis as with U+FFFD", async () => {
+  const analyzer = await createAnalyzer({ referenceDate: "2025-10-16" });
+  for (const lone of LONE) {
+    for (const text of withLoneSurrogates(lone)) {
+      const label = JSON.stringify(text);
+      const analysis = analyzer.analyze(text);
+      assertOffsetsSliceText(text, analysis);
+      // The wasm side sees each lone surrogate as U+FFFD, one UTF-16 unit as well: the spans
+      // must be exactly those of the well-formed text, at the same offsets.
+      const replaced = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+      const shape = (a) => a.spans.map(({ start, end, kind }) => `${kind}@${start}-${end}`);
+      assert.deepEqual(shape(analysis), shape(analyzer.analyze(replaced)), label);
+      for (const span of analysis.spans) {
+        if (!touchesLoneSurrogate(text, span.start, span.end)) {
+          assert.equal(span.text, replaced.slice(span.start, span.end), `${label}: ${span.text}`);
+          assert.doesNotMatch(span.text, /\uFFFD/, label);
+        }
+      }
+      if (text.includes("Budapest")) {
+        const place = analysis.spans.find((s) => s.kind === "place" && s.text === "Budapest");
+        assert.equal(place?.start, text.indexOf("Budapest"), `${label}: Budapest found where it is`);
+      }
+    }
+  }
+});
+
 test("the analysis has the documented shape", async () => {
   const analyzer = await createAnalyzer({ referenceDate: "2025-10-16" });
   const analysis = analyzer.analyze("Vladimir Putin spoke on Thursday. Later, Putin left.");
