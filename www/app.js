@@ -111,6 +111,13 @@ function requestAnalysis() {
   engine.seq += 1;
   const options = state.chosenDate ? { referenceDate: state.chosenDate } : {};
   engine.wanted = { id: engine.seq, text, options };
+  if (text === "" && engine.ready) {
+    // Nothing to analyze: an empty text has no spans. An answer still on its way is stale.
+    engine.wanted = null;
+    if (engine.sent) engine.sent.stale = true;
+    show(text, EMPTY, true);
+    return;
+  }
   if (!engine.ready) {
     // Not loaded (or failed): the text is shown as it is, highlighted once the analyzer is ready.
     show(text, EMPTY, false);
@@ -161,6 +168,10 @@ function receive(data) {
     return;
   }
   clearTimeout(engine.busyTimer);
+  if (job.stale) {
+    if (ui.status.dataset.state === "busy") setStatus("ready", "Ready");
+    return;
+  }
   if ("error" in data) {
     setStatus("error", `Could not analyze this text: ${data.error}`);
     show(job.text, EMPTY, false);
