@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordHash};
 use crate::text::{Document, TokenKind};
 
 /// 64-bit FNV-1a, fed piece by piece; stable across platforms and runs.
@@ -218,6 +218,9 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
                     if list.contains(&key) {
                         matched = j + 1 - i;
                     }
+                    if !list.starts_longer(&key) {
+                        break;
+                    }
                 }
                 if matched > 0 {
                     infos[i].gaz |= b;
@@ -240,7 +243,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
     let n = infos.len();
     // Document-level: how each word is written elsewhere (lowercase; capitalized mid-sentence in
     // mixed-case text).
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut seen: HashMap<&str, (bool, bool), WordHash> = HashMap::default();
     for info in &infos {
         let entry = seen.entry(info.lower.as_str()).or_default();
         let first_lower = !info.cap && !info.all_caps;
@@ -281,20 +284,12 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         add(Hasher::new(2).str(raw));
         add(Hasher::new(3).str(&info.shape));
         // Prefixes of 1-3 and suffixes of 1-4 characters, as slices of the word.
-        let count = w.chars().count();
-        let suffix_starts: Vec<usize> = w.char_indices().rev().take(4).map(|(b, _)| b).collect();
-        let prefix_ends: Vec<usize> = w
-            .char_indices()
-            .skip(1)
-            .take(3)
-            .map(|(b, _)| b)
-            .chain(std::iter::once(w.len()))
-            .collect();
-        for k in 1..=4.min(count) {
-            add(Hasher::new(4 + k as u8).str(&w[suffix_starts[k - 1]..]));
-            if k <= 3 {
-                add(Hasher::new(10 + k as u8).str(&w[..prefix_ends[k - 1]]));
-            }
+        for (k, (start, _)) in w.char_indices().rev().take(4).enumerate() {
+            add(Hasher::new(5 + k as u8).str(&w[start..]));
+        }
+        let prefix_ends = w.char_indices().skip(1).map(|(b, _)| b).chain([w.len()]);
+        for (k, end) in prefix_ends.take(3).enumerate() {
+            add(Hasher::new(11 + k as u8).str(&w[..end]));
         }
         add(Hasher::new(20).str(word(ii - 1)));
         add(Hasher::new(21).str(word(ii + 1)));

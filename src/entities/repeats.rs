@@ -3,9 +3,10 @@
 //! decides each sentence on its own and misses some repeats of a name it found elsewhere
 //! (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the entity's kind.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordHash};
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -34,14 +35,22 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         candidates.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
     // A word also written in lowercase is a common word where it stands capitalized ("Hope").
-    let lowercase: HashSet<String> = (0..doc.tokens.len())
+    let lowercase: HashSet<Cow<str>, WordHash> = (0..doc.tokens.len())
         .map(|t| doc.token_text(t))
         .filter(|text| text.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_lowercase)
+        .map(|text| {
+            match text
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                true => Cow::Borrowed(text),
+                false => Cow::Owned(text.to_lowercase()),
+            }
+        })
         .collect();
     let common = |word: &str| {
         let lower = word.to_lowercase();
-        lowercase.contains(&lower) || lexicon.stopwords.contains(&lower)
+        lowercase.contains(lower.as_str()) || lexicon.stopwords.contains(&lower)
     };
     let mut repeats = Vec::new();
     for sentence in &doc.sentences {

@@ -150,22 +150,28 @@ fn viterbi(emissions: &[[f32; TAGS]], transitions: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
+    // Disallowed transitions score minus infinity, so the inner loop needs no test: a sum with
+    // them never beats the best so far, which starts at minus infinity.
+    let mut masked = [[f32::NEG_INFINITY; TAGS]; TAGS + 1];
+    for (prev, row) in masked.iter_mut().enumerate() {
+        let from = (prev < TAGS).then_some(prev);
+        for (tag, slot) in row.iter_mut().enumerate() {
+            if allowed(from, tag) {
+                *slot = transitions[prev * TAGS + tag];
+            }
+        }
+    }
     let mut score = [f32::NEG_INFINITY; TAGS];
     for (tag, s) in score.iter_mut().enumerate() {
-        if allowed(None, tag) {
-            *s = transitions[TAGS * TAGS + tag] + emissions[0][tag];
-        }
+        *s = masked[TAGS][tag] + emissions[0][tag];
     }
     let mut back = vec![[0u8; TAGS]; n];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAGS];
         for tag in 0..TAGS {
             let mut best = (f32::NEG_INFINITY, 0);
-            for prev in 0..TAGS {
-                if score[prev] == f32::NEG_INFINITY || !allowed(Some(prev), tag) {
-                    continue;
-                }
-                let s = score[prev] + transitions[prev * TAGS + tag];
+            for (prev, row) in masked[..TAGS].iter().enumerate() {
+                let s = score[prev] + row[tag];
                 if s > best.0 {
                     best = (s, prev);
                 }
