@@ -6,6 +6,7 @@
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, WordHash};
@@ -43,8 +44,9 @@ impl Hasher {
 }
 
 /// What the features need to know about one token.
-struct TokenInfo {
-    lower: String,
+struct TokenInfo<'a> {
+    /// Borrowed from the text when already lowercase ASCII, as most words are: no allocation.
+    lower: Cow<'a, str>,
     shape: String,
     /// Starts with an uppercase letter.
     cap: bool,
@@ -118,14 +120,20 @@ fn shape(word: &str) -> String {
     out
 }
 
-fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
+fn infos<'a>(doc: &Document<'a>, lexicon: &Lexicon) -> Vec<TokenInfo<'a>> {
     let n = doc.tokens.len();
     let mut infos: Vec<TokenInfo> = (0..n)
         .map(|i| {
             let text = doc.token_text(i);
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
             TokenInfo {
-                lower: text.to_lowercase(),
+                lower: match text
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    true => Cow::Borrowed(text),
+                    false => Cow::Owned(text.to_lowercase()),
+                },
                 shape: shape(text),
                 cap: doc.is_capitalized(i),
                 all_caps: letters >= 2 && !text.chars().any(char::is_lowercase),
@@ -163,7 +171,7 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
     }
     // Word lists: single words, then phrases (longest first) within sentences.
     for info in infos.iter_mut() {
-        let w = info.lower.as_str();
+        let w = &*info.lower;
         let mut g = 0;
         if lexicon.given_names.contains(w) {
             g |= gaz::GIVEN;
@@ -245,7 +253,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
     // mixed-case text).
     let mut seen: HashMap<&str, (bool, bool), WordHash> = HashMap::default();
     for info in &infos {
-        let entry = seen.entry(info.lower.as_str()).or_default();
+        let entry = seen.entry(&*info.lower).or_default();
         let first_lower = !info.cap && !info.all_caps;
         if first_lower && info.lower.chars().next().is_some_and(char::is_alphabetic) {
             entry.0 = true;
@@ -261,7 +269,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         } else if i as usize >= n {
             "</s>"
         } else {
-            infos[i as usize].lower.as_str()
+            &infos[i as usize].lower
         }
     };
     let shp = |i: isize| -> &str {
@@ -278,7 +286,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         let mut add = |h: Hasher| f.push(h.finish(bits));
         let ii = i as isize;
         let raw = doc.token_text(i);
-        let w = info.lower.as_str();
+        let w = &*info.lower;
         add(Hasher::new(0));
         add(Hasher::new(1).str(w));
         add(Hasher::new(2).str(raw));
