@@ -6,6 +6,8 @@
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere.
 
+use std::borrow::Cow;
+
 use super::lexicon::Lexicon;
 use crate::text::{Document, FastMap, TokenKind};
 
@@ -41,8 +43,9 @@ impl Hasher {
 }
 
 /// What the features need to know about one token.
-struct TokenInfo {
-    lower: String,
+struct TokenInfo<'a> {
+    /// Borrowed from the text when already lowercase ASCII, as most words are: no allocation.
+    lower: Cow<'a, str>,
     shape: String,
     /// Starts with an uppercase letter.
     cap: bool,
@@ -116,14 +119,20 @@ fn shape(word: &str) -> String {
     out
 }
 
-fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
+fn infos<'a>(doc: &Document<'a>, lexicon: &Lexicon) -> Vec<TokenInfo<'a>> {
     let n = doc.tokens.len();
     let mut infos: Vec<TokenInfo> = (0..n)
         .map(|i| {
             let text = doc.token_text(i);
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
             TokenInfo {
-                lower: text.to_lowercase(),
+                lower: match text
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    true => Cow::Borrowed(text),
+                    false => Cow::Owned(text.to_lowercase()),
+                },
                 shape: shape(text),
                 cap: doc.is_capitalized(i),
                 all_caps: letters >= 2 && !text.chars().any(char::is_lowercase),
@@ -161,7 +170,7 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
     }
     // Word lists: single words, then phrases (longest first) within sentences.
     for info in infos.iter_mut() {
-        let w = info.lower.as_str();
+        let w = &*info.lower;
         let mut g = 0;
         if lexicon.given_names.contains(w) {
             g |= gaz::GIVEN;
@@ -216,7 +225,7 @@ fn infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
                     if list.contains(&key) {
                         matched = j + 1 - i;
                     }
-                    if !list.continues(&key) {
+                    if !list.starts_longer(&key) {
                         break;
                     }
                 }
@@ -243,7 +252,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
     // mixed-case text).
     let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
     for info in &infos {
-        let entry = seen.entry(info.lower.as_str()).or_default();
+        let entry = seen.entry(&*info.lower).or_default();
         let first_lower = !info.cap && !info.all_caps;
         if first_lower && info.lower.chars().next().is_some_and(char::is_alphabetic) {
             entry.0 = true;
@@ -259,7 +268,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         } else if i as usize >= n {
             "</s>"
         } else {
-            infos[i as usize].lower.as_str()
+            &infos[i as usize].lower
         }
     };
     let shp = |i: isize| -> &str {
@@ -276,26 +285,18 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         let mut add = |h: Hasher| f.push(h.finish(bits));
         let ii = i as isize;
         let raw = doc.token_text(i);
-        let w = info.lower.as_str();
+        let w = &*info.lower;
         add(Hasher::new(0));
         add(Hasher::new(1).str(w));
         add(Hasher::new(2).str(raw));
         add(Hasher::new(3).str(&info.shape));
         // Prefixes of 1-3 and suffixes of 1-4 characters, as slices of the word.
-        let count = w.chars().count();
-        let suffix_starts: Vec<usize> = w.char_indices().rev().take(4).map(|(b, _)| b).collect();
-        let prefix_ends: Vec<usize> = w
-            .char_indices()
-            .skip(1)
-            .take(3)
-            .map(|(b, _)| b)
-            .chain(std::iter::once(w.len()))
-            .collect();
-        for k in 1..=4.min(count) {
-            add(Hasher::new(4 + k as u8).str(&w[suffix_starts[k - 1]..]));
-            if k <= 3 {
-                add(Hasher::new(10 + k as u8).str(&w[..prefix_ends[k - 1]]));
-            }
+        for (k, (start, _)) in w.char_indices().rev().take(4).enumerate() {
+            add(Hasher::new(5 + k as u8).str(&w[start..]));
+        }
+        let prefix_ends = w.char_indices().skip(1).map(|(b, _)| b).chain([w.len()]);
+        for (k, end) in prefix_ends.take(3).enumerate() {
+            add(Hasher::new(11 + k as u8).str(&w[..end]));
         }
         add(Hasher::new(20).str(word(ii - 1)));
         add(Hasher::new(21).str(word(ii + 1)));

@@ -8,9 +8,9 @@ use crate::text::{data_lines, FastSet};
 #[derive(Default)]
 pub struct WordSet {
     entries: FastSet<String>,
-    /// The word-prefixes of longer entries ("new", "new york" for "new york city"), so a
-    /// phrase lookup stops as soon as no entry can start with the words read so far.
-    prefixes: FastSet<String>,
+    /// The first words of the entries that have more ("new" and "new south" of "new south
+    /// wales"), so a phrase lookup stops as soon as no entry can start with what it has read.
+    starts: FastSet<String>,
     /// The most words any entry has, to bound phrase lookups.
     longest: usize,
 }
@@ -19,10 +19,10 @@ impl WordSet {
     fn load(data: &'static str) -> WordSet {
         let mut set = WordSet::default();
         for line in data_lines(data) {
-            set.longest = set.longest.max(line.split_whitespace().count());
             let entry = line.to_lowercase();
-            for (at, _) in entry.match_indices(' ') {
-                set.prefixes.insert(entry[..at].to_string());
+            set.longest = set.longest.max(entry.split_whitespace().count());
+            for (end, _) in entry.match_indices(' ') {
+                set.starts.insert(entry[..end].to_string());
             }
             set.entries.insert(entry);
         }
@@ -34,9 +34,9 @@ impl WordSet {
         self.entries.contains(key)
     }
 
-    /// Whether some longer entry starts with the words of `key` (same form as for `contains`).
-    pub fn continues(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+    /// Whether some entry starts with the words of `key` and has more.
+    pub fn starts_longer(&self, key: &str) -> bool {
+        self.starts.contains(key)
     }
 
     pub fn longest(&self) -> usize {
@@ -105,17 +105,17 @@ mod tests {
     }
 
     #[test]
+    fn phrase_starts_are_known() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.places.starts_longer("middle"));
+        assert!(!lexicon.places.starts_longer("middle east"));
+        assert!(!lexicon.places.starts_longer("budapest"));
+    }
+
+    #[test]
     fn longest_counts_words() {
         let lexicon = Lexicon::new();
         assert_eq!(lexicon.titles.longest(), 3);
         assert_eq!(lexicon.places.longest(), 4);
-    }
-
-    #[test]
-    fn prefixes_are_whole_words_of_longer_entries() {
-        let lexicon = Lexicon::new();
-        assert!(lexicon.places.continues("middle"));
-        assert!(!lexicon.places.continues("middle east"));
-        assert!(!lexicon.places.continues("midd"));
     }
 }

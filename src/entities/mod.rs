@@ -9,6 +9,7 @@ mod evidence;
 mod features;
 mod group;
 mod lexicon;
+mod repeats;
 pub mod tagger;
 
 use crate::text::{Document, TokenKind};
@@ -54,7 +55,8 @@ impl EntityRecognizer {
         let Some(model) = &self.model else {
             return EntityLayer::default();
         };
-        let found = model.tag(document, &self.lexicon);
+        let mut found = model.tag(document, &self.lexicon);
+        repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);
         layer(document, &self.lexicon, &mentions, &groups)

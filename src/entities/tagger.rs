@@ -3,11 +3,13 @@
 //! sentence with Viterbi.
 //!
 //! Weights live in a hashed table (`1 << bits` rows of [`TAGS`] weights), quantized to `i8`
-//! with one scale, small weights pruned. The model file: magic `NMNER2\0\0`, `bits` (u32 LE),
+//! with one scale, small weights pruned. The model file: magic `NMNER3\0\0`, `bits` (u32 LE),
 //! `scale` (f32 LE), the transition weights (`(TAGS + 1) × TAGS` f32 LE; the extra row is the
 //! sentence start), a bitmap of the rows that are not all zero (`1 << bits` bits, least
-//! significant first), then those rows, in order. Only the rows in use are stored: most are
-//! empty, and long zero runs would also compress badly once in the `.wasm`.
+//! significant first), then for each of those rows, in order, a mask of its non-zero weights
+//! (3 bytes LE, bit per tag), then all those weights, row by row. Only non-zero weights are
+//! stored: most rows are empty and most rows in use have few, and the masks and weights kept
+//! apart compress better in the `.wasm` than whole rows (gzip: 16% smaller).
 
 use std::ops::Range;
 
@@ -19,7 +21,10 @@ use crate::Kind;
 /// O, then B, I, L and U for person, organization, place, misc.
 pub const TAGS: usize = 17;
 const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
-const MAGIC: &[u8; 8] = b"NMNER2\0\0";
+const MAGIC: &[u8; 8] = b"NMNER3\0\0";
+/// Bytes of a row's mask of non-zero weights.
+const MASK_BYTES: usize = 3;
+const _: () = assert!(TAGS <= 8 * MASK_BYTES);
 
 const B: usize = 0;
 const I: usize = 1;
@@ -91,18 +96,27 @@ impl Model {
             .collect();
         let rows = 1usize << bits;
         let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + rows / 8)?;
-        let mut stored = rest.get(8 + 4 * n_trans + rows / 8..)?;
+        let in_use: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let (masks, mut weights) = rest
+            .get(8 + 4 * n_trans + rows / 8..)?
+            .split_at_checked(in_use * MASK_BYTES)?;
+        let mut masks = masks.chunks_exact(MASK_BYTES);
         let mut table = vec![0i8; rows * TAGS];
         for row in 0..rows {
-            if bitmap[row / 8] & (1 << (row % 8)) != 0 {
-                let (weights, rest) = stored.split_at_checked(TAGS)?;
-                for (slot, &w) in table[row * TAGS..(row + 1) * TAGS].iter_mut().zip(weights) {
+            if bitmap[row / 8] & (1 << (row % 8)) == 0 {
+                continue;
+            }
+            let mask = masks.next()?;
+            let mask = u32::from_le_bytes([mask[0], mask[1], mask[2], 0]);
+            for (tag, slot) in table[row * TAGS..(row + 1) * TAGS].iter_mut().enumerate() {
+                if mask & (1 << tag) != 0 {
+                    let (&w, rest) = weights.split_first()?;
                     *slot = w as i8;
+                    weights = rest;
                 }
-                stored = rest;
             }
         }
-        if !stored.is_empty() {
+        if !weights.is_empty() {
             return None;
         }
         Some(Model {
@@ -150,41 +164,38 @@ fn viterbi(emissions: &[[f32; TAGS]], transitions: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    // Disallowed transitions as -inf, once: the inner loop then has no branches to check, and
-    // a -inf sum never beats the best, exactly as skipping it did.
-    let mut masked = [[f32::NEG_INFINITY; TAGS]; TAGS];
-    for (prev, row) in masked.iter_mut().enumerate() {
-        for (tag, t) in row.iter_mut().enumerate() {
-            if allowed(Some(prev), tag) {
-                *t = transitions[prev * TAGS + tag];
-            }
-        }
-    }
     let mut score = [f32::NEG_INFINITY; TAGS];
     for (tag, s) in score.iter_mut().enumerate() {
         if allowed(None, tag) {
             *s = transitions[TAGS * TAGS + tag] + emissions[0][tag];
         }
     }
+    // For each tag, the tags that may precede it (in increasing order, so ties go to the same
+    // one as over all tags) with the transition weight: 2 for an inside or last tag, 9 else,
+    // instead of all 17.
+    let mut before = [[(0, 0f32); TAGS]; TAGS];
+    let mut before_count = [0; TAGS];
+    for tag in 0..TAGS {
+        for prev in (0..TAGS).filter(|&prev| allowed(Some(prev), tag)) {
+            before[tag][before_count[tag]] = (prev, transitions[prev * TAGS + tag]);
+            before_count[tag] += 1;
+        }
+    }
     let mut back = vec![[0u8; TAGS]; n];
     for i in 1..n {
-        // Previous tag outermost, so the inner loop runs over independent lanes; a strict `>`
-        // keeps the first best previous tag, as scanning them in order does.
-        let mut best = [f32::NEG_INFINITY; TAGS];
-        let mut from = [0u8; TAGS];
-        for (prev, row) in masked.iter().enumerate() {
-            for tag in 0..TAGS {
-                let s = score[prev] + row[tag];
-                if s > best[tag] {
-                    best[tag] = s;
-                    from[tag] = prev as u8;
+        let mut next = [f32::NEG_INFINITY; TAGS];
+        for tag in 0..TAGS {
+            let mut best = (f32::NEG_INFINITY, 0);
+            for &(prev, weight) in &before[tag][..before_count[tag]] {
+                let s = score[prev] + weight;
+                if s > best.0 {
+                    best = (s, prev);
                 }
             }
+            next[tag] = best.0 + emissions[i][tag];
+            back[i][tag] = best.1 as u8;
         }
-        for tag in 0..TAGS {
-            score[tag] = best[tag] + emissions[i][tag];
-        }
-        back[i] = from;
+        score = next;
     }
     let mut tag = (0..TAGS)
         .filter(|&t| !opens(t))
@@ -385,14 +396,22 @@ pub fn train(
     }
     let rows = 1usize << bits;
     let mut bitmap = vec![0u8; rows.div_ceil(8)];
+    let mut masks = Vec::new();
     let mut stored = Vec::new();
     for (row, weights) in table.chunks_exact(TAGS).enumerate() {
-        if weights.iter().any(|&w| w != 0) {
+        let mask = weights
+            .iter()
+            .enumerate()
+            .filter(|&(_, &w)| w != 0)
+            .fold(0u32, |mask, (tag, _)| mask | 1 << tag);
+        if mask != 0 {
             bitmap[row / 8] |= 1 << (row % 8);
-            stored.extend(weights.iter().map(|&w| w as u8));
+            masks.extend_from_slice(&mask.to_le_bytes()[..MASK_BYTES]);
+            stored.extend(weights.iter().filter(|&&w| w != 0).map(|&w| w as u8));
         }
     }
     bytes.extend_from_slice(&bitmap);
+    bytes.extend_from_slice(&masks);
     bytes.extend_from_slice(&stored);
     (bytes, report)
 }
@@ -462,7 +481,7 @@ mod tests {
     #[test]
     fn malformed_models_are_refused() {
         assert!(Model::load(b"").is_none());
-        assert!(Model::load(b"NMNER2\0\0\x10\0\0\0").is_none());
+        assert!(Model::load(b"NMNER3\0\0\x10\0\0\0").is_none());
         let lexicon = Lexicon::new();
         let examples = vec![Example {
             text: "Peter Smith visited Paris.".to_string(),
@@ -470,6 +489,9 @@ mod tests {
         }];
         let (mut bytes, _) = train(&examples, 10, 2, 0, &lexicon);
         assert!(Model::load(&bytes).is_some());
+        let mut longer = bytes.clone();
+        longer.push(1);
+        assert!(Model::load(&longer).is_none());
         bytes.pop();
         assert!(Model::load(&bytes).is_none());
     }
