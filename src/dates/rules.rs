@@ -732,8 +732,19 @@ fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
         let value = format!("{:04}-Q{current}", reference.year());
         return Timex::anaphoric(Kind::Date, value, Anaphor::SameQuarter);
     }
+    // "the latest quarter" is the last one ended by the reference date, whatever quarter was
+    // spoken of last (often the coming one: "a fourth-quarter charge").
+    let latest = found.lower("which").is_some_and(|w| {
+        LATEST_QUARTER_WORDS.contains(&w.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+    });
+    if latest && context.reference.is_some() {
+        return Timex::new(Kind::Date, last_quarter(context));
+    }
     Timex::anaphoric(Kind::Date, last_quarter(context), Anaphor::SameQuarter)
 }
+
+/// Words before "quarter" or "period" that name the last quarter ended.
+const LATEST_QUARTER_WORDS: &[&str] = &["latest", "just-ended", "just-completed", "most recent"];
 
 /// "year-earlier", "the year-ago period", "last year's quarter": the quarter last spoken of, a
 /// year before; without one, the year before the reference.
@@ -1229,12 +1240,16 @@ fn reference_word(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "recent years" is a stretch of an unstated number of years, `PXY` (as TIMEX3 writes "years");
+/// "the coming months" points ahead, `FUTURE_REF`.
 fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
-    let value = match found.lower("which")?.as_str() {
-        "recent" => "PAST_REF",
-        _ => "FUTURE_REF",
-    };
-    Timex::new(Kind::Date, value)
+    match found.lower("which")?.as_str() {
+        "recent" => {
+            let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+            Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit))
+        }
+        _ => Timex::new(Kind::Date, "FUTURE_REF"),
+    }
 }
 
 /// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`).

@@ -485,6 +485,24 @@ fn relative_days_without_reference_stay_relative() {
     );
 }
 
+/// TIMEX3 weeks are ISO weeks (Monday to Sunday), so a Sunday closes "this week".
+#[test]
+fn weeks_relative_to_a_sunday() {
+    let sunday = Some("1998-03-01"); // closes 1998-W09
+    assert_eq!(
+        one("Prices rose last week.", sunday),
+        span("last week", Kind::Date, "1998-W08")
+    );
+    assert_eq!(
+        one("Prices rose this week.", sunday),
+        span("this week", Kind::Date, "1998-W09")
+    );
+    assert_eq!(
+        one("Prices rose six weeks ago.", sunday),
+        span("six weeks ago", Kind::Date, "1998-W03")
+    );
+}
+
 #[test]
 fn relative_periods() {
     for (text, expression, value) in [
@@ -551,7 +569,8 @@ fn relative_periods() {
         ("It was recently sold.", "recently", "PAST_REF"),
         ("It will be sold soon.", "soon", "FUTURE_REF"),
         ("Nobody knows the future.", "the future", "FUTURE_REF"),
-        ("It grew in recent years.", "recent years", "PAST_REF"),
+        ("It grew in recent years.", "recent years", "PXY"),
+        ("It fell in recent months.", "recent months", "PXM"),
     ] {
         assert_eq!(value_of(text, expression), value, "{text}");
     }
@@ -1240,6 +1259,14 @@ fn anaphoric_quarters_follow_the_quarter_last_mentioned() {
     // "the latest quarter" alone is the last one ended.
     assert_eq!(
         value_of("Sales fell in the latest quarter.", "the latest quarter"),
+        "2025-Q3"
+    );
+    // ... even after a coming quarter was spoken of, which "the quarter" would refer to.
+    assert_eq!(
+        value_of(
+            "It expects a fourth-quarter charge. Sales fell in the latest quarter.",
+            "the latest quarter"
+        ),
         "2025-Q3"
     );
 }
