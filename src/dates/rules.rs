@@ -185,7 +185,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?:past|last|next|coming)\s+(?P<unit>{unit})",
+        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})",
         resolve: framed_duration,
     },
     Rule {
@@ -662,10 +662,17 @@ fn is_title(found: &Found, context: &Context) -> bool {
 }
 
 /// "the past week" is one week; "the past months" some months. Days, minutes and seconds are
-/// left out: "the next day" and "the last minute" are rarely lengths of time.
-fn framed_duration(found: &Found, _: &Context) -> Option<Timex> {
+/// left out: "the next day" and "the last minute" are rarely lengths of time. "The past year"
+/// and "the next year" are annotated as the calendar year before or after, like "last year".
+fn framed_duration(found: &Found, context: &Context) -> Option<Timex> {
     use lexicon::Unit::*;
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    if (unit, plural) == (Year, false) {
+        let ahead = matches!(found.lower("dir").as_deref(), Some("next" | "coming"));
+        let offset = if ahead { 1 } else { -1 };
+        let value = resolve::relative_period(context.reference, Period::Year, offset);
+        return Timex::new(Kind::Date, value);
+    }
     let amount = match (plural, unit) {
         (true, _) => Amount::Vague,
         (false, Year | Quarter | Month | Week | Decade | Century | Hour) => Amount::Count(1),

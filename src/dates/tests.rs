@@ -503,6 +503,42 @@ fn weeks_relative_to_a_sunday() {
     );
 }
 
+/// "The past year" and "the next year" are annotated as calendar years, like "last year".
+#[test]
+fn the_past_year_is_a_calendar_year() {
+    for (text, expression, kind, value) in [
+        (
+            "It rose over the past year.",
+            "the past year",
+            Kind::Date,
+            "2024",
+        ),
+        (
+            "It closes over the next year.",
+            "the next year",
+            Kind::Date,
+            "2026",
+        ),
+        (
+            "It rose over the past week.",
+            "the past week",
+            Kind::Duration,
+            "P1W",
+        ),
+        (
+            "It rose over the past years.",
+            "the past years",
+            Kind::Duration,
+            "PXY",
+        ),
+    ] {
+        let found = tag(text, Some(THURSDAY))
+            .into_iter()
+            .find(|(t, _, _)| t == expression);
+        assert_eq!(found, Some(span(expression, kind, value)), "{text}");
+    }
+}
+
 #[test]
 fn relative_periods() {
     for (text, expression, value) in [
