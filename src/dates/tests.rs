@@ -1373,3 +1373,26 @@ fn datelines_and_published_lines() {
         None
     );
 }
+
+// ---- Rule triggers ----
+
+#[test]
+fn triggers_name_rules() {
+    for (name, words) in rules::TRIGGERS {
+        assert!(rules::RULES.iter().any(|r| r.name == *name), "{name}");
+        assert!(words.iter().all(|w| *w == w.to_lowercase()), "{name}");
+    }
+}
+
+#[test]
+fn triggers_match_whatever_the_case() {
+    assert_eq!(
+        one("IT FELL TWO WEEKS AGO.", Some(THURSDAY)),
+        span("TWO WEEKS AGO", Kind::Date, "2025-W40")
+    );
+    // A long s folds to "s" in the patterns: no trigger word is looked for then.
+    assert_eq!(
+        one("Sales rose over the paſt year.", Some(THURSDAY)),
+        span("the paſt year", Kind::Date, "2024")
+    );
+}
