@@ -2,8 +2,8 @@
 //!
 //! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
 //! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
-//! value (`resolve.rs`). All patterns run over the whole text (the regex engine is linear time);
-//! of overlapping matches the leftmost, then the longest, is kept. A last pass, in text order,
+//! value (`resolve.rs`). Patterns run over the whole text (the regex engine is linear time), each
+//! only where the document holds one of its rule's trigger words, if it has any; of overlapping matches the leftmost, then the longest, is kept. A last pass, in text order,
 //! gives anaphoric expressions ("the quarter", "a year earlier", "the next day") their value from
 //! the quarter or date mentioned last; each rule gives a fallback for when there is none.
 
@@ -66,7 +66,13 @@ impl DateTagger {
     /// Sorted by start, never overlapping.
     pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
         let mut candidates = Vec::new();
+        let folded = trigger_text(document.text);
         for (rank, (rule, cell)) in self.rules.iter().enumerate() {
+            if let (Some(text), Some(words)) = (&folded, rules::triggers(rule.name)) {
+                if !words.iter().any(|word| text.contains(word)) {
+                    continue;
+                }
+            }
             let regex = self.regex(rule, cell);
             for captures in regex.captures_iter(document.text) {
                 let Some(whole) = captures.get(0) else {
@@ -107,6 +113,14 @@ impl Default for DateTagger {
     fn default() -> DateTagger {
         DateTagger::new()
     }
+}
+
+/// `text` in ASCII lowercase, to look for rule triggers in; `None` (every rule runs) when it holds
+/// a character that case-insensitive patterns equate with an ASCII letter ("ſ" with "s", the
+/// Kelvin sign with "k"), which a trigger word would then miss.
+fn trigger_text(text: &str) -> Option<String> {
+    let folds_to_ascii = text.contains(['\u{17F}', '\u{212A}']);
+    (!folds_to_ascii).then(|| text.to_ascii_lowercase())
 }
 
 /// Gives anaphoric expressions their value from the quarter last mentioned before them.

@@ -168,15 +168,9 @@ pub fn relative_period(reference: Option<Date>, period: Period, offset: i64) -> 
     let (year, month) = (reference.year(), reference.month());
     match period {
         Period::Week | Period::Weekend => {
-            // US news counts weeks from Sunday: "last week", said on a Sunday, is the week that
-            // ends that day. (A weekend is that of the ISO week: Sunday closes it.)
-            let sunday = reference.weekday() == super::Weekday::Sunday;
-            let start = if sunday && period == Period::Week {
-                1
-            } else {
-                0
-            };
-            let day = reference.add_days(start + 7 * offset).unwrap_or(reference);
+            // Weeks are ISO 8601 weeks, as TIMEX3 values are: "last week", said on a Sunday, is
+            // the week before the one that Sunday closes.
+            let day = reference.add_days(7 * offset).unwrap_or(reference);
             let suffix = if period == Period::Weekend { "-WE" } else { "" };
             format!("{}{suffix}", day.iso_week_value())
         }
@@ -362,8 +356,8 @@ mod tests {
         assert_eq!(relative_period(r, Period::Decade, 0), "202");
         assert_eq!(relative_period(None, Period::Week, -1), "XXXX-WXX");
         let sunday = Some(date("1998-03-22"));
-        assert_eq!(relative_period(sunday, Period::Week, -1), "1998-W12");
-        assert_eq!(relative_period(sunday, Period::Week, 0), "1998-W13");
+        assert_eq!(relative_period(sunday, Period::Week, -1), "1998-W11");
+        assert_eq!(relative_period(sunday, Period::Week, 0), "1998-W12");
         assert_eq!(relative_period(sunday, Period::Weekend, 0), "1998-W12-WE");
         assert_eq!(relative_period(None, Period::Year, 1), "XXXX");
     }

@@ -185,7 +185,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?:past|last|next|coming)\s+(?P<unit>{unit})",
+        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})",
         resolve: framed_duration,
     },
     Rule {
@@ -314,6 +314,40 @@ pub const RULES: &[Rule] = &[
         resolve: bare_units,
     },
 ];
+
+/// Words of which every match of a rule holds at least one (lowercase), so that a rule runs only
+/// on documents where it could match: each pattern otherwise scans the whole text. Rules not
+/// listed always run.
+pub const TRIGGERS: &[(&str, &[&str])] = &[
+    ("quarter code", &["q1", "q2", "q3", "q4", "h1", "h2"]),
+    ("week-long", &["-long"]),
+    ("ago", &["ago", "earlier"]),
+    ("month relative year", &["year"]),
+    ("relative year's quarter", &["quarter"]),
+    ("the past unit", &["past", "last", "next", "coming"]),
+    ("the quarter", &["quarter", "period"]),
+    ("year-ago quarter", &["year"]),
+    ("the next day", &["day", "year"]),
+    ("the year ended", &["year"]),
+    ("the end of the year", &["year", "month"]),
+    ("the nth quarter", &["quarter"]),
+    ("nth quarter", &["quarter"]),
+    ("the weekend", &["weekend"]),
+    ("relative period", &["this", "last", "next", "current"]),
+    ("decade", &["0s"]),
+    ("century", &["century"]),
+    ("spelled year", &["nineteen", "thousand"]),
+    ("recent or coming units", &["recent", "coming"]),
+    ("every", &["every", "each"]),
+];
+
+/// The trigger words of the rule named `name`, if it has any.
+pub fn triggers(name: &str) -> Option<&'static [&'static str]> {
+    TRIGGERS
+        .iter()
+        .find(|(rule, _)| *rule == name)
+        .map(|&(_, words)| words)
+}
 
 /// `pattern` with its placeholders replaced by the word lists they stand for (from
 /// [`placeholders`]).
@@ -662,10 +696,17 @@ fn is_title(found: &Found, context: &Context) -> bool {
 }
 
 /// "the past week" is one week; "the past months" some months. Days, minutes and seconds are
-/// left out: "the next day" and "the last minute" are rarely lengths of time.
-fn framed_duration(found: &Found, _: &Context) -> Option<Timex> {
+/// left out: "the next day" and "the last minute" are rarely lengths of time. "The past year"
+/// and "the next year" are annotated as the calendar year before or after, like "last year".
+fn framed_duration(found: &Found, context: &Context) -> Option<Timex> {
     use lexicon::Unit::*;
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    if (unit, plural) == (Year, false) {
+        let ahead = matches!(found.lower("dir").as_deref(), Some("next" | "coming"));
+        let offset = if ahead { 1 } else { -1 };
+        let value = resolve::relative_period(context.reference, Period::Year, offset);
+        return Timex::new(Kind::Date, value);
+    }
     let amount = match (plural, unit) {
         (true, _) => Amount::Vague,
         (false, Year | Quarter | Month | Week | Decade | Century | Hour) => Amount::Count(1),
@@ -732,8 +773,19 @@ fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
         let value = format!("{:04}-Q{current}", reference.year());
         return Timex::anaphoric(Kind::Date, value, Anaphor::SameQuarter);
     }
+    // "the latest quarter" is the last one ended by the reference date, whatever quarter was
+    // spoken of last (often the coming one: "a fourth-quarter charge").
+    let latest = found.lower("which").is_some_and(|w| {
+        LATEST_QUARTER_WORDS.contains(&w.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+    });
+    if latest && context.reference.is_some() {
+        return Timex::new(Kind::Date, last_quarter(context));
+    }
     Timex::anaphoric(Kind::Date, last_quarter(context), Anaphor::SameQuarter)
 }
+
+/// Words before "quarter" or "period" that name the last quarter ended.
+const LATEST_QUARTER_WORDS: &[&str] = &["latest", "just-ended", "just-completed", "most recent"];
 
 /// "year-earlier", "the year-ago period", "last year's quarter": the quarter last spoken of, a
 /// year before; without one, the year before the reference.
@@ -1229,12 +1281,16 @@ fn reference_word(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "recent years" is a stretch of an unstated number of years, `PXY` (as TIMEX3 writes "years");
+/// "the coming months" points ahead, `FUTURE_REF`.
 fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
-    let value = match found.lower("which")?.as_str() {
-        "recent" => "PAST_REF",
-        _ => "FUTURE_REF",
-    };
-    Timex::new(Kind::Date, value)
+    match found.lower("which")?.as_str() {
+        "recent" => {
+            let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
+            Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit))
+        }
+        _ => Timex::new(Kind::Date, "FUTURE_REF"),
+    }
 }
 
 /// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`).

@@ -485,6 +485,60 @@ fn relative_days_without_reference_stay_relative() {
     );
 }
 
+/// TIMEX3 weeks are ISO weeks (Monday to Sunday), so a Sunday closes "this week".
+#[test]
+fn weeks_relative_to_a_sunday() {
+    let sunday = Some("1998-03-01"); // closes 1998-W09
+    assert_eq!(
+        one("Prices rose last week.", sunday),
+        span("last week", Kind::Date, "1998-W08")
+    );
+    assert_eq!(
+        one("Prices rose this week.", sunday),
+        span("this week", Kind::Date, "1998-W09")
+    );
+    assert_eq!(
+        one("Prices rose six weeks ago.", sunday),
+        span("six weeks ago", Kind::Date, "1998-W03")
+    );
+}
+
+/// "The past year" and "the next year" are annotated as calendar years, like "last year".
+#[test]
+fn the_past_year_is_a_calendar_year() {
+    for (text, expression, kind, value) in [
+        (
+            "It rose over the past year.",
+            "the past year",
+            Kind::Date,
+            "2024",
+        ),
+        (
+            "It closes over the next year.",
+            "the next year",
+            Kind::Date,
+            "2026",
+        ),
+        (
+            "It rose over the past week.",
+            "the past week",
+            Kind::Duration,
+            "P1W",
+        ),
+        (
+            "It rose over the past years.",
+            "the past years",
+            Kind::Duration,
+            "PXY",
+        ),
+    ] {
+        let found = tag(text, Some(THURSDAY))
+            .into_iter()
+            .find(|(t, _, _)| t == expression);
+        assert_eq!(found, Some(span(expression, kind, value)), "{text}");
+    }
+}
+
 #[test]
 fn relative_periods() {
     for (text, expression, value) in [
@@ -551,7 +605,8 @@ fn relative_periods() {
         ("It was recently sold.", "recently", "PAST_REF"),
         ("It will be sold soon.", "soon", "FUTURE_REF"),
         ("Nobody knows the future.", "the future", "FUTURE_REF"),
-        ("It grew in recent years.", "recent years", "PAST_REF"),
+        ("It grew in recent years.", "recent years", "PXY"),
+        ("It fell in recent months.", "recent months", "PXM"),
     ] {
         assert_eq!(value_of(text, expression), value, "{text}");
     }
@@ -1242,6 +1297,14 @@ fn anaphoric_quarters_follow_the_quarter_last_mentioned() {
         value_of("Sales fell in the latest quarter.", "the latest quarter"),
         "2025-Q3"
     );
+    // ... even after a coming quarter was spoken of, which "the quarter" would refer to.
+    assert_eq!(
+        value_of(
+            "It expects a fourth-quarter charge. Sales fell in the latest quarter.",
+            "the latest quarter"
+        ),
+        "2025-Q3"
+    );
 }
 
 #[test]
@@ -1308,5 +1371,28 @@ fn datelines_and_published_lines() {
     assert_eq!(
         found("The mayor said on Oct. 16, 2025 that taxes rise."),
         None
+    );
+}
+
+// ---- Rule triggers ----
+
+#[test]
+fn triggers_name_rules() {
+    for (name, words) in rules::TRIGGERS {
+        assert!(rules::RULES.iter().any(|r| r.name == *name), "{name}");
+        assert!(words.iter().all(|w| *w == w.to_lowercase()), "{name}");
+    }
+}
+
+#[test]
+fn triggers_match_whatever_the_case() {
+    assert_eq!(
+        one("IT FELL TWO WEEKS AGO.", Some(THURSDAY)),
+        span("TWO WEEKS AGO", Kind::Date, "2025-W40")
+    );
+    // A long s folds to "s" in the patterns: no trigger word is looked for then.
+    assert_eq!(
+        one("Sales rose over the paſt year.", Some(THURSDAY)),
+        span("the paſt year", Kind::Date, "2024")
     );
 }
