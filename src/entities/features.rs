@@ -246,42 +246,75 @@ fn infos<'a>(doc: &Document<'a>, lexicon: &Lexicon) -> Vec<TokenInfo<'a>> {
 
 /// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` lists token `i`'s.
 pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
-    let infos = infos(doc, lexicon);
-    let n = infos.len();
-    // Document-level: how each word is written elsewhere (lowercase; capitalized mid-sentence in
-    // mixed-case text).
-    let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
-    for info in &infos {
-        let entry = seen.entry(&*info.lower).or_default();
-        let first_lower = !info.cap && !info.all_caps;
-        if first_lower && info.lower.chars().next().is_some_and(char::is_alphabetic) {
-            entry.0 = true;
+    let features = Features::new(doc, lexicon, bits);
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    for i in 0..doc.tokens.len() {
+        let mut f = Vec::new();
+        features.token(i, &mut f);
+        out.push(f);
+    }
+    out
+}
+
+/// What the features of any token need, computed once per document; the features themselves
+/// are made one token at a time, so tagging a long text never holds them all (tens of bytes a
+/// token instead of hundreds).
+pub struct Features<'d, 'a> {
+    doc: &'d Document<'a>,
+    bits: u32,
+    infos: Vec<TokenInfo<'a>>,
+    /// Document-level, per token: whether its word is written elsewhere in lowercase, and
+    /// capitalized in the middle of a sentence in mixed-case text.
+    elsewhere: Vec<(bool, bool)>,
+}
+
+impl<'d, 'a> Features<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32) -> Features<'d, 'a> {
+        let infos = infos(doc, lexicon);
+        let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
+        for info in &infos {
+            let entry = seen.entry(&*info.lower).or_default();
+            let first_lower = !info.cap && !info.all_caps;
+            if first_lower && info.lower.chars().next().is_some_and(char::is_alphabetic) {
+                entry.0 = true;
+            }
+            if info.cap && !info.initial && !info.caps_line {
+                entry.1 = true;
+            }
         }
-        if info.cap && !info.initial && !info.caps_line {
-            entry.1 = true;
+        let elsewhere = infos.iter().map(|info| seen[&*info.lower]).collect();
+        Features {
+            doc,
+            bits,
+            infos,
+            elsewhere,
         }
     }
-    let mut out = Vec::with_capacity(n);
-    let word = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
-        } else {
-            &infos[i as usize].lower
-        }
-    };
-    let shp = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
-        } else {
-            infos[i as usize].shape.as_str()
-        }
-    };
-    for (i, info) in infos.iter().enumerate() {
-        let mut f = Vec::with_capacity(48);
+
+    /// Token `i`'s feature ids, sorted and distinct, into `f` (cleared first).
+    pub fn token(&self, i: usize, f: &mut Vec<u32>) {
+        let (doc, bits, infos) = (self.doc, self.bits, &self.infos);
+        let n = infos.len();
+        let word = |i: isize| -> &str {
+            if i < 0 {
+                "<s>"
+            } else if i as usize >= n {
+                "</s>"
+            } else {
+                &infos[i as usize].lower
+            }
+        };
+        let shp = |i: isize| -> &str {
+            if i < 0 {
+                "<s>"
+            } else if i as usize >= n {
+                "</s>"
+            } else {
+                infos[i as usize].shape.as_str()
+            }
+        };
+        let info = &infos[i];
+        f.clear();
         let mut add = |h: Hasher| f.push(h.finish(bits));
         let ii = i as isize;
         let raw = doc.token_text(i);
@@ -324,7 +357,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         } else if info.initial {
             add(Hasher::new(33).str(w));
         }
-        let (lower_elsewhere, cap_elsewhere) = seen.get(w).copied().unwrap_or_default();
+        let (lower_elsewhere, cap_elsewhere) = self.elsewhere[i];
         if info.cap || info.all_caps {
             let doc_clue = match (lower_elsewhere, cap_elsewhere) {
                 (true, true) => "both",
@@ -364,9 +397,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
         }
         f.sort_unstable();
         f.dedup();
-        out.push(f);
     }
-    out
 }
 
 #[cfg(test)]

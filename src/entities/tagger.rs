@@ -133,15 +133,17 @@ impl Model {
 
     /// The names in `doc`, in text order.
     pub fn tag(&self, doc: &Document, lexicon: &Lexicon) -> Vec<Found> {
-        let feats = features::extract(doc, lexicon, self.bits);
+        let features = features::Features::new(doc, lexicon, self.bits);
+        let mut f = Vec::with_capacity(64);
         let mut found = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.clone();
-            let emissions: Vec<[f32; TAGS]> = feats[range.clone()]
-                .iter()
-                .map(|f| {
+            let emissions: Vec<[f32; TAGS]> = range
+                .clone()
+                .map(|i| {
+                    features.token(i, &mut f);
                     let mut sums = [0i32; TAGS];
-                    for &id in f {
+                    for &id in &f {
                         let row = &self.table[id as usize * TAGS..(id as usize + 1) * TAGS];
                         for (s, &w) in sums.iter_mut().zip(row) {
                             *s += i32::from(w);
