@@ -83,6 +83,26 @@ export async function ready(page) {
   assert.notEqual(status[0], "error", `the analyzer did not load: ${status[1]}`);
 }
 
+/**
+ * Drops a file with `content` onto the article, as a drag from the desktop would; says whether
+ * the page took the dragover and the drop (prevented their defaults).
+ */
+export function dropFile(page, name, type, content) {
+  return page.evaluate(
+    ([name, type, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], name, { type }));
+      const target = document.getElementById("article");
+      const over = new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true });
+      target.dispatchEvent(over);
+      const dropped = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+      target.dispatchEvent(dropped);
+      return { overPrevented: over.defaultPrevented, dropPrevented: dropped.defaultPrevented };
+    },
+    [name, type, content],
+  );
+}
+
 /** page.waitForFunction with a message that says what was awaited. */
 export async function waitFor(page, predicate, what, arg, timeout = 10_000) {
   try {

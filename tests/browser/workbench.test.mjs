@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
-  KINDS, PAYLOAD, SAMPLE, SAMPLE_DATE, SHOTS, close, highlightTexts, loadSample, open, useSite, waitFor,
+  KINDS, PAYLOAD, SAMPLE, SAMPLE_DATE, SHOTS, close, dropFile, highlightTexts, loadSample, open, useSite, waitFor,
 } from "./support.mjs";
 
 useSite();
@@ -433,20 +433,7 @@ describe("newsmark page as a tool", () => {
     const page = await open();
     const requests = [];
     page.on("request", (request) => requests.push(request.url()));
-    const drop = (name, type, content) =>
-      page.evaluate(
-        ([name, type, content]) => {
-          const data = new DataTransfer();
-          data.items.add(new File([content], name, { type }));
-          const target = document.getElementById("article");
-          const over = new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true });
-          target.dispatchEvent(over);
-          const dropped = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
-          target.dispatchEvent(dropped);
-          return { overPrevented: over.defaultPrevented, dropPrevented: dropped.defaultPrevented };
-        },
-        [name, type, content],
-      );
+    const drop = (name, type, content) => dropFile(page, name, type, content);
 
     const plain = "President Trump said Thursday he would meet Vladimir Putin in Budapest.";
     assert.deepEqual(await drop("story.txt", "text/plain", plain), { overPrevented: true, dropPrevented: true });

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 import { serve } from "../../scripts/serve.mjs";
 import { launchChromium } from "../support/browser.mjs";
+import { dropFile } from "./support.mjs";
 
 const WWW = fileURLToPath(new URL("../../www", import.meta.url));
 
@@ -195,19 +196,8 @@ for (const render of ["highlights", "marks"]) {
 
   test(`XSS payloads dropped as a .txt and as an .html file are shown as text and run nothing (${render})`, async () => {
     const { page, seen } = await open(query);
-    const drop = (name, type, content) =>
-      page.evaluate(
-        ([name, type, content]) => {
-          const data = new DataTransfer();
-          data.items.add(new File([content], name, { type }));
-          const target = document.getElementById("article");
-          target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
-          const dropped = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
-          target.dispatchEvent(dropped);
-          return dropped.defaultPrevented;
-        },
-        [name, type, content],
-      );
+    const drop = async (name, type, content) =>
+      (await dropFile(page, name, type, content)).dropPrevented;
 
     assert.equal(await drop("payloads.txt", "text/plain", ARTICLE), true, "the page handles the drop");
     await shownAsText(page, ARTICLE);
