@@ -169,31 +169,20 @@ fn infos<'a>(doc: &Document<'a>, lexicon: &Lexicon) -> Vec<TokenInfo<'a>> {
         }
     }
     // Word lists: single words, then phrases (longest first) within sentences.
+    let words = [
+        (&lexicon.given_names, gaz::GIVEN),
+        (&lexicon.titles, gaz::TITLE),
+        (&lexicon.calendar, gaz::CALENDAR),
+        (&lexicon.stopwords, gaz::STOP),
+        (&lexicon.org_suffixes, gaz::ORG_SUFFIX),
+        (&lexicon.place_suffixes, gaz::PLACE_SUFFIX),
+        (&lexicon.misc_suffixes, gaz::MISC_SUFFIX),
+    ];
     for info in infos.iter_mut() {
-        let w = &*info.lower;
-        let mut g = 0;
-        if lexicon.given_names.contains(w) {
-            g |= gaz::GIVEN;
-        }
-        if lexicon.titles.contains(w) {
-            g |= gaz::TITLE;
-        }
-        if lexicon.calendar.contains(w) {
-            g |= gaz::CALENDAR;
-        }
-        if lexicon.stopwords.contains(w) {
-            g |= gaz::STOP;
-        }
-        if lexicon.org_suffixes.contains(w) {
-            g |= gaz::ORG_SUFFIX;
-        }
-        if lexicon.place_suffixes.contains(w) {
-            g |= gaz::PLACE_SUFFIX;
-        }
-        if lexicon.misc_suffixes.contains(w) {
-            g |= gaz::MISC_SUFFIX;
-        }
-        info.gaz = g;
+        info.gaz = words
+            .iter()
+            .filter(|(list, _)| list.contains(&info.lower))
+            .fold(0, |g, (_, bit)| g | bit);
     }
     let lists = [
         (&lexicon.places, gaz::PLACE_B, gaz::PLACE_I),
@@ -295,24 +284,11 @@ impl<'d, 'a> Features<'d, 'a> {
     pub fn token(&self, i: usize, f: &mut Vec<u32>) {
         let (doc, bits, infos) = (self.doc, self.bits, &self.infos);
         let n = infos.len();
-        let word = |i: isize| -> &str {
-            if i < 0 {
-                "<s>"
-            } else if i as usize >= n {
-                "</s>"
-            } else {
-                &infos[i as usize].lower
-            }
-        };
-        let shp = |i: isize| -> &str {
-            if i < 0 {
-                "<s>"
-            } else if i as usize >= n {
-                "</s>"
-            } else {
-                infos[i as usize].shape.as_str()
-            }
-        };
+        // A neighbour's word or shape; the sentence-edge markers past the text's ends.
+        let edge = |i: isize| if i < 0 { "<s>" } else { "</s>" };
+        let neighbour = |i: isize| usize::try_from(i).ok().and_then(|i| infos.get(i));
+        let word = |i: isize| neighbour(i).map_or(edge(i), |info| &*info.lower);
+        let shp = |i: isize| neighbour(i).map_or(edge(i), |info| info.shape.as_str());
         let info = &infos[i];
         f.clear();
         let mut add = |h: Hasher| f.push(h.finish(bits));
