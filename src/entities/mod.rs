@@ -8,6 +8,7 @@
 mod evidence;
 mod features;
 mod group;
+mod joins;
 mod lexicon;
 mod repeats;
 pub mod tagger;
@@ -56,6 +57,7 @@ impl EntityRecognizer {
             return EntityLayer::default();
         };
         let mut found = model.tag(document, &self.lexicon);
+        joins::join(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);

@@ -1,0 +1,113 @@
+//! Organizations' long official names: "Andy Warhol Foundation for the Visual Arts", "Joint
+//! Council for the Welfare of Immigrants". The tagger sees two words either side of a token, so it
+//! often ends the name at the institution's head word and starts a second one after "for the";
+//! such a pair is one organization when the first part ends in a head word ("Foundation",
+//! "Council": the organization suffix list) and only "for", "of" or "on" (and "the") stand between.
+//! A place after it stays apart: "Kia Motor Corp of South Korea" names a company and its country.
+
+use super::lexicon::Lexicon;
+use super::tagger::Found;
+use crate::text::Document;
+use crate::Kind;
+
+/// The words that may join the head of an organization's name to the rest of it.
+const JOINING: [&[&str]; 6] = [
+    &["for"],
+    &["for", "the"],
+    &["of"],
+    &["of", "the"],
+    &["on"],
+    &["on", "the"],
+];
+
+/// Joins the split long names in `found` (in text order; kept so).
+pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for next in found.drain(..) {
+        match joined.last_mut() {
+            Some(head) if continues(doc, lexicon, head, &next) => head.tokens.end = next.tokens.end,
+            _ => joined.push(next),
+        }
+    }
+    *found = joined;
+}
+
+/// Whether `next` is the rest of the organization named by `head`.
+fn continues(doc: &Document, lexicon: &Lexicon, head: &Found, next: &Found) -> bool {
+    if head.kind != Kind::Organization || matches!(next.kind, Kind::Person | Kind::Place) {
+        return false;
+    }
+    let between = head.tokens.end..next.tokens.start;
+    let words: Vec<&str> = between.clone().map(|t| doc.token_text(t)).collect();
+    let last = doc.token_text(head.tokens.end - 1).to_lowercase();
+    JOINING.contains(&words.as_slice())
+        && lexicon.org_suffixes.contains(&last)
+        && !doc.line_break_between(head.tokens.end - 1, next.tokens.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(doc: &Document, words: &str, kind: Kind) -> Found {
+        let start = doc.text.find(words).unwrap();
+        let first = doc.tokens.iter().position(|t| t.start == start).unwrap();
+        let last = doc
+            .tokens
+            .iter()
+            .position(|t| t.end == start + words.len())
+            .unwrap();
+        Found {
+            tokens: first..last + 1,
+            kind,
+        }
+    }
+
+    fn joined(text: &str, parts: &[(&str, Kind)]) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut names: Vec<Found> = parts.iter().map(|&(w, k)| found(&doc, w, k)).collect();
+        join(&doc, &Lexicon::new(), &mut names);
+        names
+            .iter()
+            .map(|f| {
+                doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end]
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_head_word_and_for_the_join_two_parts() {
+        let text = "A grant from the Andy Warhol Foundation for the Visual Arts arrived.";
+        let parts = [
+            ("Andy Warhol Foundation", Kind::Organization),
+            ("Visual Arts", Kind::Organization),
+        ];
+        assert_eq!(
+            joined(text, &parts),
+            ["Andy Warhol Foundation for the Visual Arts"]
+        );
+    }
+
+    #[test]
+    fn other_pairs_stay_apart() {
+        // Not a head word; a person or a place after "of"; other words between.
+        let text = "Apple Music of the Beatles. The Ford Foundation of John Smith. \
+                    Kia Motor Corp of South Korea.";
+        let parts = [
+            ("Apple Music", Kind::Organization),
+            ("Beatles", Kind::Organization),
+            ("Ford Foundation", Kind::Organization),
+            ("John Smith", Kind::Person),
+            ("Kia Motor Corp", Kind::Organization),
+            ("South Korea", Kind::Place),
+        ];
+        assert_eq!(joined(text, &parts).len(), 6);
+        let text = "The Ford Foundation and the Visual Arts.";
+        let parts = [
+            ("Ford Foundation", Kind::Organization),
+            ("Visual Arts", Kind::Misc),
+        ];
+        assert_eq!(joined(text, &parts).len(), 2);
+    }
+}
