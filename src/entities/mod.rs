@@ -11,6 +11,7 @@ mod group;
 mod joins;
 mod lexicon;
 mod repeats;
+mod romanized;
 pub mod tagger;
 
 use crate::text::{Document, TokenKind};
@@ -58,6 +59,7 @@ impl EntityRecognizer {
         };
         let mut found = model.tag(document, &self.lexicon);
         joins::join(document, &self.lexicon, &mut found);
+        romanized::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);
