@@ -42,12 +42,12 @@ if (!existsSync(`${WWW}/newsmark/js/browser.js`)) {
   process.exit(1);
 }
 
-/** Runs in the page before its scripts: frame ends, long tasks, and one latency per keystroke. */
+/** Runs in the page before its scripts: frame ends, long tasks, and the latencies of each keystroke. */
 function instrument() {
   const bench = {
     longTasks: [],
     samples: [],
-    pending: null, // { keyAt, value, shownAt }
+    pending: null, // { keyAt, value, firstAt, settledAt, firstFrame, settledFrame }
     onSample: null,
   };
   window.__bench = bench;
@@ -58,7 +58,7 @@ function instrument() {
   document.addEventListener(
     "keydown",
     (event) => {
-      bench.pending = { keyAt: Math.min(event.timeStamp, performance.now()), value: null, shownAt: null };
+      bench.pending = { keyAt: Math.min(event.timeStamp, performance.now()), value: null };
     },
     true,
   );
@@ -71,19 +71,27 @@ function instrument() {
   );
 
   // The page sets data-revision at the end of each show(): a mutation record is delivered right
-  // after it, in the same task.
+  // after it, in the same task. data-analyzed says what is shown: "partial" (the edited
+  // paragraph analyzed, the rest carried over) or "true" (the whole document analyzed).
   const watchOutput = () => {
     const output = document.getElementById("output");
     new MutationObserver(() => {
       const pending = bench.pending;
-      if (
-        pending?.value != null &&
-        pending.shownAt == null &&
-        output.dataset.analyzed === "true" &&
-        window.newsmark?.state.text === pending.value
-      ) {
-        pending.shownAt = performance.now();
-        bench.afterPaint();
+      if (pending?.value == null || window.newsmark?.state.text !== pending.value) return;
+      const analyzed = output.dataset.analyzed;
+      if (pending.firstAt == null && (analyzed === "partial" || analyzed === "true")) {
+        pending.firstAt = performance.now();
+        afterPaint((at) => {
+          pending.firstFrame = at;
+          done(pending);
+        });
+      }
+      if (pending.settledAt == null && analyzed === "true") {
+        pending.settledAt = performance.now();
+        afterPaint((at) => {
+          pending.settledFrame = at;
+          done(pending);
+        });
       }
     }).observe(output, { attributes: true, attributeFilter: ["data-revision"] });
   };
@@ -91,15 +99,18 @@ function instrument() {
   else watchOutput();
 
   // A message posted from a requestAnimationFrame callback is handled after that frame's
-  // rendering (style, layout, paint) is done.
+  // rendering (style, layout, paint) is done. Each message carries the callbacks waiting for
+  // that frame.
   const channel = new MessageChannel();
+  const batches = [];
+  let waiting = []; // callbacks for the end of the next frame
   let inFrame = false; // inside one of the page's requestAnimationFrame callbacks
-  let frameEndWanted = false;
   // Posted before the page's own callbacks of the frame run, so it is not queued behind work
   // they schedule for after the frame (the sidebar).
   const postFrameEnd = () => {
-    if (!frameEndWanted) return;
-    frameEndWanted = false;
+    if (!waiting.length) return;
+    batches.push(waiting);
+    waiting = [];
     channel.port2.postMessage(0);
   };
   const pageFrame = window.requestAnimationFrame.bind(window);
@@ -113,28 +124,39 @@ function instrument() {
         inFrame = false;
       }
     });
-  bench.afterPaint = () => {
-    if (inFrame) {
-      channel.port2.postMessage(0);
-    } else {
-      frameEndWanted = true;
-      pageFrame(postFrameEnd);
-    }
+  const afterPaint = (callback) => {
+    waiting.push(callback);
+    if (inFrame) postFrameEnd();
+    else pageFrame(postFrameEnd);
   };
   channel.port1.onmessage = () => {
-    const pending = bench.pending;
     const now = performance.now();
+    for (const callback of batches.shift() ?? []) callback(now);
+  };
+
+  const done = (pending) => {
+    if (pending.firstFrame == null || pending.settledFrame == null || bench.pending !== pending) return;
     bench.pending = null;
     const timing = window.newsmark.engine.timings.at(-1);
-    const show = performance.getEntriesByName("newsmark:show").at(-1);
+    const quick = window.newsmark.quick?.timings.at(-1);
+    const shows = performance.getEntriesByName("newsmark:show");
+    const edits = performance.getEntriesByName("newsmark:edit");
     const sample = {
-      ms: now - pending.keyAt,
-      shownMs: pending.shownAt - pending.keyAt,
-      roundTripMs: timing?.ms ?? null,
+      firstMs: pending.firstFrame - pending.keyAt,
+      settledMs: pending.settledFrame - pending.keyAt,
+      // Main-thread work for this keystroke: the input handler's provisional edit, and each show.
+      editMs: edits.reduce((sum, entry) => sum + entry.duration, 0),
+      provisionalShowMs: shows
+        .filter((entry) => entry.detail?.analyzed !== "true")
+        .reduce((sum, entry) => sum + entry.duration, 0),
+      settledShowMs: shows.filter((entry) => entry.detail?.analyzed === "true").at(-1)?.duration ?? null,
       analyzeMs: timing?.analyzeMs ?? null,
-      showMs: show?.duration ?? null,
+      paragraphMs: quick && quick !== bench.lastQuick ? quick.analyzeMs : null,
+      paragraphChars: quick && quick !== bench.lastQuick ? quick.chars : null,
     };
+    bench.lastQuick = quick;
     performance.clearMeasures("newsmark:show");
+    performance.clearMeasures("newsmark:edit");
     bench.samples.push(sample);
     bench.onSample?.(sample);
   };
@@ -207,7 +229,11 @@ async function measure(browser, site, words) {
     { polling: "raf" },
   );
   await page.focus("#article");
-  const startedTyping = await page.evaluate(() => performance.now());
+  const startedTyping = await page.evaluate(() => {
+    performance.clearMeasures("newsmark:show");
+    performance.clearMeasures("newsmark:edit");
+    return performance.now();
+  });
 
   const rows = [];
   for (const where of ["end", "middle"]) {
@@ -249,33 +275,49 @@ const browser = await launchChromium();
 try {
   const results = [];
   for (const words of sizes) results.push(await measure(browser, site, words));
-  console.log(`\nInput → highlights painted, headless Chromium${query ? ` (${query})` : ""}, keystrokes typed one at a time (ms)`);
-  const header = ["words", "where", "keys", "p50", "p95", "max", "long tasks", "analyze p50", "round trip p50", "show p50"];
+  console.log(
+    `\nKeydown → frame painted, headless Chromium${query ? ` (${query})` : ""}, keystrokes typed one at a time, ` +
+      "each after the last one settled (ms)",
+  );
+  const header = [
+    "words", "where", "keys", "first p50", "first p95", "settled p50", "settled p95", "max settled",
+    "long tasks", "main/key p50", "main/key p95", "settled show p50", "paragraph p50", "analyze p50",
+  ];
   const table = [header];
   for (const { words, rows, longTasks } of results) {
     for (const { where, samples } of rows) {
       const of = (key) => samples.map((s) => s[key]);
+      const main = samples.map((s) => s.editMs + s.provisionalShowMs);
+      const chars = quantile(of("paragraphChars"), 0.5);
       table.push([
         words.toLocaleString("en"),
         where,
         String(samples.length),
-        ms(quantile(of("ms"), 0.5)),
-        ms(quantile(of("ms"), 0.95)),
-        ms(Math.max(...of("ms"))),
+        ms(quantile(of("firstMs"), 0.5)),
+        ms(quantile(of("firstMs"), 0.95)),
+        ms(quantile(of("settledMs"), 0.5)),
+        ms(quantile(of("settledMs"), 0.95)),
+        ms(Math.max(...of("settledMs"))),
         where === "end"
           ? `${longTasks.length} (${ms(longTasks.reduce((sum, t) => sum + t.ms, 0))} ms)`
           : "",
+        ms(quantile(main, 0.5)),
+        ms(quantile(main, 0.95)),
+        ms(quantile(of("settledShowMs"), 0.5)),
+        chars == null ? "-" : `${ms(quantile(of("paragraphMs"), 0.5))} (${chars} ch)`,
         ms(quantile(of("analyzeMs"), 0.5)),
-        ms(quantile(of("roundTripMs"), 0.5)),
-        ms(quantile(of("showMs"), 0.5)),
       ]);
     }
   }
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
   for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column])).join("  "));
   console.log(
-    "\nlong tasks: main-thread tasks over 50 ms while typing (both positions); analyze: `analyze` in the worker; " +
-      "round trip: request sent → answer received; show: rendering the answer (text lines, highlights, sidebar).",
+    "\nfirst: keydown → the frame showing that keystroke's text with its provisional highlights (the edited " +
+      "paragraph analyzed alone, the rest carried over); settled: → the frame showing the whole document's " +
+      "analysis of it (the sidebar follows in the next task). long tasks: main-thread tasks over 50 ms while " +
+      "typing (both positions). main/key: main-thread ms per keystroke in the input handler and in provisional " +
+      "shows; settled show: showing the whole analysis (before the sidebar). paragraph: `analyze` of the edited " +
+      "paragraph in the second worker (median chars sent); analyze: `analyze` of the whole text in the first.",
   );
 } finally {
   await browser.close();
