@@ -62,7 +62,7 @@ const state = {
   analysis: EMPTY,
   analyzed: false, // whether `analysis` came from the analyzer (false: plain text, not loaded)
   entities: new Map(), // entity id → entity
-  groups: new Map(), // span index → indices of the spans it is "another mention" of
+  groups: null, // span index → indices of the spans it is "another mention" of (mentionGroups())
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
   lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
@@ -533,7 +533,7 @@ function show(text, analysis, analyzed) {
     state.entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
   }
   state.analysis = analysis;
-  state.groups = groupMentions(analysis.spans);
+  state.groups = null; // made when first needed (a card, a click), not on every keystroke
   if (text !== state.text) {
     state.text = text;
     if (mode === "highlights") renderLines(text);
@@ -679,6 +679,10 @@ function groupMentions(spans) {
   const groups = new Map();
   for (const list of byKey.values()) for (const index of list) groups.set(index, list);
   return groups;
+}
+
+function mentionGroups() {
+  return (state.groups ??= groupMentions(state.analysis.spans));
 }
 
 function groupKey(span) {
@@ -1365,7 +1369,7 @@ function describe(span, index) {
     const entity = span.entity != null ? state.entities.get(span.entity) : null;
     if (entity) details.push(["Entity", entity.name]);
     if (entity?.titles?.length) details.push(["Titles", entity.titles.join(", ")]);
-    const mentions = state.groups.get(index)?.length ?? 1;
+    const mentions = mentionGroups().get(index)?.length ?? 1;
     details.push([
       "Mentions",
       mentions > 1 ? `${mentions} mentions — click one to jump to the next` : "only this one",
@@ -1374,7 +1378,7 @@ function describe(span, index) {
     const meaning = span.value ? readable(span.value) : null;
     if (meaning) details.push(["Means", meaning]);
     details.push(["TIMEX3", span.value || "not resolved"]);
-    const mentions = state.groups.get(index)?.length ?? 1;
+    const mentions = mentionGroups().get(index)?.length ?? 1;
     if (mentions > 1) details.push(["Mentions", `${mentions} with this value — click to jump`]);
   } else if (span.kind === "quote") {
     if (isTerm(span)) details.push(["Quoted term", "a title, nickname or scare quotes, not speech"]);
@@ -1448,9 +1452,9 @@ function hoverAt(point) {
 function onOutputClick(event) {
   if (getSelection()?.toString()) return; // selecting text, not jumping
   const indices = spansAt({ x: event.clientX, y: event.clientY, target: event.target });
-  const index = indices.find((i) => (state.groups.get(i)?.length ?? 0) > 1);
+  const index = indices.find((i) => (mentionGroups().get(i)?.length ?? 0) > 1);
   if (index == null) return;
-  const list = state.groups.get(index);
+  const list = mentionGroups().get(index);
   const next = list[(list.indexOf(index) + 1) % list.length];
   pointer = null;
   select(next, null, `Mention ${list.indexOf(next) + 1} of ${list.length}`);
