@@ -263,7 +263,7 @@ function editProvisionally(text) {
     reference = { ...reference, start: reference.start + delta, end: reference.end + delta };
   }
   const sidebarMap = state.sidebarMap ? state.sidebarMap.map((i) => (i < 0 ? -1 : moved[i])) : moved;
-  show(text, { spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending");
+  show(text, { spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", edit);
   state.sidebarMap = sidebarMap;
   return true;
 }
@@ -518,7 +518,7 @@ function normalize(text, analysis) {
  * `state.shown`). Provisional analyses leave the sidebar as it is: it follows the whole
  * document's analysis.
  */
-function show(text, analysis, analyzed) {
+function show(text, analysis, analyzed, edit = null) {
   const started = performance.now();
   const provisional = analyzed === "partial" || analyzed === "pending";
   hideCard();
@@ -536,7 +536,7 @@ function show(text, analysis, analyzed) {
   state.groups = null; // made when first needed (a card, a click), not on every keystroke
   if (text !== state.text) {
     state.text = text;
-    if (mode === "highlights") renderLines(text);
+    if (mode === "highlights") renderLines(text, edit);
   }
   if (mode === "highlights") state.ranges = new Map();
   paintText();
@@ -562,20 +562,46 @@ function show(text, analysis, analyzed) {
  * re-lays out only the lines it changed: lines equal at the start and end of the old and new
  * text keep their nodes.
  */
-function renderLines(text) {
-  const lines = text === "" ? [] : text.split(/(?<=\n)/);
+function renderLines(text, edit = null) {
   const old = state.lines;
   let head = 0;
-  while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
   let tail = 0;
-  while (
-    tail < old.length - head &&
-    tail < lines.length - head &&
-    old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
-  ) {
-    tail += 1;
+  let middle;
+  if (edit) {
+    // Known edit ([at, oldEnd) of the shown text became [at, newEnd)): only the lines it touches
+    // are split again, so a keystroke costs nothing in proportion to the text.
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].start + old[mid].text.length <= edit.at) lo = mid + 1;
+      else hi = mid;
+    }
+    head = lo;
+    if (head && !old[head - 1].text.endsWith("\n")) head -= 1; // the last line, grown
+    hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].start > edit.oldEnd) hi = mid;
+      else lo = mid + 1;
+    }
+    tail = old.length - lo;
+    const from = head ? old[head - 1].start + old[head - 1].text.length : 0;
+    const to = tail ? old[lo].start + edit.newEnd - edit.oldEnd : text.length;
+    middle = from < to ? text.slice(from, to).split(/(?<=\n)/) : [];
+  } else {
+    const lines = text === "" ? [] : text.split(/(?<=\n)/);
+    while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
+    while (
+      tail < old.length - head &&
+      tail < lines.length - head &&
+      old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
+    ) {
+      tail += 1;
+    }
+    middle = lines.slice(head, lines.length - tail);
   }
-  const fresh = lines.slice(head, lines.length - tail).map((line) => {
+  const fresh = middle.map((line) => {
     const element = document.createElement("span");
     element.className = "line";
     const node = document.createTextNode(line);

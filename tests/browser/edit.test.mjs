@@ -193,10 +193,17 @@ describe("editing a long text", () => {
           if (span.end > state.text.length || state.text.slice(span.start, span.end) !== span.text) window.__bad.push(span);
         }
         if (output.textContent !== state.text) window.__bad.push("output differs from state.text");
+        let at = 0;
+        for (const line of state.lines) {
+          if (line.start !== at || line.node.data !== line.text || !line.node.isConnected) window.__bad.push(`line at ${at}`);
+          at += line.text.length;
+        }
       }).observe(output, { attributes: true, attributeFilter: ["data-revision"] });
     });
-    await page.keyboard.type("Mr. Obama said on Monday: “We will go to Berlin.” ", { delay: 15 });
-    for (let i = 0; i < 6; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("Mr. Obama said on Monday: “We will go to Berlin.”\n\nNew paragraph ", { delay: 15 });
+    for (let i = 0; i < 18; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("\nThe end, said Merkel", { delay: 15 });
     await settled(page);
     assert.deepEqual(await page.evaluate(() => window.__bad.slice(0, 5)), []);
     assert.ok(
