@@ -5,15 +5,30 @@
 //
 // For articles of 1,000, 10,000 and 100,000 words (the sample article followed by news texts of
 // ../shared/corpus, read now and never stored), keystrokes are typed one at a time at the end of
-// the text and in the middle of it. Each is timed from its keydown event to the end of the first
-// frame produced after the page has shown the analysis of the text that keystroke made: a
-// message posted from a requestAnimationFrame callback runs only after that frame's style,
+// the text and in the middle of it. Each is timed from its keydown event to the end of two frames:
+//
+// - first highlights: the first frame after the page showed that keystroke's text with the
+//   provisional analysis (`#output[data-analyzed=partial]`: the edited paragraph analyzed alone
+//   on the page's thread, every other span carried over from the previous analysis, moved by
+//   the edit; no sidebar update) — or the whole analysis, if that came first (a page without
+//   the quick path, a paste). Names, quotes and dates that depend on other paragraphs (an
+//   entity's other mentions, a quotation spanning paragraphs) are only right at:
+// - settled: the first frame after the page showed the whole document's analysis of that text
+//   (`data-analyzed=true`), computed by the worker. The sidebar is rendered in the task after
+//   that frame and is not included.
+//
+// A message posted from a requestAnimationFrame callback runs only after that frame's style,
 // layout and paint. (Shown in a task of its own, the next frame paints it; shown in a frame
 // callback, that frame does. No requestAnimationFrame loop runs meanwhile: it would make frames,
-// and work, that typing does not.) The next keystroke waits until then (plus a random pause, so
-// keystrokes do not line up with frames). Main-thread long tasks (> 50 ms) are counted while
-// typing. The worker reports how long `analyze` took; the page measures how long showing the
-// result took (performance.measure "newsmark:show").
+// and work, that typing does not.) The next keystroke waits until the keystroke before it has
+// settled (plus a random 20-70 ms pause, so keystrokes do not line up with frames): the worker
+// is idle when a key is pressed, so these figures do not include typing faster than the whole
+// analysis (then "settled" comes only after the typing pauses, and "first" competes for the CPU
+// with the worker's analysis of an earlier text). Main-thread long tasks (> 50 ms) are counted
+// while typing. "main/key" is the main-thread time the page's measures cover per keystroke (the
+// input handler, performance.measure "newsmark:edit", and provisional shows, "newsmark:show"); the
+// browser's own work for the keystroke (editing the textarea, style, layout, paint) is not in it,
+// but is in "first". The worker and the page report how long each `analyze` took.
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -317,7 +332,7 @@ try {
       "analysis of it (the sidebar follows in the next task). long tasks: main-thread tasks over 50 ms while " +
       "typing (both positions). main/key: main-thread ms per keystroke in the input handler and in provisional " +
       "shows; settled show: showing the whole analysis (before the sidebar). paragraph: `analyze` of the edited " +
-      "paragraph in the second worker (median chars sent); analyze: `analyze` of the whole text in the first.",
+      "paragraph on the page's thread (median chars); analyze: `analyze` of the whole text in the worker.",
   );
 } finally {
   await browser.close();

@@ -1,7 +1,8 @@
 // newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
 // edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
 // node per line in chunks of lines, with the CSS Custom Highlight API (one `Highlight` per kind,
-// registered as `nm-<kind>`).
+// registered as `nm-<kind>`). A keystroke is shown at once with the edited paragraph analyzed
+// alone on this thread (`quick`, a provisional analysis); the whole document's analysis follows.
 // Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
 // User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
 // dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
@@ -99,9 +100,10 @@ function announce(message) {
 // ---------------------------------------------------------------------------------------------
 // Analysis engine: a Web Worker (newsmark/worker), or the analyzer on this thread where module
 // workers are unavailable. One request is in flight at a time; edits made meanwhile collapse
-// into the newest, and only the answer to the newest request is painted. Nothing waits for a
-// frame: an edit is sent at once when the engine is idle, and an answer is shown as it arrives,
-// so the next frame paints it.
+// into the newest, and only the answer to the newest request is painted. An edit is sent when
+// the engine is idle: at once, or, when the edit was just shown provisionally (see `quick`),
+// after the frame that shows it, so the worker does not take the CPU that frame needs. An
+// answer is shown as it arrives, so the next frame paints it.
 
 const engine = {
   worker: null,
