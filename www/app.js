@@ -608,7 +608,7 @@ function renderLines(text, edit = null) {
     element.className = "line";
     const node = document.createTextNode(line);
     element.append(node);
-    const entry = { text: line, start: 0, node, element };
+    const entry = { text: line, start: 0, node, element, id: (lineIds += 1) };
     lineOfNode.set(node, entry);
     return entry;
   });
@@ -645,6 +645,7 @@ function renderLines(text, edit = null) {
 }
 
 const LINES_PER_CHUNK = 32;
+let lineIds = 0; // each line entry's id, for rangeCache keys
 
 function chunkOf(lines) {
   const chunk = document.createElement("span");
@@ -655,6 +656,8 @@ function chunkOf(lines) {
 
 /** A chunk grown by a paste in the middle of the text, cut back to chunks of the usual size. */
 function splitChunk(chunk) {
+  // Moving its lines moves (collapses) the live Ranges in them: none of those may be reused.
+  rangeCache.clear();
   const elements = [...chunk.children];
   const fragment = document.createDocumentFragment();
   for (let i = 0; i < elements.length; i += LINES_PER_CHUNK) {
@@ -680,15 +683,6 @@ function lineAt(offset, atEnd = false) {
     else hi = mid - 1;
   }
   return lines[lo];
-}
-
-function rangeOf(start, end) {
-  const range = new Range();
-  const first = lineAt(start);
-  const last = lineAt(end, true);
-  range.setStart(first.node, start - first.start);
-  range.setEnd(last.node, end - last.start);
-  return range;
 }
 
 /**
@@ -781,15 +775,30 @@ function isTerm(span) {
  * `clearActive`.
  */
 function paintHighlights({ clearActive = true } = {}) {
-  for (const highlight of state.highlights.values()) highlight.clear();
   if (clearActive) CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
   const { from, to } = (state.painted = linesNearViewport(PAINTED_MARGIN));
+  // Only the ranges that changed are added and removed: a span on a line an edit left alone
+  // keeps its Range (rangeCache), so a keystroke touches a few ranges, not every painted one.
+  const next = new Map(); // Range → highlight key
   state.analysis.spans.forEach((span, index) => {
     if (!state.enabled.has(span.kind) || span.end <= from || span.start >= to) return;
-    const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
-    state.highlights.get(key).add(rangeFor(index));
+    next.set(rangeFor(index), isTerm(span) ? TERM_HIGHLIGHT : span.kind);
   });
+  for (const [range, key] of paintedRanges) {
+    if (next.get(range) !== key) state.highlights.get(key).delete(range);
+  }
+  for (const [range, key] of next) {
+    if (paintedRanges.get(range) !== key) state.highlights.get(key).add(range);
+  }
+  paintedRanges = next;
+  if (rangeCache.size > 4 * next.size + 4096) {
+    // Forget the ranges of lines gone or spans no longer shown.
+    for (const [cacheKey, range] of rangeCache) if (!next.has(range)) rangeCache.delete(cacheKey);
+  }
 }
+
+let paintedRanges = new Map(); // Range → highlight key, as painted now
+const rangeCache = new Map(); // "kind line:offset line:offset" → Range
 
 const PAINTED_MARGIN = 2;
 
@@ -797,7 +806,16 @@ function rangeFor(index) {
   let range = state.ranges.get(index);
   if (!range) {
     const span = state.analysis.spans[index];
-    range = rangeOf(span.start, span.end);
+    const first = lineAt(span.start);
+    const last = lineAt(span.end, true);
+    const key = `${span.kind} ${first.id}:${span.start - first.start} ${last.id}:${span.end - last.start}`;
+    range = rangeCache.get(key);
+    if (!range) {
+      range = new Range();
+      range.setStart(first.node, span.start - first.start);
+      range.setEnd(last.node, span.end - last.start);
+      rangeCache.set(key, range);
+    }
     state.ranges.set(index, range);
   }
   return range;
