@@ -5,15 +5,30 @@
 //
 // For articles of 1,000, 10,000 and 100,000 words (the sample article followed by news texts of
 // ../shared/corpus, read now and never stored), keystrokes are typed one at a time at the end of
-// the text and in the middle of it. Each is timed from its keydown event to the end of the first
-// frame produced after the page has shown the analysis of the text that keystroke made: a
-// message posted from a requestAnimationFrame callback runs only after that frame's style,
+// the text and in the middle of it. Each is timed from its keydown event to the end of two frames:
+//
+// - first highlights: the first frame after the page showed that keystroke's text with the
+//   provisional analysis (`#output[data-analyzed=partial]`: the edited paragraph analyzed alone
+//   on the page's thread, every other span carried over from the previous analysis, moved by
+//   the edit; no sidebar update) — or the whole analysis, if that came first (a page without
+//   the quick path, a paste). Names, quotes and dates that depend on other paragraphs (an
+//   entity's other mentions, a quotation spanning paragraphs) are only right at:
+// - settled: the first frame after the page showed the whole document's analysis of that text
+//   (`data-analyzed=true`), computed by the worker. The sidebar is rendered in the task after
+//   that frame and is not included.
+//
+// A message posted from a requestAnimationFrame callback runs only after that frame's style,
 // layout and paint. (Shown in a task of its own, the next frame paints it; shown in a frame
 // callback, that frame does. No requestAnimationFrame loop runs meanwhile: it would make frames,
-// and work, that typing does not.) The next keystroke waits until then (plus a random pause, so
-// keystrokes do not line up with frames). Main-thread long tasks (> 50 ms) are counted while
-// typing. The worker reports how long `analyze` took; the page measures how long showing the
-// result took (performance.measure "newsmark:show").
+// and work, that typing does not.) The next keystroke waits until the keystroke before it has
+// settled (plus a random 20-70 ms pause, so keystrokes do not line up with frames): the worker
+// is idle when a key is pressed, so these figures do not include typing faster than the whole
+// analysis (then "settled" comes only after the typing pauses, and "first" competes for the CPU
+// with the worker's analysis of an earlier text). Main-thread long tasks (> 50 ms) are counted
+// while typing. "main/key" is the main-thread time the page's measures cover per keystroke (the
+// input handler, performance.measure "newsmark:edit", and provisional shows, "newsmark:show"); the
+// browser's own work for the keystroke (editing the textarea, style, layout, paint) is not in it,
+// but is in "first". The worker and the page report how long each `analyze` took.
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +44,10 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const smoke = args.includes("--smoke");
+// `--burst`: each keystroke waits only for its first highlights (plus the pause), as a typist
+// faster than the whole analysis would, so "first" competes with the worker's analysis of an
+// earlier text; "settled" is then not measured (only after the last keystroke is it awaited).
+const burst = args.includes("--burst");
 const sizes = (option("words", smoke ? "1000" : "1000,10000,100000")).split(",").map(Number);
 const keysOption = option("keys", null);
 const query = option("query", "");
@@ -42,12 +61,12 @@ if (!existsSync(`${WWW}/newsmark/js/browser.js`)) {
   process.exit(1);
 }
 
-/** Runs in the page before its scripts: frame ends, long tasks, and one latency per keystroke. */
+/** Runs in the page before its scripts: frame ends, long tasks, and the latencies of each keystroke. */
 function instrument() {
   const bench = {
     longTasks: [],
     samples: [],
-    pending: null, // { keyAt, value, shownAt }
+    pending: null, // { keyAt, value, firstAt, settledAt, firstFrame, settledFrame }
     onSample: null,
   };
   window.__bench = bench;
@@ -58,7 +77,7 @@ function instrument() {
   document.addEventListener(
     "keydown",
     (event) => {
-      bench.pending = { keyAt: Math.min(event.timeStamp, performance.now()), value: null, shownAt: null };
+      bench.pending = { keyAt: Math.min(event.timeStamp, performance.now()), value: null };
     },
     true,
   );
@@ -71,19 +90,27 @@ function instrument() {
   );
 
   // The page sets data-revision at the end of each show(): a mutation record is delivered right
-  // after it, in the same task.
+  // after it, in the same task. data-analyzed says what is shown: "partial" (the edited
+  // paragraph analyzed, the rest carried over) or "true" (the whole document analyzed).
   const watchOutput = () => {
     const output = document.getElementById("output");
     new MutationObserver(() => {
       const pending = bench.pending;
-      if (
-        pending?.value != null &&
-        pending.shownAt == null &&
-        output.dataset.analyzed === "true" &&
-        window.newsmark?.state.text === pending.value
-      ) {
-        pending.shownAt = performance.now();
-        bench.afterPaint();
+      if (pending?.value == null || window.newsmark?.state.text !== pending.value) return;
+      const analyzed = output.dataset.analyzed;
+      if (pending.firstAt == null && (analyzed === "partial" || analyzed === "true")) {
+        pending.firstAt = performance.now();
+        afterPaint((at) => {
+          pending.firstFrame = at;
+          done(pending);
+        });
+      }
+      if (pending.settledAt == null && analyzed === "true") {
+        pending.settledAt = performance.now();
+        afterPaint((at) => {
+          pending.settledFrame = at;
+          done(pending);
+        });
       }
     }).observe(output, { attributes: true, attributeFilter: ["data-revision"] });
   };
@@ -91,15 +118,18 @@ function instrument() {
   else watchOutput();
 
   // A message posted from a requestAnimationFrame callback is handled after that frame's
-  // rendering (style, layout, paint) is done.
+  // rendering (style, layout, paint) is done. Each message carries the callbacks waiting for
+  // that frame.
   const channel = new MessageChannel();
+  const batches = [];
+  let waiting = []; // callbacks for the end of the next frame
   let inFrame = false; // inside one of the page's requestAnimationFrame callbacks
-  let frameEndWanted = false;
   // Posted before the page's own callbacks of the frame run, so it is not queued behind work
   // they schedule for after the frame (the sidebar).
   const postFrameEnd = () => {
-    if (!frameEndWanted) return;
-    frameEndWanted = false;
+    if (!waiting.length) return;
+    batches.push(waiting);
+    waiting = [];
     channel.port2.postMessage(0);
   };
   const pageFrame = window.requestAnimationFrame.bind(window);
@@ -113,28 +143,39 @@ function instrument() {
         inFrame = false;
       }
     });
-  bench.afterPaint = () => {
-    if (inFrame) {
-      channel.port2.postMessage(0);
-    } else {
-      frameEndWanted = true;
-      pageFrame(postFrameEnd);
-    }
+  const afterPaint = (callback) => {
+    waiting.push(callback);
+    if (inFrame) postFrameEnd();
+    else pageFrame(postFrameEnd);
   };
   channel.port1.onmessage = () => {
-    const pending = bench.pending;
     const now = performance.now();
+    for (const callback of batches.shift() ?? []) callback(now);
+  };
+
+  const done = (pending) => {
+    if (pending.firstFrame == null || (pending.settledFrame == null && !bench.burst) || bench.pending !== pending) return;
     bench.pending = null;
     const timing = window.newsmark.engine.timings.at(-1);
-    const show = performance.getEntriesByName("newsmark:show").at(-1);
+    const quick = window.newsmark.quick?.timings.at(-1);
+    const shows = performance.getEntriesByName("newsmark:show");
+    const edits = performance.getEntriesByName("newsmark:edit");
     const sample = {
-      ms: now - pending.keyAt,
-      shownMs: pending.shownAt - pending.keyAt,
-      roundTripMs: timing?.ms ?? null,
+      firstMs: pending.firstFrame - pending.keyAt,
+      settledMs: pending.settledFrame != null && !bench.burst ? pending.settledFrame - pending.keyAt : null,
+      // Main-thread work for this keystroke: the input handler's provisional edit, and each show.
+      editMs: edits.reduce((sum, entry) => sum + entry.duration, 0),
+      provisionalShowMs: shows
+        .filter((entry) => entry.detail?.analyzed !== "true")
+        .reduce((sum, entry) => sum + entry.duration, 0),
+      settledShowMs: shows.filter((entry) => entry.detail?.analyzed === "true").at(-1)?.duration ?? null,
       analyzeMs: timing?.analyzeMs ?? null,
-      showMs: show?.duration ?? null,
+      paragraphMs: quick && quick !== bench.lastQuick ? quick.analyzeMs : null,
+      paragraphChars: quick && quick !== bench.lastQuick ? quick.chars : null,
     };
+    bench.lastQuick = quick;
     performance.clearMeasures("newsmark:show");
+    performance.clearMeasures("newsmark:edit");
     bench.samples.push(sample);
     bench.onSample?.(sample);
   };
@@ -189,6 +230,7 @@ async function measure(browser, site, words) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.addInitScript(instrument);
+  if (burst) await page.addInitScript(() => (window.__bench.burst = true));
   await page.goto(`${site.url}index.html${query}`);
   await page.waitForFunction(() => document.getElementById("status").dataset.state === "ready", undefined, {
     polling: "raf",
@@ -207,7 +249,11 @@ async function measure(browser, site, words) {
     { polling: "raf" },
   );
   await page.focus("#article");
-  const startedTyping = await page.evaluate(() => performance.now());
+  const startedTyping = await page.evaluate(() => {
+    performance.clearMeasures("newsmark:show");
+    performance.clearMeasures("newsmark:edit");
+    return performance.now();
+  });
 
   const rows = [];
   for (const where of ["end", "middle"]) {
@@ -225,6 +271,13 @@ async function measure(browser, site, words) {
       await page.keyboard.type(TYPED[i % TYPED.length]);
       samples.push(await sampled);
       await page.waitForTimeout(20 + Math.random() * 50);
+    }
+    if (burst) {
+      await page.waitForFunction(
+        () => document.getElementById("output").dataset.analyzed === "true" && window.newsmark.state.text === document.getElementById("article").value,
+        undefined,
+        { polling: "raf" },
+      );
     }
     rows.push({ where, samples });
   }
@@ -249,33 +302,49 @@ const browser = await launchChromium();
 try {
   const results = [];
   for (const words of sizes) results.push(await measure(browser, site, words));
-  console.log(`\nInput → highlights painted, headless Chromium${query ? ` (${query})` : ""}, keystrokes typed one at a time (ms)`);
-  const header = ["words", "where", "keys", "p50", "p95", "max", "long tasks", "analyze p50", "round trip p50", "show p50"];
+  console.log(
+    `\nKeydown → frame painted, headless Chromium${query ? ` (${query})` : ""}, keystrokes typed one at a time, ` +
+      (burst ? "each after the last one's first highlights (--burst) (ms)" : "each after the last one settled (ms)"),
+  );
+  const header = [
+    "words", "where", "keys", "first p50", "first p95", "settled p50", "settled p95", "max settled",
+    "long tasks", "main/key p50", "main/key p95", "settled show p50", "paragraph p50", "analyze p50",
+  ];
   const table = [header];
   for (const { words, rows, longTasks } of results) {
     for (const { where, samples } of rows) {
       const of = (key) => samples.map((s) => s[key]);
+      const main = samples.map((s) => s.editMs + s.provisionalShowMs);
+      const chars = quantile(of("paragraphChars"), 0.5);
       table.push([
         words.toLocaleString("en"),
         where,
         String(samples.length),
-        ms(quantile(of("ms"), 0.5)),
-        ms(quantile(of("ms"), 0.95)),
-        ms(Math.max(...of("ms"))),
+        ms(quantile(of("firstMs"), 0.5)),
+        ms(quantile(of("firstMs"), 0.95)),
+        ms(quantile(of("settledMs"), 0.5)),
+        ms(quantile(of("settledMs"), 0.95)),
+        ms(quantile(of("settledMs"), 1)),
         where === "end"
           ? `${longTasks.length} (${ms(longTasks.reduce((sum, t) => sum + t.ms, 0))} ms)`
           : "",
+        ms(quantile(main, 0.5)),
+        ms(quantile(main, 0.95)),
+        ms(quantile(of("settledShowMs"), 0.5)),
+        chars == null ? "-" : `${ms(quantile(of("paragraphMs"), 0.5))} (${chars} ch)`,
         ms(quantile(of("analyzeMs"), 0.5)),
-        ms(quantile(of("roundTripMs"), 0.5)),
-        ms(quantile(of("showMs"), 0.5)),
       ]);
     }
   }
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
   for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column])).join("  "));
   console.log(
-    "\nlong tasks: main-thread tasks over 50 ms while typing (both positions); analyze: `analyze` in the worker; " +
-      "round trip: request sent → answer received; show: rendering the answer (text lines, highlights, sidebar).",
+    "\nfirst: keydown → the frame showing that keystroke's text with its provisional highlights (the edited " +
+      "paragraph analyzed alone, the rest carried over); settled: → the frame showing the whole document's " +
+      "analysis of it (the sidebar follows in the next task). long tasks: main-thread tasks over 50 ms while " +
+      "typing (both positions). main/key: main-thread ms per keystroke in the input handler and in provisional " +
+      "shows; settled show: showing the whole analysis (before the sidebar). paragraph: `analyze` of the edited " +
+      "paragraph on the page's thread (median chars); analyze: `analyze` of the whole text in the worker.",
   );
 } finally {
   await browser.close();

@@ -1,7 +1,8 @@
 // newsmark page: the article typed, pasted or dropped into the textarea is analyzed on every
 // edit by the WebAssembly analyzer, in a Web Worker (newsmark/worker), and shown, as one text
 // node per line in chunks of lines, with the CSS Custom Highlight API (one `Highlight` per kind,
-// registered as `nm-<kind>`).
+// registered as `nm-<kind>`). A keystroke is shown at once with the edited paragraph analyzed
+// alone on this thread (`quick`, a provisional analysis); the whole document's analysis follows.
 // Where that API is missing, or with `?render=marks`, highlights are `<mark>` elements instead.
 // User text only ever reaches the DOM through text nodes (`createTextNode`, `textContent`);
 // dropped HTML files are parsed by a detached `DOMParser` document and only their text is kept.
@@ -62,7 +63,7 @@ const state = {
   analysis: EMPTY,
   analyzed: false, // whether `analysis` came from the analyzer (false: plain text, not loaded)
   entities: new Map(), // entity id → entity
-  groups: new Map(), // span index → indices of the spans it is "another mention" of
+  groups: null, // span index → indices of the spans it is "another mention" of (mentionGroups())
   chosenDate: null, // "YYYY-MM-DD" picked by the reader (or the sample), else null = detect
   enabled: new Set(KINDS.map((entry) => entry.kind)),
   lines: [], // highlight mode: [{ text, start, node, element }], one block per line of the text
@@ -71,6 +72,15 @@ const state = {
   highlights: new Map(), // kind → Highlight
   active: null, // span index selected from the sidebar or by a click
   revision: 0,
+  // "true": `analysis` is the whole-document analysis of `text`. "partial": provisional, the
+  // edited paragraph analyzed alone and the other spans carried over from the last analysis,
+  // shifted. "pending": carried over only, the edited paragraph not analyzed yet. "false": not
+  // analyzed (shown as `#output[data-analyzed]`).
+  shown: "false",
+  // Sidebar row indices (into the spans the sidebar was rendered from) → indices into the
+  // current spans (-1: gone), while provisional analyses have moved spans since; else null.
+  sidebarMap: null,
+  entityIds: null, // "kind|name" → entity id of the last whole-document analysis, made when needed
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -90,9 +100,10 @@ function announce(message) {
 // ---------------------------------------------------------------------------------------------
 // Analysis engine: a Web Worker (newsmark/worker), or the analyzer on this thread where module
 // workers are unavailable. One request is in flight at a time; edits made meanwhile collapse
-// into the newest, and only the answer to the newest request is painted. Nothing waits for a
-// frame: an edit is sent at once when the engine is idle, and an answer is shown as it arrives,
-// so the next frame paints it.
+// into the newest, and only the answer to the newest request is painted. An edit is sent when
+// the engine is idle: at once, or, when the edit was just shown provisionally (see `quick`),
+// after the frame that shows it, so the worker does not take the CPU that frame needs. An
+// answer is shown as it arrives, so the next frame paints it.
 
 const engine = {
   worker: null,
@@ -103,10 +114,241 @@ const engine = {
   wanted: null, // the newest request, not sent yet
   sent: null, // the request in flight
   busyTimer: 0,
+  pumpQueued: false, // a pump() waits for the frame after an edit shown provisionally
   timings: [], // [{ id, chars, ms }] for the tests and the curious
 };
 
-function requestAnalysis() {
+// The quick path: on an edit, the spans of the shown analysis are moved by the length change,
+// those over the edited paragraph are dropped, and that paragraph alone is analyzed at once, on
+// this thread, by an analyzer of its own (`quick`; a paragraph takes a millisecond or two, so
+// the frame after the keystroke shows it), with the document's reference date so its dates
+// resolve alike. That provisional analysis (`#output[data-analyzed=partial]`) is replaced by the
+// whole document's when the worker's answer for that same text arrives. (A second worker was
+// tried first: its answer, back in about a millisecond, still reached this thread only after
+// the frame the keystroke caused, so provisional highlights took two frames.)
+const quick = {
+  analyzer: null, // an Analyzer on this thread, once loaded and warmed up
+  timings: [], // [{ chars, analyzeMs }]
+};
+const QUICK_MAX = 2000; // chars: the most the quick path analyzes (a paragraph, or a window of one)
+const QUICK_MAX_EDIT = 4000; // chars inserted + removed: larger edits (pastes) wait for the whole analysis
+
+function onArticleInput() {
+  const text = ui.article.value;
+  const before = state.text;
+  if (engine.ready && state.shown !== "false" && before != null && text !== "" && text !== before) {
+    const started = performance.now();
+    const shown = editProvisionally(text);
+    performance.measure("newsmark:edit", { start: started, detail: { chars: text.length } });
+    if (shown) {
+      // The whole document after the frame that shows this: on a busy machine the worker's
+      // analysis would take the CPU this thread needs to lay out and paint that frame.
+      requestAnalysis({ afterFrame: true });
+      return;
+    }
+  }
+  requestAnalysis();
+}
+
+/** Where `before` and `after` differ: [at, oldEnd) of `before` became [at, newEnd) of `after`. */
+function diffOf(before, after) {
+  const shortest = Math.min(before.length, after.length);
+  let at = 0;
+  // Native comparisons of slices first (long texts), then characters.
+  for (let step = 4096; step >= 16; step >>= 2) {
+    while (at + step <= shortest && before.slice(at, at + step) === after.slice(at, at + step)) at += step;
+  }
+  while (at < shortest && before.charCodeAt(at) === after.charCodeAt(at)) at += 1;
+  let tail = 0;
+  const room = shortest - at;
+  for (let step = 4096; step >= 16; step >>= 2) {
+    while (
+      tail + step <= room &&
+      before.slice(before.length - tail - step, before.length - tail) === after.slice(after.length - tail - step, after.length - tail)
+    ) {
+      tail += step;
+    }
+  }
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail += 1;
+  return { at, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+const isBlank = (text, from, to) => !/\S/.test(text.slice(from, to));
+
+/**
+ * The paragraph around [from, to) of `text`: its lines up to the blank lines (or the text's
+ * ends) around it, cut down to a window of about QUICK_MAX characters around the edit, at
+ * sentence ends if it can, at spaces otherwise.
+ */
+function paragraphAround(text, from, to) {
+  let start = text.lastIndexOf("\n", from - 1) + 1;
+  while (start > 0 && from - start < QUICK_MAX) {
+    const previous = text.lastIndexOf("\n", start - 2) + 1;
+    if (isBlank(text, previous, start - 1)) break;
+    start = previous;
+  }
+  let end = text.indexOf("\n", to);
+  end = end < 0 ? text.length : end;
+  while (end < text.length && end - to < QUICK_MAX) {
+    let next = text.indexOf("\n", end + 1);
+    next = next < 0 ? text.length : next;
+    if (isBlank(text, end + 1, next)) break;
+    end = next;
+  }
+  const room = Math.max(0, QUICK_MAX - (to - from)) >> 1;
+  if (from - start > room) start = cutAfterSentence(text, from - room, from);
+  if (end - to > room) end = cutBeforeSentence(text, to, to + room);
+  return { from: start, to: end };
+}
+
+/** A place in [lo, hi] just after a sentence's end (else after a space, else lo). */
+function cutAfterSentence(text, lo, hi) {
+  const part = text.slice(lo, hi);
+  const sentence = /[.!?]["'”’)]?\s+/g;
+  const found = sentence.exec(part);
+  if (found) return lo + found.index + found[0].length;
+  const space = part.search(/\s/);
+  return space < 0 ? lo : lo + space + 1;
+}
+
+/** A place in [lo, hi] just after the last sentence end in it (else at its last space, else hi). */
+function cutBeforeSentence(text, lo, hi) {
+  const part = text.slice(lo, hi);
+  let cut = -1;
+  for (const found of part.matchAll(/[.!?]["'”’)]?(?=\s)/g)) cut = found.index + found[0].length;
+  if (cut >= 0) return lo + cut;
+  const space = part.search(/\s\S*$/);
+  return space < 0 ? hi : lo + space;
+}
+
+/** A span moved by `delta` (its speaker too). */
+function shifted(span, delta) {
+  const moved = { ...span, start: span.start + delta, end: span.end + delta };
+  if (span.speaker && Number.isInteger(span.speaker.start)) {
+    moved.speaker = { ...span.speaker, start: span.speaker.start + delta, end: span.speaker.end + delta };
+  }
+  return moved;
+}
+
+/**
+ * Shows `text` at once with the spans of the shown analysis moved by the edit, those over the
+ * edited paragraph replaced by that paragraph's own analysis (when the quick analyzer is loaded;
+ * else they are left out until the whole document's analysis comes).
+ */
+function editProvisionally(text) {
+  const base = state.analysis;
+  const edit = diffOf(state.text, text);
+  const delta = edit.newEnd - edit.oldEnd;
+  if (edit.oldEnd - edit.at + (edit.newEnd - edit.at) > QUICK_MAX_EDIT) return false; // a paste: wait for the whole analysis
+  const region = paragraphAround(text, edit.at, edit.newEnd);
+  const local = analyzeParagraph(text.slice(region.from, region.to));
+  const spans = [];
+  const moved = new Array(base.spans.length).fill(-1); // old index → new index
+  let placed = local == null;
+  const place = () => {
+    placed = true;
+    for (const span of local.spans) spans.push(fromParagraph(span, region.from, local));
+  };
+  base.spans.forEach((span, index) => {
+    let now;
+    if (span.end <= edit.at) now = span;
+    else if (span.start >= edit.oldEnd) now = delta ? shifted(span, delta) : span;
+    else return;
+    if (now.start < region.to && now.end > region.from) return;
+    if (!placed && now.start >= region.from) place();
+    moved[index] = spans.length;
+    spans.push(now);
+  });
+  if (!placed) place();
+  let reference = base.referenceDate;
+  if (reference && Number.isInteger(reference.start) && reference.start >= edit.oldEnd) {
+    reference = { ...reference, start: reference.start + delta, end: reference.end + delta };
+  }
+  const sidebarMap = state.sidebarMap ? state.sidebarMap.map((i) => (i < 0 ? -1 : moved[i])) : moved;
+  show(text, { spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", edit);
+  state.sidebarMap = sidebarMap;
+  return true;
+}
+
+/** The current index of the span a sidebar row points at (-1: not shown now). */
+function sidebarTarget(index) {
+  return state.sidebarMap ? (state.sidebarMap[index] ?? -1) : index;
+}
+
+/** The paragraph's analysis (spans sorted as the page shows them), or null when it cannot be made now. */
+function analyzeParagraph(paragraph) {
+  if (!quick.analyzer) return null;
+  const referenceDate = state.chosenDate ?? state.analysis.referenceDate?.date ?? null;
+  try {
+    const started = performance.now();
+    const analysis = quick.analyzer.analyze(paragraph, referenceDate ? { referenceDate } : undefined);
+    quick.timings.push({ chars: paragraph.length, analyzeMs: performance.now() - started });
+    if (quick.timings.length > 50) quick.timings.shift();
+    return normalize(paragraph, analysis);
+  } catch (error) {
+    console.warn("newsmark: the edited paragraph could not be analyzed", error);
+    return null;
+  }
+}
+
+/**
+ * A span of the paragraph's analysis, moved to the paragraph's place, its entity (and its
+ * speaker's) the document's entity of that name when there is one: the paragraph's own entity
+ * ids mean nothing in the document's analysis.
+ */
+function fromParagraph(span, offset, local) {
+  const placed = shifted(span, offset);
+  const ids = entityIds();
+  const entityOf = (id, text) => {
+    const entity = local.entities[id];
+    if (!entity) return null;
+    return ids.get(`${entity.kind}|${entity.name}`) ?? ids.get(`${entity.kind}|${text}`) ?? null;
+  };
+  if (ENTITY_KINDS.has(span.kind)) placed.entity = span.entity != null ? entityOf(span.entity, span.text) : null;
+  if (placed.speaker?.entity != null) placed.speaker.entity = entityOf(placed.speaker.entity, placed.speaker.text);
+  return placed;
+}
+
+/** "kind|name" (and "kind|mention text") → entity id, of the last whole-document analysis. */
+function entityIds() {
+  if (state.entityIds) return state.entityIds;
+  const ids = new Map();
+  for (const entity of state.analysis.entities) ids.set(`${entity.kind}|${entity.name}`, entity.id);
+  for (const span of state.analysis.spans) {
+    if (ENTITY_KINDS.has(span.kind) && span.entity != null && !ids.has(`${span.kind}|${span.text}`)) {
+      ids.set(`${span.kind}|${span.text}`, span.entity);
+    }
+  }
+  return (state.entityIds = ids);
+}
+
+/**
+ * Loads the quick analyzer (the fallback's own analyzer when there is no worker), then runs its
+ * first analysis, which also compiles the date patterns, when the page is idle rather than on
+ * the first edit.
+ */
+async function startQuick() {
+  try {
+    let analyzer = engine.analyzer;
+    if (!analyzer) {
+      const { createAnalyzer } = await import("./newsmark/js/browser.js");
+      analyzer = await createAnalyzer({});
+    }
+    const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+    idle(() => {
+      try {
+        analyzer.analyze("Warm-up on Monday.");
+        quick.analyzer = analyzer;
+      } catch (error) {
+        console.warn("newsmark: no quick analyzer", error);
+      }
+    });
+  } catch (error) {
+    console.warn("newsmark: no quick analyzer", error);
+  }
+}
+
+function requestAnalysis({ afterFrame = false } = {}) {
   const text = ui.article.value;
   engine.seq += 1;
   const options = state.chosenDate ? { referenceDate: state.chosenDate } : {};
@@ -121,6 +363,18 @@ function requestAnalysis() {
   if (!engine.ready) {
     // Not loaded (or failed): the text is shown as it is, highlighted once the analyzer is ready.
     show(text, EMPTY, false);
+    return;
+  }
+  if (afterFrame) {
+    if (!engine.pumpQueued) {
+      engine.pumpQueued = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          engine.pumpQueued = false;
+          pump();
+        }),
+      );
+    }
     return;
   }
   pump();
@@ -183,6 +437,7 @@ function receive(data) {
 
 function onEngineReady() {
   engine.ready = true;
+  startQuick();
   setStatus("ready", "Ready");
   requestAnalysis();
 }
@@ -259,27 +514,46 @@ function normalize(text, analysis) {
   };
 }
 
-function show(text, analysis, analyzed) {
+/**
+ * Shows `text` with `analysis`. `analyzed`: true (the whole document's analysis of `text`),
+ * false (none), or, for provisional analyses (see `quick`), "partial" or "pending" (as
+ * `state.shown`). Provisional analyses leave the sidebar as it is: it follows the whole
+ * document's analysis.
+ */
+function show(text, analysis, analyzed, edit = null) {
   const started = performance.now();
+  const provisional = analyzed === "partial" || analyzed === "pending";
   hideCard();
   state.active = null;
+  state.shown = String(analyzed);
+  state.analyzed = analyzed !== false;
+  if (!provisional) {
+    state.entityIds = null;
+    state.sidebarMap = []; // until the sidebar shows this analysis: its rows point nowhere
+  }
+  if (state.analysis.entities !== analysis.entities) {
+    state.entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
+  }
   state.analysis = analysis;
-  state.analyzed = analyzed;
-  state.entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-  state.groups = groupMentions(analysis.spans);
+  state.groups = null; // made when first needed (a card, a click), not on every keystroke
   if (text !== state.text) {
     state.text = text;
-    if (mode === "highlights") renderLines(text);
+    if (mode === "highlights") renderLines(text, edit);
   }
   if (mode === "highlights") state.ranges = new Map();
   paintText();
-  renderSidebarAfterPaint();
+  if (!provisional && analysis.spans.length) renderSidebarAfterPaint();
   renderLegend();
   renderReference();
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
-  ui.output.dataset.analyzed = String(analyzed);
-  performance.measure("newsmark:show", { start: started, detail: { chars: text.length, spans: analysis.spans.length } });
+  ui.output.dataset.analyzed = state.shown;
+  // An empty sidebar costs nothing to show: at once, not after the frame.
+  if (!provisional && !analysis.spans.length) renderSidebar();
+  performance.measure("newsmark:show", {
+    start: started,
+    detail: { chars: text.length, spans: analysis.spans.length, analyzed: state.shown },
+  });
 }
 
 /**
@@ -290,25 +564,51 @@ function show(text, analysis, analyzed) {
  * re-lays out only the lines it changed: lines equal at the start and end of the old and new
  * text keep their nodes.
  */
-function renderLines(text) {
-  const lines = text === "" ? [] : text.split(/(?<=\n)/);
+function renderLines(text, edit = null) {
   const old = state.lines;
   let head = 0;
-  while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
   let tail = 0;
-  while (
-    tail < old.length - head &&
-    tail < lines.length - head &&
-    old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
-  ) {
-    tail += 1;
+  let middle;
+  if (edit) {
+    // Known edit ([at, oldEnd) of the shown text became [at, newEnd)): only the lines it touches
+    // are split again, so a keystroke costs nothing in proportion to the text.
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].start + old[mid].text.length <= edit.at) lo = mid + 1;
+      else hi = mid;
+    }
+    head = lo;
+    if (head && !old[head - 1].text.endsWith("\n")) head -= 1; // the last line, grown
+    hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].start > edit.oldEnd) hi = mid;
+      else lo = mid + 1;
+    }
+    tail = old.length - lo;
+    const from = head ? old[head - 1].start + old[head - 1].text.length : 0;
+    const to = tail ? old[lo].start + edit.newEnd - edit.oldEnd : text.length;
+    middle = from < to ? text.slice(from, to).split(/(?<=\n)/) : [];
+  } else {
+    const lines = text === "" ? [] : text.split(/(?<=\n)/);
+    while (head < old.length && head < lines.length && old[head].text === lines[head]) head += 1;
+    while (
+      tail < old.length - head &&
+      tail < lines.length - head &&
+      old[old.length - 1 - tail].text === lines[lines.length - 1 - tail]
+    ) {
+      tail += 1;
+    }
+    middle = lines.slice(head, lines.length - tail);
   }
-  const fresh = lines.slice(head, lines.length - tail).map((line) => {
+  const fresh = middle.map((line) => {
     const element = document.createElement("span");
     element.className = "line";
     const node = document.createTextNode(line);
     element.append(node);
-    const entry = { text: line, start: 0, node, element };
+    const entry = { text: line, start: 0, node, element, id: (lineIds += 1) };
     lineOfNode.set(node, entry);
     return entry;
   });
@@ -345,6 +645,7 @@ function renderLines(text) {
 }
 
 const LINES_PER_CHUNK = 32;
+let lineIds = 0; // each line entry's id, for rangeCache keys
 
 function chunkOf(lines) {
   const chunk = document.createElement("span");
@@ -355,6 +656,8 @@ function chunkOf(lines) {
 
 /** A chunk grown by a paste in the middle of the text, cut back to chunks of the usual size. */
 function splitChunk(chunk) {
+  // Moving its lines moves (collapses) the live Ranges in them: none of those may be reused.
+  rangeCache.clear();
   const elements = [...chunk.children];
   const fragment = document.createDocumentFragment();
   for (let i = 0; i < elements.length; i += LINES_PER_CHUNK) {
@@ -382,15 +685,6 @@ function lineAt(offset, atEnd = false) {
   return lines[lo];
 }
 
-function rangeOf(start, end) {
-  const range = new Range();
-  const first = lineAt(start);
-  const last = lineAt(end, true);
-  range.setStart(first.node, start - first.start);
-  range.setEnd(last.node, end - last.start);
-  return range;
-}
-
 /**
  * Span index → the indices of every span that is a mention of the same thing, in text order:
  * the same entity, or the same TIMEX3 value.
@@ -407,6 +701,10 @@ function groupMentions(spans) {
   const groups = new Map();
   for (const list of byKey.values()) for (const index of list) groups.set(index, list);
   return groups;
+}
+
+function mentionGroups() {
+  return (state.groups ??= groupMentions(state.analysis.spans));
 }
 
 function groupKey(span) {
@@ -477,15 +775,30 @@ function isTerm(span) {
  * `clearActive`.
  */
 function paintHighlights({ clearActive = true } = {}) {
-  for (const highlight of state.highlights.values()) highlight.clear();
   if (clearActive) CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
   const { from, to } = (state.painted = linesNearViewport(PAINTED_MARGIN));
+  // Only the ranges that changed are added and removed: a span on a line an edit left alone
+  // keeps its Range (rangeCache), so a keystroke touches a few ranges, not every painted one.
+  const next = new Map(); // Range → highlight key
   state.analysis.spans.forEach((span, index) => {
     if (!state.enabled.has(span.kind) || span.end <= from || span.start >= to) return;
-    const key = isTerm(span) ? TERM_HIGHLIGHT : span.kind;
-    state.highlights.get(key).add(rangeFor(index));
+    next.set(rangeFor(index), isTerm(span) ? TERM_HIGHLIGHT : span.kind);
   });
+  for (const [range, key] of paintedRanges) {
+    if (next.get(range) !== key) state.highlights.get(key).delete(range);
+  }
+  for (const [range, key] of next) {
+    if (paintedRanges.get(range) !== key) state.highlights.get(key).add(range);
+  }
+  paintedRanges = next;
+  if (rangeCache.size > 4 * next.size + 4096) {
+    // Forget the ranges of lines gone or spans no longer shown.
+    for (const [cacheKey, range] of rangeCache) if (!next.has(range)) rangeCache.delete(cacheKey);
+  }
 }
+
+let paintedRanges = new Map(); // Range → highlight key, as painted now
+const rangeCache = new Map(); // "kind line:offset line:offset" → Range
 
 const PAINTED_MARGIN = 2;
 
@@ -493,7 +806,16 @@ function rangeFor(index) {
   let range = state.ranges.get(index);
   if (!range) {
     const span = state.analysis.spans[index];
-    range = rangeOf(span.start, span.end);
+    const first = lineAt(span.start);
+    const last = lineAt(span.end, true);
+    const key = `${span.kind} ${first.id}:${span.start - first.start} ${last.id}:${span.end - last.start}`;
+    range = rangeCache.get(key);
+    if (!range) {
+      range = new Range();
+      range.setStart(first.node, span.start - first.start);
+      range.setEnd(last.node, span.end - last.start);
+      rangeCache.set(key, range);
+    }
     state.ranges.set(index, range);
   }
   return range;
@@ -618,6 +940,10 @@ function renderLegend() {
     const { kind } = button.dataset;
     const on = state.enabled.has(kind);
     const count = counts.get(kind);
+    // Written only when changed: an edit usually changes no count, and every write costs style.
+    const key = `${on} ${count}`;
+    if (button.dataset.shown === key) continue;
+    button.dataset.shown = key;
     button.setAttribute("aria-pressed", String(on));
     button.classList.toggle("is-empty", count === 0);
     button.querySelector(".toggle-count").textContent = String(count);
@@ -715,6 +1041,7 @@ function retarget(button, indices) {
 }
 
 function renderSidebar() {
+  state.sidebarMap = null;
   renderNames();
   renderQuotes();
   renderTimeline();
@@ -921,7 +1248,7 @@ function rowOf(target) {
 /** Focus: mark the row's current mention. Press: step to its next mention (wrapping). */
 function onRowFocus(button) {
   const entry = rows.get(button);
-  select(entry.indices[entry.cursor], button, positionNote(entry));
+  select(sidebarTarget(entry.indices[entry.cursor]), button, positionNote(entry));
 }
 
 function onRowPress(button, event) {
@@ -932,9 +1259,10 @@ function onRowPress(button, event) {
   if (!(fresh && event.detail > 0) && entry.indices.length > 1) {
     entry.cursor = (entry.cursor + 1) % entry.indices.length;
   }
-  select(entry.indices[entry.cursor], button, positionNote(entry));
-  if (entry.indices.length > 1) {
-    const span = state.analysis.spans[entry.indices[entry.cursor]];
+  const index = sidebarTarget(entry.indices[entry.cursor]);
+  select(index, button, positionNote(entry));
+  const span = state.analysis.spans[index];
+  if (span && entry.indices.length > 1) {
     announce(`Mention ${entry.cursor + 1} of ${entry.indices.length}: ${context(span)}`);
   }
 }
@@ -1064,7 +1392,7 @@ function showCard(entries, at, note) {
 }
 
 function hideCard() {
-  ui.card.hidden = true;
+  if (!ui.card.hidden) ui.card.hidden = true;
 }
 
 function describe(span, index) {
@@ -1087,7 +1415,7 @@ function describe(span, index) {
     const entity = span.entity != null ? state.entities.get(span.entity) : null;
     if (entity) details.push(["Entity", entity.name]);
     if (entity?.titles?.length) details.push(["Titles", entity.titles.join(", ")]);
-    const mentions = state.groups.get(index)?.length ?? 1;
+    const mentions = mentionGroups().get(index)?.length ?? 1;
     details.push([
       "Mentions",
       mentions > 1 ? `${mentions} mentions — click one to jump to the next` : "only this one",
@@ -1096,7 +1424,7 @@ function describe(span, index) {
     const meaning = span.value ? readable(span.value) : null;
     if (meaning) details.push(["Means", meaning]);
     details.push(["TIMEX3", span.value || "not resolved"]);
-    const mentions = state.groups.get(index)?.length ?? 1;
+    const mentions = mentionGroups().get(index)?.length ?? 1;
     if (mentions > 1) details.push(["Mentions", `${mentions} with this value — click to jump`]);
   } else if (span.kind === "quote") {
     if (isTerm(span)) details.push(["Quoted term", "a title, nickname or scare quotes, not speech"]);
@@ -1170,9 +1498,9 @@ function hoverAt(point) {
 function onOutputClick(event) {
   if (getSelection()?.toString()) return; // selecting text, not jumping
   const indices = spansAt({ x: event.clientX, y: event.clientY, target: event.target });
-  const index = indices.find((i) => (state.groups.get(i)?.length ?? 0) > 1);
+  const index = indices.find((i) => (mentionGroups().get(i)?.length ?? 0) > 1);
   if (index == null) return;
-  const list = state.groups.get(index);
+  const list = mentionGroups().get(index);
   const next = list[(list.indexOf(index) + 1) % list.length];
   pointer = null;
   select(next, null, `Mention ${list.indexOf(next) + 1} of ${list.length}`);
@@ -1232,8 +1560,8 @@ function renderReference() {
     source = "option";
     label = "chosen";
   }
-  ui.dateSource.dataset.source = source;
-  ui.dateSource.textContent = label;
+  if (ui.dateSource.dataset.source !== source) ui.dateSource.dataset.source = source;
+  if (ui.dateSource.textContent !== label) ui.dateSource.textContent = label;
   // Never rewrite the field under the reader's fingers.
   if (document.activeElement !== ui.date) {
     const value = state.chosenDate ?? reference?.date ?? "";
@@ -1434,7 +1762,7 @@ function messageOf(error) {
 function wire() {
   buildLegend();
   if (mode === "highlights") setupHighlights();
-  ui.article.addEventListener("input", requestAnalysis);
+  ui.article.addEventListener("input", onArticleInput);
   ui.date.addEventListener("input", onDateEdit);
   ui.date.addEventListener("change", onDateEdit);
   ui.sample.addEventListener("click", loadSample);
@@ -1476,7 +1804,7 @@ function wire() {
   });
 
   // For the tests and the curious: how long analyses took, and what is painted.
-  window.newsmark = { engine, state };
+  window.newsmark = { engine, quick, state };
   requestAnalysis();
 }
 
