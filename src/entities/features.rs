@@ -21,10 +21,14 @@ fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
 struct Id(u64);
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Which features share a row of the hashed table depends on this seed, and the dev scores
+/// with it (over seeds 1, 1001, 2001, 3001: conll_dev 0.906-0.908, gum_news_dev 0.644-0.658).
+/// This one scored best of those on both.
+const SEED: u64 = 3001;
 
 impl Id {
     fn new(template: u8) -> Id {
-        Id((u64::from(template) + 1).wrapping_mul(MIX))
+        Id((u64::from(template) + SEED).wrapping_mul(MIX))
     }
 
     fn and(self, x: u64) -> Id {
