@@ -77,8 +77,8 @@ pub struct Model {
     scale: f32,
     decoder: Decoder,
     /// Bit per row of the hashed table: whether it has a non-zero weight (most rows do not).
-    used: Vec<u64>,
-    /// Per word of `used`, the rows in use before it: a row's place in `rows`.
+    used: Vec<u8>,
+    /// Per byte of `used`, the rows in use before it: with [`ONES`], a row's place in `rows`.
     rank: Vec<u32>,
     /// The rows in use, in order. Only these are kept (a fraction of the table, so lookups
     /// stay in cache) and each is one aligned block whose sum vectorizes.
@@ -93,6 +93,18 @@ pub struct Model {
 struct Row([u64; WORDS]);
 
 const WORDS: usize = TAGS.div_ceil(4);
+
+/// The number of bits set in each byte: `count_ones` is a long software routine on the
+/// baseline x86-64 target.
+const ONES: [u8; 256] = {
+    let mut ones = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        ones[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    ones
+};
 const BIAS: u64 = 128;
 
 impl Model {
@@ -112,15 +124,12 @@ impl Model {
             .collect();
         let n_rows = 1usize << bits;
         let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + n_rows / 8)?;
-        let used: Vec<u64> = bitmap
-            .chunks(8)
-            .map(|c| c.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)))
-            .collect();
+        let used = bitmap.to_vec();
         let mut rank = Vec::with_capacity(used.len());
         let mut in_use = 0u32;
-        for word in &used {
+        for &byte in &used {
             rank.push(in_use);
-            in_use += word.count_ones();
+            in_use += byte.count_ones();
         }
         let (masks, weights) = rest
             .get(8 + 4 * n_trans + n_rows / 8..)?
@@ -142,13 +151,13 @@ impl Model {
 
     /// The weights of feature `id`, if any is not zero.
     fn row(&self, id: u32) -> Option<&Row> {
-        let (word, bit) = (id as usize / 64, id % 64);
-        let used = self.used[word];
+        let (byte, bit) = (id as usize / 8, id % 8);
+        let used = self.used[byte];
         if used & (1 << bit) == 0 {
             return None;
         }
-        let below = (used & ((1 << bit) - 1)).count_ones();
-        Some(&self.rows[self.rank[word] as usize + below as usize])
+        let below = ONES[usize::from(used & ((1 << bit) - 1))];
+        Some(&self.rows[self.rank[byte] as usize + usize::from(below)])
     }
 
     /// The tag scores of a token with features `f`.
