@@ -143,6 +143,38 @@ fn shape_into(word: &str, out: &mut String) {
     }
 }
 
+/// `fnv` of the word's shape; for an ASCII word (most are) without writing the shape out.
+fn shape_hash(word: &str, buf: &mut String) -> u64 {
+    if !word.is_ascii() {
+        shape_into(word, buf);
+        return fnv(buf.bytes());
+    }
+    let (mut h, mut last, mut run, mut len) = (fnv(None), 0u8, 0, 0);
+    for b in word.bytes() {
+        let class = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if class == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = class;
+        }
+        h = fnv1(h, class);
+        len += 1;
+        if len >= 12 {
+            break;
+        }
+    }
+    h
+}
+
 /// The lowercased words of a document, in one buffer.
 struct Lowercase {
     text: String,
@@ -157,7 +189,9 @@ impl Lowercase {
         for i in 0..doc.tokens.len() {
             let word = doc.token_text(i);
             if word.is_ascii() {
-                text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let start = text.len();
+                text.push_str(word);
+                text[start..].make_ascii_lowercase();
             } else {
                 text.extend(word.chars().flat_map(char::to_lowercase));
             }
@@ -174,14 +208,20 @@ impl Lowercase {
 fn info(doc: &Document, i: usize, lower: &str, shape: &mut String) -> TokenInfo {
     let text = doc.token_text(i);
     let (mut letters, mut any_lower) = (0, false);
-    for c in text.chars() {
-        letters += usize::from(c.is_alphabetic());
-        any_lower |= c.is_lowercase();
+    if text.is_ascii() {
+        for b in text.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            any_lower |= b.is_ascii_lowercase();
+        }
+    } else {
+        for c in text.chars() {
+            letters += usize::from(c.is_alphabetic());
+            any_lower |= c.is_lowercase();
+        }
     }
-    shape_into(text, shape);
     TokenInfo {
         lower: fnv(lower.bytes()),
-        shape: fnv(shape.bytes()),
+        shape: shape_hash(text, shape),
         cap: doc.is_capitalized(i),
         all_caps: letters >= 2 && !any_lower,
         break_before: i > 0 && doc.line_break_between(i - 1, i),
@@ -493,6 +533,21 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1996-08-22"), "dd-dd-dd");
         assert_eq!(shape("McCaul"), "XxXxx");
+        let mut buf = String::new();
+        for word in [
+            "Putin",
+            "NATO",
+            "U.S.",
+            "1996-08-22",
+            "McCaul",
+            "aaaaaaaaaaaaaaaa-b-c-d-e-f-g",
+        ] {
+            assert_eq!(
+                shape_hash(word, &mut buf),
+                fnv(shape(word).bytes()),
+                "{word}"
+            );
+        }
     }
 
     #[test]
