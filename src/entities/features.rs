@@ -23,7 +23,7 @@ struct Id(u64);
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 /// Which features share a row of the hashed table depends on this seed, and the dev scores
 /// with it (over seeds 1, 1001, 2001, 3001: conll_dev 0.906-0.908, gum_news_dev 0.644-0.658).
-/// This one scored best of those on both.
+/// This one scored best of those on gum_news_dev (0.658; conll_dev 0.907).
 const SEED: u64 = 3001;
 
 impl Id {
@@ -497,17 +497,13 @@ fn affixes(w: &str, add: &mut impl FnMut(Id)) {
     let mut h = fnv(None);
     for (k, c) in w.chars().rev().take(4).enumerate() {
         let mut buf = [0; 4];
-        h = c
-            .encode_utf8(&mut buf)
-            .bytes()
-            .rev()
-            .fold(h, |h, b| fnv1(h, b));
+        h = c.encode_utf8(&mut buf).bytes().rev().fold(h, fnv1);
         add(Id::new(5 + k as u8).and(h));
     }
     let mut h = fnv(None);
     for (k, c) in w.chars().take(3).enumerate() {
         let mut buf = [0; 4];
-        h = c.encode_utf8(&mut buf).bytes().fold(h, |h, b| fnv1(h, b));
+        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv1);
         add(Id::new(11 + k as u8).and(h));
     }
 }

@@ -165,8 +165,8 @@ impl Model {
         let (mut sums, mut hits) = ([0u64; WORDS], 0);
         for &id in f {
             if let Some(row) = self.row(id) {
-                for k in 0..WORDS {
-                    sums[k] += row.0[k];
+                for (sum, &lanes) in sums.iter_mut().zip(&row.0) {
+                    *sum += lanes;
                 }
                 hits += 1;
             }
