@@ -2,7 +2,7 @@
 //! from the data files beside this module. Entries are lowercased and looked up with lowercased words, so a headline's
 //! "BUDAPEST" and a body's "Budapest" find the same entry.
 
-use crate::text::{data_lines, FastSet};
+use crate::text::{data_lines, FastMap, FastSet};
 
 /// A set of lowercase words or phrases (words joined by single spaces).
 #[derive(Default)]
@@ -44,6 +44,14 @@ impl WordSet {
     }
 }
 
+/// Which lists a single word is in, bit per list in [`Lexicon::lists`] order: as a whole entry,
+/// and as the first word of a longer entry.
+#[derive(Clone, Copy, Default)]
+pub struct Marks {
+    pub entry: u16,
+    pub starts: u16,
+}
+
 /// All the lists, each built once in [`Lexicon::new`].
 pub struct Lexicon {
     pub titles: WordSet,
@@ -60,11 +68,29 @@ pub struct Lexicon {
     pub geo_cities: WordSet,
     /// GeoNames countries, capitals, continents and US states.
     pub geo_regions: WordSet,
+    /// Every single word any list knows, with its [`Marks`]: one lookup per token for all lists.
+    marks: FastMap<String, Marks>,
+}
+
+/// Bit numbers of the lists in [`Marks`].
+pub mod list {
+    pub const TITLES: u32 = 0;
+    pub const CALENDAR: u32 = 1;
+    pub const GIVEN_NAMES: u32 = 2;
+    pub const PLACES: u32 = 3;
+    pub const NATIONALITIES: u32 = 4;
+    pub const ORGANIZATIONS: u32 = 5;
+    pub const ORG_SUFFIXES: u32 = 6;
+    pub const PLACE_SUFFIXES: u32 = 7;
+    pub const MISC_SUFFIXES: u32 = 8;
+    pub const STOPWORDS: u32 = 9;
+    pub const GEO_CITIES: u32 = 10;
+    pub const GEO_REGIONS: u32 = 11;
 }
 
 impl Lexicon {
     pub fn new() -> Lexicon {
-        Lexicon {
+        let mut lexicon = Lexicon {
             titles: WordSet::load(include_str!("titles.txt")),
             calendar: WordSet::load(include_str!("calendar.txt")),
             given_names: WordSet::load(include_str!("given_names.txt")),
@@ -77,7 +103,44 @@ impl Lexicon {
             stopwords: WordSet::load(include_str!("stopwords.txt")),
             geo_cities: WordSet::load(include_str!("geo_cities.txt")),
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
+            marks: FastMap::default(),
+        };
+        let mut marks: FastMap<String, Marks> = FastMap::default();
+        for (bit, set) in lexicon.lists().into_iter().enumerate() {
+            for entry in &set.entries {
+                match entry.split_once(' ') {
+                    None => marks.entry(entry.clone()).or_default().entry |= 1 << bit,
+                    Some((first, _)) => {
+                        marks.entry(first.to_string()).or_default().starts |= 1 << bit
+                    }
+                }
+            }
         }
+        lexicon.marks = marks;
+        lexicon
+    }
+
+    /// The lists, in the order of the bits of [`list`].
+    pub fn lists(&self) -> [&WordSet; 12] {
+        [
+            &self.titles,
+            &self.calendar,
+            &self.given_names,
+            &self.places,
+            &self.nationalities,
+            &self.organizations,
+            &self.org_suffixes,
+            &self.place_suffixes,
+            &self.misc_suffixes,
+            &self.stopwords,
+            &self.geo_cities,
+            &self.geo_regions,
+        ]
+    }
+
+    /// The lists `word` (lowercase, one word) is in or starts an entry of.
+    pub fn marks(&self, word: &str) -> Marks {
+        self.marks.get(word).copied().unwrap_or_default()
     }
 }
 
@@ -110,6 +173,16 @@ mod tests {
         assert!(lexicon.places.starts_longer("middle"));
         assert!(!lexicon.places.starts_longer("middle east"));
         assert!(!lexicon.places.starts_longer("budapest"));
+    }
+
+    #[test]
+    fn marks_agree_with_the_lists() {
+        let lexicon = Lexicon::new();
+        let new = lexicon.marks("new");
+        assert_eq!(new.starts & (1 << list::PLACES), 1 << list::PLACES);
+        let friday = lexicon.marks("friday");
+        assert_eq!(friday.entry & (1 << list::CALENDAR), 1 << list::CALENDAR);
+        assert_eq!(lexicon.marks("zzzq").entry, 0);
     }
 
     #[test]

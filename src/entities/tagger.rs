@@ -3,7 +3,7 @@
 //! sentence with Viterbi.
 //!
 //! Weights live in a hashed table (`1 << bits` rows of [`TAGS`] weights), quantized to `i8`
-//! with one scale, small weights pruned. The model file: magic `NMNER3\0\0`, `bits` (u32 LE),
+//! with one scale, small weights pruned. The model file: magic `NMNER4\0\0`, `bits` (u32 LE),
 //! `scale` (f32 LE), the transition weights (`(TAGS + 1) × TAGS` f32 LE; the extra row is the
 //! sentence start), a bitmap of the rows that are not all zero (`1 << bits` bits, least
 //! significant first), then for each of those rows, in order, a mask of its non-zero weights
@@ -21,7 +21,7 @@ use crate::Kind;
 /// O, then B, I, L and U for person, organization, place, misc.
 pub const TAGS: usize = 17;
 const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
-const MAGIC: &[u8; 8] = b"NMNER3\0\0";
+const MAGIC: &[u8; 8] = b"NMNER4\0\0";
 /// Bytes of a row's mask of non-zero weights.
 const MASK_BYTES: usize = 3;
 const _: () = assert!(TAGS <= 8 * MASK_BYTES);
@@ -75,9 +75,37 @@ pub struct Found {
 pub struct Model {
     bits: u32,
     scale: f32,
-    transitions: Vec<f32>,
-    table: Vec<i8>,
+    decoder: Decoder,
+    /// Bit per row of the hashed table: whether it has a non-zero weight (most rows do not).
+    used: Vec<u8>,
+    /// Per byte of `used`, the rows in use before it: with [`ONES`], a row's place in `rows`.
+    rank: Vec<u32>,
+    /// The rows in use, in order. Only these are kept (a fraction of the table, so lookups
+    /// stay in cache) and each is one aligned block whose sum vectorizes.
+    rows: Vec<Row>,
 }
+
+/// One row of weights, four to a `u64`: tag `t` in bits `16 (t % 4)..` of word `t / 4`, as
+/// `weight + BIAS`. Lanes never carry into each other (a token's under 130 features sum to at
+/// most 130 × 255 per lane), so a row is summed with five integer additions: the release
+/// profile optimizes for size and does not vectorize, and this is as fast on wasm.
+#[derive(Clone, Copy)]
+struct Row([u64; WORDS]);
+
+const WORDS: usize = TAGS.div_ceil(4);
+
+/// The number of bits set in each byte: `count_ones` is a long software routine on the
+/// baseline x86-64 target.
+const ONES: [u8; 256] = {
+    let mut ones = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        ones[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    ones
+};
+const BIAS: u64 = 128;
 
 impl Model {
     /// Reads a model file; `None` when it is malformed.
@@ -90,40 +118,30 @@ impl Model {
         let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
         let n_trans = (TAGS + 1) * TAGS;
         let trans_bytes = rest.get(8..8 + 4 * n_trans)?;
-        let transitions = trans_bytes
+        let transitions: Vec<f32> = trans_bytes
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let rows = 1usize << bits;
-        let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + rows / 8)?;
-        let in_use: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-        let (masks, mut weights) = rest
-            .get(8 + 4 * n_trans + rows / 8..)?
-            .split_at_checked(in_use * MASK_BYTES)?;
-        let mut masks = masks.chunks_exact(MASK_BYTES);
-        let mut table = vec![0i8; rows * TAGS];
-        for row in 0..rows {
-            if bitmap[row / 8] & (1 << (row % 8)) == 0 {
-                continue;
-            }
-            let mask = masks.next()?;
-            let mask = u32::from_le_bytes([mask[0], mask[1], mask[2], 0]);
-            for (tag, slot) in table[row * TAGS..(row + 1) * TAGS].iter_mut().enumerate() {
-                if mask & (1 << tag) != 0 {
-                    let (&w, rest) = weights.split_first()?;
-                    *slot = w as i8;
-                    weights = rest;
-                }
-            }
+        let n_rows = 1usize << bits;
+        let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + n_rows / 8)?;
+        let used = bitmap.to_vec();
+        let mut rank = Vec::with_capacity(used.len());
+        let mut in_use = 0u32;
+        for &byte in &used {
+            rank.push(in_use);
+            in_use += byte.count_ones();
         }
-        if !weights.is_empty() {
-            return None;
-        }
+        let (masks, weights) = rest
+            .get(8 + 4 * n_trans + n_rows / 8..)?
+            .split_at_checked(in_use as usize * MASK_BYTES)?;
+        let rows = rows(masks, weights)?;
         Some(Model {
             bits,
             scale,
-            transitions,
-            table,
+            decoder: Decoder::new(&transitions),
+            used,
+            rank,
+            rows,
         })
     }
 
@@ -131,71 +149,160 @@ impl Model {
         self.bits
     }
 
+    /// The weights of feature `id`, if any is not zero.
+    fn row(&self, id: u32) -> Option<&Row> {
+        let (byte, bit) = (id as usize / 8, id % 8);
+        let used = self.used[byte];
+        if used & (1 << bit) == 0 {
+            return None;
+        }
+        let below = ONES[usize::from(used & ((1 << bit) - 1))];
+        Some(&self.rows[self.rank[byte] as usize + usize::from(below)])
+    }
+
+    /// The tag scores of a token with features `f`.
+    fn emission(&self, f: &[u32]) -> [f32; TAGS] {
+        let (mut sums, mut hits) = ([0u64; WORDS], 0);
+        for &id in f {
+            if let Some(row) = self.row(id) {
+                for (sum, &lanes) in sums.iter_mut().zip(&row.0) {
+                    *sum += lanes;
+                }
+                hits += 1;
+            }
+        }
+        debug_assert!(hits < 256);
+        std::array::from_fn(|tag| {
+            let lane = (sums[tag / 4] >> (16 * (tag % 4))) & 0xffff;
+            (lane as f32 - (BIAS * hits) as f32) * self.scale
+        })
+    }
+
     /// The names in `doc`, in text order.
     pub fn tag(&self, doc: &Document, lexicon: &Lexicon) -> Vec<Found> {
         let features = features::Features::new(doc, lexicon, self.bits);
-        let mut f = Vec::with_capacity(64);
+        let mut f = Vec::with_capacity(160);
+        let mut emissions = Vec::new();
         let mut found = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.clone();
-            let emissions: Vec<[f32; TAGS]> = range
-                .clone()
-                .map(|i| {
-                    features.token(i, &mut f);
-                    let mut sums = [0i32; TAGS];
-                    for &id in &f {
-                        let row = &self.table[id as usize * TAGS..(id as usize + 1) * TAGS];
-                        for (s, &w) in sums.iter_mut().zip(row) {
-                            *s += i32::from(w);
-                        }
-                    }
-                    sums.map(|s| s as f32 * self.scale)
-                })
-                .collect();
-            let tags = viterbi(&emissions, &self.transitions);
+            emissions.clear();
+            emissions.extend(range.clone().map(|i| {
+                features.token(i, &mut f);
+                self.emission(&f)
+            }));
+            let tags = viterbi(&emissions, &self.decoder);
             found.extend(spans(&tags, range.start));
         }
         found
     }
 }
 
-/// The best tag sequence under emission scores and transitions (`(TAGS + 1) × TAGS`, the last
-/// row for the sentence start); disallowed transitions are never taken.
-fn viterbi(emissions: &[[f32; TAGS]], transitions: &[f32]) -> Vec<usize> {
+/// The rows in use, from the model file's masks and weights; `None` unless they match.
+fn rows(masks: &[u8], mut weights: &[u8]) -> Option<Vec<Row>> {
+    let mut rows = Vec::with_capacity(masks.len() / MASK_BYTES);
+    for mask in masks.chunks_exact(MASK_BYTES) {
+        let mask = u32::from_le_bytes([mask[0], mask[1], mask[2], 0]);
+        let mut row = Row([0; WORDS]);
+        for tag in 0..TAGS {
+            let mut w = 0;
+            if mask & (1 << tag) != 0 {
+                let (&byte, rest) = weights.split_first()?;
+                w = i64::from(byte as i8);
+                weights = rest;
+            }
+            row.0[tag / 4] |= ((w + BIAS as i64) as u64) << (16 * (tag % 4));
+        }
+        rows.push(row);
+    }
+    weights.is_empty().then_some(rows)
+}
+
+/// The tags no name is open after (O, L and U), in increasing order: the tags that may precede
+/// O, B and U. An I or L tag may follow only the B or I of its kind.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The transitions as Viterbi uses them: the start scores, and for each tag the weights from
+/// the tags that may precede it (in increasing order, so ties go to the same one as over all
+/// tags): the [`CLOSED`] tags for O, B and U; the B and I of its kind for I and L. Built once
+/// per model; fixed-size, so the loops unroll.
+struct Decoder {
+    start: [f32; TAGS],
+    from_closed: [[f32; 9]; TAGS],
+    /// From the B and the I of the tag's kind (`open_b`: that B).
+    from_open: [[f32; 2]; TAGS],
+    open_b: [usize; TAGS],
+    /// Whether the tag may start a sentence and follow the [`CLOSED`] ones (O, B, U).
+    starts: [bool; TAGS],
+}
+
+impl Decoder {
+    /// From transitions `(TAGS + 1) × TAGS`, the last row for the sentence start.
+    fn new(transitions: &[f32]) -> Decoder {
+        let weight = |prev: usize, tag: usize| transitions[prev * TAGS + tag];
+        let mut decoder = Decoder {
+            start: [f32::NEG_INFINITY; TAGS],
+            from_closed: [[0.0; 9]; TAGS],
+            from_open: [[0.0; 2]; TAGS],
+            open_b: [0; TAGS],
+            starts: [false; TAGS],
+        };
+        for tag in 0..TAGS {
+            if allowed(None, tag) {
+                decoder.starts[tag] = true;
+                decoder.start[tag] = transitions[TAGS * TAGS + tag];
+                decoder.from_closed[tag] = CLOSED.map(|prev| weight(prev, tag));
+            } else {
+                let b = tag_of(kind_of(tag), B);
+                decoder.from_open[tag] = [weight(b, tag), weight(b + 1, tag)];
+                decoder.open_b[tag] = b;
+            }
+        }
+        decoder
+    }
+}
+
+/// The best tag sequence under emission scores and transitions; disallowed transitions are
+/// never taken. Plain index loops: the size-optimized release build keeps iterator adaptors as
+/// calls.
+fn viterbi(emissions: &[[f32; TAGS]], decoder: &Decoder) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut score = [f32::NEG_INFINITY; TAGS];
-    for (tag, s) in score.iter_mut().enumerate() {
-        if allowed(None, tag) {
-            *s = transitions[TAGS * TAGS + tag] + emissions[0][tag];
-        }
-    }
-    // For each tag, the tags that may precede it (in increasing order, so ties go to the same
-    // one as over all tags) with the transition weight: 2 for an inside or last tag, 9 else,
-    // instead of all 17.
-    let mut before = [[(0, 0f32); TAGS]; TAGS];
-    let mut before_count = [0; TAGS];
+    let mut score = [0f32; TAGS];
     for tag in 0..TAGS {
-        for prev in (0..TAGS).filter(|&prev| allowed(Some(prev), tag)) {
-            before[tag][before_count[tag]] = (prev, transitions[prev * TAGS + tag]);
-            before_count[tag] += 1;
-        }
+        score[tag] = decoder.start[tag] + emissions[0][tag];
     }
     let mut back = vec![[0u8; TAGS]; n];
     for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; TAGS];
+        let mut closed = [0f32; 9];
+        for k in 0..9 {
+            closed[k] = score[CLOSED[k]];
+        }
+        let mut next = [0f32; TAGS];
         for tag in 0..TAGS {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for &(prev, weight) in &before[tag][..before_count[tag]] {
-                let s = score[prev] + weight;
-                if s > best.0 {
-                    best = (s, prev);
+            // The first of the highest, as over all tags in order.
+            let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+            if decoder.starts[tag] {
+                let w = &decoder.from_closed[tag];
+                for k in 0..9 {
+                    let s = closed[k] + w[k];
+                    if s > best {
+                        (best, from) = (s, CLOSED[k]);
+                    }
+                }
+            } else {
+                let (b, w) = (decoder.open_b[tag], &decoder.from_open[tag]);
+                for k in 0..2 {
+                    let s = score[b + k] + w[k];
+                    if s > best {
+                        (best, from) = (s, b + k);
+                    }
                 }
             }
-            next[tag] = best.0 + emissions[i][tag];
-            back[i][tag] = best.1 as u8;
+            next[tag] = best + emissions[i][tag];
+            back[i][tag] = from as u8;
         }
         score = next;
     }
@@ -343,7 +450,7 @@ pub fn train(
                     sums
                 })
                 .collect();
-            let pred = viterbi(&emissions, &tw);
+            let pred = viterbi(&emissions, &Decoder::new(&tw));
             if pred != *gold {
                 let update = |table: &mut [f32], acc: &mut [f32], index: usize, delta: f32| {
                     table[index] += delta;
@@ -441,6 +548,12 @@ mod tests {
     }
 
     #[test]
+    fn closed_tags_are_those_no_name_is_open_after() {
+        let closed: Vec<usize> = (0..TAGS).filter(|&t| !opens(t)).collect();
+        assert_eq!(closed, CLOSED);
+    }
+
+    #[test]
     fn viterbi_never_starts_inside() {
         // Emissions favour I-PER everywhere: the decoder must open with B-PER and close with L-PER.
         let mut row = [0.0; TAGS];
@@ -449,7 +562,7 @@ mod tests {
         row[3] = 1.0;
         let emissions = vec![row; 3];
         let transitions = vec![0.0; (TAGS + 1) * TAGS];
-        assert_eq!(viterbi(&emissions, &transitions), [1, 2, 3]);
+        assert_eq!(viterbi(&emissions, &Decoder::new(&transitions)), [1, 2, 3]);
     }
 
     #[test]
@@ -483,7 +596,7 @@ mod tests {
     #[test]
     fn malformed_models_are_refused() {
         assert!(Model::load(b"").is_none());
-        assert!(Model::load(b"NMNER3\0\0\x10\0\0\0").is_none());
+        assert!(Model::load(b"NMNER4\0\0\x10\0\0\0").is_none());
         let lexicon = Lexicon::new();
         let examples = vec![Example {
             text: "Peter Smith visited Paris.".to_string(),
