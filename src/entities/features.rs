@@ -6,6 +6,8 @@
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere.
 
+use std::ops::Range;
+
 use super::lexicon::{list, Lexicon};
 use crate::text::{Document, FastMap, TokenKind};
 
@@ -57,8 +59,9 @@ struct TokenInfo {
     caps_line: bool,
     /// A line break between the previous token and this one.
     break_before: bool,
-    /// Has a lowercase letter; has a letter.
+    /// Has a lowercase letter; an uppercase one; a letter.
     any_lower: bool,
+    any_upper: bool,
     any_letter: bool,
     /// Gazetteer marks: bit per list, for a whole-phrase match starting here (B) or inside (I).
     gaz: u32,
@@ -207,16 +210,18 @@ impl Lowercase {
 
 fn info(doc: &Document, i: usize, lower: &str, shape: &mut String) -> TokenInfo {
     let text = doc.token_text(i);
-    let (mut letters, mut any_lower) = (0, false);
+    let (mut letters, mut any_lower, mut any_upper) = (0, false, false);
     if text.is_ascii() {
         for b in text.bytes() {
             letters += usize::from(b.is_ascii_alphabetic());
             any_lower |= b.is_ascii_lowercase();
+            any_upper |= b.is_ascii_uppercase();
         }
     } else {
         for c in text.chars() {
             letters += usize::from(c.is_alphabetic());
             any_lower |= c.is_lowercase();
+            any_upper |= c.is_uppercase();
         }
     }
     TokenInfo {
@@ -226,6 +231,7 @@ fn info(doc: &Document, i: usize, lower: &str, shape: &mut String) -> TokenInfo 
         all_caps: letters >= 2 && !any_lower,
         break_before: i > 0 && doc.line_break_between(i - 1, i),
         any_lower,
+        any_upper,
         any_letter: letters > 0,
         ..TokenInfo::default()
     }
@@ -399,6 +405,14 @@ impl<'d, 'a> Features<'d, 'a> {
             infos,
             elsewhere,
         }
+    }
+
+    /// Whether token `i` or a neighbour in `sentence` has an uppercase letter. Names have one
+    /// (lowercase words inside them, "Bank of the West", sit next to one); a token far from any
+    /// is outside every name, so the tagger skips its features: most of a news text.
+    pub fn near_capital(&self, i: usize, sentence: Range<usize>) -> bool {
+        let upper = |j: usize| self.infos[j].any_upper;
+        upper(i) || (i > sentence.start && upper(i - 1)) || (i + 1 < sentence.end && upper(i + 1))
     }
 
     /// Token `i`'s feature ids into `f` (cleared first). A rare collision may list an id twice:

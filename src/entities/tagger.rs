@@ -188,6 +188,9 @@ impl Model {
             let range = sentence.tokens.clone();
             emissions.clear();
             emissions.extend(range.clone().map(|i| {
+                if !features.near_capital(i, range.clone()) {
+                    return OUTSIDE_ONLY;
+                }
                 features.token(i, &mut f);
                 self.emission(&f)
             }));
@@ -197,6 +200,14 @@ impl Model {
         found
     }
 }
+
+/// The emissions of a token that cannot be in a name: only O possible, at no cost (a constant
+/// added to every path leaves the best path the same).
+const OUTSIDE_ONLY: [f32; TAGS] = {
+    let mut e = [f32::NEG_INFINITY; TAGS];
+    e[0] = 0.0;
+    e
+};
 
 /// The rows in use, from the model file's masks and weights; `None` unless they match.
 fn rows(masks: &[u8], mut weights: &[u8]) -> Option<Vec<Row>> {
