@@ -19,7 +19,7 @@ pub use calendar::{Date, Weekday};
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Captures, Regex, RegexSet};
 
 use self::context::Context;
 use self::rules::{Anaphor, Found, Rule, Timex, RULES};
@@ -32,6 +32,9 @@ use crate::{Extent, Span};
 pub struct DateTagger {
     rules: Vec<(&'static Rule, OnceLock<Regex>)>,
     placeholders: Vec<(&'static str, String)>,
+    /// Every rule's pattern anchored at its start: one search at a word start tells which rules
+    /// match there, instead of each rule's pattern scanning the whole text.
+    starts: OnceLock<RegexSet>,
 }
 
 /// A match that passed its rule's checks, before overlaps are settled.
@@ -48,7 +51,37 @@ impl DateTagger {
         DateTagger {
             rules: RULES.iter().map(|rule| (rule, OnceLock::new())).collect(),
             placeholders: rules::placeholders(),
+            starts: OnceLock::new(),
         }
+    }
+
+    /// The set of all rules' patterns, anchored, compiled on first use.
+    fn start_set(&self) -> &RegexSet {
+        self.starts.get_or_init(|| {
+            let anchored = RULES.iter().map(|rule| {
+                let body = rules::expand(rule.pattern, &self.placeholders);
+                format!(r"(?i)^(?:{body})")
+            });
+            RegexSet::new(anchored).unwrap_or_else(|e| panic!("dates rules: {e}"))
+        })
+    }
+
+    /// Per rule, where its matches may begin, ascending (for rules `wanted`). Patterns begin with
+    /// a word boundary and a letter or digit, so only ASCII word starts are tried; the anchored
+    /// search there stops within a word or two.
+    fn match_starts(&self, text: &str, wanted: &[bool]) -> Vec<Vec<usize>> {
+        let set = self.start_set();
+        let mut starts = vec![Vec::new(); RULES.len()];
+        for at in word_starts(text) {
+            let rest = &text[at..];
+            if !set.is_match(rest) {
+                continue;
+            }
+            for rank in set.matches(rest).iter().filter(|&rank| wanted[rank]) {
+                starts[rank].push(at);
+            }
+        }
+        starts
     }
 
     /// The compiled pattern of `rule`, compiled on first use.
@@ -67,14 +100,28 @@ impl DateTagger {
     pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
         let mut candidates = Vec::new();
         let folded = trigger_text(document.text);
+        let wanted: Vec<bool> = RULES
+            .iter()
+            .map(|rule| match (&folded, rules::triggers(rule.name)) {
+                (Some(text), Some(words)) => words.iter().any(|word| text.contains(word)),
+                _ => true,
+            })
+            .collect();
+        // A text with a letter that folds to ASCII ("ſ") may match off ASCII word starts: there
+        // each pattern scans the whole text.
+        let starts = folded
+            .is_some()
+            .then(|| self.match_starts(document.text, &wanted));
         for (rank, (rule, cell)) in self.rules.iter().enumerate() {
-            if let (Some(text), Some(words)) = (&folded, rules::triggers(rule.name)) {
-                if !words.iter().any(|word| text.contains(word)) {
-                    continue;
-                }
+            if !wanted[rank] {
+                continue;
             }
             let regex = self.regex(rule, cell);
-            for captures in regex.captures_iter(document.text) {
+            let matches: Box<dyn Iterator<Item = Captures>> = match &starts {
+                Some(starts) => Box::new(matches_from(regex, document.text, &starts[rank])),
+                None => Box::new(regex.captures_iter(document.text)),
+            };
+            for captures in matches {
                 let Some(whole) = captures.get(0) else {
                     continue;
                 };
@@ -121,6 +168,30 @@ impl Default for DateTagger {
 fn trigger_text(text: &str) -> Option<String> {
     let folds_to_ascii = text.contains(['\u{17F}', '\u{212A}']);
     (!folds_to_ascii).then(|| text.to_ascii_lowercase())
+}
+
+/// The matches of `regex` that `captures_iter` would give, searched for only at `starts` (every
+/// place a match may begin, ascending): leftmost first, each from the end of the one before.
+fn matches_from<'a, 't: 'a>(
+    regex: &'a Regex,
+    text: &'t str,
+    starts: &'a [usize],
+) -> impl Iterator<Item = Captures<'t>> + 'a {
+    let mut rest = starts.iter();
+    let mut end = 0;
+    std::iter::from_fn(move || {
+        let &at = rest.by_ref().find(|&&at| at >= end)?;
+        let captures = regex.captures_at(text, at)?;
+        end = captures.get(0).map_or(at + 1, |m| m.end().max(at + 1));
+        Some(captures)
+    })
+}
+
+/// Byte offsets where an ASCII word (letters, digits, `_`) begins.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    (0..bytes.len()).filter(move |&i| is_word(bytes[i]) && (i == 0 || !is_word(bytes[i - 1])))
 }
 
 /// Gives anaphoric expressions their value from the quarter last mentioned before them.
