@@ -2,8 +2,9 @@
 //!
 //! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
 //! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
-//! value (`resolve.rs`). Patterns run over the whole text (the regex engine is linear time), each
-//! only where the document holds one of its rule's trigger words, if it has any; of overlapping matches the leftmost, then the longest, is kept. A last pass, in text order,
+//! value (`resolve.rs`). One anchored search of all patterns at each word start tells where each
+//! rule may match; its own pattern is then run only there. Of overlapping matches the leftmost,
+//! then the longest, is kept. A last pass, in text order,
 //! gives anaphoric expressions ("the quarter", "a year earlier", "the next day") their value from
 //! the quarter or date mentioned last; each rule gives a fallback for when there is none.
 
@@ -66,10 +67,10 @@ impl DateTagger {
         })
     }
 
-    /// Per rule, where its matches may begin, ascending (for rules `wanted`). Patterns begin with
-    /// a word boundary and a letter or digit, so only ASCII word starts are tried; the anchored
-    /// search there stops within a word or two.
-    fn match_starts(&self, text: &str, wanted: &[bool]) -> Vec<Vec<usize>> {
+    /// Per rule, where its matches may begin, ascending. Patterns begin with a word boundary and
+    /// a letter or digit, so only ASCII word starts are tried; the anchored search there stops
+    /// within a word or two.
+    fn match_starts(&self, text: &str) -> Vec<Vec<usize>> {
         let set = self.start_set();
         let mut starts = vec![Vec::new(); RULES.len()];
         for at in word_starts(text) {
@@ -77,7 +78,7 @@ impl DateTagger {
             if !set.is_match(rest) {
                 continue;
             }
-            for rank in set.matches(rest).iter().filter(|&rank| wanted[rank]) {
+            for rank in set.matches(rest).iter() {
                 starts[rank].push(at);
             }
         }
@@ -99,21 +100,12 @@ impl DateTagger {
     /// Sorted by start, never overlapping.
     pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
         let mut candidates = Vec::new();
-        let folded = trigger_text(document.text);
-        let wanted: Vec<bool> = RULES
-            .iter()
-            .map(|rule| match (&folded, rules::triggers(rule.name)) {
-                (Some(text), Some(words)) => words.iter().any(|word| text.contains(word)),
-                _ => true,
-            })
-            .collect();
-        // A text with a letter that folds to ASCII ("ſ") may match off ASCII word starts: there
-        // each pattern scans the whole text.
-        let starts = folded
-            .is_some()
-            .then(|| self.match_starts(document.text, &wanted));
+        // A letter that folds to an ASCII one ("ſ") may begin a match off an ASCII word start:
+        // then each pattern scans the whole text.
+        let folds_to_ascii = document.text.contains(['\u{17F}', '\u{212A}']);
+        let starts = (!folds_to_ascii).then(|| self.match_starts(document.text));
         for (rank, (rule, cell)) in self.rules.iter().enumerate() {
-            if !wanted[rank] {
+            if starts.as_ref().is_some_and(|s| s[rank].is_empty()) {
                 continue;
             }
             let regex = self.regex(rule, cell);
@@ -160,14 +152,6 @@ impl Default for DateTagger {
     fn default() -> DateTagger {
         DateTagger::new()
     }
-}
-
-/// `text` in ASCII lowercase, to look for rule triggers in; `None` (every rule runs) when it holds
-/// a character that case-insensitive patterns equate with an ASCII letter ("ſ" with "s", the
-/// Kelvin sign with "k"), which a trigger word would then miss.
-fn trigger_text(text: &str) -> Option<String> {
-    let folds_to_ascii = text.contains(['\u{17F}', '\u{212A}']);
-    (!folds_to_ascii).then(|| text.to_ascii_lowercase())
 }
 
 /// The matches of `regex` that `captures_iter` would give, searched for only at `starts` (every
