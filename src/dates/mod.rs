@@ -31,11 +31,20 @@ use crate::{Extent, Span};
 /// so that building is cheap where the tagger is made but maybe never used (an analyzer that
 /// runs other layers, a page that loads before it analyzes).
 pub struct DateTagger {
-    rules: Vec<(&'static Rule, OnceLock<Regex>)>,
+    rules: Vec<Compiled>,
     placeholders: Vec<(&'static str, String)>,
     /// Every rule's pattern anchored at its start: one search at a word start tells which rules
     /// match there, instead of each rule's pattern scanning the whole text.
     starts: OnceLock<RegexSet>,
+}
+
+/// A rule with its pattern compiled two ways, each on first use.
+struct Compiled {
+    rule: &'static Rule,
+    /// Anchored at the start of the text: run at the word starts where the set found a match.
+    anchored: OnceLock<Regex>,
+    /// Scanning the whole text (for texts where word starts do not do, see `tag`).
+    scanning: OnceLock<Regex>,
 }
 
 /// A match that passed its rule's checks, before overlaps are settled.
@@ -50,7 +59,14 @@ struct Candidate {
 impl DateTagger {
     pub fn new() -> DateTagger {
         DateTagger {
-            rules: RULES.iter().map(|rule| (rule, OnceLock::new())).collect(),
+            rules: RULES
+                .iter()
+                .map(|rule| Compiled {
+                    rule,
+                    anchored: OnceLock::new(),
+                    scanning: OnceLock::new(),
+                })
+                .collect(),
             placeholders: rules::placeholders(),
             starts: OnceLock::new(),
         }
@@ -59,10 +75,7 @@ impl DateTagger {
     /// The set of all rules' patterns, anchored, compiled on first use.
     fn start_set(&self) -> &RegexSet {
         self.starts.get_or_init(|| {
-            let anchored = RULES.iter().map(|rule| {
-                let body = rules::expand(rule.pattern, &self.placeholders);
-                format!(r"(?i)^(?:{body})")
-            });
+            let anchored = RULES.iter().map(|rule| self.pattern(rule, true));
             RegexSet::new(anchored).unwrap_or_else(|e| panic!("dates rules: {e}"))
         })
     }
@@ -85,14 +98,26 @@ impl DateTagger {
         starts
     }
 
-    /// The compiled pattern of `rule`, compiled on first use.
-    fn regex<'s>(&self, rule: &Rule, cell: &'s OnceLock<Regex>) -> &'s Regex {
+    /// The pattern of `rule`, case-insensitive, either anchored at the start of the text or
+    /// after an ASCII word boundary (which keeps the lazy DFA usable on any text, where a Unicode
+    /// one would not be; token alignment checks the rest).
+    fn pattern(&self, rule: &Rule, anchored: bool) -> String {
+        let body = rules::expand(rule.pattern, &self.placeholders);
+        let front = if anchored { "^" } else { r"(?-u:\b)" };
+        format!(r"(?i){front}(?:{body})")
+    }
+
+    /// The compiled pattern of a rule, compiled on first use.
+    fn regex<'s>(&self, compiled: &'s Compiled, anchored: bool) -> &'s Regex {
+        let cell = if anchored {
+            &compiled.anchored
+        } else {
+            &compiled.scanning
+        };
         cell.get_or_init(|| {
-            // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on any
-            // text (a Unicode one would not be); token alignment checks the rest.
-            let body = rules::expand(rule.pattern, &self.placeholders);
-            let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
-            Regex::new(&pattern).unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name))
+            let pattern = self.pattern(compiled.rule, anchored);
+            Regex::new(&pattern)
+                .unwrap_or_else(|e| panic!("dates rule {:?}: {e}", compiled.rule.name))
         })
     }
 
@@ -102,22 +127,27 @@ impl DateTagger {
         let mut candidates = Vec::new();
         // A letter that folds to an ASCII one ("ſ") may begin a match off an ASCII word start:
         // then each pattern scans the whole text.
-        let folds_to_ascii = document.text.contains(['\u{17F}', '\u{212A}']);
+        let folds_to_ascii =
+            document.text.contains('\u{17F}') || document.text.contains('\u{212A}');
         let starts = (!folds_to_ascii).then(|| self.match_starts(document.text));
-        for (rank, (rule, cell)) in self.rules.iter().enumerate() {
-            if starts.as_ref().is_some_and(|s| s[rank].is_empty()) {
-                continue;
-            }
-            let regex = self.regex(rule, cell);
-            let matches: Box<dyn Iterator<Item = Captures>> = match &starts {
-                Some(starts) => Box::new(matches_from(regex, document.text, &starts[rank])),
-                None => Box::new(regex.captures_iter(document.text)),
+        for (rank, compiled) in self.rules.iter().enumerate() {
+            let rule = compiled.rule;
+            let matches: Box<dyn Iterator<Item = (usize, Captures)>> = match &starts {
+                Some(starts) if starts[rank].is_empty() => continue,
+                Some(starts) => {
+                    let regex = self.regex(compiled, true);
+                    Box::new(matches_at(regex, document.text, &starts[rank]))
+                }
+                None => {
+                    let regex = self.regex(compiled, false);
+                    Box::new(regex.captures_iter(document.text).map(|c| (0, c)))
+                }
             };
-            for captures in matches {
+            for (offset, captures) in matches {
                 let Some(whole) = captures.get(0) else {
                     continue;
                 };
-                let (start, end) = (whole.start(), whole.end());
+                let (start, end) = (offset + whole.start(), offset + whole.end());
                 let Some(context) = Context::new(document, reference, start, end) else {
                     continue;
                 };
@@ -154,28 +184,33 @@ impl Default for DateTagger {
     }
 }
 
-/// The matches of `regex` that `captures_iter` would give, searched for only at `starts` (every
-/// place a match may begin, ascending): leftmost first, each from the end of the one before.
-fn matches_from<'a, 't: 'a>(
+/// The matches that `captures_iter` of the scanning pattern would give, found with the anchored
+/// `regex` at `starts` (every place a match may begin, ascending): leftmost first, each searched
+/// for from the end of the one before. Each comes with its offset in `text`.
+fn matches_at<'a, 't: 'a>(
     regex: &'a Regex,
     text: &'t str,
     starts: &'a [usize],
-) -> impl Iterator<Item = Captures<'t>> + 'a {
+) -> impl Iterator<Item = (usize, Captures<'t>)> + 'a {
     let mut rest = starts.iter();
     let mut end = 0;
-    std::iter::from_fn(move || {
+    std::iter::from_fn(move || loop {
         let &at = rest.by_ref().find(|&&at| at >= end)?;
-        let captures = regex.captures_at(text, at)?;
-        end = captures.get(0).map_or(at + 1, |m| m.end().max(at + 1));
-        Some(captures)
+        if let Some(captures) = regex.captures(&text[at..]) {
+            end = at + captures.get(0).map_or(1, |m| m.end().max(1));
+            return Some((at, captures));
+        }
     })
 }
 
 /// Byte offsets where an ASCII word (letters, digits, `_`) begins.
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    (0..bytes.len()).filter(move |&i| is_word(bytes[i]) && (i == 0 || !is_word(bytes[i - 1])))
+    let mut in_word = false;
+    text.bytes().enumerate().filter_map(move |(i, b)| {
+        let starts = !in_word;
+        in_word = b.is_ascii_alphanumeric() || b == b'_';
+        (in_word && starts).then_some(i)
+    })
 }
 
 /// Gives anaphoric expressions their value from the quarter last mentioned before them.

@@ -1398,14 +1398,16 @@ fn word_starts_find_what_a_whole_text_scan_finds() {
                 the year-ago quarter's 3rd-quarter results, the 1990s, mid-March and 10/16/2025 \
                 (Q3 2024) came twenty-four hours a day, every other Monday, this past weekend.";
     let starts = tagger().match_starts(text);
-    for (rank, (rule, cell)) in tagger().rules.iter().enumerate() {
-        let regex = tagger().regex(rule, cell);
-        let spans = |m: Captures| m.get(0).map(|m| m.range());
-        let scanned: Vec<_> = regex.captures_iter(text).map(spans).collect();
-        let tried: Vec<_> = matches_from(regex, text, &starts[rank])
-            .map(spans)
+    for (rank, compiled) in tagger().rules.iter().enumerate() {
+        let scanning = tagger().regex(compiled, false);
+        let whole =
+            |offset: usize, m: Captures| m.get(0).map(|m| offset + m.start()..offset + m.end());
+        let scanned: Vec<_> = scanning.captures_iter(text).map(|m| whole(0, m)).collect();
+        let anchored = tagger().regex(compiled, true);
+        let tried: Vec<_> = matches_at(anchored, text, &starts[rank])
+            .map(|(offset, m)| whole(offset, m))
             .collect();
-        assert_eq!(scanned, tried, "{}", rule.name);
+        assert_eq!(scanned, tried, "{}", compiled.rule.name);
     }
 }
 
