@@ -1,6 +1,9 @@
 //! What surrounds a candidate expression: the words next to it and the tense around it, read from
 //! the shared tokens of the [`Document`].
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use super::lexicon::{self, FUTURE_CUES, FUTURE_PHRASES, PAST_CUES, REPORTING_VERBS};
 use super::Date;
 use crate::text::{Document, TokenKind};
@@ -28,6 +31,8 @@ pub struct Context<'d, 'a> {
     /// The first token of the expression and the one just after it.
     first: usize,
     after: usize,
+    /// The tense, found on first asking: rules ask again for the same expression.
+    tense: OnceCell<Option<Tense>>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -54,19 +59,21 @@ impl<'d, 'a> Context<'d, 'a> {
             reference,
             first,
             after: last + 1,
+            tense: OnceCell::new(),
         })
     }
 
     /// The word just before the expression, lowercase, unless a line break separates them.
     pub fn previous(&self) -> Option<String> {
         let i = self.first.checked_sub(1)?;
-        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i))
+        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i).into_owned())
     }
 
     /// The word just after the expression, lowercase, unless a line break separates them.
     pub fn next(&self) -> Option<String> {
         let i = self.after;
-        (i < self.doc.tokens.len() && !self.doc.line_break_between(i - 1, i)).then(|| self.lower(i))
+        (i < self.doc.tokens.len() && !self.doc.line_break_between(i - 1, i))
+            .then(|| self.lower(i).into_owned())
     }
 
     /// The word just after the expression as written, unless a line break separates them.
@@ -86,7 +93,7 @@ impl<'d, 'a> Context<'d, 'a> {
     /// a line break comes between.
     pub fn word_before(&self, n: usize) -> Option<String> {
         let i = self.first.checked_sub(n)?;
-        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i))
+        (!self.doc.line_break_between(i, self.first)).then(|| self.lower(i).into_owned())
     }
 
     /// Whether the word before the expression is one of `cues`.
@@ -127,6 +134,10 @@ impl<'d, 'a> Context<'d, 'a> {
     /// after it, within its sentence; `None` when there is no cue. A reporting verb just before
     /// ("said Friday he would meet") leaves it to the reported clause after, if that has a cue.
     pub fn tense(&self) -> Option<Tense> {
+        *self.tense.get_or_init(|| self.find_tense())
+    }
+
+    fn find_tense(&self) -> Option<Tense> {
         let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
         let before = (sentence.tokens.start..self.first)
             .rev()
@@ -140,7 +151,7 @@ impl<'d, 'a> Context<'d, 'a> {
             .map(|i| (i, self.cue(i)))
             .find(|(_, cue)| cue.is_some())
         {
-            Some((i, _)) if REPORTING_VERBS.contains(&self.lower(i).as_str()) => {
+            Some((i, _)) if REPORTING_VERBS.contains(&&*self.lower(i)) => {
                 after(REPORTED_CUE_WINDOW).or(Some(Tense::Past))
             }
             // "had been due to expire Friday", "had planned to …": a plan now past.
@@ -157,28 +168,24 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         let word = self.lower(i);
         let next = (i + 1 < self.doc.tokens.len()).then(|| self.lower(i + 1));
-        let phrase =
-            next.is_some_and(|next| FUTURE_PHRASES.contains(&(word.as_str(), next.as_str())));
+        let phrase = next.is_some_and(|next| FUTURE_PHRASES.contains(&(&*word, &*next)));
         // "the plan", "its plans": a noun, not a plan to come.
-        let noun = matches!(word.as_str(), "plan" | "plans")
+        let noun = matches!(&*word, "plan" | "plans")
             && i > 0
             && matches!(
-                self.lower(i - 1).as_str(),
+                &*self.lower(i - 1),
                 "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
             );
         if noun {
             return None;
         }
-        if FUTURE_CUES.contains(&word.as_str())
-            || word.ends_with("’ll")
-            || word.ends_with("'ll")
-            || phrase
+        if FUTURE_CUES.contains(&&*word) || word.ends_with("’ll") || word.ends_with("'ll") || phrase
         {
             Some(Tense::Future)
         } else if self.is_passive(i) {
             // "is to be held Friday": a participle after "be" says nothing of the time.
             None
-        } else if PAST_CUES.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed")) {
+        } else if PAST_CUES.contains(&&*word) || (word.len() > 4 && word.ends_with("ed")) {
             Some(Tense::Past)
         } else {
             None
@@ -192,11 +199,21 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// Whether token `i` follows a form of "be" (a passive participle, or a state).
     fn is_passive(&self, i: usize) -> bool {
-        i > 0 && matches!(self.lower(i - 1).as_str(), "be" | "been" | "being")
+        i > 0 && matches!(&*self.lower(i - 1), "be" | "been" | "being")
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.doc.token_text(i).to_lowercase()
+    /// Token `i` in lowercase, borrowed when it is already (ASCII with no capital): most words
+    /// looked at are.
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        let word = self.doc.token_text(i);
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
 //! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
-//! value (`resolve.rs`). Patterns run over the whole text (the regex engine is linear time), each
-//! only where the document holds one of its rule's trigger words, if it has any; of overlapping matches the leftmost, then the longest, is kept. A last pass, in text order,
+//! value (`resolve.rs`). One anchored search of all patterns at each word start tells where each
+//! rule may match; its own pattern is then run only there. Of overlapping matches the leftmost,
+//! then the longest, is kept. A last pass, in text order,
 //! gives anaphoric expressions ("the quarter", "a year earlier", "the next day") their value from
 //! the quarter or date mentioned last; each rule gives a fallback for when there is none.
 
@@ -19,7 +20,7 @@ pub use calendar::{Date, Weekday};
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Captures, Regex, RegexSet};
 
 use self::context::Context;
 use self::rules::{Anaphor, Found, Rule, Timex, RULES};
@@ -30,8 +31,20 @@ use crate::{Extent, Span};
 /// so that building is cheap where the tagger is made but maybe never used (an analyzer that
 /// runs other layers, a page that loads before it analyzes).
 pub struct DateTagger {
-    rules: Vec<(&'static Rule, OnceLock<Regex>)>,
+    rules: Vec<Compiled>,
     placeholders: Vec<(&'static str, String)>,
+    /// Every rule's pattern anchored at its start: one search at a word start tells which rules
+    /// match there, instead of each rule's pattern scanning the whole text.
+    starts: OnceLock<RegexSet>,
+}
+
+/// A rule with its pattern compiled two ways, each on first use.
+struct Compiled {
+    rule: &'static Rule,
+    /// Anchored at the start of the text: run at the word starts where the set found a match.
+    anchored: OnceLock<Regex>,
+    /// Scanning the whole text (for texts where word starts do not do, see `tag`).
+    scanning: OnceLock<Regex>,
 }
 
 /// A match that passed its rule's checks, before overlaps are settled.
@@ -46,19 +59,65 @@ struct Candidate {
 impl DateTagger {
     pub fn new() -> DateTagger {
         DateTagger {
-            rules: RULES.iter().map(|rule| (rule, OnceLock::new())).collect(),
+            rules: RULES
+                .iter()
+                .map(|rule| Compiled {
+                    rule,
+                    anchored: OnceLock::new(),
+                    scanning: OnceLock::new(),
+                })
+                .collect(),
             placeholders: rules::placeholders(),
+            starts: OnceLock::new(),
         }
     }
 
-    /// The compiled pattern of `rule`, compiled on first use.
-    fn regex<'s>(&self, rule: &Rule, cell: &'s OnceLock<Regex>) -> &'s Regex {
+    /// The set of all rules' patterns, anchored, compiled on first use.
+    fn start_set(&self) -> &RegexSet {
+        self.starts.get_or_init(|| {
+            let anchored = RULES.iter().map(|rule| self.pattern(rule, true));
+            RegexSet::new(anchored).unwrap_or_else(|e| panic!("dates rules: {e}"))
+        })
+    }
+
+    /// Per rule, where its matches may begin, ascending. Patterns begin with a word boundary and
+    /// a letter or digit, so only ASCII word starts are tried; the anchored search there stops
+    /// within a word or two.
+    fn match_starts(&self, text: &str) -> Vec<Vec<usize>> {
+        let set = self.start_set();
+        let mut starts = vec![Vec::new(); RULES.len()];
+        for at in word_starts(text) {
+            let rest = &text[at..];
+            if !set.is_match(rest) {
+                continue;
+            }
+            for rank in set.matches(rest).iter() {
+                starts[rank].push(at);
+            }
+        }
+        starts
+    }
+
+    /// The pattern of `rule`, case-insensitive, either anchored at the start of the text or
+    /// after an ASCII word boundary (which keeps the lazy DFA usable on any text, where a Unicode
+    /// one would not be; token alignment checks the rest).
+    fn pattern(&self, rule: &Rule, anchored: bool) -> String {
+        let body = rules::expand(rule.pattern, &self.placeholders);
+        let front = if anchored { "^" } else { r"(?-u:\b)" };
+        format!(r"(?i){front}(?:{body})")
+    }
+
+    /// The compiled pattern of a rule, compiled on first use.
+    fn regex<'s>(&self, compiled: &'s Compiled, anchored: bool) -> &'s Regex {
+        let cell = if anchored {
+            &compiled.anchored
+        } else {
+            &compiled.scanning
+        };
         cell.get_or_init(|| {
-            // Case-insensitive; an ASCII word boundary in front keeps the lazy DFA usable on any
-            // text (a Unicode one would not be); token alignment checks the rest.
-            let body = rules::expand(rule.pattern, &self.placeholders);
-            let pattern = format!(r"(?i)(?-u:\b)(?:{body})");
-            Regex::new(&pattern).unwrap_or_else(|e| panic!("dates rule {:?}: {e}", rule.name))
+            let pattern = self.pattern(compiled.rule, anchored);
+            Regex::new(&pattern)
+                .unwrap_or_else(|e| panic!("dates rule {:?}: {e}", compiled.rule.name))
         })
     }
 
@@ -66,19 +125,29 @@ impl DateTagger {
     /// Sorted by start, never overlapping.
     pub fn tag(&self, document: &Document, reference: Option<Date>) -> Vec<Span> {
         let mut candidates = Vec::new();
-        let folded = trigger_text(document.text);
-        for (rank, (rule, cell)) in self.rules.iter().enumerate() {
-            if let (Some(text), Some(words)) = (&folded, rules::triggers(rule.name)) {
-                if !words.iter().any(|word| text.contains(word)) {
-                    continue;
+        // A letter that folds to an ASCII one ("ſ") may begin a match off an ASCII word start:
+        // then each pattern scans the whole text.
+        let folds_to_ascii =
+            document.text.contains('\u{17F}') || document.text.contains('\u{212A}');
+        let starts = (!folds_to_ascii).then(|| self.match_starts(document.text));
+        for (rank, compiled) in self.rules.iter().enumerate() {
+            let rule = compiled.rule;
+            let matches: Box<dyn Iterator<Item = (usize, Captures)>> = match &starts {
+                Some(starts) if starts[rank].is_empty() => continue,
+                Some(starts) => {
+                    let regex = self.regex(compiled, true);
+                    Box::new(matches_at(regex, document.text, &starts[rank]))
                 }
-            }
-            let regex = self.regex(rule, cell);
-            for captures in regex.captures_iter(document.text) {
+                None => {
+                    let regex = self.regex(compiled, false);
+                    Box::new(regex.captures_iter(document.text).map(|c| (0, c)))
+                }
+            };
+            for (offset, captures) in matches {
                 let Some(whole) = captures.get(0) else {
                     continue;
                 };
-                let (start, end) = (whole.start(), whole.end());
+                let (start, end) = (offset + whole.start(), offset + whole.end());
                 let Some(context) = Context::new(document, reference, start, end) else {
                     continue;
                 };
@@ -115,12 +184,33 @@ impl Default for DateTagger {
     }
 }
 
-/// `text` in ASCII lowercase, to look for rule triggers in; `None` (every rule runs) when it holds
-/// a character that case-insensitive patterns equate with an ASCII letter ("ſ" with "s", the
-/// Kelvin sign with "k"), which a trigger word would then miss.
-fn trigger_text(text: &str) -> Option<String> {
-    let folds_to_ascii = text.contains(['\u{17F}', '\u{212A}']);
-    (!folds_to_ascii).then(|| text.to_ascii_lowercase())
+/// The matches that `captures_iter` of the scanning pattern would give, found with the anchored
+/// `regex` at `starts` (every place a match may begin, ascending): leftmost first, each searched
+/// for from the end of the one before. Each comes with its offset in `text`.
+fn matches_at<'a, 't: 'a>(
+    regex: &'a Regex,
+    text: &'t str,
+    starts: &'a [usize],
+) -> impl Iterator<Item = (usize, Captures<'t>)> + 'a {
+    let mut rest = starts.iter();
+    let mut end = 0;
+    std::iter::from_fn(move || loop {
+        let &at = rest.by_ref().find(|&&at| at >= end)?;
+        if let Some(captures) = regex.captures(&text[at..]) {
+            end = at + captures.get(0).map_or(1, |m| m.end().max(1));
+            return Some((at, captures));
+        }
+    })
+}
+
+/// Byte offsets where an ASCII word (letters, digits, `_`) begins.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut in_word = false;
+    text.bytes().enumerate().filter_map(move |(i, b)| {
+        let starts = !in_word;
+        in_word = b.is_ascii_alphanumeric() || b == b'_';
+        (in_word && starts).then_some(i)
+    })
 }
 
 /// Gives anaphoric expressions their value from the quarter last mentioned before them.

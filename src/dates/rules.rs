@@ -315,40 +315,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// Words of which every match of a rule holds at least one (lowercase), so that a rule runs only
-/// on documents where it could match: each pattern otherwise scans the whole text. Rules not
-/// listed always run.
-pub const TRIGGERS: &[(&str, &[&str])] = &[
-    ("quarter code", &["q1", "q2", "q3", "q4", "h1", "h2"]),
-    ("week-long", &["-long"]),
-    ("ago", &["ago", "earlier"]),
-    ("month relative year", &["year"]),
-    ("relative year's quarter", &["quarter"]),
-    ("the past unit", &["past", "last", "next", "coming"]),
-    ("the quarter", &["quarter", "period"]),
-    ("year-ago quarter", &["year"]),
-    ("the next day", &["day", "year"]),
-    ("the year ended", &["year"]),
-    ("the end of the year", &["year", "month"]),
-    ("the nth quarter", &["quarter"]),
-    ("nth quarter", &["quarter"]),
-    ("the weekend", &["weekend"]),
-    ("relative period", &["this", "last", "next", "current"]),
-    ("decade", &["0s"]),
-    ("century", &["century"]),
-    ("spelled year", &["nineteen", "thousand"]),
-    ("recent or coming units", &["recent", "coming"]),
-    ("every", &["every", "each"]),
-];
-
-/// The trigger words of the rule named `name`, if it has any.
-pub fn triggers(name: &str) -> Option<&'static [&'static str]> {
-    TRIGGERS
-        .iter()
-        .find(|(rule, _)| *rule == name)
-        .map(|&(_, words)| words)
-}
-
 /// `pattern` with its placeholders replaced by the word lists they stand for (from
 /// [`placeholders`]).
 pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {

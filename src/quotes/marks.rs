@@ -119,26 +119,55 @@ fn is_quotation(text: &str, quotation: &Quotation, family: Family) -> bool {
         && (family == Family::Double || inner.trim().contains(char::is_whitespace))
 }
 
-/// The quotation marks of `text[start..end]`, with what each may do given its neighbours.
+/// The quotation marks of `text[start..end]`, with what each may do given its neighbours. Only
+/// the bytes that can begin a mark are looked at closely: `"`, and the lead bytes of « » (C2) and
+/// of the curly marks (E2).
 fn marks(text: &str, start: usize, end: usize) -> impl Iterator<Item = Mark> + '_ {
     let paragraph = &text[start..end];
-    let mut previous: Option<char> = None;
-    let mut chars = paragraph.char_indices().peekable();
+    let bytes = paragraph.as_bytes();
+    let mut from = 0;
     std::iter::from_fn(move || loop {
-        let (at, c) = chars.next()?;
-        let next = chars.peek().map(|&(_, n)| n);
-        let mark = classify(previous, c, next).map(|(family, can_open, can_close)| Mark {
-            at: start + at,
-            len: c.len_utf8(),
-            family,
-            can_open,
-            can_close,
-        });
-        previous = Some(c);
-        if mark.is_some() {
-            return mark;
+        let at = from + find_mark_byte(&bytes[from..])?;
+        let c = paragraph[at..].chars().next()?;
+        from = at + c.len_utf8();
+        let previous = paragraph[..at].chars().next_back();
+        let next = paragraph[from..].chars().next();
+        if let Some((family, can_open, can_close)) = classify(previous, c, next) {
+            return Some(Mark {
+                at: start + at,
+                len: c.len_utf8(),
+                family,
+                can_open,
+                can_close,
+            });
         }
     })
+}
+
+fn is_mark_byte(b: &u8) -> bool {
+    matches!(b, b'"' | 0xC2 | 0xE2)
+}
+
+/// The offset of the first byte of `bytes` that may begin a quotation mark, passing over eight
+/// bytes at a time while none of them is one (most text holds few marks).
+fn find_mark_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `word` is `byte` (the classic test for a zero byte).
+    let holds = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    let mut skipped = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if holds(word, b'"') || holds(word, 0xC2) || holds(word, 0xE2) {
+            break;
+        }
+        skipped += 8;
+    }
+    let rest = bytes[skipped..].iter().position(is_mark_byte)?;
+    Some(skipped + rest)
 }
 
 /// The family of a quotation mark and whether it can open and close a quotation here.
@@ -199,6 +228,16 @@ mod tests {
             .into_iter()
             .map(|q| &text[q.start..q.end])
             .collect()
+    }
+
+    #[test]
+    fn mark_bytes_found_in_any_place_of_a_word() {
+        for at in 0..20 {
+            let mut text = "x".repeat(20);
+            text.insert(at, '“');
+            assert_eq!(find_mark_byte(text.as_bytes()), Some(at), "{text}");
+        }
+        assert_eq!(find_mark_byte(b"no marks in these words at all"), None);
     }
 
     #[test]

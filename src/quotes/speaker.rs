@@ -2,28 +2,33 @@
 //! after it (`“…,” Trump wrote.`, `“…,” said Tom Suozzi`, `“…,” he said`) or before it
 //! (`Trump said: “…”`, `Trump wrote in a post, “…”`, a `… continued:` line before the paragraph).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::text::{data_lines, Document, TokenKind};
+use crate::text::{data_lines, Document, FastSet, TokenKind};
 use crate::{Kind, Span};
 
 /// The word lists of attribution, loaded once.
 pub struct Lists {
     /// Cue verbs and phrases, lowercase ("said", "according to").
-    cues: HashSet<&'static str>,
-    pronouns: HashSet<&'static str>,
-    determiners: HashSet<&'static str>,
+    cues: FastSet<&'static str>,
+    /// The first words of the two-word cues ("according"): only after one is a phrase looked up.
+    phrase_starts: FastSet<&'static str>,
+    pronouns: FastSet<&'static str>,
+    determiners: FastSet<&'static str>,
     /// Small words between a speaker and the cue ("Trump also said").
-    between: HashSet<&'static str>,
+    between: FastSet<&'static str>,
     /// Lowercase words that are no noun nor verb of attribution ("and", "was").
-    pub function_words: HashSet<&'static str>,
+    pub function_words: FastSet<&'static str>,
 }
 
 impl Lists {
     pub fn new() -> Lists {
         Lists {
             cues: data_lines(include_str!("cues.txt")).collect(),
+            phrase_starts: data_lines(include_str!("cues.txt"))
+                .filter_map(|cue| cue.split_once(' ').map(|(first, _)| first))
+                .collect(),
             pronouns: data_lines(include_str!("pronouns.txt")).collect(),
             determiners: data_lines(include_str!("determiners.txt")).collect(),
             between: data_lines(include_str!("between.txt")).collect(),
@@ -725,12 +730,17 @@ impl<'a> Attributor<'a> {
 
     /// The cue starting at token `i`, as written, and the token after it.
     fn cue_at(&self, i: usize) -> Option<(String, usize)> {
-        let word = |t: usize| self.text(t).map(str::to_lowercase);
-        let first = word(i)?;
-        let phrase = word(i + 1).map(|second| format!("{first} {second}"));
-        let len = if phrase.is_some_and(|p| self.lists.cues.contains(p.as_str())) {
+        let first = lowercase(self.text(i)?);
+        // Cheap first: most tokens are no cue, and only a few words begin a two-word one.
+        let phrase = || {
+            let second = self.text(i + 1)?.to_lowercase();
+            Some(format!("{first} {second}"))
+        };
+        let len = if self.lists.phrase_starts.contains(first.as_ref())
+            && phrase().is_some_and(|p| self.lists.cues.contains(p.as_str()))
+        {
             2
-        } else if self.lists.cues.contains(first.as_str()) {
+        } else if self.lists.cues.contains(first.as_ref()) {
             1
         } else {
             return None;
@@ -907,6 +917,18 @@ impl<'a> Attributor<'a> {
 
     fn text(&self, i: usize) -> Option<&'a str> {
         (i < self.doc.tokens.len()).then(|| self.doc.token_text(i))
+    }
+}
+
+/// `word` in lowercase, borrowed when it is already (ASCII with no capital).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

@@ -104,8 +104,14 @@ fn is_opening(punct: &str) -> bool {
     matches!(punct, "\"" | "'" | "“" | "‘" | "«" | "„" | "(" | "[")
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // ASCII first: most characters of news text are, and no combining mark is.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_combining_mark(c: char) -> bool {
