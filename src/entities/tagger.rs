@@ -209,6 +209,27 @@ const OUTSIDE_ONLY: [f32; TAGS] = {
     e
 };
 
+/// The scores after a token that can only be O: O's best predecessor (the first of the highest,
+/// as in [`viterbi`]), every other tag impossible.
+fn only_outside(
+    closed: &[f32; 9],
+    decoder: &Decoder,
+    emission: f32,
+    back: &mut [u8; TAGS],
+) -> [f32; TAGS] {
+    let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+    for k in 0..9 {
+        let s = closed[k] + decoder.from_closed[0][k];
+        if s > best {
+            (best, from) = (s, CLOSED[k]);
+        }
+    }
+    back[0] = from as u8;
+    let mut next = [f32::NEG_INFINITY; TAGS];
+    next[0] = best + emission;
+    next
+}
+
 /// The rows in use, from the model file's masks and weights; `None` unless they match.
 fn rows(masks: &[u8], mut weights: &[u8]) -> Option<Vec<Row>> {
     let mut rows = Vec::with_capacity(masks.len() / MASK_BYTES);
@@ -290,6 +311,11 @@ fn viterbi(emissions: &[[f32; TAGS]], decoder: &Decoder) -> Vec<usize> {
         let mut closed = [0f32; 9];
         for k in 0..9 {
             closed[k] = score[CLOSED[k]];
+        }
+        if emissions[i][1] == f32::NEG_INFINITY {
+            // Only O is possible here (a real emission is finite): one tag to score, not 17.
+            score = only_outside(&closed, decoder, emissions[i][0], &mut back[i]);
+            continue;
         }
         let mut next = [0f32; TAGS];
         for tag in 0..TAGS {
