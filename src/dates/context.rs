@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use super::lexicon::{self, FUTURE_CUES, FUTURE_PHRASES, PAST_CUES, REPORTING_VERBS};
 use super::Date;
-use crate::text::{Document, TokenKind};
+use crate::text::{self, Document, TokenKind};
 
 /// How far the tense cues of a weekday are looked for, in tokens: mostly the verb it modifies
 /// ("said Thursday", "will meet … Friday"), which comes before it in news sentences.
@@ -205,15 +205,7 @@ impl<'d, 'a> Context<'d, 'a> {
     /// Token `i` in lowercase, borrowed when it is already (ASCII with no capital): most words
     /// looked at are.
     fn lower(&self, i: usize) -> Cow<'a, str> {
-        let word = self.doc.token_text(i);
-        if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.to_lowercase())
-        }
+        text::lowercase(self.doc.token_text(i))
     }
 }
 

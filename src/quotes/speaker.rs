@@ -2,10 +2,9 @@
 //! after it (`“…,” Trump wrote.`, `“…,” said Tom Suozzi`, `“…,” he said`) or before it
 //! (`Trump said: “…”`, `Trump wrote in a post, “…”`, a `… continued:` line before the paragraph).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::text::{data_lines, Document, FastSet, TokenKind};
+use crate::text::{data_lines, lowercase, Document, FastSet, TokenKind};
 use crate::{Kind, Span};
 
 /// The word lists of attribution, loaded once.
@@ -917,18 +916,6 @@ impl<'a> Attributor<'a> {
 
     fn text(&self, i: usize) -> Option<&'a str> {
         (i < self.doc.tokens.len()).then(|| self.doc.token_text(i))
-    }
-}
-
-/// `word` in lowercase, borrowed when it is already (ASCII with no capital).
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
     }
 }
 

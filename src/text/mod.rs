@@ -1,6 +1,7 @@
 //! Shared text handling: tokens and sentences, computed once per analysis and read by every layer.
 //! All offsets are byte offsets into the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -128,6 +129,19 @@ fn abbreviations() -> &'static FastSet<&'static str> {
 }
 
 /// The non-empty, non-comment lines of an embedded data file.
+/// `word` in lowercase, borrowed when it is already (ASCII with no capital): most words are, so
+/// the layers' word lookups seldom allocate.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
