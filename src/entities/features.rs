@@ -123,13 +123,19 @@ fn class(c: char) -> char {
     }
 }
 
-/// The shape of a word: character classes, runs longer than two squeezed ("Xxxxx" → "Xxx"),
-/// at most a few characters kept; written into `out` (cleared first) to spare an allocation.
-fn shape_into(word: &str, out: &mut String) {
-    out.clear();
-    let mut last = '\0';
-    let mut run = 0;
-    for class in word.chars().map(class) {
+/// Longest shape kept, in bytes.
+const SHAPE_LEN: usize = 12;
+
+/// The classes of a shape from a word's character classes: runs longer than two squeezed
+/// ("Xxxxx" → "Xxx"), at most [`SHAPE_LEN`] bytes kept. `emit` takes each class kept and says
+/// how many bytes it wrote; `start` is the class before the first (none a word has, but NUL).
+fn squeeze<T: PartialEq + Copy>(
+    classes: impl Iterator<Item = T>,
+    start: T,
+    mut emit: impl FnMut(T) -> usize,
+) {
+    let (mut last, mut run, mut len) = (start, 0, 0);
+    for class in classes {
         if class == last {
             run += 1;
             if run >= 2 {
@@ -139,11 +145,20 @@ fn shape_into(word: &str, out: &mut String) {
             run = 0;
             last = class;
         }
-        out.push(class);
-        if out.len() >= 12 {
+        len += emit(class);
+        if len >= SHAPE_LEN {
             break;
         }
     }
+}
+
+/// The shape of a word, written into `out` (cleared first) to spare an allocation.
+fn shape_into(word: &str, out: &mut String) {
+    out.clear();
+    squeeze(word.chars().map(class), '\0', |c| {
+        out.push(c);
+        c.len_utf8()
+    });
 }
 
 /// `fnv` of the word's shape; for an ASCII word (most are) without writing the shape out.
@@ -152,29 +167,17 @@ fn shape_hash(word: &str, buf: &mut String) -> u64 {
         shape_into(word, buf);
         return fnv(buf.bytes());
     }
-    let (mut h, mut last, mut run, mut len) = (fnv(None), 0u8, 0, 0);
-    for b in word.bytes() {
-        let class = match b {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            _ => b,
-        };
-        if class == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
-            last = class;
-        }
+    let ascii_class = |b: u8| match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b,
+    };
+    let mut h = fnv(None);
+    squeeze(word.bytes().map(ascii_class), 0, |class| {
         h = fnv1(h, class);
-        len += 1;
-        if len >= 12 {
-            break;
-        }
-    }
+        1
+    });
     h
 }
 
