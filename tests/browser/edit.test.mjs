@@ -6,7 +6,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { SAMPLE, close, open, useSite, waitFor } from "./support.mjs";
+import { SAMPLE, close, open, setArticle, useSite, waitFor } from "./support.mjs";
 
 useSite();
 
@@ -35,11 +35,7 @@ function settled(page) {
 
 /** Puts `text` in the article as one paste would, and waits for its whole analysis. */
 async function paste(page, text) {
-  await page.evaluate((value) => {
-    const article = document.getElementById("article");
-    article.value = value;
-    article.dispatchEvent(new Event("input", { bubbles: true }));
-  }, text);
+  await setArticle(page, text);
   await settled(page);
 }
 

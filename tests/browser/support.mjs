@@ -103,6 +103,15 @@ export function dropFile(page, name, type, content) {
   );
 }
 
+/** Replaces the article's text at once, as a paste does (one input event). */
+export function setArticle(page, text) {
+  return page.evaluate((value) => {
+    const article = document.getElementById("article");
+    article.value = value;
+    article.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
 /** page.waitForFunction with a message that says what was awaited. */
 export async function waitFor(page, predicate, what, arg, timeout = 10_000) {
   try {

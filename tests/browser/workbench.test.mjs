@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
-  KINDS, PAYLOAD, SAMPLE, SAMPLE_DATE, SHOTS, close, dropFile, highlightTexts, loadSample, open, useSite, waitFor,
+  KINDS, PAYLOAD, SAMPLE, SAMPLE_DATE, SHOTS, close, dropFile, highlightTexts, loadSample, open, setArticle, useSite, waitFor,
 } from "./support.mjs";
 
 useSite();
@@ -229,11 +229,7 @@ describe("newsmark page as a tool", () => {
   test("a long article: the spans near the viewport are painted, and scrolling paints the others", async () => {
     const page = await open();
     const long = Array.from({ length: 12 }, () => SAMPLE).join("\n\n");
-    await page.evaluate((text) => {
-      const article = document.getElementById("article");
-      article.value = text;
-      article.dispatchEvent(new Event("input", { bubbles: true }));
-    }, long);
+    await setArticle(page, long);
     await settled(page);
     // Whether the `nm-<kind>` highlight holds a range exactly on the first or last span of `kind`.
     const isPainted = ([kind, which]) => {
