@@ -68,7 +68,8 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut names = Vec::new();
     for sentence in &doc.sentences {
         for i in sentence.tokens.start..sentence.tokens.end.saturating_sub(1) {
-            if is_surname(doc.token_text(i), lexicon) && is_given_name(doc.token_text(i + 1)) {
+            // The given name first: seldom true, and it needs no lowercase copy.
+            if is_given_name(doc.token_text(i + 1)) && is_surname(doc.token_text(i), lexicon) {
                 names.push(i..i + 2);
             }
         }
