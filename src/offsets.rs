@@ -13,11 +13,21 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn width(self, c: char) -> usize {
+    /// What a byte of UTF-8 adds to the offset of the text after it. Counting bytes instead of
+    /// decoding characters keeps the conversion a tight loop: a character's first byte counts
+    /// it (a four-byte one, `0xF0..`, is a surrogate pair in UTF-16), continuation bytes count
+    /// nothing, so an offset inside a character converts like that character's end.
+    fn width_of_byte(self, byte: u8) -> usize {
+        let starts_char = (byte & 0xC0 != 0x80) as usize;
         match self {
-            Unit::Utf16 => c.len_utf16(),
-            Unit::CodePoint => 1,
+            Unit::Utf16 => starts_char + (byte >= 0xF0) as usize,
+            Unit::CodePoint => starts_char,
         }
+    }
+
+    /// The length in this unit of the UTF-8 `bytes` (which may cut characters).
+    fn count(self, bytes: &[u8]) -> usize {
+        bytes.iter().map(|&b| self.width_of_byte(b)).sum()
     }
 }
 
@@ -33,21 +43,14 @@ impl OffsetMap {
         let mut wanted: Vec<usize> = offsets.into_iter().collect();
         wanted.sort_unstable();
         wanted.dedup();
+        let bytes = text.as_bytes();
         let mut table = Vec::with_capacity(wanted.len());
-        let mut wanted = wanted.into_iter().peekable();
-        let mut converted = 0;
-        for (byte, c) in text.char_indices() {
-            // An offset inside a character (a layer's bug) converts like the character's end.
-            while let Some(w) = wanted.next_if(|&w| w <= byte) {
-                table.push((w, converted));
-            }
-            if wanted.peek().is_none() {
-                break;
-            }
-            converted += unit.width(c);
-        }
-        // Offsets at (or, defensively, past) the end of the text.
+        let (mut counted_to, mut converted) = (0, 0);
         for w in wanted {
+            // Offsets past the end (defensively) convert like the end.
+            let upto = w.min(bytes.len());
+            converted += unit.count(&bytes[counted_to..upto]);
+            counted_to = upto;
             table.push((w, converted));
         }
         OffsetMap { table }
