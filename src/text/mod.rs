@@ -148,34 +148,32 @@ pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens. The scanners walk byte offsets and decode one character where
+/// they look, so no per-character copy of a long text is made.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() || c.is_control() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_ascii_digit() {
-            (scan_number(&chars, i), TokenKind::Number)
+            (scan_number(text, i), TokenKind::Number)
         } else if is_word_char(c) {
-            (scan_word(&chars, i), TokenKind::Word)
+            (scan_word(text, i), TokenKind::Word)
         } else if is_apostrophe(c)
-            && i > 0
-            && is_word_char(chars[i - 1].1)
-            && is_possessive(&chars, i)
+            && char_before(text, i).is_some_and(is_word_char)
+            && is_possessive(text, i)
         {
-            (i + 2, TokenKind::Word)
+            // The apostrophe and its "s" (one byte).
+            (i + c.len_utf8() + 1, TokenKind::Word)
         } else {
-            (i + 1, TokenKind::Punct)
+            (i + c.len_utf8(), TokenKind::Punct)
         };
         tokens.push(Token {
-            start: byte_at(i),
-            end: byte_at(end),
+            start: i,
+            end,
             kind,
         });
         i = end;
@@ -183,68 +181,96 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The character starting at byte `i` of `text` (a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The character ending at byte `i` of `text`, if any.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The byte after the character at `i` (or `i` at the end of the text).
+#[inline]
+fn after(text: &str, i: usize) -> usize {
+    i + char_at(text, i).map_or(0, char::len_utf8)
+}
+
+/// Whether the character at byte `i` is `wanted`.
+fn char_is(text: &str, i: usize, wanted: impl Fn(char) -> bool) -> bool {
+    char_at(text, i).is_some_and(wanted)
+}
+
 /// Digits with inner separators followed by more digits; letters glued on make it a word ("3rd").
-fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
-    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit());
+fn scan_number(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut i = start;
     loop {
         while digit(i) {
             i += 1;
         }
-        let separator = chars
+        let separator = bytes
             .get(i)
-            .is_some_and(|&(_, c)| matches!(c, '.' | ',' | ':' | '/' | '-'));
+            .is_some_and(|b| matches!(b, b'.' | b',' | b':' | b'/' | b'-'));
         if separator && digit(i + 1) {
             i += 1;
         } else {
             break;
         }
     }
-    if chars.get(i).is_some_and(|&(_, c)| c.is_alphabetic()) {
-        return scan_word(chars, i);
+    if char_is(text, i, char::is_alphabetic) {
+        return scan_word(text, i);
     }
     i
 }
 
 /// Letters and digits, inner hyphens and apostrophes (but possessive `'s` is its own token), and
 /// the periods of abbreviations ("Mr.", "U.S.", "a.m.").
-fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
-    let word = |i: usize| chars.get(i).is_some_and(|&(_, c)| is_word_char(c));
-    let letter = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphabetic());
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        while word(i) {
+        // ASCII letters and digits first, a byte at a time: most of news text.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
         }
-        let Some(&(_, c)) = chars.get(i) else { break };
-        let hyphen = (c == '-' || c == '‐') && word(i + 1);
-        let apostrophe = is_apostrophe(c) && letter(i + 1) && !is_possessive(chars, i);
+        while let Some(c) = char_at(text, i).filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        let Some(c) = char_at(text, i) else { break };
+        let next = i + c.len_utf8();
+        let hyphen = (c == '-' || c == '‐') && char_is(text, next, is_word_char);
+        let apostrophe =
+            is_apostrophe(c) && char_is(text, next, char::is_alphabetic) && !is_possessive(text, i);
         // Dotted initialism: "U.S.", "a.m.".
-        let initialism =
-            c == '.' && letter(i + 1) && chars.get(i + 2).is_some_and(|&(_, c)| c == '.');
+        let initialism = c == '.'
+            && char_is(text, next, char::is_alphabetic)
+            && char_is(text, after(text, next), |c| c == '.');
         if !(hyphen || apostrophe || initialism) {
             break;
         }
-        i += 1;
+        i = next;
     }
-    if chars.get(i).is_some_and(|&(_, c)| c == '.') && takes_period(chars, start, i) {
+    if bytes.get(i) == Some(&b'.') && takes_period(&text[start..i]) {
         i += 1;
     }
     i
 }
 
-/// Whether the apostrophe at `i` starts a possessive or contracted `'s` ("Trump’s", "he’s").
-fn is_possessive(chars: &[(usize, char)], i: usize) -> bool {
-    chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
-        && !chars.get(i + 2).is_some_and(|&(_, c)| is_word_char(c))
+/// Whether the apostrophe at byte `i` starts a possessive or contracted `'s` ("Trump’s", "he’s").
+fn is_possessive(text: &str, i: usize) -> bool {
+    let s = after(text, i);
+    matches!(text.as_bytes().get(s), Some(b's' | b'S')) && !char_is(text, s + 1, is_word_char)
 }
 
-/// Whether the word `chars[start..end]` is an abbreviation that keeps its final period.
-fn takes_period(chars: &[(usize, char)], start: usize, end: usize) -> bool {
-    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
-    let single_letter = end - start == 1 && word.chars().all(char::is_alphabetic);
-    let initialism = word.contains('.');
-    single_letter || initialism || abbreviations().contains(word.to_lowercase().as_str())
+/// Whether `word` is an abbreviation that keeps its final period.
+fn takes_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    single_letter || word.contains('.') || abbreviations().contains(lowercase(word).as_ref())
 }
 
 fn ends_sentence(punct: &str) -> bool {
@@ -276,7 +302,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             let final_punct = tokens[j].kind == TokenKind::Punct && ends_sentence(token_text(j));
             let next_starts = token_text(next).chars().next().is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || is_opening(&c.to_string())
+                c.is_uppercase() || c.is_ascii_digit() || is_opening(c.encode_utf8(&mut [0; 4]))
             });
             final_punct && next_starts
         };
