@@ -53,7 +53,8 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The text of token `i`.
+    /// The text of token `i`. Inlined: every layer calls it in its inner loops.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         let token = self.tokens[i];
         &self.text[token.start..token.end]
