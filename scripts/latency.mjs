@@ -1,7 +1,7 @@
 // Input-to-highlights latency of the page in headless Chromium. A measurement, not a test:
 // `npm run bench:latency` after `npm run build:site` (`-- --smoke`: one keystroke on 1,000 words;
 // `-- --words 10000 --keys 40 --query ?render=marks` to narrow it down, `-- --root DIR` to
-// measure another copy of the built site).
+// measure another copy of the built site, `-- --baseline` for the browser's own floor, below).
 //
 // For articles of 1,000, 10,000 and 100,000 words (the sample article followed by news texts of
 // ../shared/corpus, read now and never stored), keystrokes are typed one at a time at the end of
@@ -29,6 +29,15 @@
 // input handler, performance.measure "newsmark:edit", and provisional shows, "newsmark:show"); the
 // browser's own work for the keystroke (editing the textarea, style, layout, paint) is not in it,
 // but is in "first". The worker and the page report how long each `analyze` took.
+//
+// `--baseline` also types the same keystrokes, timed the same way, into a page that is only a
+// textarea (the page's stylesheet and layout, so of the same size and style; no script, no
+// newsmark), made here and served by the same server: keydown → the end of the frame after its
+// input event. That is the browser's own keystroke-to-frame time (editing the textarea's value,
+// style, layout and paint of the textarea, waiting for the frame); "first" minus it is what the
+// page adds. The two pages are open side by side and typed into alternately (page, then
+// textarea), so both see the same load on a busy machine (with --burst: the textarea's keystrokes
+// after the page's, so they do not compete with the worker).
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -48,6 +57,7 @@ const smoke = args.includes("--smoke");
 // faster than the whole analysis would, so "first" competes with the worker's analysis of an
 // earlier text; "settled" is then not measured (only after the last keystroke is it awaited).
 const burst = args.includes("--burst");
+const baseline = args.includes("--baseline");
 const sizes = (option("words", smoke ? "1000" : "1000,10000,100000")).split(",").map(Number);
 const keysOption = option("keys", null);
 const query = option("query", "");
@@ -61,13 +71,17 @@ if (!existsSync(`${WWW}/newsmark/js/browser.js`)) {
   process.exit(1);
 }
 
-/** Runs in the page before its scripts: frame ends, long tasks, and the latencies of each keystroke. */
-function instrument() {
+/**
+ * Runs in the page before its scripts: frame ends, long tasks, and the latencies of each
+ * keystroke. `textareaOnly`: the baseline page, where "first" is the frame after the input event.
+ */
+function instrument({ burst, textareaOnly }) {
   const bench = {
     longTasks: [],
     samples: [],
     pending: null, // { keyAt, value, firstAt, settledAt, firstFrame, settledFrame }
     onSample: null,
+    burst,
   };
   window.__bench = bench;
   new PerformanceObserver((list) => {
@@ -88,6 +102,19 @@ function instrument() {
     },
     true,
   );
+  if (textareaOnly) {
+    // Registered before any of the page's listeners would be, in the bubbling phase: after the
+    // input event is handled, as the page's MutationObserver is (a microtask after its handler).
+    document.addEventListener("input", () => {
+      const pending = bench.pending;
+      if (pending?.value == null || pending.firstAt != null) return;
+      pending.firstAt = performance.now();
+      afterPaint((at) => {
+        pending.firstFrame = at;
+        done(pending);
+      });
+    });
+  }
 
   // The page sets data-revision at the end of each show(): a mutation record is delivered right
   // after it, in the same task. data-analyzed says what is shown: "partial" (the edited
@@ -114,8 +141,10 @@ function instrument() {
       }
     }).observe(output, { attributes: true, attributeFilter: ["data-revision"] });
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchOutput);
-  else watchOutput();
+  if (!textareaOnly) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchOutput);
+    else watchOutput();
+  }
 
   // A message posted from a requestAnimationFrame callback is handled after that frame's
   // rendering (style, layout, paint) is done. Each message carries the callbacks waiting for
@@ -154,6 +183,14 @@ function instrument() {
   };
 
   const done = (pending) => {
+    if (textareaOnly) {
+      if (bench.pending !== pending) return;
+      bench.pending = null;
+      const sample = { firstMs: pending.firstFrame - pending.keyAt };
+      bench.samples.push(sample);
+      bench.onSample?.(sample);
+      return;
+    }
     if (pending.firstFrame == null || (pending.settledFrame == null && !bench.burst) || bench.pending !== pending) return;
     bench.pending = null;
     const timing = window.newsmark.engine.timings.at(-1);
@@ -222,71 +259,131 @@ function middleOf(text) {
 
 const TYPED = "and the minister said on Friday ";
 
-async function measure(browser, site, words) {
-  const text = article(words);
+// The baseline page: the textarea alone, in the page's own layout and stylesheet, so it has the
+// page's size and style (the other panes are left out; the grid's columns do not depend on them).
+const BASELINE_PAGE = "__latency-baseline.html";
+const BASELINE_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="stylesheet" href="style.css"></head>
+<body>
+  <main class="workspace">
+    <section class="pane pane-input">
+      <div class="article-box"><textarea id="article" spellcheck="false" autocomplete="off"></textarea></div>
+    </section>
+  </main>
+</body>
+</html>`;
+
+/** Serves `root`, and the baseline page beside it (from memory, never written to the site). */
+async function serveSite(root) {
+  const site = await serve(root, 0);
+  // The file server's handler, put behind one that answers the baseline page's address.
+  const [files] = site.server.listeners("request");
+  site.server.removeAllListeners("request");
+  site.server.on("request", (request, response) => {
+    if (new URL(request.url, "http://x").pathname !== `/${BASELINE_PAGE}`) return files(request, response);
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(BASELINE_HTML);
+  });
+  return site;
+}
+
+/**
+ * Opens the page (or, `textareaOnly`, the baseline page) with `text` in its textarea, shown
+ * analyzed, and the textarea focused. `type(key)` types one key and resolves to its sample.
+ */
+async function openPage(browser, site, text, { textareaOnly = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(instrument);
-  if (burst) await page.addInitScript(() => (window.__bench.burst = true));
-  await page.goto(`${site.url}index.html${query}`);
-  await page.waitForFunction(() => document.getElementById("status").dataset.state === "ready", undefined, {
-    polling: "raf",
-  });
+  await page.addInitScript(instrument, { burst, textareaOnly });
+  await page.goto(`${site.url}${textareaOnly ? BASELINE_PAGE : `index.html${query}`}`);
+  if (!textareaOnly) {
+    await page.waitForFunction(() => document.getElementById("status").dataset.state === "ready", undefined, {
+      polling: "raf",
+    });
+  }
   // Paste-like: the whole text in one input event, then wait until it is shown analyzed.
   await page.evaluate((value) => {
     const area = document.getElementById("article");
     area.value = value;
     area.dispatchEvent(new Event("input", { bubbles: true }));
   }, text);
-  await page.waitForFunction(
-    () =>
-      document.getElementById("output").dataset.analyzed === "true" &&
-      window.newsmark.state.text === document.getElementById("article").value,
-    undefined,
-    { polling: "raf" },
-  );
+  if (!textareaOnly) await settled(page);
   await page.focus("#article");
   const startedTyping = await page.evaluate(() => {
     performance.clearMeasures("newsmark:show");
     performance.clearMeasures("newsmark:edit");
     return performance.now();
   });
+  return {
+    page,
+    size: () => page.$eval("#article", (area) => `${area.offsetWidth}x${area.offsetHeight}`),
+    caret: (at) => page.evaluate((at) => document.getElementById("article").setSelectionRange(at, at), at),
+    async type(key) {
+      const sampled = page.evaluate(() => new Promise((resolve) => (window.__bench.onSample = resolve)));
+      await page.keyboard.type(key);
+      return sampled;
+    },
+    settled: () => (textareaOnly ? null : settled(page)),
+    longTasks: () =>
+      page.evaluate((since) => window.__bench.longTasks.filter((task) => task.start >= since), startedTyping),
+    async close() {
+      await context.close();
+      if (errors.length) throw new Error(`errors in the page: ${errors.join("; ")}`);
+    },
+  };
+}
 
+/** Waits until the page shows the textarea's text with the whole document's analysis. */
+function settled(page) {
+  return page.waitForFunction(
+    () =>
+      document.getElementById("output").dataset.analyzed === "true" &&
+      window.newsmark.state.text === document.getElementById("article").value,
+    undefined,
+    { polling: "raf" },
+  );
+}
+
+const pause = (page) => page.waitForTimeout(20 + Math.random() * 50);
+
+async function measure(browser, site, words) {
+  const text = article(words);
+  const main = await openPage(browser, site, text);
+  const base = baseline ? await openPage(browser, site, text, { textareaOnly: true }) : null;
+  if (base && (await base.size()) !== (await main.size())) {
+    throw new Error(`the baseline's textarea is ${await base.size()}, the page's ${await main.size()}`);
+  }
   const rows = [];
   for (const where of ["end", "middle"]) {
-    await page.evaluate(
-      ([where, middle]) => {
-        const area = document.getElementById("article");
-        const at = where === "end" ? area.value.length : middle;
-        area.setSelectionRange(at, at);
-      },
-      [where, middleOf(text)],
-    );
+    const at = where === "end" ? text.length : middleOf(text);
+    await main.caret(at);
+    await base?.caret(at);
     const samples = [];
+    const baseSamples = [];
     for (let i = 0; i < keysFor(words); i++) {
-      const sampled = page.evaluate(() => new Promise((resolve) => (window.__bench.onSample = resolve)));
-      await page.keyboard.type(TYPED[i % TYPED.length]);
-      samples.push(await sampled);
-      await page.waitForTimeout(20 + Math.random() * 50);
+      const key = TYPED[i % TYPED.length];
+      samples.push(await main.type(key));
+      await pause(main.page);
+      // Alternately, so both see the same load; with --burst, after the page's keystrokes.
+      if (base && !burst) {
+        baseSamples.push(await base.type(key));
+        await pause(base.page);
+      }
     }
-    if (burst) {
-      await page.waitForFunction(
-        () => document.getElementById("output").dataset.analyzed === "true" && window.newsmark.state.text === document.getElementById("article").value,
-        undefined,
-        { polling: "raf" },
-      );
+    if (burst) await main.settled();
+    for (let i = 0; burst && base && i < keysFor(words); i++) {
+      baseSamples.push(await base.type(TYPED[i % TYPED.length]));
+      await pause(base.page);
     }
-    rows.push({ where, samples });
+    rows.push({ where, samples, baseSamples });
   }
-  const longTasks = await page.evaluate(
-    (since) => window.__bench.longTasks.filter((task) => task.start >= since),
-    startedTyping,
-  );
-  await context.close();
-  if (errors.length) throw new Error(`errors in the page: ${errors.join("; ")}`);
+  const longTasks = await main.longTasks();
+  await main.close();
+  await base?.close();
   return { words, chars: text.length, rows, longTasks };
 }
 
@@ -297,7 +394,7 @@ const quantile = (values, q) => {
 };
 const ms = (value) => (value == null ? "-" : value.toFixed(1));
 
-const site = await serve(WWW, 0);
+const site = await serveSite(WWW);
 const browser = await launchChromium();
 try {
   const results = [];
@@ -307,12 +404,14 @@ try {
       (burst ? "each after the last one's first highlights (--burst) (ms)" : "each after the last one settled (ms)"),
   );
   const header = [
-    "words", "where", "keys", "first p50", "first p95", "settled p50", "settled p95", "max settled",
+    "words", "where", "keys", "first p50", "first p95",
+    ...(baseline ? ["textarea p50", "textarea p95"] : []),
+    "settled p50", "settled p95", "max settled",
     "long tasks", "main/key p50", "main/key p95", "settled show p50", "paragraph p50", "analyze p50",
   ];
   const table = [header];
   for (const { words, rows, longTasks } of results) {
-    for (const { where, samples } of rows) {
+    for (const { where, samples, baseSamples } of rows) {
       const of = (key) => samples.map((s) => s[key]);
       const main = samples.map((s) => s.editMs + s.provisionalShowMs);
       const chars = quantile(of("paragraphChars"), 0.5);
@@ -322,6 +421,9 @@ try {
         String(samples.length),
         ms(quantile(of("firstMs"), 0.5)),
         ms(quantile(of("firstMs"), 0.95)),
+        ...(baseline
+          ? [0.5, 0.95].map((q) => ms(quantile(baseSamples.map((s) => s.firstMs), q)))
+          : []),
         ms(quantile(of("settledMs"), 0.5)),
         ms(quantile(of("settledMs"), 0.95)),
         ms(quantile(of("settledMs"), 1)),
@@ -344,7 +446,11 @@ try {
       "analysis of it (the sidebar follows in the next task). long tasks: main-thread tasks over 50 ms while " +
       "typing (both positions). main/key: main-thread ms per keystroke in the input handler and in provisional " +
       "shows; settled show: showing the whole analysis (before the sidebar). paragraph: `analyze` of the edited " +
-      "paragraph on the page's thread (median chars); analyze: `analyze` of the whole text in the worker.",
+      "paragraph on the page's thread (median chars); analyze: `analyze` of the whole text in the worker." +
+      (baseline
+        ? " textarea: the same keystrokes in a page that is only a textarea of the same size and style " +
+          "(--baseline), keydown → the frame after the input event: the browser's own part of first."
+        : ""),
   );
 } finally {
   await browser.close();
