@@ -30,6 +30,13 @@
 // browser's own work for the keystroke (editing the textarea, style, layout, paint) is not in it,
 // but is in "first". The worker and the page report how long each `analyze` took.
 //
+// `--trace DIR` records a Chrome trace of the typing (all renderers; DIR/latency-<words>.json)
+// and splits each keystroke's "first" by what the page's renderer main thread did meanwhile:
+// the key events (the browser editing the textarea), the page's script, style, layout,
+// pre-paint (which also rebuilds the custom highlights' markers), paint, layerize, commit, and
+// time idle; "busy, CPU" is the thread's CPU time (less than its busy time when it waited for a
+// core). With --baseline, the textarea page's too. `--trace-names`: the events that took most.
+//
 // `--baseline` also types the same keystrokes, timed the same way, into a page that is only a
 // textarea (the page's stylesheet and layout, so of the same size and style; no script, no
 // newsmark), made here and served by the same server: keydown → the end of the frame after its
@@ -38,7 +45,7 @@
 // page adds. The two pages are open side by side and typed into alternately (page, then
 // textarea), so both see the same load on a busy machine (with --burst: the textarea's keystrokes
 // after the page's, so they do not compete with the worker).
-import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { serve } from "./serve.mjs";
@@ -58,6 +65,10 @@ const smoke = args.includes("--smoke");
 // earlier text; "settled" is then not measured (only after the last keystroke is it awaited).
 const burst = args.includes("--burst");
 const baseline = args.includes("--baseline");
+// `--trace DIR`: a Chrome trace of the typing at each size (DIR/latency-<words>.json, for the
+// DevTools performance panel), and where each keystroke's time went, from keydown to its frame.
+const traceDir = option("trace", null);
+const traceNames = args.includes("--trace-names"); // and the events that took the most time
 const sizes = (option("words", smoke ? "1000" : "1000,10000,100000")).split(",").map(Number);
 const keysOption = option("keys", null);
 const query = option("query", "");
@@ -186,7 +197,7 @@ function instrument({ burst, textareaOnly }) {
     if (textareaOnly) {
       if (bench.pending !== pending) return;
       bench.pending = null;
-      const sample = { firstMs: pending.firstFrame - pending.keyAt };
+      const sample = { firstMs: pending.firstFrame - pending.keyAt, keyAt: pending.keyAt, frameAt: pending.firstFrame };
       bench.samples.push(sample);
       bench.onSample?.(sample);
       return;
@@ -198,6 +209,8 @@ function instrument({ burst, textareaOnly }) {
     const shows = performance.getEntriesByName("newsmark:show");
     const edits = performance.getEntriesByName("newsmark:edit");
     const sample = {
+      keyAt: pending.keyAt,
+      frameAt: pending.firstFrame,
       firstMs: pending.firstFrame - pending.keyAt,
       settledMs: pending.settledFrame != null && !bench.burst ? pending.settledFrame - pending.keyAt : null,
       // Main-thread work for this keystroke: the input handler's provisional edit, and each show.
@@ -348,6 +361,132 @@ function settled(page) {
   );
 }
 
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-devtools.timeline.frame",
+  "blink.user_timing",
+  "toplevel",
+  "input",
+  "cc",
+  "benchmark",
+];
+
+/** Starts tracing; marks each page, so its renderer and its clock can be found in the trace. */
+async function startTrace(browser, pages) {
+  await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+  const marks = [];
+  for (const [i, session] of pages.entries()) {
+    if (!session) continue;
+    const at = await session.page.evaluate((name) => performance.mark(name).startTime, `bench:sync:${i}`);
+    marks.push({ name: `bench:sync:${i}`, at, which: i ? "textarea" : "page" });
+  }
+  return marks;
+}
+
+async function stopTrace(browser, words, marks, rows) {
+  const buffer = await browser.stopTracing();
+  mkdirSync(traceDir, { recursive: true });
+  writeFileSync(`${traceDir}/latency-${words}.json`, buffer);
+  const parsed = JSON.parse(buffer);
+  const events = parsed.traceEvents ?? parsed;
+  const out = {};
+  for (const { name, at, which } of marks) {
+    const mark = events.find((event) => event.name === name);
+    const samples = rows.flatMap((row) => (which === "page" ? row.samples : row.baseSamples));
+    out[which] = breakdown(events, mark, at, samples);
+  }
+  return out;
+}
+
+// What a keystroke's time was spent on: each main-thread trace event's own time (its duration
+// less its children's) goes to the innermost phase it is part of.
+const PHASES = [
+  ["FunctionCall", "script"], ["EvaluateScript", "script"], ["v8.run", "script"],
+  ["RunMicrotasks", "script"], ["BlinkScheduler_PerformMicrotaskCheckpoint", "script"],
+  ["V8.GC", "gc"], ["MajorGC", "gc"], ["MinorGC", "gc"],
+  ["UpdateLayoutTree", "style"], ["Layout", "layout"], ["PrePaint", "pre-paint"], ["Paint", "paint"],
+  ["Layerize", "layerize"], ["LayerTreeHost::DoUpdateLayers", "layerize"],
+  ["ProxyMain::BeginMainFrame::commit", "commit"], ["Commit", "commit"],
+  ["LocalFrameView::RunAccessibilitySteps", "accessibility"],
+  ["IntersectionObserverController::computeIntersections", "intersections"],
+  ["ProxyMain::BeginMainFrame", "frame, other"],
+];
+const phaseOf = (event) => {
+  if (event.name === "EventDispatch") return event.args?.data?.type === "input" ? "input event" : "key events";
+  return PHASES.find(([prefix]) => event.name.startsWith(prefix))?.[1] ?? null;
+};
+const COLUMNS = [
+  "key events", "input event", "script", "gc", "style", "layout", "layout in script", "pre-paint", "paint",
+  "layerize", "commit", "accessibility", "intersections", "frame, other", "other", "idle", "wait for frame",
+  "busy, CPU",
+];
+
+/**
+ * Per keystroke of `samples` (keydown → end of its frame, in the page's clock), the milliseconds
+ * of each phase on the renderer's main thread, `idle` the time it ran nothing, and `wait for
+ * frame` the idle time between the last task before the frame and the frame's start.
+ */
+function breakdown(events, mark, markAt, samples) {
+  const toTrace = (at) => mark.ts + (at - markAt) * 1000;
+  const main = events
+    .filter((event) => event.pid === mark.pid && event.tid === mark.tid && event.ph === "X" && event.dur != null)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const names = {};
+  const result = samples.map((sample) => {
+    const from = toTrace(sample.keyAt);
+    const to = toTrace(sample.frameAt);
+    const clip = (event) => Math.max(0, Math.min(to, event.ts + event.dur) - Math.max(from, event.ts));
+    const ms = Object.fromEntries(COLUMNS.map((column) => [column, 0]));
+    const stack = []; // [{ event, phase, children }]
+    let busy = 0;
+    let cpu = 0; // thread time: less than busy when the thread waited for a core
+    let lastTaskEnd = from;
+    let frameStart = null;
+    const close = (until) => {
+      while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= until) {
+        const { event, phase, children } = stack.pop();
+        ms[phase] += Math.max(0, clip(event) - children) / 1000;
+        if (traceNames) {
+          const key = `${phase}: ${event.name}`;
+          (names[key] ??= [0])[0] += Math.max(0, clip(event) - children) / 1000 / samples.length;
+        }
+        if (stack.length) stack.at(-1).children += clip(event);
+      }
+    };
+    for (const event of main) {
+      if (event.ts + event.dur <= from || event.ts >= to) continue;
+      close(event.ts);
+      let phase = phaseOf(event) ?? stack.at(-1)?.phase ?? "other";
+      if (phase === "layout" && stack.some((open) => ["script", "input event"].includes(open.phase))) phase = "layout in script";
+      if (!stack.length) {
+        busy += clip(event);
+        if (event.tdur != null && event.dur > 0) cpu += (event.tdur * clip(event)) / event.dur;
+        if (event.name === "ThreadControllerImpl::RunTask" || event.name === "RunTask") {
+          if (event.ts + event.dur < to) lastTaskEnd = Math.max(lastTaskEnd, event.ts + event.dur);
+        }
+      }
+      if (event.name === "ProxyMain::BeginMainFrame") frameStart = event.ts;
+      stack.push({ event, phase, children: 0 });
+    }
+    close(Infinity);
+    ms.idle = Math.max(0, to - from - busy) / 1000;
+    ms["busy, CPU"] = cpu / 1000;
+    // The frame's own task started after the input tasks: the idle gap before it.
+    if (frameStart != null) {
+      let before = from;
+      for (const event of main) {
+        if (event.ts >= frameStart) break;
+        if (event.ts + event.dur > before && event.ts + event.dur <= frameStart && event.ts + event.dur > from) before = event.ts + event.dur;
+      }
+      ms["wait for frame"] = Math.max(0, frameStart - before) / 1000;
+    }
+    ms.total = sample.firstMs;
+    return ms;
+  });
+  return { samples: result, names };
+}
+
 const pause = (page) => page.waitForTimeout(20 + Math.random() * 50);
 
 async function measure(browser, site, words) {
@@ -357,6 +496,7 @@ async function measure(browser, site, words) {
   if (base && (await base.size()) !== (await main.size())) {
     throw new Error(`the baseline's textarea is ${await base.size()}, the page's ${await main.size()}`);
   }
+  const sync = traceDir ? await startTrace(browser, [main, base]) : null;
   const rows = [];
   for (const where of ["end", "middle"]) {
     const at = where === "end" ? text.length : middleOf(text);
@@ -381,10 +521,11 @@ async function measure(browser, site, words) {
     }
     rows.push({ where, samples, baseSamples });
   }
+  const traced = sync ? await stopTrace(browser, words, sync, rows) : null;
   const longTasks = await main.longTasks();
   await main.close();
   await base?.close();
-  return { words, chars: text.length, rows, longTasks };
+  return { words, chars: text.length, rows, longTasks, traced };
 }
 
 const quantile = (values, q) => {
@@ -393,6 +534,10 @@ const quantile = (values, q) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
 const ms = (value) => (value == null ? "-" : value.toFixed(1));
+const printTable = (table) => {
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column])).join("  "));
+};
 
 const site = await serveSite(WWW);
 const browser = await launchChromium();
@@ -438,8 +583,30 @@ try {
       ]);
     }
   }
-  const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column])).join("  "));
+  printTable(table);
+  for (const { words, traced } of results) {
+    if (!traced) continue;
+    console.log(`\nWhere first's time went, ${words.toLocaleString("en")} words (trace in ${traceDir}), renderer main thread, ms per keystroke:`);
+    const rows = [["", "", ...COLUMNS, "total"]];
+    for (const [which, { samples }] of Object.entries(traced)) {
+      for (const [label, q] of [["p50", 0.5], ["mean", null]]) {
+        rows.push([
+          which, label,
+          ...[...COLUMNS, "total"].map((column) => {
+            const values = samples.map((sample) => sample[column]);
+            return ms(q == null ? values.reduce((a, b) => a + b, 0) / values.length : quantile(values, q));
+          }),
+        ]);
+      }
+    }
+    printTable(rows);
+    for (const [which, { names }] of Object.entries(traceNames ? traced : {})) {
+      console.log(`\n${which}: the main thread's events with the most own time, ms per keystroke (phase: event)`);
+      for (const [name, [total]] of Object.entries(names).sort((a, b) => b[1][0] - a[1][0]).slice(0, 25)) {
+        console.log(`${total.toFixed(2).padStart(7)}  ${name}`);
+      }
+    }
+  }
   console.log(
     "\nfirst: keydown → the frame showing that keystroke's text with its provisional highlights (the edited " +
       "paragraph analyzed alone, the rest carried over); settled: → the frame showing the whole document's " +
