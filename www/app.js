@@ -543,8 +543,12 @@ function show(text, analysis, analyzed, edit = null) {
   if (mode === "highlights") state.ranges = new Map();
   paintText();
   if (!provisional && analysis.spans.length) renderSidebarAfterPaint();
-  renderLegend();
-  renderReference();
+  // A keystroke's frame is for the text and its highlights: the legend's counts follow it.
+  if (provisional) renderLegendAfterPaint();
+  else {
+    renderLegend();
+    renderReference();
+  }
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
   ui.output.dataset.analyzed = state.shown;
@@ -740,6 +744,24 @@ function renderSidebarAfterPaint() {
     setTimeout(() => {
       sidebarQueued = false;
       renderSidebar();
+      // Made now for the next keystroke's provisional analysis, which needs them (a millisecond
+      // on 10,000 words) in the frame it shows.
+      if (state.shown === "true") entityIds();
+    }),
+  );
+}
+
+let legendQueued = false;
+
+/** The legend and the reference date, in the task after the next frame (provisional shows). */
+function renderLegendAfterPaint() {
+  if (legendQueued) return;
+  legendQueued = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      legendQueued = false;
+      renderLegend();
+      renderReference();
     }),
   );
 }
