@@ -34,8 +34,10 @@
 // and splits each keystroke's "first" by what the page's renderer main thread did meanwhile:
 // the key events (the browser editing the textarea), the page's script, style, layout,
 // pre-paint (which also rebuilds the custom highlights' markers), paint, layerize, commit, and
-// time idle; "busy, CPU" is the thread's CPU time (less than its busy time when it waited for a
-// core). With --baseline, the textarea page's too. `--trace-names`: the events that took most.
+// time idle, each in the thread's CPU time; "waiting for a core": wall time the thread had work
+// but no core (the rest of "first"). With --baseline, the textarea page's too. `--trace-names`:
+// the events that took most. `--profile`: where the page's input handler spends its time, by
+// function (a V8 CPU profile).
 //
 // `--baseline` also types the same keystrokes, timed the same way, into a page that is only a
 // textarea (the page's stylesheet and layout, so of the same size and style; no script, no
@@ -69,6 +71,9 @@ const baseline = args.includes("--baseline");
 // DevTools performance panel), and where each keystroke's time went, from keydown to its frame.
 const traceDir = option("trace", null);
 const traceNames = args.includes("--trace-names"); // and the events that took the most time
+// `--profile`: a CPU profile (V8 sampling, 50 µs) of the page's input handler while typing: the
+// functions it and its callees spent most time in, ms per keystroke.
+const profile = args.includes("--profile");
 const sizes = (option("words", smoke ? "1000" : "1000,10000,100000")).split(",").map(Number);
 const keysOption = option("keys", null);
 const query = option("query", "");
@@ -419,7 +424,7 @@ const phaseOf = (event) => {
 const COLUMNS = [
   "key events", "input event", "script", "gc", "style", "layout", "layout in script", "pre-paint", "paint",
   "layerize", "commit", "accessibility", "intersections", "frame, other", "other", "idle", "wait for frame",
-  "busy, CPU",
+  "busy, CPU", "waiting for a core",
 ];
 
 /**
@@ -437,6 +442,9 @@ function breakdown(events, mark, markAt, samples) {
     const from = toTrace(sample.keyAt);
     const to = toTrace(sample.frameAt);
     const clip = (event) => Math.max(0, Math.min(to, event.ts + event.dur) - Math.max(from, event.ts));
+    // Phases are counted in thread time (CPU), which a busy machine does not inflate; the wall
+    // time the thread was busy but not running is "waiting for a core".
+    const cpuOf = (event) => (event.tdur != null && event.dur > 0 ? (event.tdur * clip(event)) / event.dur : clip(event));
     const ms = Object.fromEntries(COLUMNS.map((column) => [column, 0]));
     const stack = []; // [{ event, phase, children }]
     let busy = 0;
@@ -446,12 +454,12 @@ function breakdown(events, mark, markAt, samples) {
     const close = (until) => {
       while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= until) {
         const { event, phase, children } = stack.pop();
-        ms[phase] += Math.max(0, clip(event) - children) / 1000;
+        ms[phase] += Math.max(0, cpuOf(event) - children) / 1000;
         if (traceNames) {
           const key = `${phase}: ${event.name}`;
-          (names[key] ??= [0])[0] += Math.max(0, clip(event) - children) / 1000 / samples.length;
+          (names[key] ??= [0])[0] += Math.max(0, cpuOf(event) - children) / 1000 / samples.length;
         }
-        if (stack.length) stack.at(-1).children += clip(event);
+        if (stack.length) stack.at(-1).children += cpuOf(event);
       }
     };
     for (const event of main) {
@@ -461,7 +469,7 @@ function breakdown(events, mark, markAt, samples) {
       if (phase === "layout" && stack.some((open) => ["script", "input event"].includes(open.phase))) phase = "layout in script";
       if (!stack.length) {
         busy += clip(event);
-        if (event.tdur != null && event.dur > 0) cpu += (event.tdur * clip(event)) / event.dur;
+        cpu += cpuOf(event);
         if (event.name === "ThreadControllerImpl::RunTask" || event.name === "RunTask") {
           if (event.ts + event.dur < to) lastTaskEnd = Math.max(lastTaskEnd, event.ts + event.dur);
         }
@@ -472,6 +480,7 @@ function breakdown(events, mark, markAt, samples) {
     close(Infinity);
     ms.idle = Math.max(0, to - from - busy) / 1000;
     ms["busy, CPU"] = cpu / 1000;
+    ms["waiting for a core"] = Math.max(0, busy - cpu) / 1000;
     // The frame's own task started after the input tasks: the idle gap before it.
     if (frameStart != null) {
       let before = from;
@@ -487,6 +496,34 @@ function breakdown(events, mark, markAt, samples) {
   return { samples: result, names };
 }
 
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+  await cdp.send("Profiler.start");
+  return cdp;
+}
+
+/** Self time of each function under the page's input handler, ms per keystroke, most first. */
+async function stopProfile(cdp, keys) {
+  const { profile } = await cdp.send("Profiler.stop");
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const underHandler = (id) => {
+    for (let at = id; at != null; at = parent.get(at)) if (nodes.get(at).callFrame.functionName === "onArticleInput") return true;
+    return false;
+  };
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    if (!underHandler(id)) return;
+    const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+    const name = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000 / keys);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+}
+
 const pause = (page) => page.waitForTimeout(20 + Math.random() * 50);
 
 async function measure(browser, site, words) {
@@ -496,6 +533,7 @@ async function measure(browser, site, words) {
   if (base && (await base.size()) !== (await main.size())) {
     throw new Error(`the baseline's textarea is ${await base.size()}, the page's ${await main.size()}`);
   }
+  const profiler = profile ? await startProfile(main.page) : null;
   const sync = traceDir ? await startTrace(browser, [main, base]) : null;
   const rows = [];
   for (const where of ["end", "middle"]) {
@@ -522,10 +560,11 @@ async function measure(browser, site, words) {
     rows.push({ where, samples, baseSamples });
   }
   const traced = sync ? await stopTrace(browser, words, sync, rows) : null;
+  const profiled = profiler ? await stopProfile(profiler, rows.reduce((n, row) => n + row.samples.length, 0)) : null;
   const longTasks = await main.longTasks();
   await main.close();
   await base?.close();
-  return { words, chars: text.length, rows, longTasks, traced };
+  return { words, chars: text.length, rows, longTasks, traced, profiled };
 }
 
 const quantile = (values, q) => {
@@ -584,9 +623,17 @@ try {
     }
   }
   printTable(table);
+  for (const { words, profiled } of results) {
+    if (!profiled) continue;
+    console.log(`\nThe input handler's time by function, ${words.toLocaleString("en")} words (V8 profile; ms per keystroke, own time):`);
+    for (const [name, total] of profiled) console.log(`${total.toFixed(2).padStart(7)}  ${name}`);
+  }
   for (const { words, traced } of results) {
     if (!traced) continue;
-    console.log(`\nWhere first's time went, ${words.toLocaleString("en")} words (trace in ${traceDir}), renderer main thread, ms per keystroke:`);
+    console.log(
+      `\nWhere first's time went, ${words.toLocaleString("en")} words (trace in ${traceDir}): the renderer main ` +
+        "thread's CPU ms per keystroke in each phase; idle and waiting for a core in wall ms",
+    );
     const rows = [["", "", ...COLUMNS, "total"]];
     for (const [which, { samples }] of Object.entries(traced)) {
       for (const [label, q] of [["p50", 0.5], ["mean", null]]) {
