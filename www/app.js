@@ -607,7 +607,20 @@ function renderLines(text, edit = null) {
     }
     middle = lines.slice(head, lines.length - tail);
   }
+  // An edit within one line (a keystroke): its text node is edited in place, as the browser
+  // edits the textarea's, so no element is made and styled and only the edited part of the line
+  // is shaped again. Its entry is new (a new id), so the line's cached Ranges are not reused.
+  const inPlace = edit != null && middle.length === 1 && old.length - tail - head === 1;
+  if (inPlace) {
+    const line = old[head];
+    line.node.replaceData(edit.at - line.start, edit.oldEnd - edit.at, text.slice(edit.at, edit.newEnd));
+  }
   const fresh = middle.map((line) => {
+    if (inPlace) {
+      const entry = { ...old[head], text: line, id: (lineIds += 1) };
+      lineOfNode.set(entry.node, entry);
+      return entry;
+    }
     const element = document.createElement("span");
     element.className = "line";
     const node = document.createTextNode(line);
@@ -616,7 +629,9 @@ function renderLines(text, edit = null) {
     lineOfNode.set(node, entry);
     return entry;
   });
-  if (head === 0 && tail === 0) {
+  if (inPlace) {
+    // nothing to insert or remove
+  } else if (head === 0 && tail === 0) {
     const fragment = document.createDocumentFragment();
     for (let i = 0; i < fresh.length; i += LINES_PER_CHUNK) {
       fragment.append(chunkOf(fresh.slice(i, i + LINES_PER_CHUNK)));
