@@ -543,8 +543,12 @@ function show(text, analysis, analyzed, edit = null) {
   if (mode === "highlights") state.ranges = new Map();
   paintText();
   if (!provisional && analysis.spans.length) renderSidebarAfterPaint();
-  renderLegend();
-  renderReference();
+  // A keystroke's frame is for the text and its highlights: the legend's counts follow it.
+  if (provisional) renderLegendAfterPaint();
+  else {
+    renderLegend();
+    renderReference();
+  }
   state.revision += 1;
   ui.output.dataset.revision = String(state.revision);
   ui.output.dataset.analyzed = state.shown;
@@ -603,7 +607,20 @@ function renderLines(text, edit = null) {
     }
     middle = lines.slice(head, lines.length - tail);
   }
+  // An edit within one line (a keystroke): its text node is edited in place, as the browser
+  // edits the textarea's, so no element is made and styled and only the edited part of the line
+  // is shaped again. Its entry is new (a new id), so the line's cached Ranges are not reused.
+  const inPlace = edit != null && middle.length === 1 && old.length - tail - head === 1;
+  if (inPlace) {
+    const line = old[head];
+    line.node.replaceData(edit.at - line.start, edit.oldEnd - edit.at, text.slice(edit.at, edit.newEnd));
+  }
   const fresh = middle.map((line) => {
+    if (inPlace) {
+      const entry = { ...old[head], text: line, id: (lineIds += 1) };
+      lineOfNode.set(entry.node, entry);
+      return entry;
+    }
     const element = document.createElement("span");
     element.className = "line";
     const node = document.createTextNode(line);
@@ -612,7 +629,9 @@ function renderLines(text, edit = null) {
     lineOfNode.set(node, entry);
     return entry;
   });
-  if (head === 0 && tail === 0) {
+  if (inPlace) {
+    // nothing to insert or remove
+  } else if (head === 0 && tail === 0) {
     const fragment = document.createDocumentFragment();
     for (let i = 0; i < fresh.length; i += LINES_PER_CHUNK) {
       fragment.append(chunkOf(fresh.slice(i, i + LINES_PER_CHUNK)));
@@ -716,8 +735,10 @@ function groupKey(span) {
 // ---------------------------------------------------------------------------------------------
 // Painting: highlights or marks, for the enabled kinds
 
+/** Paints the enabled kinds again (a legend toggle): the same lines as before, only other kinds. */
 function paint() {
-  paintText();
+  if (mode === "highlights") paintHighlights({ lines: state.painted });
+  else paintMarks();
   renderSidebar();
 }
 
@@ -740,6 +761,24 @@ function renderSidebarAfterPaint() {
     setTimeout(() => {
       sidebarQueued = false;
       renderSidebar();
+      // Made now for the next keystroke's provisional analysis, which needs them (a millisecond
+      // on 10,000 words) in the frame it shows.
+      if (state.shown === "true") entityIds();
+    }),
+  );
+}
+
+let legendQueued = false;
+
+/** The legend and the reference date, in the task after the next frame (provisional shows). */
+function renderLegendAfterPaint() {
+  if (legendQueued) return;
+  legendQueued = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      legendQueued = false;
+      renderLegend();
+      renderReference();
     }),
   );
 }
@@ -768,15 +807,18 @@ function isTerm(span) {
 
 /**
  * Paints the spans of the lines in and near the viewport (PAINTED_MARGIN viewport heights above
- * and below it). Chromium re-validates every range of every highlight whenever one changes, so
- * the 15,000 ranges of a 100,000-word article would cost every keystroke tens of milliseconds;
- * a few screens' worth cost next to nothing. Scrolling paints more before the viewport reaches
- * the edge of what is painted (`onOutputScroll`). The selected span (`nm-active`) is kept unless
- * `clearActive`.
+ * and below it). After any change to the document (a keystroke in the textarea too), Chromium
+ * rebuilds the markers of every range of every highlight and repaints every line that has one,
+ * so the 15,000 ranges of a 100,000-word article would cost every keystroke tens of
+ * milliseconds, and even a few screens' worth cost a keystroke's frame milliseconds of paint.
+ * Scrolling paints more, in the scroll's own frame, before the viewport reaches the edge of what
+ * is painted (`onOutputScroll`). The selected span (`nm-active`) is kept unless
+ * `clearActive`. `lines`: the part of the text to paint ({ from, to }), else those near the
+ * viewport.
  */
-function paintHighlights({ clearActive = true } = {}) {
+function paintHighlights({ clearActive = true, lines = null } = {}) {
   if (clearActive) CSS.highlights.get(ACTIVE_HIGHLIGHT)?.clear();
-  const { from, to } = (state.painted = linesNearViewport(PAINTED_MARGIN));
+  const { from, to } = (state.painted = lines ?? linesNearViewport(PAINTED_MARGIN));
   // Only the ranges that changed are added and removed: a span on a line an edit left alone
   // keeps its Range (rangeCache), so a keystroke touches a few ranges, not every painted one.
   const next = new Map(); // Range → highlight key
@@ -800,7 +842,7 @@ function paintHighlights({ clearActive = true } = {}) {
 let paintedRanges = new Map(); // Range → highlight key, as painted now
 const rangeCache = new Map(); // "kind line:offset line:offset" → Range
 
-const PAINTED_MARGIN = 2;
+const PAINTED_MARGIN = 1;
 
 function rangeFor(index) {
   let range = state.ranges.get(index);
@@ -821,7 +863,7 @@ function rangeFor(index) {
   return range;
 }
 
-/** UTF-16 offsets [from, to) of the chunks of lines within `margin` viewport heights of the output's viewport. */
+/** UTF-16 offsets [from, to) of the lines within `margin` viewport heights of the output's viewport. */
 function linesNearViewport(margin) {
   const chunks = ui.output.children;
   if (!state.lines.length || !chunks.length) return { from: 0, to: 0 };
@@ -844,8 +886,37 @@ function linesNearViewport(margin) {
     if (chunks[mid].offsetTop < bottom) lo = mid;
     else hi = mid - 1;
   }
-  const last = lineOfNode.get(chunks[lo].lastElementChild.firstChild);
-  return { from: lineOfNode.get(first.firstElementChild.firstChild).start, to: last.start + last.text.length };
+  // Then the lines in those chunks: a chunk can be several screens tall, and each painted line
+  // costs every frame after any change to the document (the textarea's included), as Chromium
+  // then rebuilds all the highlights' markers and repaints the lines that have them.
+  const firstLine = lineOfNode.get(lineNear(first, top, true).firstChild);
+  const lastLine = lineOfNode.get(lineNear(chunks[lo], bottom, false).firstChild);
+  return { from: firstLine.start, to: lastLine.start + lastLine.text.length };
+}
+
+/**
+ * The first line of `chunk` that ends below `y` (`first`), or the last that starts above it (`y`
+ * in the output's coordinates). Of a chunk that `content-visibility` skips (not laid out; reading
+ * its lines' offsets would lay it out), its first or last line.
+ */
+function lineNear(chunk, y, first) {
+  const lines = chunk.children;
+  let lo = 0;
+  let hi = lines.length - 1;
+  if (!lines[0].checkVisibility({ contentVisibilityAuto: true })) return lines[first ? lo : hi];
+  y -= chunk.offsetTop; // the lines' offsetParent is their chunk (contained by content-visibility)
+  while (lo < hi) {
+    if (first) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].offsetTop + lines[mid].offsetHeight > y) hi = mid;
+      else lo = mid + 1;
+    } else {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].offsetTop < y) lo = mid;
+      else hi = mid - 1;
+    }
+  }
+  return lines[lo];
 }
 
 let scrollQueued = false;
