@@ -428,15 +428,21 @@ impl<'d, 'a> Features<'d, 'a> {
     /// `every`: prepare every token, for training (which reads every token's features).
     fn build(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32, every: bool) -> Self {
         let (infos, needed) = infos(doc, lexicon, every);
-        // Keyed by the word's hash: no string hashing or comparing.
-        let mut elsewhere: FastMap<u64, (bool, bool)> = FastMap::default();
+        // Keyed by the word's hash: no string hashing or comparing. Only the words the features
+        // ask about (of capitalized or all-caps tokens) are kept: a small map the other tokens
+        // only look up.
+        let mut elsewhere: FastMap<u64, (bool, bool)> = (infos.iter().zip(&needed))
+            .filter(|&(info, &needed)| needed && (info.cap || info.all_caps))
+            .map(|(info, _)| (info.lower, (false, false)))
+            .collect();
         for info in &infos {
             let lower_here = !info.cap && !info.all_caps && info.lower_starts_alpha;
             let cap_inside = info.cap && !info.initial && !info.caps_line;
             if lower_here || cap_inside {
-                let entry = elsewhere.entry(info.lower).or_default();
-                entry.0 |= lower_here;
-                entry.1 |= cap_inside;
+                if let Some(entry) = elsewhere.get_mut(&info.lower) {
+                    entry.0 |= lower_here;
+                    entry.1 |= cap_inside;
+                }
             }
         }
         Features {
