@@ -345,7 +345,8 @@ fn mark_phrases(doc: &Document, lexicon: &Lexicon, marks: &[Marks], infos: &mut 
                     usize::from(m.entry & (1 << l) != 0)
                 } else {
                     let stop = end.min(i + set.longest().max(1));
-                    phrase_at(doc, set, i, stop, &cut, &mut key)
+                    let first = (infos[i].lower, m.entry & (1 << l) != 0);
+                    phrase_at(doc, set, (i, stop), first, &cut, &mut key)
                 };
                 if matched > 0 {
                     infos[i].gaz |= b;
@@ -359,33 +360,57 @@ fn mark_phrases(doc: &Document, lexicon: &Lexicon, marks: &[Marks], infos: &mut 
     }
 }
 
-/// Tokens in the longest entry of `set` starting at token `i` (before `stop`); 0 for none.
+/// Tokens in the longest entry of `set` starting at token `i` (before `stop`); 0 for none. The
+/// first word's marks already say whether it is an entry alone (`alone`) and starts a longer
+/// one (it does, or this is not asked); the phrase is hashed as it grows, word by word, and
+/// written out to be looked up only when its hash is listed.
 fn phrase_at(
     doc: &Document,
     set: &super::lexicon::WordSet,
-    i: usize,
-    stop: usize,
+    (i, stop): (usize, usize),
+    first: (u64, bool),
     cut: &dyn Fn(usize) -> bool,
     key: &mut String,
 ) -> usize {
-    let mut matched = 0;
-    key.clear();
-    for j in i..stop {
+    let (mut hash, alone) = first;
+    let mut matched = usize::from(alone);
+    for j in i + 1..stop {
         if cut(j) {
             break;
         }
-        if j > i {
-            key.push(' ');
+        hash = fnv_lower(fnv1(hash, b' '), doc.token_text(j));
+        let (entry, longer) = (set.may_contain(hash), set.may_start_longer(hash));
+        if !entry && !longer {
+            break;
         }
-        push_lower(key, doc.token_text(j));
-        if set.contains(key) {
+        key.clear();
+        for t in i..=j {
+            if t > i {
+                key.push(' ');
+            }
+            push_lower(key, doc.token_text(t));
+        }
+        if entry && set.contains(key) {
             matched = j + 1 - i;
         }
-        if !set.starts_longer(key) {
+        if !(longer && set.starts_longer(key)) {
             break;
         }
     }
     matched
+}
+
+/// `h` carried on over the bytes of the lowercase of `word` (as [`push_lower`] writes it).
+fn fnv_lower(h: u64, word: &str) -> u64 {
+    if word.is_ascii() {
+        return word.bytes().map(|b| b.to_ascii_lowercase()).fold(h, fnv1);
+    }
+    let mut h = h;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0; 4];
+        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv1);
+    }
+    h
 }
 
 /// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` lists token `i`'s.
@@ -612,6 +637,18 @@ mod tests {
                 fnv(shape(word).bytes()),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn phrase_hashes_grow_as_the_written_phrase() {
+        for (first, second) in [("New", "YORK"), ("Ünïcode", "ÖKONOM"), ("the", "Σ")] {
+            let mut key = String::new();
+            push_lower(&mut key, first);
+            let hash = fnv_lower(fnv1(fnv(key.bytes()), b' '), second);
+            key.push(' ');
+            push_lower(&mut key, second);
+            assert_eq!(hash, fnv(key.bytes()), "{first} {second}");
         }
     }
 

@@ -24,6 +24,10 @@ pub struct WordSet {
     starts: FastSet<String>,
     /// The most words any entry has, to bound phrase lookups.
     longest: usize,
+    /// The [`fnv`] hashes of the entries and of the starts: a phrase lookup hashes its words as
+    /// it reads them and writes the phrase out only when its hash is here.
+    entry_hashes: FastSet<u64>,
+    start_hashes: FastSet<u64>,
 }
 
 impl WordSet {
@@ -33,8 +37,10 @@ impl WordSet {
             let entry = line.to_lowercase();
             set.longest = set.longest.max(entry.split_whitespace().count());
             for (end, _) in entry.match_indices(' ') {
+                set.start_hashes.insert(fnv(entry[..end].bytes()));
                 set.starts.insert(entry[..end].to_string());
             }
+            set.entry_hashes.insert(fnv(entry.bytes()));
             set.entries.insert(entry);
         }
         set
@@ -48,6 +54,17 @@ impl WordSet {
     /// Whether some entry starts with the words of `key` and has more.
     pub fn starts_longer(&self, key: &str) -> bool {
         self.starts.contains(key)
+    }
+
+    /// Whether a key with [`fnv`] hash `hash` may be listed ([`WordSet::contains`] says).
+    pub fn may_contain(&self, hash: u64) -> bool {
+        self.entry_hashes.contains(&hash)
+    }
+
+    /// Whether a key with [`fnv`] hash `hash` may start a longer entry
+    /// ([`WordSet::starts_longer`] says).
+    pub fn may_start_longer(&self, hash: u64) -> bool {
+        self.start_hashes.contains(&hash)
     }
 
     pub fn longest(&self) -> usize {
