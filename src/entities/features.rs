@@ -8,14 +8,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{list, Lexicon};
+use super::lexicon::{fnv, fnv1, list, Lexicon, Marks};
 use crate::text::{Document, FastMap, TokenKind};
-
-/// 64-bit FNV-1a of a string: each token's strings are hashed once, and the features mix
-/// those hashes; stable across platforms and runs.
-fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, fnv1)
-}
 
 /// A feature id in the making: a template number mixed with token hashes and small codes
 /// (multiply-rotate, far cheaper than hashing the strings again for every feature).
@@ -63,6 +57,8 @@ struct TokenInfo {
     any_lower: bool,
     any_upper: bool,
     any_letter: bool,
+    /// Its lowercase starts with a letter.
+    lower_starts_alpha: bool,
     /// Gazetteer marks: bit per list, for a whole-phrase match starting here (B) or inside (I).
     gaz: u32,
 }
@@ -181,71 +177,82 @@ fn shape_hash(word: &str, buf: &mut String) -> u64 {
     h
 }
 
-/// The lowercased words of a document, in one buffer.
-struct Lowercase {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Lowercase {
-    fn new(doc: &Document) -> Lowercase {
-        let mut text = String::with_capacity(doc.text.len());
-        let mut ends = Vec::with_capacity(doc.tokens.len() + 1);
-        ends.push(0);
-        for i in 0..doc.tokens.len() {
-            let word = doc.token_text(i);
-            if word.is_ascii() {
-                let start = text.len();
-                text.push_str(word);
-                text[start..].make_ascii_lowercase();
-            } else {
-                text.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            ends.push(text.len());
-        }
-        Lowercase { text, ends }
-    }
-
-    fn get(&self, i: usize) -> &str {
-        &self.text[self.ends[i]..self.ends[i + 1]]
+/// Appends the lowercase of `word` to `out`, char by char (as the word lists are lowercased).
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
-fn info(doc: &Document, i: usize, lower: &str, shape: &mut String) -> TokenInfo {
+/// Token `i`'s case, letters, lowercase hash and word-list marks: what every token needs (for
+/// the caps lines, the document clues and the phrase lists). An ASCII word (most are) takes one
+/// pass over its bytes and no lowercase copy; `buf` holds the lowercase of any other.
+fn scan(doc: &Document, lexicon: &Lexicon, i: usize, buf: &mut String) -> (TokenInfo, Marks) {
     let text = doc.token_text(i);
     let (mut letters, mut any_lower, mut any_upper) = (0, false, false);
+    let (lower, marks, first_upper, lower_starts_alpha);
     if text.is_ascii() {
+        let mut h = fnv(None);
         for b in text.bytes() {
             letters += usize::from(b.is_ascii_alphabetic());
             any_lower |= b.is_ascii_lowercase();
             any_upper |= b.is_ascii_uppercase();
+            h = fnv1(h, b.to_ascii_lowercase());
         }
+        lower = h;
+        // A listed word is lowercase: equal to the lowercased text iff equal ignoring ASCII case.
+        marks = lexicon.marks(lower, |w| w.eq_ignore_ascii_case(text));
+        first_upper = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        lower_starts_alpha = text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
     } else {
         for c in text.chars() {
             letters += usize::from(c.is_alphabetic());
             any_lower |= c.is_lowercase();
             any_upper |= c.is_uppercase();
         }
+        buf.clear();
+        push_lower(buf, text);
+        lower = fnv(buf.bytes());
+        marks = lexicon.marks(lower, |w| w == buf.as_str());
+        first_upper = text.chars().next().is_some_and(char::is_uppercase);
+        lower_starts_alpha = buf.chars().next().is_some_and(char::is_alphabetic);
     }
-    TokenInfo {
-        lower: fnv(lower.bytes()),
-        shape: shape_hash(text, shape),
-        cap: doc.is_capitalized(i),
+    let info = TokenInfo {
+        lower,
+        cap: first_upper && doc.tokens[i].kind == TokenKind::Word,
         all_caps: letters >= 2 && !any_lower,
         break_before: i > 0 && doc.line_break_between(i - 1, i),
         any_lower,
         any_upper,
         any_letter: letters > 0,
+        lower_starts_alpha,
+        gaz: word_list_bits(marks.entry),
         ..TokenInfo::default()
-    }
+    };
+    (info, marks)
 }
 
-fn infos(doc: &Document, lexicon: &Lexicon, lower: &Lowercase) -> Vec<TokenInfo> {
-    let n = doc.tokens.len();
-    let mut shape = String::new();
-    let mut infos: Vec<TokenInfo> = (0..n)
-        .map(|i| info(doc, i, lower.get(i), &mut shape))
-        .collect();
+/// The gazetteer bits of the single-word lists a word is in (`entry`: bit per list).
+fn word_list_bits(entry: u16) -> u32 {
+    if entry == 0 {
+        return 0;
+    }
+    WORD_LISTS
+        .iter()
+        .filter(|&&(l, _)| entry & (1 << l) != 0)
+        .fold(0, |g, (_, bit)| g | bit)
+}
+
+/// Every token's [`TokenInfo`]; the shapes only where `needed` (the others are never read).
+fn infos(doc: &Document, lexicon: &Lexicon, every: bool) -> (Vec<TokenInfo>, Vec<bool>) {
+    let mut buf = String::new();
+    let (mut infos, marks): (Vec<TokenInfo>, Vec<Marks>) = (0..doc.tokens.len())
+        .map(|i| scan(doc, lexicon, i, &mut buf))
+        .unzip();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         if let Some(first) = range
@@ -256,8 +263,39 @@ fn infos(doc: &Document, lexicon: &Lexicon, lower: &Lowercase) -> Vec<TokenInfo>
         }
     }
     mark_caps_lines(&mut infos);
-    mark_lists(doc, lexicon, lower, &mut infos);
-    infos
+    mark_phrases(doc, lexicon, &marks, &mut infos);
+    let needed = if every {
+        vec![true; infos.len()]
+    } else {
+        read_by_tagger(doc, &infos)
+    };
+    for (i, info) in infos.iter_mut().enumerate() {
+        if needed[i] {
+            info.shape = shape_hash(doc.token_text(i), &mut buf);
+        }
+    }
+    (infos, needed)
+}
+
+/// The tokens whose preparation the tagger reads: those it scores ([`near_capital`]) and their
+/// ±2 window.
+fn read_by_tagger(doc: &Document, infos: &[TokenInfo]) -> Vec<bool> {
+    let mut needed = vec![false; infos.len()];
+    for sentence in &doc.sentences {
+        for i in sentence.tokens.clone() {
+            if near_capital(infos, i, sentence.tokens.clone()) {
+                let window = i.saturating_sub(2)..(i + 3).min(infos.len());
+                needed[window].fill(true);
+            }
+        }
+    }
+    needed
+}
+
+/// Whether token `i` or a neighbour in `sentence` has an uppercase letter.
+fn near_capital(infos: &[TokenInfo], i: usize, sentence: Range<usize>) -> bool {
+    let upper = |j: usize| infos[j].any_upper;
+    upper(i) || (i > sentence.start && upper(i - 1)) || (i + 1 < sentence.end && upper(i + 1))
 }
 
 /// Marks the tokens of lines without lowercase letters.
@@ -279,85 +317,105 @@ fn mark_caps_lines(infos: &mut [TokenInfo]) {
     }
 }
 
-/// Word lists: single words, then phrases (longest first) within sentences. One lookup per
-/// token says which lists a word is in or starts a longer entry of; phrases are only read on
-/// when one does.
-fn mark_lists(doc: &Document, lexicon: &Lexicon, lower: &Lowercase, infos: &mut [TokenInfo]) {
-    let marks: Vec<_> = (0..infos.len())
-        .map(|i| lexicon.marks(lower.get(i)))
-        .collect();
-    for (info, m) in infos.iter_mut().zip(&marks) {
-        info.gaz = WORD_LISTS
-            .iter()
-            .filter(|&&(l, _)| m.entry & (1 << l) != 0)
-            .fold(0, |g, (_, bit)| g | bit);
-    }
+/// The phrase lists, within sentences, longest match first and left to right (matches of one
+/// list never overlap). One lookup per token (its [`Marks`]) said which lists a word is in or
+/// starts a longer entry of; phrases are only read on when one does.
+fn mark_phrases(doc: &Document, lexicon: &Lexicon, marks: &[Marks], infos: &mut [TokenInfo]) {
     let lists = lexicon.lists();
+    let any_phrase_list = PHRASE_LISTS.iter().fold(0, |m, &(l, _, _)| m | 1 << l);
+    let cut = |j: usize| {
+        doc.tokens[j].kind == TokenKind::Punct && !matches!(doc.token_text(j), "&" | "-")
+    };
     let mut key = String::new();
-    for (l, b, inside) in PHRASE_LISTS {
-        let set = lists[l as usize];
-        let longest = set.longest().max(1);
-        for sentence in &doc.sentences {
-            let end = sentence.tokens.end;
-            let mut i = sentence.tokens.start;
-            while i < end {
-                let cut = |j: usize| {
-                    doc.tokens[j].kind == TokenKind::Punct
-                        && !matches!(doc.token_text(j), "&" | "-")
-                };
-                let matched = if cut(i) {
-                    0
-                } else if marks[i].starts & (1 << l) == 0 {
-                    usize::from(marks[i].entry & (1 << l) != 0)
+    for sentence in &doc.sentences {
+        let end = sentence.tokens.end;
+        // Per list, the first token not inside one of its matches: the lists match apart.
+        let mut free = [sentence.tokens.start; PHRASE_LISTS.len()];
+        for i in sentence.tokens.clone() {
+            let m = marks[i];
+            if (m.entry | m.starts) & any_phrase_list == 0 || cut(i) {
+                continue;
+            }
+            for (k, &(l, b, inside)) in PHRASE_LISTS.iter().enumerate() {
+                if i < free[k] {
+                    continue;
+                }
+                let set = lists[l as usize];
+                let matched = if m.starts & (1 << l) == 0 {
+                    usize::from(m.entry & (1 << l) != 0)
                 } else {
-                    phrase_at(set, lower, i, end.min(i + longest), &cut, &mut key)
+                    let stop = end.min(i + set.longest().max(1));
+                    let first = (infos[i].lower, m.entry & (1 << l) != 0);
+                    phrase_at(doc, set, (i, stop), first, &cut, &mut key)
                 };
                 if matched > 0 {
                     infos[i].gaz |= b;
                     for info in &mut infos[i + 1..i + matched] {
                         info.gaz |= inside;
                     }
-                    i += matched;
-                } else {
-                    i += 1;
+                    free[k] = i + matched;
                 }
             }
         }
     }
 }
 
-/// Tokens in the longest entry of `set` starting at token `i` (before `stop`); 0 for none.
+/// Tokens in the longest entry of `set` starting at token `i` (before `stop`); 0 for none. The
+/// first word's marks already say whether it is an entry alone (`alone`) and starts a longer
+/// one (it does, or this is not asked); the phrase is hashed as it grows, word by word, and
+/// written out to be looked up only when its hash is listed.
 fn phrase_at(
+    doc: &Document,
     set: &super::lexicon::WordSet,
-    lower: &Lowercase,
-    i: usize,
-    stop: usize,
+    (i, stop): (usize, usize),
+    first: (u64, bool),
     cut: &dyn Fn(usize) -> bool,
     key: &mut String,
 ) -> usize {
-    let mut matched = 0;
-    key.clear();
-    for j in i..stop {
+    let (mut hash, alone) = first;
+    let mut matched = usize::from(alone);
+    for j in i + 1..stop {
         if cut(j) {
             break;
         }
-        if j > i {
-            key.push(' ');
+        hash = fnv_lower(fnv1(hash, b' '), doc.token_text(j));
+        let (entry, longer) = (set.may_contain(hash), set.may_start_longer(hash));
+        if !entry && !longer {
+            break;
         }
-        key.push_str(lower.get(j));
-        if set.contains(key) {
+        key.clear();
+        for t in i..=j {
+            if t > i {
+                key.push(' ');
+            }
+            push_lower(key, doc.token_text(t));
+        }
+        if entry && set.contains(key) {
             matched = j + 1 - i;
         }
-        if !set.starts_longer(key) {
+        if !(longer && set.starts_longer(key)) {
             break;
         }
     }
     matched
 }
 
+/// `h` carried on over the bytes of the lowercase of `word` (as [`push_lower`] writes it).
+fn fnv_lower(h: u64, word: &str) -> u64 {
+    if word.is_ascii() {
+        return word.bytes().map(|b| b.to_ascii_lowercase()).fold(h, fnv1);
+    }
+    let mut h = h;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0; 4];
+        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv1);
+    }
+    h
+}
+
 /// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` lists token `i`'s.
 pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
-    let features = Features::new(doc, lexicon, bits);
+    let features = Features::build(doc, lexicon, bits, true);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for i in 0..doc.tokens.len() {
         let mut f = Vec::new();
@@ -377,35 +435,46 @@ const AFTER_TEXT: u64 = 0xc8a1_4e27_93d0_6f5b;
 pub struct Features<'d, 'a> {
     doc: &'d Document<'a>,
     bits: u32,
-    lower: Lowercase,
     infos: Vec<TokenInfo>,
-    /// Document-level, per token: whether its word is written elsewhere in lowercase, and
-    /// capitalized in the middle of a sentence in mixed-case text.
-    elsewhere: Vec<(bool, bool)>,
+    /// The tokens whose features may be asked for (with their neighbours: their shapes are set).
+    needed: Vec<bool>,
+    /// Document-level clues, by lowercase word hash: whether the word is written elsewhere in
+    /// lowercase, and capitalized in the middle of a sentence in mixed-case text. A word
+    /// missing here is neither.
+    elsewhere: FastMap<u64, (bool, bool)>,
 }
 
 impl<'d, 'a> Features<'d, 'a> {
+    /// For tagging: only the tokens [`Features::near_capital`] (and their windows) are prepared.
     pub fn new(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32) -> Features<'d, 'a> {
-        let lower = Lowercase::new(doc);
-        let infos = infos(doc, lexicon, &lower);
-        // Keyed by the word's hash: no string hashing or comparing.
-        let mut seen: FastMap<u64, (bool, bool)> = FastMap::default();
-        for (i, info) in infos.iter().enumerate() {
-            let entry = seen.entry(info.lower).or_default();
-            let first_lower = !info.cap && !info.all_caps;
-            if first_lower && lower.get(i).chars().next().is_some_and(char::is_alphabetic) {
-                entry.0 = true;
-            }
-            if info.cap && !info.initial && !info.caps_line {
-                entry.1 = true;
+        Features::build(doc, lexicon, bits, false)
+    }
+
+    /// `every`: prepare every token, for training (which reads every token's features).
+    fn build(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32, every: bool) -> Self {
+        let (infos, needed) = infos(doc, lexicon, every);
+        // Keyed by the word's hash: no string hashing or comparing. Only the words the features
+        // ask about (of capitalized or all-caps tokens) are kept: a small map the other tokens
+        // only look up.
+        let mut elsewhere: FastMap<u64, (bool, bool)> = (infos.iter().zip(&needed))
+            .filter(|&(info, &needed)| needed && (info.cap || info.all_caps))
+            .map(|(info, _)| (info.lower, (false, false)))
+            .collect();
+        for info in &infos {
+            let lower_here = !info.cap && !info.all_caps && info.lower_starts_alpha;
+            let cap_inside = info.cap && !info.initial && !info.caps_line;
+            if lower_here || cap_inside {
+                if let Some(entry) = elsewhere.get_mut(&info.lower) {
+                    entry.0 |= lower_here;
+                    entry.1 |= cap_inside;
+                }
             }
         }
-        let elsewhere = infos.iter().map(|info| seen[&info.lower]).collect();
         Features {
             doc,
             bits,
-            lower,
             infos,
+            needed,
             elsewhere,
         }
     }
@@ -414,8 +483,7 @@ impl<'d, 'a> Features<'d, 'a> {
     /// (lowercase words inside them, "Bank of the West", sit next to one); a token far from any
     /// is outside every name, so the tagger skips its features: most of a news text.
     pub fn near_capital(&self, i: usize, sentence: Range<usize>) -> bool {
-        let upper = |j: usize| self.infos[j].any_upper;
-        upper(i) || (i > sentence.start && upper(i - 1)) || (i + 1 < sentence.end && upper(i + 1))
+        near_capital(&self.infos, i, sentence)
     }
 
     /// Token `i`'s feature ids into `f` (cleared first). A rare collision may list an id twice:
@@ -423,14 +491,24 @@ impl<'d, 'a> Features<'d, 'a> {
     pub fn token(&self, i: usize, f: &mut Vec<u32>) {
         let (bits, infos) = (self.bits, &self.infos);
         let info = &infos[i];
+        debug_assert!(self.needed[i], "token {i} was not prepared");
         f.clear();
         let mut add = |id: Id| f.push(id.finish(bits));
-        let w = self.lower.get(i);
+        let word = self.doc.token_text(i);
         add(Id::new(0));
         add(Id::new(1).and(info.lower));
-        add(Id::new(2).and(fnv(self.doc.token_text(i).bytes())));
+        add(Id::new(2).and(fnv(word.bytes())));
         add(Id::new(3).and(info.shape));
-        affixes(w, &mut add);
+        if word.is_ascii() {
+            affixes(
+                word.bytes().map(|b| char::from(b.to_ascii_lowercase())),
+                &mut add,
+            );
+        } else {
+            let mut lower = String::new();
+            push_lower(&mut lower, word);
+            affixes(lower.chars(), &mut add);
+        }
         self.window(i, &mut add);
         let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
         add(Id::new(31).and(position).and(info.shape));
@@ -439,8 +517,9 @@ impl<'d, 'a> Features<'d, 'a> {
         } else if info.initial {
             add(Id::new(33).and(info.lower));
         }
-        let (lower_elsewhere, cap_elsewhere) = self.elsewhere[i];
         if info.cap || info.all_caps {
+            let (lower_elsewhere, cap_elsewhere) =
+                self.elsewhere.get(&info.lower).copied().unwrap_or_default();
             let clue = u64::from(lower_elsewhere) | u64::from(cap_elsewhere) << 1;
             add(Id::new(34).and(clue).and(position));
         }
@@ -508,26 +587,24 @@ fn set_bits(mut bits: u32) -> impl Iterator<Item = u64> {
     })
 }
 
-/// Suffixes of 1-4 and prefixes of 1-3 characters of `w`, each hashed as it grows (a suffix
-/// from its last byte backwards).
-fn affixes(w: &str, add: &mut impl FnMut(Id)) {
+/// Suffixes of 1-4 and prefixes of 1-3 characters of the lowercase word `w`, each hashed as it
+/// grows (a suffix from its last byte backwards).
+fn affixes<W>(w: W, add: &mut impl FnMut(Id))
+where
+    W: DoubleEndedIterator<Item = char> + Clone,
+{
     let mut h = fnv(None);
-    for (k, c) in w.chars().rev().take(4).enumerate() {
+    for (k, c) in w.clone().rev().take(4).enumerate() {
         let mut buf = [0; 4];
         h = c.encode_utf8(&mut buf).bytes().rev().fold(h, fnv1);
         add(Id::new(5 + k as u8).and(h));
     }
     let mut h = fnv(None);
-    for (k, c) in w.chars().take(3).enumerate() {
+    for (k, c) in w.take(3).enumerate() {
         let mut buf = [0; 4];
         h = c.encode_utf8(&mut buf).bytes().fold(h, fnv1);
         add(Id::new(11 + k as u8).and(h));
     }
-}
-
-/// One FNV-1a step.
-fn fnv1(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 #[cfg(test)]
@@ -560,6 +637,18 @@ mod tests {
                 fnv(shape(word).bytes()),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn phrase_hashes_grow_as_the_written_phrase() {
+        for (first, second) in [("New", "YORK"), ("Ünïcode", "ÖKONOM"), ("the", "Σ")] {
+            let mut key = String::new();
+            push_lower(&mut key, first);
+            let hash = fnv_lower(fnv1(fnv(key.bytes()), b' '), second);
+            key.push(' ');
+            push_lower(&mut key, second);
+            assert_eq!(hash, fnv(key.bytes()), "{first} {second}");
         }
     }
 

@@ -2,11 +2,10 @@
 //! ("Vladimir Putin" … "Putin"); an acronym in parentheses after a name ("… Organization
 //! (NATO)"). Then each entity's kind is decided from the votes of all its mentions.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::evidence::{weight, Evidence};
-use crate::text::Document;
+use crate::text::{Document, FastMap};
 use crate::Kind;
 
 /// One name mention, before grouping into entities.
@@ -68,7 +67,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Vec<Group> {
 }
 
 fn join_identical(mentions: &[Mention], sets: &mut Sets) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: FastMap<&str, usize> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         let earlier = *first.entry(mention.key.as_str()).or_insert(i);
         sets.union(earlier, i);
@@ -107,7 +106,7 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, surname: &mut [bool]) {
     let votes = summed_votes(mentions, sets);
     let kind_of =
         |sets: &mut Sets, i: usize| decide(&votes[sets.find(i)], mentions[i].word_count());
-    let mut full_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut full_names: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         if mention.word_count() > 1 && kind_of(sets, i) == Kind::Person {
             full_names.entry(mention.last_word()).or_default().push(i);
@@ -136,7 +135,7 @@ fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
 }
 
 fn collect(mentions: &[Mention], sets: &mut Sets, surname: &[bool]) -> Vec<Group> {
-    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut index_of_root: FastMap<usize, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
         let root = sets.find(i);

@@ -4,6 +4,17 @@
 
 use crate::text::{data_lines, FastMap, FastSet};
 
+/// 64-bit FNV-1a of a string: each token's strings are hashed once, and the features mix
+/// those hashes; stable across platforms and runs.
+pub fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, fnv1)
+}
+
+/// One FNV-1a step.
+pub fn fnv1(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// A set of lowercase words or phrases (words joined by single spaces).
 #[derive(Default)]
 pub struct WordSet {
@@ -13,6 +24,10 @@ pub struct WordSet {
     starts: FastSet<String>,
     /// The most words any entry has, to bound phrase lookups.
     longest: usize,
+    /// The [`fnv`] hashes of the entries and of the starts: a phrase lookup hashes its words as
+    /// it reads them and writes the phrase out only when its hash is here.
+    entry_hashes: FastSet<u64>,
+    start_hashes: FastSet<u64>,
 }
 
 impl WordSet {
@@ -22,8 +37,10 @@ impl WordSet {
             let entry = line.to_lowercase();
             set.longest = set.longest.max(entry.split_whitespace().count());
             for (end, _) in entry.match_indices(' ') {
+                set.start_hashes.insert(fnv(entry[..end].bytes()));
                 set.starts.insert(entry[..end].to_string());
             }
+            set.entry_hashes.insert(fnv(entry.bytes()));
             set.entries.insert(entry);
         }
         set
@@ -37,6 +54,17 @@ impl WordSet {
     /// Whether some entry starts with the words of `key` and has more.
     pub fn starts_longer(&self, key: &str) -> bool {
         self.starts.contains(key)
+    }
+
+    /// Whether a key with [`fnv`] hash `hash` may be listed ([`WordSet::contains`] says).
+    pub fn may_contain(&self, hash: u64) -> bool {
+        self.entry_hashes.contains(&hash)
+    }
+
+    /// Whether a key with [`fnv`] hash `hash` may start a longer entry
+    /// ([`WordSet::starts_longer`] says).
+    pub fn may_start_longer(&self, hash: u64) -> bool {
+        self.start_hashes.contains(&hash)
     }
 
     pub fn longest(&self) -> usize {
@@ -68,8 +96,10 @@ pub struct Lexicon {
     pub geo_cities: WordSet,
     /// GeoNames countries, capitals, continents and US states.
     pub geo_regions: WordSet,
-    /// Every single word any list knows, with its [`Marks`]: one lookup per token for all lists.
-    marks: FastMap<String, Marks>,
+    /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
+    /// lookup per token for all lists, with the hash the features compute anyway (no string
+    /// hashing, no lowercase copy).
+    marks: FastMap<u64, (String, Marks)>,
 }
 
 /// Bit numbers of the lists in [`Marks`].
@@ -105,14 +135,20 @@ impl Lexicon {
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
             marks: FastMap::default(),
         };
-        let mut marks: FastMap<String, Marks> = FastMap::default();
+        let mut marks: FastMap<u64, (String, Marks)> = FastMap::default();
         for (bit, set) in lexicon.lists().into_iter().enumerate() {
             for entry in &set.entries {
-                match entry.split_once(' ') {
-                    None => marks.entry(entry.clone()).or_default().entry |= 1 << bit,
-                    Some((first, _)) => {
-                        marks.entry(first.to_string()).or_default().starts |= 1 << bit
-                    }
+                let (word, starts) = match entry.split_once(' ') {
+                    None => (entry.as_str(), false),
+                    Some((first, _)) => (first, true),
+                };
+                let (listed, m) = marks
+                    .entry(fnv(word.bytes()))
+                    .or_insert_with(|| (word.to_string(), Marks::default()));
+                debug_assert_eq!(listed, word, "two list words share a hash");
+                match starts {
+                    false => m.entry |= 1 << bit,
+                    true => m.starts |= 1 << bit,
                 }
             }
         }
@@ -138,9 +174,13 @@ impl Lexicon {
         ]
     }
 
-    /// The lists `word` (lowercase, one word) is in or starts an entry of.
-    pub fn marks(&self, word: &str) -> Marks {
-        self.marks.get(word).copied().unwrap_or_default()
+    /// The lists a word is in or starts an entry of, from the [`fnv`] hash of its lowercase;
+    /// `is_word` says whether a listed word (lowercase) is it.
+    pub fn marks(&self, hash: u64, is_word: impl Fn(&str) -> bool) -> Marks {
+        match self.marks.get(&hash) {
+            Some((word, marks)) if is_word(word) => *marks,
+            _ => Marks::default(),
+        }
     }
 }
 
@@ -178,11 +218,13 @@ mod tests {
     #[test]
     fn marks_agree_with_the_lists() {
         let lexicon = Lexicon::new();
-        let new = lexicon.marks("new");
+        let marks = |word: &str| lexicon.marks(fnv(word.bytes()), |w| w == word);
+        let new = marks("new");
         assert_eq!(new.starts & (1 << list::PLACES), 1 << list::PLACES);
-        let friday = lexicon.marks("friday");
+        let friday = marks("friday");
         assert_eq!(friday.entry & (1 << list::CALENDAR), 1 << list::CALENDAR);
-        assert_eq!(lexicon.marks("zzzq").entry, 0);
+        assert_eq!(marks("zzzq").entry, 0);
+        assert_eq!(lexicon.marks(fnv("new".bytes()), |_| false).starts, 0);
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod repeats;
 mod romanized;
 pub mod tagger;
 
+use std::ops::Range;
+
 use crate::text::{Document, TokenKind};
 use crate::{Entity, Extent, Span};
 
@@ -96,11 +98,7 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     if range.is_empty() {
         return None;
     }
-    let key = range
-        .clone()
-        .map(|t| doc.token_text(t).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let key = lowercase_key(doc, range.clone());
     let mut evidence = Evidence::default();
     evidence.add(found.kind, weight::STRONG);
     Some(Mention {
@@ -110,6 +108,26 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
         key,
         evidence,
     })
+}
+
+/// The lowercased words of `tokens`, joined by single spaces, in one string (an ASCII word,
+/// most are, lowercased in place).
+fn lowercase_key(doc: &Document, tokens: Range<usize>) -> String {
+    let mut key = String::new();
+    for t in tokens.clone() {
+        if t > tokens.start {
+            key.push(' ');
+        }
+        let word = doc.token_text(t);
+        if word.is_ascii() {
+            let start = key.len();
+            key.push_str(word);
+            key[start..].make_ascii_lowercase();
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// The title written right before a mention ("President", "Secretary of State", "Rep."), if any.
@@ -127,11 +145,7 @@ fn title_before(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<
         if doc.line_break_between(range.start, first) {
             continue;
         }
-        let key = range
-            .clone()
-            .map(|t| doc.token_text(t).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = lowercase_key(doc, range.clone());
         if lexicon.titles.contains(&key) || lexicon.titles.contains(key.trim_end_matches('.')) {
             return Some(
                 doc.text[doc.tokens[range.start].start..doc.tokens[first - 1].end].to_string(),

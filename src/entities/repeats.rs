@@ -4,18 +4,35 @@
 //! (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the entity's kind.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use super::lexicon::Lexicon;
 use super::tagger::Found;
-use crate::text::{Document, FastSet};
+use crate::text::{Document, FastMap, FastSet};
 use crate::Kind;
+
+/// The words of `doc` that start with a lowercase letter, lowercased.
+fn lowercase_words<'a>(doc: &Document<'a>) -> FastSet<Cow<'a, str>> {
+    (0..doc.tokens.len())
+        .map(|t| doc.token_text(t))
+        .filter(|text| text.chars().next().is_some_and(char::is_lowercase))
+        .map(|text| {
+            match text
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                true => Cow::Borrowed(text),
+                false => Cow::Owned(text.to_lowercase()),
+            }
+        })
+        .collect()
+}
 
 /// Adds the unmarked repeats of the names in `found` (kept in text order).
 pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut covered = vec![false; doc.tokens.len()];
     // Names by their first word, as written: the words of each, with the kind it was found as.
-    let mut names: HashMap<&'a str, Vec<(Vec<&'a str>, Kind)>> = HashMap::new();
+    let mut names: FastMap<&'a str, Vec<(Vec<&'a str>, Kind)>> = FastMap::default();
     let mut add_name = |words: Vec<&'a str>, kind: Kind| {
         let same_first = names.entry(words[0]).or_default();
         if !same_first.iter().any(|(known, _)| *known == words) {
@@ -35,22 +52,14 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         candidates.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
     // A word also written in lowercase is a common word where it stands capitalized ("Hope").
-    let lowercase: FastSet<Cow<str>> = (0..doc.tokens.len())
-        .map(|t| doc.token_text(t))
-        .filter(|text| text.chars().next().is_some_and(char::is_lowercase))
-        .map(|text| {
-            match text
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                true => Cow::Borrowed(text),
-                false => Cow::Owned(text.to_lowercase()),
-            }
-        })
-        .collect();
+    // Only a one-word repeat asks, so the set is made on the first question (most texts have none).
+    let lowercase = OnceCell::new();
     let common = |word: &str| {
         let lower = word.to_lowercase();
-        lowercase.contains(lower.as_str()) || lexicon.stopwords.contains(&lower)
+        lowercase
+            .get_or_init(|| lowercase_words(doc))
+            .contains(lower.as_str())
+            || lexicon.stopwords.contains(&lower)
     };
     let mut repeats = Vec::new();
     for sentence in &doc.sentences {

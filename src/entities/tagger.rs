@@ -230,6 +230,25 @@ fn only_outside(
     next
 }
 
+/// The scores after a token that could only be O (`outside`: its score). Every path comes
+/// from O there, so each tag's best predecessor is O, as the full loops find (the other tags
+/// score -inf), and its back pointer stays 0; a tag only a B or I may precede is impossible, and
+/// so is every tag but O at a token that can only be O.
+fn after_outside(outside: f32, decoder: &Decoder, emission: &[f32; TAGS]) -> [f32; TAGS] {
+    let mut next = [f32::NEG_INFINITY; TAGS];
+    let scored = if emission[1] == f32::NEG_INFINITY {
+        1
+    } else {
+        TAGS
+    };
+    for tag in 0..scored {
+        if decoder.starts[tag] {
+            next[tag] = outside + decoder.from_closed[tag][0] + emission[tag];
+        }
+    }
+    next
+}
+
 /// The rows in use, from the model file's masks and weights; `None` unless they match.
 fn rows(masks: &[u8], mut weights: &[u8]) -> Option<Vec<Row>> {
     let mut rows = Vec::with_capacity(masks.len() / MASK_BYTES);
@@ -307,13 +326,19 @@ fn viterbi(emissions: &[[f32; TAGS]], decoder: &Decoder) -> Vec<usize> {
         score[tag] = decoder.start[tag] + emissions[0][tag];
     }
     let mut back = vec![[0u8; TAGS]; n];
+    // Only O is possible at a token the tagger skipped (a real emission is finite).
+    let outside_only = |i: usize| emissions[i][1] == f32::NEG_INFINITY;
     for i in 1..n {
+        if outside_only(i - 1) {
+            score = after_outside(score[0], decoder, &emissions[i]);
+            continue;
+        }
         let mut closed = [0f32; 9];
         for k in 0..9 {
             closed[k] = score[CLOSED[k]];
         }
-        if emissions[i][1] == f32::NEG_INFINITY {
-            // Only O is possible here (a real emission is finite): one tag to score, not 17.
+        if outside_only(i) {
+            // One tag to score, not 17.
             score = only_outside(&closed, decoder, emissions[i][0], &mut back[i]);
             continue;
         }

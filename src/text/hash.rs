@@ -42,6 +42,12 @@ impl Hasher for WordHasher {
         self.add(u64::from(n));
     }
 
+    /// One step for a whole `u64` key (the entity features key their maps by word hashes),
+    /// instead of the byte loop.
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
     }
