@@ -1,4 +1,4 @@
-// Builds the npm package into dist/: cargo (wasm32, release profile tuned for size) →
+// Builds the npm package into dist/: cargo (wasm32, release profile, tuned for speed) →
 // wasm-bindgen (ES module glue, `web` target, used by both entry points) → wasm-opt (binaryen).
 // With --site, also assembles the static site: www/ plus the package under www/newsmark/.
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -30,7 +30,7 @@ export function buildPackage() {
     "--target", "web",
     "--no-typescript",
   ]);
-  run(join(ROOT, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", ...WASM_FEATURES, WASM, "-o", WASM]);
+  run(join(ROOT, "node_modules/.bin/wasm-opt"), ["-O3", "--strip-debug", "--strip-producers", ...WASM_FEATURES, WASM, "-o", WASM]);
   const bytes = readFileSync(WASM);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`\ndist/newsmark_bg.wasm: ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip`);
