@@ -747,40 +747,43 @@ function paintText() {
   else paintMarks();
 }
 
-let sidebarQueued = false;
+const queuedAfterPaint = new Set();
 
 /**
- * The sidebar follows in the task after the next frame, so that frame shows the text and its
- * highlights without waiting for the sidebar's style and layout. Several answers before then
- * render it once. `#sidebar[data-revision]` says which analysis it shows.
+ * Runs `work` in the task after the next frame, once however often it is asked for before
+ * then, so that frame shows the text and its highlights without waiting for it.
  */
-function renderSidebarAfterPaint() {
-  if (sidebarQueued) return;
-  sidebarQueued = true;
+function afterNextPaint(work) {
+  if (queuedAfterPaint.has(work)) return;
+  queuedAfterPaint.add(work);
   requestAnimationFrame(() =>
     setTimeout(() => {
-      sidebarQueued = false;
-      renderSidebar();
-      // Made now for the next keystroke's provisional analysis, which needs them (a millisecond
-      // on 10,000 words) in the frame it shows.
-      if (state.shown === "true") entityIds();
+      queuedAfterPaint.delete(work);
+      work();
     }),
   );
 }
 
-let legendQueued = false;
+/** The sidebar, after the next frame. `#sidebar[data-revision]` says which analysis it shows. */
+function renderSidebarAfterPaint() {
+  afterNextPaint(sidebarAndEntityIds);
+}
 
-/** The legend and the reference date, in the task after the next frame (provisional shows). */
+function sidebarAndEntityIds() {
+  renderSidebar();
+  // Made now for the next keystroke's provisional analysis, which needs them (a millisecond on
+  // 10,000 words) in the frame it shows.
+  if (state.shown === "true") entityIds();
+}
+
+/** The legend and the reference date, after the next frame (provisional shows). */
 function renderLegendAfterPaint() {
-  if (legendQueued) return;
-  legendQueued = true;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      legendQueued = false;
-      renderLegend();
-      renderReference();
-    }),
-  );
+  afterNextPaint(legendAndReference);
+}
+
+function legendAndReference() {
+  renderLegend();
+  renderReference();
 }
 
 function setupHighlights() {
