@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 
 use super::lexicon::Lexicon;
 use super::tagger::Found;
-use crate::text::{Document, FastMap, FastSet};
+use crate::text::{lowercase, Document, FastMap, FastSet};
 use crate::Kind;
 
 /// The words of `doc` that start with a lowercase letter, lowercased.
@@ -16,15 +16,7 @@ fn lowercase_words<'a>(doc: &Document<'a>) -> FastSet<Cow<'a, str>> {
     (0..doc.tokens.len())
         .map(|t| doc.token_text(t))
         .filter(|text| text.chars().next().is_some_and(char::is_lowercase))
-        .map(|text| {
-            match text
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                true => Cow::Borrowed(text),
-                false => Cow::Owned(text.to_lowercase()),
-            }
-        })
+        .map(lowercase)
         .collect()
 }
 
