@@ -276,6 +276,8 @@ function middleOf(text) {
 }
 
 const TYPED = "and the minister said on Friday ";
+// A keystroke that shows no frame within this long is an error, not a hang.
+const SAMPLE_TIMEOUT_MS = 30_000;
 
 // The baseline page: the textarea alone, in the page's own layout and stylesheet, so it has the
 // page's size and style (the other panes are left out; the grid's columns do not depend on them).
@@ -346,9 +348,19 @@ async function openPage(browser, site, text, { textareaOnly = false } = {}) {
     size: () => page.$eval("#article", (area) => `${area.offsetWidth}x${area.offsetHeight}`),
     caret: (at) => page.evaluate((at) => document.getElementById("article").setSelectionRange(at, at), at),
     async type(key) {
-      const sampled = page.evaluate(() => new Promise((resolve) => (window.__bench.onSample = resolve)));
+      // The listener is in place before the key is sent: a frame painted before it was would
+      // never be reported, and the bench would wait forever.
+      await page.evaluate(() => {
+        window.__bench.sampled = new Promise((resolve) => (window.__bench.onSample = resolve));
+      });
       await page.keyboard.type(key);
-      return sampled;
+      return page.evaluate((ms) => {
+        let timer;
+        const timeout = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no frame within ${ms} ms of a keystroke`)), ms);
+        });
+        return Promise.race([window.__bench.sampled, timeout]).finally(() => clearTimeout(timer));
+      }, SAMPLE_TIMEOUT_MS);
     },
     settled: () => (textareaOnly ? null : settled(page)),
     longTasks: () =>
