@@ -177,7 +177,8 @@ fn shape_hash(word: &str, buf: &mut String) -> u64 {
     h
 }
 
-/// Appends the lowercase of `word` to `out`, char by char (as the word lists are lowercased).
+/// Appends the lowercase of `word` to `out`, char by char, as [`fnv_lower`] hashes it (the word
+/// lists are lowercased by `str::to_lowercase`, which differs only in a word-final Greek sigma).
 fn push_lower(out: &mut String, word: &str) {
     if word.is_ascii() {
         let start = out.len();

@@ -129,7 +129,6 @@ fn abbreviations() -> &'static FastSet<&'static str> {
     SET.get_or_init(|| data_lines(include_str!("abbreviations.txt")).collect())
 }
 
-/// The non-empty, non-comment lines of an embedded data file.
 /// `word` in lowercase, borrowed when it is already (ASCII with no capital): most words are, so
 /// the layers' word lookups seldom allocate.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
@@ -143,6 +142,7 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The non-empty, non-comment lines of an embedded data file.
 pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
