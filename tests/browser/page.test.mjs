@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { serve } from "../../scripts/serve.mjs";
 import {
   KINDS, PAYLOAD, ROOT, SAMPLE, SAMPLE_DATE, SHOTS, browser, close, highlightSizes, highlightTexts,
-  legendCounts, loadSample, open, rangePoint, ready, useSite, waitFor,
+  legendCounts, loadSample, newAnalysis, open, rangePoint, ready, useSite, waitFor,
 } from "./support.mjs";
 
 useSite();
@@ -388,14 +388,14 @@ describe("newsmark page", () => {
     // A later Thursday as the reference date moves “Thursday”.
     const revision = await page.getAttribute("#output", "data-revision");
     await page.fill("#reference-date", "2025-11-06");
-    await waitFor(page, (r) => document.getElementById("output").dataset.revision !== r, "a new analysis", revision);
+    await newAnalysis(page, revision);
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
     assert.match(await thursday(), /^2025-11/);
 
     // Cleared: no override; the sample has no dateline, so no reference date.
     const again = await page.getAttribute("#output", "data-revision");
     await page.fill("#reference-date", "");
-    await waitFor(page, (r) => document.getElementById("output").dataset.revision !== r, "a new analysis", again);
+    await newAnalysis(page, again);
     assert.equal(await page.getAttribute("#reference-source", "data-source"), "none");
     assert.equal(await page.inputValue("#reference-date"), "");
     await close(page);

@@ -141,6 +141,26 @@ export async function loadSample(page) {
   );
 }
 
+/**
+ * Waits for a whole-document analysis newer than `revision` (`#output[data-revision]` read before
+ * the change) to be on screen, sidebar included: the sidebar follows a frame after the text.
+ */
+export async function newAnalysis(page, revision) {
+  await waitFor(
+    page,
+    (r) => {
+      const output = document.getElementById("output");
+      return (
+        output.dataset.revision !== r &&
+        output.dataset.analyzed === "true" &&
+        document.getElementById("sidebar").dataset.revision === output.dataset.revision
+      );
+    },
+    "a new analysis, sidebar included",
+    revision,
+  );
+}
+
 /** The text of every range of the `nm-<kind>` highlight (null when it is not registered). */
 export function highlightTexts(page, kind) {
   return page.evaluate((name) => {
