@@ -125,7 +125,7 @@ the documents of gum_news_dev.jsonl.
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
-  --prune N     drop quantized weights of at most N steps of 127 (default: 3)",
+  --prune N     drop quantized weights of at most N steps of 127 (default: 4)",
     values: &["--out", "--epochs", "--bits", "--exclude", "--prune"],
     switches: &[],
     max_positional: usize::MAX,
@@ -346,7 +346,10 @@ fn train_ner(parsed: &Parsed) -> Outcome {
             .to_string(),
         bits: bits as u32,
         epochs: number("--epochs", 10)?,
-        prune: number("--prune", 3)?.min(127) as u8,
+        // 4 keeps two thirds of the weights that 3 keeps (111,683 of 165,938; 56 KB less gzip
+        // in the .wasm) for conll_dev 0.907 against 0.908 and gum_news_dev 0.679 against 0.670;
+        // 5 and up cost conll_dev more (0.904 at 5, 0.896 at 8).
+        prune: number("--prune", 4)?.min(127) as u8,
     };
     let files = if default {
         vec![corpus("conll_train"), corpus("gum_all_dev")]
