@@ -2,6 +2,8 @@
 //! from the data files beside this module. Entries are lowercased and looked up with lowercased words, so a headline's
 //! "BUDAPEST" and a body's "Budapest" find the same entry.
 
+use std::borrow::Cow;
+
 use crate::text::{data_lines, FastMap, FastSet};
 
 /// 64-bit FNV-1a of a string: each token's strings are hashed once, and the features mix
@@ -18,10 +20,12 @@ pub fn fnv1(h: u64, b: u8) -> u64 {
 /// A set of lowercase words or phrases (words joined by single spaces).
 #[derive(Default)]
 pub struct WordSet {
-    entries: FastSet<String>,
+    /// Borrowed from the data file when it is written in lowercase (the lists are), so loading
+    /// copies no strings: tens of thousands of allocations less when an analyzer is made.
+    entries: FastSet<Cow<'static, str>>,
     /// The first words of the entries that have more ("new" and "new south" of "new south
     /// wales"), so a phrase lookup stops as soon as no entry can start with what it has read.
-    starts: FastSet<String>,
+    starts: FastSet<Cow<'static, str>>,
     /// The most words any entry has, to bound phrase lookups.
     longest: usize,
     /// The [`fnv`] hashes of the entries and of the starts: a phrase lookup hashes its words as
@@ -32,15 +36,26 @@ pub struct WordSet {
 
 impl WordSet {
     fn load(data: &'static str) -> WordSet {
-        let mut set = WordSet::default();
+        let lines = data_lines(data).count();
+        let mut set = WordSet {
+            entries: FastSet::with_capacity_and_hasher(lines, Default::default()),
+            entry_hashes: FastSet::with_capacity_and_hasher(lines, Default::default()),
+            ..WordSet::default()
+        };
         for line in data_lines(data) {
-            let entry = line.to_lowercase();
-            set.longest = set.longest.max(entry.split_whitespace().count());
-            for (end, _) in entry.match_indices(' ') {
-                set.start_hashes.insert(fnv(entry[..end].bytes()));
-                set.starts.insert(entry[..end].to_string());
+            let entry = lowercase(line);
+            // One pass: at each space, the hash so far is the hash of the words before it.
+            let (mut hash, mut words) = (fnv([]), 1);
+            for (at, byte) in entry.bytes().enumerate() {
+                if byte == b' ' {
+                    words += 1;
+                    set.start_hashes.insert(hash);
+                    set.starts.insert(prefix(entry.clone(), at));
+                }
+                hash = fnv1(hash, byte);
             }
-            set.entry_hashes.insert(fnv(entry.bytes()));
+            set.longest = set.longest.max(words);
+            set.entry_hashes.insert(hash);
             set.entries.insert(entry);
         }
         set
@@ -72,6 +87,29 @@ impl WordSet {
     }
 }
 
+/// `line` lowercased, borrowed when it already is lowercase.
+fn lowercase(line: &'static str) -> Cow<'static, str> {
+    // Char by char, a line is its own lowercase exactly when every char is (a final sigma is
+    // only made from an uppercase one).
+    if line.chars().all(|c| c.to_lowercase().eq([c])) {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(line.to_lowercase())
+    }
+}
+
+/// The first `end` bytes of `entry`, borrowed when `entry` is (cloning a borrowed entry copies
+/// no text).
+fn prefix(entry: Cow<'static, str>, end: usize) -> Cow<'static, str> {
+    match entry {
+        Cow::Borrowed(entry) => Cow::Borrowed(&entry[..end]),
+        Cow::Owned(mut entry) => {
+            entry.truncate(end);
+            Cow::Owned(entry)
+        }
+    }
+}
+
 /// Which lists a single word is in, bit per list in [`Lexicon::lists`] order: as a whole entry,
 /// and as the first word of a longer entry.
 #[derive(Clone, Copy, Default)]
@@ -99,7 +137,7 @@ pub struct Lexicon {
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
     /// lookup per token for all lists, with the hash the features compute anyway (no string
     /// hashing, no lowercase copy).
-    marks: FastMap<u64, (String, Marks)>,
+    marks: FastMap<u64, (Cow<'static, str>, Marks)>,
 }
 
 /// Bit numbers of the lists in [`Marks`].
@@ -135,17 +173,17 @@ impl Lexicon {
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
             marks: FastMap::default(),
         };
-        let mut marks: FastMap<u64, (String, Marks)> = FastMap::default();
+        let mut marks: FastMap<u64, (Cow<'static, str>, Marks)> = FastMap::default();
         for (bit, set) in lexicon.lists().into_iter().enumerate() {
             for entry in &set.entries {
-                let (word, starts) = match entry.split_once(' ') {
-                    None => (entry.as_str(), false),
-                    Some((first, _)) => (first, true),
+                let (word, starts) = match entry.find(' ') {
+                    None => (entry.clone(), false),
+                    Some(end) => (prefix(entry.clone(), end), true),
                 };
                 let (listed, m) = marks
                     .entry(fnv(word.bytes()))
-                    .or_insert_with(|| (word.to_string(), Marks::default()));
-                debug_assert_eq!(listed, word, "two list words share a hash");
+                    .or_insert_with(|| (word.clone(), Marks::default()));
+                debug_assert_eq!(*listed, word, "two list words share a hash");
                 match starts {
                     false => m.entry |= 1 << bit,
                     true => m.starts |= 1 << bit,
@@ -225,6 +263,21 @@ mod tests {
         assert_eq!(friday.entry & (1 << list::CALENDAR), 1 << list::CALENDAR);
         assert_eq!(marks("zzzq").entry, 0);
         assert_eq!(lexicon.marks(fnv("new".bytes()), |_| false).starts, 0);
+    }
+
+    #[test]
+    fn list_words_are_joined_by_single_spaces() {
+        // Phrases are looked up as words joined by one space; an entry written otherwise could
+        // never match.
+        let lexicon = Lexicon::new();
+        for set in lexicon.lists() {
+            for entry in &set.entries {
+                assert_eq!(
+                    entry.split_whitespace().collect::<Vec<_>>().join(" "),
+                    *entry
+                );
+            }
+        }
     }
 
     #[test]
