@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::{data_lines, FastMap, FastSet};
+use crate::text::{data_lines, lowercase, FastMap, FastSet};
 
 /// 64-bit FNV-1a of a string: each token's strings are hashed once, and the features mix
 /// those hashes; stable across platforms and runs.
@@ -20,8 +20,8 @@ pub fn fnv1(h: u64, b: u8) -> u64 {
 /// A set of lowercase words or phrases (words joined by single spaces).
 #[derive(Default)]
 pub struct WordSet {
-    /// Borrowed from the data file when it is written in lowercase (the lists are), so loading
-    /// copies no strings: tens of thousands of allocations less when an analyzer is made.
+    /// Borrowed from the data file when it is written in lowercase ASCII (most lines are), so
+    /// loading copies few strings: tens of thousands of allocations less when an analyzer is made.
     entries: FastSet<Cow<'static, str>>,
     /// The first words of the entries that have more ("new" and "new south" of "new south
     /// wales"), so a phrase lookup stops as soon as no entry can start with what it has read.
@@ -84,17 +84,6 @@ impl WordSet {
 
     pub fn longest(&self) -> usize {
         self.longest
-    }
-}
-
-/// `line` lowercased, borrowed when it already is lowercase.
-fn lowercase(line: &'static str) -> Cow<'static, str> {
-    // Char by char, a line is its own lowercase exactly when every char is (a final sigma is
-    // only made from an uppercase one).
-    if line.chars().all(|c| c.to_lowercase().eq([c])) {
-        Cow::Borrowed(line)
-    } else {
-        Cow::Owned(line.to_lowercase())
     }
 }
 
