@@ -26,11 +26,6 @@ pub mod text;
 
 mod analysis;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod corpus;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

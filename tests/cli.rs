@@ -6,8 +6,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use newsmark::corpus::Json;
 use serde_json::{json, Value};
+
+// The CLI's own JSON value (key order kept, Python's number forms), the bin's corpus module.
+#[allow(dead_code)]
+#[path = "../src/bin/newsmark/corpus.rs"]
+mod corpus;
+use corpus::Json;
 
 fn newsmark(args: &[&str], stdin: &str) -> Output {
     newsmark_bytes(args, stdin.as_bytes())

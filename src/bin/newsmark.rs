@@ -6,6 +6,10 @@
 
 #[path = "newsmark/args.rs"]
 mod args;
+#[path = "newsmark/corpus.rs"]
+mod corpus;
+#[path = "newsmark/eval.rs"]
+mod eval;
 #[path = "newsmark/html.rs"]
 mod html;
 #[path = "newsmark/train.rs"]
@@ -16,8 +20,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsmark::corpus::{self, describe_json_error, Json, JsonlReader};
-use newsmark::eval;
+use corpus::{describe_json_error, Json, JsonlReader};
 use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};
 

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use newsmark::corpus::Json;
+use crate::corpus::{self, Json};
 use newsmark::entities::tagger::{self, Example};
 use newsmark::entities::EntityLexicon;
 use newsmark::text::Document;
@@ -65,7 +65,7 @@ pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
     let started = Instant::now();
     let mut excluded = std::collections::BTreeSet::new();
     for path in &settings.exclude {
-        for (_, doc) in newsmark::corpus::load(path)? {
+        for (_, doc) in corpus::load(path)? {
             if let Some(id) = doc.get("id").and_then(Json::as_str) {
                 excluded.insert(id.to_string());
             }
@@ -73,7 +73,7 @@ pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
     }
     let mut examples = Vec::new();
     for path in files {
-        for (n, doc) in newsmark::corpus::load(path)? {
+        for (n, doc) in corpus::load(path)? {
             if doc
                 .get("id")
                 .and_then(Json::as_str)
@@ -117,7 +117,7 @@ pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
 pub fn bench(files: &[String]) -> Result<(), String> {
     let mut texts = Vec::new();
     for path in files {
-        for (_, doc) in newsmark::corpus::load(path)? {
+        for (_, doc) in corpus::load(path)? {
             if let Some(text) = doc.get("text").and_then(Json::as_str) {
                 texts.push(text.to_string());
             }

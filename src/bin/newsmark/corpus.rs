@@ -10,8 +10,8 @@ use std::io::{self, BufRead};
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::offsets::{convert_analysis, Unit};
-use crate::{Analysis, Analyzer, Date, Kind, Options};
+use newsmark::offsets::{convert_analysis, Unit};
+use newsmark::{Analysis, Analyzer, Date, Kind, Options};
 
 /// A JSON value; objects keep their keys in order (a repeated key keeps its first place and its
 /// last value, as Python's `json.loads` does).
@@ -476,7 +476,7 @@ pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Span, Speaker};
+    use newsmark::{Span, Speaker};
 
     #[test]
     fn python_float_repr() {
