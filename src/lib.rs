@@ -20,6 +20,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod html;
 pub mod offsets;
 pub mod quotes;
 pub mod text;

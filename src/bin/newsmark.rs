@@ -10,8 +10,6 @@ mod args;
 mod corpus;
 #[path = "newsmark/eval.rs"]
 mod eval;
-#[path = "newsmark/html.rs"]
-mod html;
 #[path = "newsmark/train.rs"]
 mod train;
 
@@ -21,6 +19,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use corpus::{describe_json_error, Json, JsonlReader};
+use newsmark::html;
 use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};
 

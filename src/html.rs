@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use newsmark::{Analysis, Kind, Span};
+use crate::{Analysis, Kind, ReferenceSource, Span};
 
 const STYLE: &str = "
 body { font: 17px/1.6 Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
@@ -160,8 +160,8 @@ pub fn page(text: &str, analysis: &Analysis, name: &str) -> String {
             "<p class=\"reference\">Relative dates resolved against {} ({}).</p>\n",
             escape(&r.date),
             match r.source {
-                newsmark::ReferenceSource::Option => "given",
-                newsmark::ReferenceSource::Dateline => "from the dateline",
+                ReferenceSource::Option => "given",
+                ReferenceSource::Dateline => "from the dateline",
             }
         ),
         None => "<p class=\"reference\">No reference date: relative dates are not resolved.</p>\n"
