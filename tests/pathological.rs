@@ -153,3 +153,146 @@ fn fuzz_regression_name_at_the_end_of_the_tokens() {
     invariants::check(text, &options, &analysis);
     analyze(text);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Linear time, counted in instructions (issue 17, defect 1)
+//
+// Each adversarial shape is analyzed at n and 2n repetitions inside `linear_probe_measured`, and
+// valgrind's callgrind counts the instructions executed in that function alone (a deterministic
+// measure: no clock). Doubling the input must roughly double the count. The test runs itself
+// under valgrind (NEWSMARK_LINEAR_PROBE set in the child); without valgrind it fails, unless
+// NEWSMARK_NO_VALGRIND=1 says to skip it (`.ci/run` installs valgrind).
+
+/// The adversarial shapes: a name, an id for messages, and the text of `n` repetitions.
+#[allow(clippy::type_complexity)]
+const SHAPES: &[(&str, fn(usize) -> String)] = &[
+    ("names sharing a first word", |n| {
+        (0..n).map(|i| format!("John Zed{i} arrived. ")).collect()
+    }),
+    ("organizations sharing a first word", |n| {
+        (0..n).map(|i| format!("Bank Zed{i} rose. ")).collect()
+    }),
+    ("a comma list of names in one sentence", |n| {
+        (0..n).map(|i| format!("John Zed{i}, ")).collect::<String>() + "and Mary arrived."
+    }),
+    ("one giant sentence of capitalized words", |n| {
+        (0..n).map(|i| format!("Zed{i} Kay ")).collect()
+    }),
+    ("many repeated capitalized words", |n| {
+        "Smith Hope Smith. ".repeat(n)
+    }),
+    ("quotes with speakers", |n| {
+        (0..n)
+            .map(|i| format!("“We won,” John Zed{i} said. "))
+            .collect()
+    }),
+    ("unclosed quotes", |n| {
+        (0..n)
+            .map(|i| format!("“Unclosed, said Smith Zed{i}. "))
+            .collect()
+    }),
+    ("a long run of quote marks", |n| "“\"”'«".repeat(4 * n)),
+    ("many dates", |n| {
+        (0..n)
+            .map(|i| format!("on Monday, {} March 2016 at 10:30 and ", i % 28 + 1))
+            .collect()
+    }),
+    ("many titles", |n| {
+        (0..n)
+            .map(|i| format!("Mr. Zed{i} of Acme Corp. said so. "))
+            .collect()
+    }),
+];
+
+#[inline(never)]
+fn linear_probe_measured(text: &str) -> usize {
+    std::hint::black_box(analyzer().analyze(text)).spans.len()
+}
+
+/// Child side: analyze every shape at n and 2n, one measured call each.
+fn run_linear_probe(n: usize) {
+    // A warm-up, so one-time setup (patterns compiled on first use) is not measured.
+    analyzer().analyze("Warm up: “Yes,” John Smith said on Monday, 12 March 2016.");
+    for (_, shape) in SHAPES {
+        for size in [n, 2 * n] {
+            let text = shape(size);
+            linear_probe_measured(&text);
+        }
+    }
+}
+
+/// The instruction totals of the callgrind dumps in `dir`, in the order they were written.
+fn callgrind_totals(dir: &std::path::Path) -> Vec<u64> {
+    let mut dumps: Vec<(u32, u64)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let part: u32 = path.extension()?.to_str()?.parse().ok()?;
+            let text = std::fs::read_to_string(&path).ok()?;
+            let total = text
+                .lines()
+                .find_map(|l| l.strip_prefix("summary: ").or(l.strip_prefix("totals: ")))?;
+            Some((part, total.trim().split(' ').next()?.parse().ok()?))
+        })
+        .collect();
+    dumps.sort();
+    dumps.into_iter().map(|(_, total)| total).collect()
+}
+
+#[test]
+fn every_layer_is_linear_in_instructions() {
+    const N: usize = 1_000;
+    if let Ok(n) = std::env::var("NEWSMARK_LINEAR_PROBE") {
+        run_linear_probe(n.parse().unwrap_or(N));
+        return;
+    }
+    if std::env::var("NEWSMARK_NO_VALGRIND").as_deref() == Ok("1") {
+        println!("note: NEWSMARK_NO_VALGRIND=1: the instruction counts are skipped");
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("linear-probe");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let function = "pathological::linear_probe_measured";
+    let status = std::process::Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--collect-atstart=no",
+            &format!("--toggle-collect={function}"),
+            &format!("--dump-after={function}"),
+            &format!("--callgrind-out-file={}", dir.join("cg.out").display()),
+        ])
+        .arg(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "every_layer_is_linear_in_instructions",
+            "--test-threads=1",
+        ])
+        .env("NEWSMARK_LINEAR_PROBE", N.to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("valgrind runs (install it, or set NEWSMARK_NO_VALGRIND=1 to skip)");
+    assert!(status.success(), "the probe under valgrind failed");
+    let totals = callgrind_totals(&dir);
+    assert_eq!(
+        totals.len(),
+        2 * SHAPES.len(),
+        "one dump per measured call: {totals:?}"
+    );
+    let mut report = String::new();
+    let mut worst = 0.0f64;
+    for ((name, _), pair) in SHAPES.iter().zip(totals.chunks(2)) {
+        let ratio = pair[1] as f64 / pair[0] as f64;
+        worst = worst.max(ratio);
+        report += &format!(
+            "{name}: {} → {} instructions (×{ratio:.2})\n",
+            pair[0], pair[1]
+        );
+    }
+    println!("{report}");
+    assert!(
+        worst < 2.25,
+        "doubling the input more than doubled the work:\n{report}"
+    );
+}

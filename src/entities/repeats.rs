@@ -20,28 +20,75 @@ fn lowercase_words<'a>(doc: &Document<'a>) -> FastSet<Cow<'a, str>> {
         .collect()
 }
 
+/// The longest name whose repeats are looked for, in words. A walk down the [`Names`] trie from
+/// a token stops here, so each token costs at most this many steps however the names share their
+/// words (with this limit `annotate` writes the same bytes on the five dev corpora).
+const MAX_WORDS: usize = 12;
+
+/// The names found, as a trie over their words as written: each distinct name once, with the
+/// kind it was first found as. Finding the longest name at a token walks the trie word by word,
+/// so the cost does not grow with the number of names sharing a first word ("John Zed1",
+/// "John Zed2", … scanned a list per first word: quadratic).
+struct Names<'a> {
+    /// (node, next word) → child node; node 0 is the root.
+    edges: FastMap<(u32, &'a str), u32>,
+    /// The kind of the name ending at each node, if one does.
+    kinds: Vec<Option<Kind>>,
+}
+
+impl<'a> Names<'a> {
+    fn new() -> Names<'a> {
+        Names {
+            edges: FastMap::default(),
+            kinds: vec![None],
+        }
+    }
+
+    /// Adds a name unless it is known already (the first kind found stays).
+    fn add(&mut self, words: impl Iterator<Item = &'a str>, kind: Kind) {
+        let mut node = 0u32;
+        for (depth, word) in words.enumerate() {
+            if depth == MAX_WORDS {
+                return;
+            }
+            let next = self.kinds.len() as u32;
+            node = *self.edges.entry((node, word)).or_insert(next);
+            if node == next {
+                self.kinds.push(None);
+            }
+        }
+        self.kinds[node as usize].get_or_insert(kind);
+    }
+
+    /// The longest name written at tokens `t..` that ends before `bound`: its length in words
+    /// and its kind.
+    fn longest_at(&self, doc: &Document<'a>, t: usize, bound: usize) -> Option<(usize, Kind)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for u in t..bound.min(t + MAX_WORDS) {
+            match self.edges.get(&(node, doc.token_text(u))) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            if let Some(kind) = self.kinds[node as usize] {
+                best = Some((u + 1 - t, kind));
+            }
+        }
+        best
+    }
+}
+
 /// Adds the unmarked repeats of the names in `found` (kept in text order).
 pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut covered = vec![false; doc.tokens.len()];
-    // Names by their first word, as written: the words of each, with the kind it was found as.
-    let mut names: FastMap<&'a str, Vec<(Vec<&'a str>, Kind)>> = FastMap::default();
-    let mut add_name = |words: Vec<&'a str>, kind: Kind| {
-        let same_first = names.entry(words[0]).or_default();
-        if !same_first.iter().any(|(known, _)| *known == words) {
-            same_first.push((words, kind));
-        }
-    };
+    let mut names = Names::new();
     for name in found.iter() {
         covered[name.tokens.clone()].fill(true);
-        let words: Vec<&str> = name.tokens.clone().map(|t| doc.token_text(t)).collect();
         let last = name.tokens.end - 1;
         if name.kind == Kind::Person && name.tokens.len() > 1 && doc.is_capitalized(last) {
-            add_name(vec![doc.token_text(last)], Kind::Person);
+            names.add(std::iter::once(doc.token_text(last)), Kind::Person);
         }
-        add_name(words, name.kind);
-    }
-    for candidates in names.values_mut() {
-        candidates.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        names.add(name.tokens.clone().map(|t| doc.token_text(t)), name.kind);
     }
     // A word also written in lowercase is a common word where it stands capitalized ("Hope").
     // Only a one-word repeat asks, so the set is made on the first question (most texts have none).
@@ -57,29 +104,27 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     for sentence in &doc.sentences {
         let end = sentence.tokens.end;
         let mut t = sentence.tokens.start;
+        // The first covered token at or after `t` (or the sentence end): a repeat stops before.
+        let mut bound = t;
         while t < end {
-            let repeat = (!covered[t] && doc.is_capitalized(t))
-                .then(|| names.get(doc.token_text(t)))
+            if bound < t {
+                bound = t;
+            }
+            while bound < end && !covered[bound] {
+                bound += 1;
+            }
+            let repeat = doc
+                .is_capitalized(t)
+                .then(|| names.longest_at(doc, t, bound))
                 .flatten()
-                .and_then(|candidates| {
-                    candidates.iter().find(|(words, _)| {
-                        let range = t..t + words.len();
-                        range.end <= end
-                            && !covered[range.clone()].iter().any(|&c| c)
-                            && range
-                                .clone()
-                                .zip(words)
-                                .all(|(u, w)| doc.token_text(u) == *w)
-                            && !(words.len() == 1 && common(words[0]))
-                    })
-                });
+                .filter(|&(len, _)| !(len == 1 && common(doc.token_text(t))));
             match repeat {
-                Some((words, kind)) => {
+                Some((len, kind)) => {
                     repeats.push(Found {
-                        tokens: t..t + words.len(),
-                        kind: *kind,
+                        tokens: t..t + len,
+                        kind,
                     });
-                    t += words.len();
+                    t += len;
                 }
                 None => t += 1,
             }
