@@ -344,9 +344,14 @@ impl Analyzer {
             Default::default()
         };
         if options.runs(Layer::Quotes) {
-            analysis
-                .spans
-                .extend(self.quotes.find(&document, &entity_layer.spans));
+            let mut quotes = self.quotes.find(&document, &entity_layer.spans);
+            if !options.runs(Layer::Entities) {
+                // The entities are not in the result: a speaker cannot point at one.
+                for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+                    speaker.entity = None;
+                }
+            }
+            analysis.spans.extend(quotes);
         }
         let quotes_have_links = analysis.spans.iter().any(|s| s.continues.is_some());
         if options.runs(Layer::Entities) {

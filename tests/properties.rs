@@ -172,9 +172,38 @@ proptest! {
         let all = analyzer().analyze_with(&text, &Options::default());
         for layer in Layer::ALL {
             let alone = analyzer().analyze_with(&text, &Options { layers: vec![layer], ..Options::default() });
-            let from_all: Vec<_> = all.spans.iter().filter(|s| s.kind.layer() == layer).collect();
-            let from_alone: Vec<_> = alone.spans.iter().collect();
+            // Alone, the quotes layer has no entities for a speaker to point at.
+            let from_all: Vec<_> = all.spans.iter().filter(|s| s.kind.layer() == layer).cloned().map(|mut s| {
+                if layer == Layer::Quotes {
+                    if let Some(speaker) = &mut s.speaker {
+                        speaker.entity = None;
+                    }
+                }
+                s
+            }).collect();
+            let from_alone: Vec<_> = alone.spans.to_vec();
             prop_assert_eq!(from_all, from_alone);
         }
     }
+}
+
+/// Issue 17, defect 2: with the quotes layer alone, a speaker pointed at entity 0 of an empty
+/// entity list.
+#[test]
+fn a_speaker_names_no_entity_when_the_entities_layer_is_off() {
+    let text = "Donald Trump said, “We will win.”";
+    let quotes_only = Options {
+        layers: vec![Layer::Quotes],
+        ..Options::default()
+    };
+    let analysis = analyzer().analyze_with(text, &quotes_only);
+    let speaker = analysis.spans[0].speaker.as_ref().expect("attributed");
+    assert_eq!(speaker.text, "Donald Trump");
+    assert_eq!(speaker.entity, None);
+    assert!(analysis.entities.is_empty());
+    invariants::check(text, &quotes_only, &analysis);
+    // With the entities layer the link is there.
+    let all = analyzer().analyze(text);
+    let quote = all.spans.iter().find(|s| s.speaker.is_some()).unwrap();
+    assert!(quote.speaker.as_ref().unwrap().entity.is_some());
 }

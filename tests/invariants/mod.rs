@@ -39,7 +39,11 @@ pub fn check(text: &str, options: &Options, analysis: &Analysis) {
                 text[speaker.start..speaker.end],
                 "speaker text"
             );
-            if let (Some(id), true) = (speaker.entity, options.layers.contains(&Layer::Entities)) {
+            if let Some(id) = speaker.entity {
+                assert!(
+                    options.layers.contains(&Layer::Entities),
+                    "speaker entity {id} without the entities layer"
+                );
                 assert!(
                     id < analysis.entities.len(),
                     "speaker entity {id} out of range"
