@@ -1,4 +1,19 @@
-//! The standalone HTML page of `newsmark highlight --format html`.
+//! The one HTML renderer of an analysis: `newsmark highlight --format html` prints [`page`], and
+//! the page's HTML export renders through the same functions (via the wasm binding). Pure: text
+//! in, HTML text out, no web types.
+//!
+//! - [`page`]`(text, &analysis, title) -> String`: a standalone document (doctype, style, legend,
+//!   the reference date, the marked-up text).
+//! - [`mark_up`]`(text, &analysis) -> String`: the fragment alone, the text with its `<mark>`s.
+//! - [`escape`]`(text) -> String`: text made safe for element content and attribute values.
+//!
+//! The analysis must hold **byte** offsets into `text`, as [`crate::Analyzer::analyze`] returns
+//! them (convert offsets only after rendering). Each span is a `<mark class="person|org|place|
+//! misc|date|time|duration|set|quote" data-span="N" title="…">` (`N` the span's rank in nesting
+//! order); all text is escaped; bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+//! U+200F, U+061C), NUL and the other control characters but tab and line breaks are shown as
+//! visible escapes (`<span class="control">U+202E</span>`; `U+202E` inside attributes), so the
+//! text cannot reorder or hide what the page shows.
 //!
 //! Spans may nest (an entity or a date inside a quotation) or cross each other. The text is cut at
 //! every span boundary; over each piece the spans covering it are open, outermost first (earlier
@@ -10,7 +25,8 @@ use std::collections::BTreeSet;
 
 use crate::{Analysis, Kind, ReferenceSource, Span};
 
-const STYLE: &str = "
+/// The style sheet of [`page`] (the classes of the marks and of the control escapes).
+pub const STYLE: &str = "
 body { font: 17px/1.6 Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
        padding: 0 1em; color: #222; background: #fff; }
 header { font: 14px/1.5 system-ui, sans-serif; color: #555; border-bottom: 1px solid #ddd;
@@ -26,6 +42,8 @@ mark.date, mark.time, mark.duration, mark.set { background: #fff3bf;
        border-bottom: 2px solid #f59f00; }
 mark.quote { background: #f1f3f5; border-left: 3px solid #868e96; font-style: italic; }
 .legend mark { font-style: normal; margin-right: .4em; }
+.control { font: 11px/1 system-ui, sans-serif; font-style: normal; border: 1px solid #c92a2a;
+           color: #c92a2a; border-radius: 2px; padding: 0 2px; margin: 0 1px; }
 ";
 
 const LEGEND: [Kind; 9] = [
@@ -40,8 +58,32 @@ const LEGEND: [Kind; 9] = [
     Kind::Quote,
 ];
 
-/// HTML-escapes text for element content and attribute values.
+/// Whether `c` is shown as a visible escape: bidirectional controls, which would reorder the
+/// text around them, and control characters (NUL among them) but tab and line breaks.
+fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// HTML-escapes text for element content and attribute values; a bidirectional or other control
+/// character becomes the visible text `U+202E`.
 pub fn escape(text: &str) -> String {
+    escape_with(text, |out, c| out.push_str(&format!("U+{:04X}", c as u32)))
+}
+
+/// HTML-escapes text for element content: as [`escape`], with each control character shown as
+/// `<span class="control">U+202E</span>`.
+fn escape_content(text: &str) -> String {
+    escape_with(text, |out, c| {
+        out.push_str(&format!(
+            "<span class=\"control\">U+{:04X}</span>",
+            c as u32
+        ));
+    })
+}
+
+fn escape_with(text: &str, control: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -50,6 +92,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if is_hidden_control(c) => control(&mut out, c),
             c => out.push(c),
         }
     }
@@ -60,16 +103,21 @@ fn class(kind: Kind) -> String {
     kind.label().to_lowercase()
 }
 
+/// The entity with id `id`: at index `id` (ids are indices), else found by search.
+fn entity(analysis: &Analysis, id: usize) -> Option<&crate::Entity> {
+    match analysis.entities.get(id) {
+        Some(entity) if entity.id == id => Some(entity),
+        _ => analysis.entities.iter().find(|e| e.id == id),
+    }
+}
+
 /// The tooltip of a span: its kind, then its value, entity name, speaker and cue when present.
 fn title(span: &Span, analysis: &Analysis) -> String {
     let mut parts = vec![span.kind.label().to_string()];
     if let Some(value) = &span.value {
         parts.push(format!("value: {value}"));
     }
-    if let Some(entity) = span
-        .entity
-        .and_then(|id| analysis.entities.iter().find(|e| e.id == id))
-    {
+    if let Some(entity) = span.entity.and_then(|id| entity(analysis, id)) {
         if entity.name != span.text {
             parts.push(format!("entity: {}", entity.name));
         }
@@ -83,7 +131,7 @@ fn title(span: &Span, analysis: &Analysis) -> String {
     parts.join(" · ")
 }
 
-/// The marked-up text: `analysis` holds **byte** offsets into `text`. Spans that are empty or do
+/// The marked-up text (an HTML fragment): `analysis` holds **byte** offsets into `text`. Spans that are empty or do
 /// not fit the text are left out.
 pub fn mark_up(text: &str, analysis: &Analysis) -> String {
     let fits = |s: &&Span| {
@@ -141,7 +189,7 @@ pub fn mark_up(text: &str, analysis: &Analysis) -> String {
             ));
             stack.push(rank);
         }
-        out.push_str(&escape(&text[a..b]));
+        out.push_str(&escape_content(&text[a..b]));
     }
     for _ in &stack {
         out.push_str("</mark>");
@@ -149,7 +197,8 @@ pub fn mark_up(text: &str, analysis: &Analysis) -> String {
     out
 }
 
-/// A standalone page showing `text` with the spans of `analysis` (byte offsets) highlighted.
+/// A standalone page showing `text` with the spans of `analysis` (byte offsets) highlighted,
+/// titled `name` (escaped).
 pub fn page(text: &str, analysis: &Analysis, name: &str) -> String {
     let legend: Vec<String> = LEGEND
         .iter()
@@ -196,7 +245,9 @@ mod tests {
             plain.push_str(&rest[..i]);
             let j = rest[i..].find('>').expect("tag closes") + i;
             let tag = &rest[i..=j];
-            if tag.starts_with("<mark ") {
+            if tag == "<span class=\"control\">" || tag == "</span>" {
+                // A control escape: not a mark.
+            } else if tag.starts_with("<mark ") {
                 depth += 1;
             } else if tag == "</mark>" {
                 depth -= 1;
@@ -264,5 +315,26 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("&lt;/script&gt; &amp; more"));
         assert!(html.contains("<title>newsmark: a&lt;b&gt;.txt</title>"));
+    }
+
+    /// Issue 17, defect 10: bidi controls and NUL were written raw.
+    #[test]
+    fn bidi_controls_and_nul_are_visible_escapes() {
+        let text = "Trump\u{202e}said\0“hi”\u{2066}x\u{200f}\tend\n";
+        let analysis = Analysis {
+            spans: vec![span(text, 0, 5, Kind::Person)],
+            ..Analysis::default()
+        };
+        let html = page(text, &analysis, "a\u{202e}b\0.txt");
+        for raw in ['\u{202e}', '\0', '\u{2066}', '\u{200f}'] {
+            assert!(!html.contains(raw), "{raw:?} written raw");
+        }
+        assert!(html.contains("Trump</mark><span class=\"control\">U+202E</span>said"));
+        assert!(html.contains("<span class=\"control\">U+0000</span>"));
+        assert!(html.contains("<span class=\"control\">U+2066</span>"));
+        assert!(html.contains("\tend\n"), "tab and line break kept");
+        assert!(html.contains("<title>newsmark: aU+202EbU+0000.txt</title>"));
+        let fragment = mark_up(text, &analysis);
+        check_nesting(&fragment);
     }
 }
