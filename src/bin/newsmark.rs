@@ -4,21 +4,28 @@
 //! Exit status: 0 on success, 1 when something failed (a bad input line, an unreadable file), 2 on
 //! a usage error.
 
+#[path = "newsmark/annotate.rs"]
+mod annotate;
 #[path = "newsmark/args.rs"]
 mod args;
 #[path = "newsmark/corpus.rs"]
 mod corpus;
 #[path = "newsmark/eval.rs"]
 mod eval;
+#[path = "newsmark/gold.rs"]
+mod gold;
+#[path = "newsmark/raw.rs"]
+mod raw;
 #[path = "newsmark/train.rs"]
 mod train;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::thread;
 
-use corpus::{describe_json_error, Json, JsonlReader};
+use corpus::Json;
 use newsmark::html;
 use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};
@@ -29,7 +36,7 @@ const OVERVIEW: &str = "\
 newsmark: highlights named entities, direct quotations and dates in news text
 
 usage:
-  newsmark annotate [IN.jsonl] [OUT.jsonl]
+  newsmark annotate [IN.jsonl] [OUT.jsonl] [--jobs N]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
   newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
   newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
@@ -40,25 +47,35 @@ Run `newsmark COMMAND --help` for the details of a command.";
 
 const ANNOTATE: Command = Command {
     name: "annotate",
-    usage: "newsmark annotate [IN.jsonl] [OUT.jsonl]",
+    usage: "newsmark annotate [IN.jsonl] [OUT.jsonl] [--jobs N]",
     help: "\
 Annotates documents in the corpus JSONL format (../shared/corpus/FORMAT.md), one JSON object per
 line, reading IN.jsonl (standard input when omitted or `-`) and writing OUT.jsonl (standard output
-when omitted or `-`) line by line.
+when omitted or `-`). It streams: memory stays bounded however long the input, and documents
+are written in input order.
+
+  --jobs N    analyze on N threads (default: the available parallelism of the machine)
+
+A file OUT.jsonl is written to a temporary file beside it (.OUT.jsonl.newsmark-PID.tmp) and
+renamed into place when done, so it is never left half written; an OUT.jsonl that is IN.jsonl
+(the same device and inode: the same path, a hard link, a symlink) is refused. A UTF-8 byte order
+mark at the start of the input is skipped.
 
 Each document needs a string `text`; `dct` (an ISO date YYYY-MM-DD, or null or absent) is the
 reference date that relative dates (\"Friday\", \"last week\") resolve against. Every field is written
-back as given, in the same order, except `spans`, which is replaced by what newsmark finds:
+back byte for byte as given (numbers of any size or precision, escapes, repeated keys), in the same
+order, except `spans`, which is replaced by what newsmark finds:
   {\"start\", \"end\", \"label\"}   offsets in Unicode code points (Python str indices), end exclusive;
                               label PERSON, ORG, PLACE, MISC, DATE, TIME, DURATION, SET or QUOTE
   \"value\"                     on DATE/TIME/DURATION/SET: the TIMEX3 value, when resolved
   \"speaker\", \"speaker_start\", \"speaker_end\"
                               on an attributed QUOTE: the speaker mention and its offsets
 
-Blank lines are skipped. A line that is not valid JSON, not an object, has no string `text` or has
+An escaped lone surrogate in `text` (\"\\ud800\", which JSON allows) is analyzed as U+FFFD, one code
+point, as Python counts it, so offsets are unchanged. Blank lines are skipped. A line that is not valid JSON, not an object, has no string `text` or has
 a bad `dct` is reported on standard error with its line number and left out; the other documents
 are still written, and the exit status is then 1.",
-    values: &[],
+    values: &["--jobs"],
     switches: &[],
     max_positional: 2,
 };
@@ -67,7 +84,8 @@ const HIGHLIGHT: Command = Command {
     name: "highlight",
     usage: "newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]",
     help: "\
-Analyzes one text file (`-` for standard input, UTF-8) and prints the result.
+Analyzes one text file (`-` for standard input, UTF-8; a leading byte order mark is skipped and
+offsets count from after it) and prints the result.
 
   --reference-date YYYY-MM-DD   the date relative expressions resolve against (default: the date
                                 the article's dateline states, if any)
@@ -106,7 +124,11 @@ nothing for this layer]\" here reflects newsmark's own spans (annotate's output 
                       GOLD files: an object with one such dictionary per GOLD path)
 
 Gold documents that cannot be annotated (no string `text`, bad `dct`) are reported on standard
-error, count as predicting nothing, and make the exit status 1.",
+error, count as predicting nothing, and make the exit status 1. So does broken gold, reported per
+line and span: an offset that is negative, fractional or not a number, past the end of the text,
+a start after its end, an empty span, an unknown label (score.py skips such spans silently, or
+scores an offset past the end; the figures stay score.py's). A UTF-8 byte order mark at the start
+of a file is skipped.",
     values: &["--pred"],
     switches: &["--json"],
     max_positional: usize::MAX,
@@ -257,65 +279,33 @@ fn display_name(path: &str) -> &str {
     }
 }
 
-fn open_input(path: &str) -> Result<Box<dyn BufRead>, Failure> {
-    if path == "-" {
-        return Ok(Box::new(io::stdin().lock()));
-    }
-    let file = File::open(path).map_err(|e| Failure::Failed(format!("{path}: {e}")))?;
-    Ok(Box::new(BufReader::new(file)))
-}
-
-fn open_output(path: &str) -> Result<Box<dyn Write>, Failure> {
-    if path == "-" {
-        return Ok(Box::new(BufWriter::new(io::stdout().lock())));
-    }
-    let file = File::create(path).map_err(|e| Failure::Failed(format!("{path}: {e}")))?;
-    Ok(Box::new(BufWriter::new(file)))
-}
-
 fn annotate(parsed: &Parsed) -> Outcome {
     let input = parsed.positional.first().map_or("-", String::as_str);
     let output = parsed.positional.get(1).map_or("-", String::as_str);
-    if input != "-" && output != "-" {
-        let same = Path::new(input).canonicalize().ok();
-        if same.is_some() && same == Path::new(output).canonicalize().ok() {
-            return Err(Failure::Failed(format!(
-                "{output} is also the input: it would be overwritten before it is read"
-            )));
-        }
-    }
-    let mut reader = JsonlReader::new(open_input(input)?);
-    let mut writer = open_output(output)?;
-    let analyzer = Analyzer::new(Options::default());
-    let name = display_name(input);
-    let (mut written, mut failed) = (0usize, 0usize);
-    while let Some((number, line)) = reader
-        .next_line()
-        .map_err(|e| Failure::Failed(format!("{name}: {e}")))?
-    {
-        let document = line.and_then(|line| {
-            let mut doc = Json::parse(&line).map_err(|e| describe_json_error(&e))?;
-            let spans = corpus::annotate(&analyzer, &doc).map_err(|e| e.to_string())?;
-            doc.set("spans", spans);
-            Ok(doc)
-        });
-        match document {
-            Ok(doc) => {
-                writeln!(writer, "{}", doc.to_line())?;
-                written += 1;
+    let jobs = match parsed.value("--jobs") {
+        None => thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                return Err(Failure::Usage(
+                    &ANNOTATE,
+                    format!("--jobs: expected a number of threads, 1 or more, not {n:?}"),
+                ))
             }
-            Err(why) => {
-                eprintln!("newsmark annotate: {name}: line {number}: {why}");
-                failed += 1;
-            }
-        }
-    }
-    writer.flush()?;
-    if failed > 0 {
+        },
+    };
+    let summary = match annotate::run(input, output, jobs) {
+        Ok(summary) => summary,
+        Err(annotate::Stop::Io(e)) => return Err(e.into()),
+        Err(annotate::Stop::Failed(why)) => return Err(Failure::Failed(why)),
+    };
+    if summary.failed > 0 {
         eprintln!(
-            "newsmark annotate: {failed} line{} failed; {written} document{} written",
-            plural(failed),
-            plural(written)
+            "newsmark annotate: {} line{} failed; {} document{} written",
+            summary.failed,
+            plural(summary.failed),
+            summary.written,
+            plural(summary.written)
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -407,8 +397,14 @@ fn highlight(parsed: &Parsed) -> Outcome {
     };
     let name = display_name(path);
     read.map_err(|e| Failure::Failed(format!("{name}: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
+    // A UTF-8 byte order mark is not part of the text: offsets count from after it.
+    let bom = if bytes.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    let text = String::from_utf8(bytes.split_off(bom)).map_err(|e| {
+        let at = e.utf8_error().valid_up_to() + bom;
         Failure::Failed(format!("{name}: not valid UTF-8 (byte {at})"))
     })?;
     let analyzer = Analyzer::new(Options {
@@ -437,6 +433,36 @@ fn load(path: &str) -> Result<Vec<(usize, Json)>, Failure> {
     corpus::load(path).map_err(Failure::Failed)
 }
 
+/// Loads a gold file and reports each problem of its spans on standard error
+/// (`newsmark eval: PATH: line N: span K (...): why`); the count of problems comes back too.
+fn load_gold(path: &str) -> Result<(Vec<(usize, Json)>, usize), Failure> {
+    let docs = load(path)?;
+    let mut count = 0;
+    for (number, doc) in &docs {
+        for problem in gold::problems(doc) {
+            eprintln!("newsmark eval: {path}: line {number}: broken gold: {problem}");
+            count += 1;
+        }
+    }
+    Ok((docs, count))
+}
+
+/// The exit status after scoring: 1 when the gold was broken or a document failed.
+fn eval_status(broken: usize, failed: usize) -> ExitCode {
+    if broken > 0 {
+        eprintln!(
+            "newsmark eval: {broken} problem{} in the gold spans; they are scored as score.py \
+             scores them (skipped, or past the end of the text)",
+            plural(broken)
+        );
+    }
+    if broken > 0 || failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn evaluate(parsed: &Parsed) -> Outcome {
     let golds = &parsed.positional;
     if golds.is_empty() {
@@ -451,7 +477,8 @@ fn evaluate(parsed: &Parsed) -> Outcome {
                 "--pred scores one GOLD file at a time".into(),
             ));
         }
-        let gold: Vec<Json> = load(&golds[0])?.into_iter().map(|(_, d)| d).collect();
+        let (gold, broken) = load_gold(&golds[0])?;
+        let gold: Vec<Json> = gold.into_iter().map(|(_, d)| d).collect();
         let pred: Vec<Json> = load(pred)?.into_iter().map(|(_, d)| d).collect();
         let report = eval::score(&gold, &pred).map_err(Failure::Failed)?;
         if json {
@@ -460,14 +487,15 @@ fn evaluate(parsed: &Parsed) -> Outcome {
             writeln!(out, "== {} ==\n{}", file_name(&golds[0]), report.table())?;
         }
         out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(eval_status(broken, 0));
     }
 
     let analyzer = Analyzer::new(Options::default());
-    let mut failed = 0usize;
+    let (mut failed, mut broken) = (0usize, 0usize);
     let mut reports = Vec::new();
     for (i, path) in golds.iter().enumerate() {
-        let gold = load(path)?;
+        let (gold, problems) = load_gold(path)?;
+        broken += problems;
         let mut predictions = Vec::with_capacity(gold.len());
         for (number, doc) in &gold {
             match corpus::annotate(&analyzer, doc) {
@@ -508,11 +536,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         writeln!(out, "{}", json.to_pretty())?;
     }
     out.flush()?;
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(eval_status(broken, failed))
 }
 
 fn file_name(path: &str) -> String {

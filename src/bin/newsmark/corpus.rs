@@ -47,16 +47,6 @@ impl Json {
         }
     }
 
-    /// Sets `key` of an object: in place when present, else appended. No-op on non-objects.
-    pub fn set(&mut self, key: &str, value: Json) {
-        if let Json::Object(fields) = self {
-            match fields.iter_mut().find(|(k, _)| k == key) {
-                Some((_, slot)) => *slot = value,
-                None => fields.push((key.to_string(), value)),
-            }
-        }
-    }
-
     /// One line, as Python's `json.dumps(value, ensure_ascii=False)` writes it (the style of the
     /// corpus files).
     pub fn to_line(&self) -> String {
@@ -337,8 +327,8 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
-    /// The next non-blank line: its number and its text (without the line break), or why it is
-    /// not text. `Ok(None)` at the end of the input; `Err` only for a failure to read.
+    /// The next non-blank line: its number and its text (without the line break, and line 1
+    /// without a leading UTF-8 byte order mark), or why it is not text. `Ok(None)` at the end of the input; `Err` only for a failure to read.
     #[allow(clippy::type_complexity)]
     pub fn next_line(&mut self) -> io::Result<Option<(usize, Result<String, String>)>> {
         loop {
@@ -350,6 +340,10 @@ impl<R: BufRead> JsonlReader<R> {
             let mut line = &self.buffer[..];
             line = line.strip_suffix(b"\n").unwrap_or(line);
             line = line.strip_suffix(b"\r").unwrap_or(line);
+            if self.number == 1 {
+                // A UTF-8 byte order mark opening the file is not part of the first document.
+                line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            }
             match std::str::from_utf8(line) {
                 Ok(text) if is_blank(text) => continue,
                 Ok(text) => return Ok(Some((self.number, Ok(text.to_string())))),
@@ -513,17 +507,6 @@ mod tests {
         );
         let emoji = Json::from("😀");
         assert_eq!(emoji.to_pretty(), "\"\\ud83d\\ude00\"");
-    }
-
-    #[test]
-    fn set_replaces_in_place_or_appends() {
-        let mut doc = Json::parse(r#"{"spans": [], "id": 1}"#).unwrap();
-        doc.set("spans", Json::Array(vec![Json::Null]));
-        doc.set("extra", Json::Bool(false));
-        assert_eq!(
-            doc.to_line(),
-            r#"{"spans": [null], "id": 1, "extra": false}"#
-        );
     }
 
     #[test]
