@@ -1,6 +1,7 @@
 //! Fuzzes `Analyzer::analyze_with` over arbitrary text and options, checking the invariants of
-//! `tests/invariants` on every result. Run (stable toolchain):
-//! `cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run analyze -- -max_total_time=1800`
+//! `tests/invariants` on every result. Run (stable toolchain), with the dictionary of adversarial
+//! pieces (names sharing a first word, quote marks, dates, bidi controls, BOM, NUL, ...):
+//! `cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run analyze -- -dict=dict/analyze.dict -max_total_time=1800`
 #![no_main]
 
 use std::sync::OnceLock;
