@@ -117,13 +117,10 @@ fn a_file_output_is_replaced_whole_and_never_half_written() {
     // A device is written in place, never replaced.
     let output = newsmark(&["annotate", path_str(&input), "/dev/null"], "");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        std::fs::metadata("/dev/null")
-            .unwrap()
-            .file_type()
-            .is_file()
-            == false
-    );
+    assert!(!std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_file());
     let names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())

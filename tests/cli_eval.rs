@@ -4,7 +4,7 @@
 mod cli_support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use cli_support::*;
 use serde_json::{json, Value};
