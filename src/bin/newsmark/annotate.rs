@@ -111,9 +111,11 @@ impl Output {
     fn open(input: &str, output: &str) -> Result<Output, Stop> {
         let path = Path::new(output);
         let existing = fs::metadata(path).ok();
+        // Only a regular file can be overwritten before it is read (reading and writing the
+        // same device, /dev/null, is harmless).
         if let (Some(out), true) = (&existing, input != "-") {
             if let Ok(inp) = fs::metadata(input) {
-                if same_file(&inp, out) {
+                if out.is_file() && same_file(&inp, out) {
                     return Err(Stop::Failed(format!(
                         "{output} is the input file {input} (same device and inode): \
                          write the output elsewhere"
