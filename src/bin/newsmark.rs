@@ -72,9 +72,10 @@ order, except `spans`, which is replaced by what newsmark finds:
                               on an attributed QUOTE: the speaker mention and its offsets
 
 An escaped lone surrogate in `text` (\"\\ud800\", which JSON allows) is analyzed as U+FFFD, one code
-point, as Python counts it, so offsets are unchanged. Blank lines are skipped. A line that is not valid JSON, not an object, has no string `text` or has
-a bad `dct` is reported on standard error with its line number and left out; the other documents
-are still written, and the exit status is then 1.",
+point as Python counts it, so offsets are unchanged. Blank lines are skipped. A line that is not
+valid JSON, not an object, has no string `text` or has a bad `dct` is reported on standard error
+with its line number and left out; the other documents are still written, and the exit status is
+then 1.",
     values: &["--jobs"],
     switches: &[],
     max_positional: 2,
