@@ -54,7 +54,8 @@ line, reading IN.jsonl (standard input when omitted or `-`) and writing OUT.json
 when omitted or `-`). It streams: memory stays bounded however long the input, and documents
 are written in input order.
 
-  --jobs N    analyze on N threads (default: the available parallelism of the machine)
+  --jobs N    analyze on N threads (default: the available parallelism of the machine); each
+              thread builds its own analyzer, about 18 MB
 
 A file OUT.jsonl is written to a temporary file beside it (.OUT.jsonl.newsmark-PID.tmp) and
 renamed into place when done, so it is never left half written; an OUT.jsonl that is IN.jsonl
