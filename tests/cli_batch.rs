@@ -94,8 +94,16 @@ fn a_file_output_is_replaced_whole_and_never_half_written() {
     // Written through a symlink: the file it points to gets the output, the link stays.
     let link = dir.join("link.jsonl");
     std::os::unix::fs::symlink(&out, &link).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
     let output = newsmark(&["annotate", path_str(&input), path_str(&link)], "");
     assert!(output.status.success(), "{}", stderr(&output));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+    assert_eq!(
+        mode & 0o777,
+        0o640,
+        "the replaced file keeps its permissions"
+    );
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(written.lines().count(), 2);
     assert!(std::fs::symlink_metadata(&link)

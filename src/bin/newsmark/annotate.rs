@@ -76,6 +76,10 @@ pub fn run(input: &str, output: &str, jobs: usize) -> Result<Summary, Stop> {
             let written = File::create_new(&temp)
                 .map_err(|e| Stop::Failed(format!("{}: {e}", temp.display())))
                 .and_then(|file| {
+                    // The replaced file keeps its permissions.
+                    if let Ok(old) = fs::metadata(&path) {
+                        file.set_permissions(old.permissions())?;
+                    }
                     let mut out = BufWriter::new(file);
                     let summary = pipeline(reader, &mut out, name, jobs)?;
                     let file = out.into_inner().map_err(|e| Stop::Io(e.into_error()))?;
