@@ -169,6 +169,18 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
     ("names sharing a first word", |n| {
         (0..n).map(|i| format!("John Zed{i} arrived. ")).collect()
     }),
+    ("names differing only in their last letters", |n| {
+        // One hash chunk each ("Zedaaaa", "Zedaaab", ...): they all fell in 32 hash buckets.
+        let letters = |i: usize| -> String {
+            (0..4)
+                .rev()
+                .map(|k| char::from(b'a' + (i / 26usize.pow(k) % 26) as u8))
+                .collect()
+        };
+        (0..n)
+            .map(|i| format!("John Zed{} arrived. ", letters(i)))
+            .collect()
+    }),
     ("organizations sharing a first word", |n| {
         (0..n).map(|i| format!("Bank Zed{i} rose. ")).collect()
     }),
