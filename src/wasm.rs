@@ -163,7 +163,10 @@ fn layers(value: JsValue) -> Result<Option<Vec<String>>, JsError> {
         .map_err(|e| JsError::new(&format!("invalid newsmark option layers: {e}")))?;
     let names = items
         .into_iter()
-        .map(|Field(item)| item.as_string().ok_or_else(|| option_error("layers", expected, &item)))
+        .map(|Field(item)| {
+            item.as_string()
+                .ok_or_else(|| option_error("layers", expected, &item))
+        })
         .collect::<Result<_, _>>()?;
     Ok(Some(names))
 }
