@@ -265,17 +265,35 @@ impl fmt::Display for Error {
         match self {
             Error::UnknownLayer(name) => write!(
                 f,
-                "unknown layer {name:?}: expected \"entities\", \"dates\" or \"quotes\""
+                "unknown layer {}: expected \"entities\", \"dates\" or \"quotes\"",
+                excerpt(name)
             ),
             Error::BadDate(text) => write!(
                 f,
-                "malformed reference date {text:?}: expected an ISO date YYYY-MM-DD"
+                "malformed reference date {}: expected an ISO date YYYY-MM-DD",
+                excerpt(text)
             ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Characters of a value that an error message quotes; a longer value is cut there.
+const EXCERPT_CHARS: usize = 40;
+
+/// `value` quoted for an error message (as `{:?}` does), cut after [`EXCERPT_CHARS`] characters
+/// with its length said, so that a huge bad value is never echoed whole.
+pub(crate) fn excerpt(value: &str) -> String {
+    match value.char_indices().nth(EXCERPT_CHARS) {
+        None => format!("{value:?}"),
+        Some((cut, _)) => format!(
+            "{:?}… ({} characters)",
+            &value[..cut],
+            value.chars().count()
+        ),
+    }
+}
 
 /// How to analyze.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -387,5 +405,23 @@ impl Analyzer {
             start: Some(extent.start),
             end: Some(extent.end),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_quote_a_long_bad_value_only_in_part() {
+        let short = Error::BadDate("16/10/2025".to_string()).to_string();
+        assert_eq!(
+            short,
+            "malformed reference date \"16/10/2025\": expected an ISO date YYYY-MM-DD"
+        );
+        let long = Error::UnknownLayer("é".repeat(1_000_000)).to_string();
+        assert!(long.len() < 200, "{long}");
+        assert!(long.contains("(1000000 characters)"), "{long}");
+        assert!(long.starts_with(&format!("unknown layer \"{}\"…", "é".repeat(40))));
     }
 }

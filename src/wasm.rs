@@ -2,6 +2,8 @@
 //! analyzer, and converts every offset to UTF-16 code units once, here, so that in JavaScript
 //! `text.slice(span.start, span.end) === span.text`.
 
+mod memory;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -15,18 +17,73 @@ use crate::{Analyzer, Date, Layer, Options};
 /// message naming it instead of being ignored.
 #[derive(Default)]
 struct JsOptions {
-    reference_date: Option<String>,
+    /// `Some(None)` for `null`: no reference date (the dateline's), even if the analyzer has one.
+    reference_date: Option<Option<String>>,
     layers: Option<Vec<String>>,
 }
 
-/// Any value an option may hold; anything else fails to deserialize.
+/// One field's value, kept as the JavaScript value it is, so its type can be told exactly.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum OptionValue {
-    Text(String),
-    List(Vec<String>),
-    Missing(()),
-    Other(serde::de::IgnoredAny),
+struct Field(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(value: &JsValue) -> JsValue;
+    /// `Object.prototype.toString.call(value)`: "[object Map]", "[object Date]", …
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(value: &JsValue) -> String;
+}
+
+/// An object literal (or `Object.create(null)`), from any realm: not a Map, Date, array or
+/// class instance, whose fields are not options.
+fn is_plain_object(value: &JsValue) -> bool {
+    if !value.is_object() || value.is_array() {
+        return false;
+    }
+    let prototype = prototype_of(value);
+    prototype.is_null() || prototype_of(&prototype).is_null()
+}
+
+/// What a value is, for an error message: "a symbol", "a Map", "a String object", "the number 42".
+fn describe(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return format!("the string {}", crate::analysis::excerpt(&text));
+    }
+    if let Some(number) = value.as_f64() {
+        return format!("the number {number}");
+    }
+    if let Some(flag) = value.as_bool() {
+        return format!("{flag}");
+    }
+    if value.is_array() {
+        return "an array".to_string();
+    }
+    if value.is_function() {
+        return "a function".to_string();
+    }
+    if value.is_symbol() {
+        return "a symbol".to_string();
+    }
+    if value.is_bigint() {
+        return "a bigint".to_string();
+    }
+    let tag = object_tag(value);
+    let name = tag
+        .strip_prefix("[object ")
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or("object");
+    match name {
+        "String" | "Number" | "Boolean" => format!("a {name} object"),
+        _ => format!("a {name}"),
+    }
+}
+
+fn option_error(name: &str, expected: &str, value: &JsValue) -> JsError {
+    JsError::new(&format!(
+        "newsmark option {name} must be {expected}, got {}",
+        describe(value)
+    ))
 }
 
 impl JsOptions {
@@ -34,30 +91,23 @@ impl JsOptions {
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
-        if !value.is_object() || value.is_array() {
-            return Err(JsError::new("newsmark options must be an object"));
+        if !is_plain_object(&value) {
+            return Err(JsError::new(&format!(
+                "newsmark options must be a plain object such as {{ referenceDate: \"2025-10-16\" }}, got {}",
+                describe(&value)
+            )));
         }
-        let fields: BTreeMap<String, OptionValue> = serde_wasm_bindgen::from_value(value)
+        let fields: BTreeMap<String, Field> = serde_wasm_bindgen::from_value(value)
             .map_err(|e| JsError::new(&format!("invalid newsmark options: {e}")))?;
         let mut options = JsOptions::default();
-        for (name, value) in fields {
-            match (name.as_str(), value) {
-                ("referenceDate", OptionValue::Text(date)) => options.reference_date = Some(date),
-                ("layers", OptionValue::List(layers)) => options.layers = Some(layers),
-                ("referenceDate" | "layers", OptionValue::Missing(())) => {}
-                ("referenceDate", _) => {
-                    return Err(JsError::new(
-                        "newsmark option referenceDate must be an ISO date string (YYYY-MM-DD) or null",
-                    ))
-                }
-                ("layers", _) => {
-                    return Err(JsError::new(
-                        "newsmark option layers must be an array of \"entities\", \"dates\", \"quotes\"",
-                    ))
-                }
-                (other, _) => {
+        for (name, Field(value)) in fields {
+            match name.as_str() {
+                "referenceDate" => options.reference_date = reference_date(value)?,
+                "layers" => options.layers = layers(value)?,
+                other => {
                     return Err(JsError::new(&format!(
-                        "unknown newsmark option {other:?}: expected referenceDate or layers"
+                        "unknown newsmark option {}: expected referenceDate or layers",
+                        crate::analysis::excerpt(other)
                     )))
                 }
             }
@@ -69,7 +119,10 @@ impl JsOptions {
     fn apply(self, base: &Options) -> Result<Options, JsError> {
         let mut options = base.clone();
         if let Some(date) = self.reference_date {
-            options.reference_date = Some(date.parse::<Date>().map_err(to_js_error)?);
+            options.reference_date = date
+                .map(|date| date.parse::<Date>())
+                .transpose()
+                .map_err(to_js_error)?;
         }
         if let Some(layers) = self.layers {
             options.layers = layers
@@ -82,6 +135,42 @@ impl JsOptions {
     }
 }
 
+/// `referenceDate`: absent (`undefined`), `null` (the dateline's date), or an ISO date string.
+fn reference_date(value: JsValue) -> Result<Option<Option<String>>, JsError> {
+    if value.is_undefined() {
+        Ok(None)
+    } else if value.is_null() {
+        Ok(Some(None))
+    } else {
+        let expected = "an ISO date string (YYYY-MM-DD) or null";
+        let date = value
+            .as_string()
+            .ok_or_else(|| option_error("referenceDate", expected, &value))?;
+        Ok(Some(Some(date)))
+    }
+}
+
+/// `layers`: absent, or an array of layer names (checked by name later).
+fn layers(value: JsValue) -> Result<Option<Vec<String>>, JsError> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let expected = "an array of \"entities\", \"dates\", \"quotes\"";
+    if !value.is_array() {
+        return Err(option_error("layers", expected, &value));
+    }
+    let items: Vec<Field> = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid newsmark option layers: {e}")))?;
+    let names = items
+        .into_iter()
+        .map(|Field(item)| {
+            item.as_string()
+                .ok_or_else(|| option_error("layers", expected, &item))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Some(names))
+}
+
 fn to_js_error(error: crate::Error) -> JsError {
     JsError::new(&error.to_string())
 }
@@ -90,6 +179,7 @@ fn to_js_error(error: crate::Error) -> JsError {
 #[wasm_bindgen(js_name = Analyzer)]
 pub struct WasmAnalyzer {
     inner: Analyzer,
+    _live: memory::Live,
 }
 
 #[wasm_bindgen(js_class = Analyzer)]
@@ -100,13 +190,16 @@ impl WasmAnalyzer {
             Some(given) => given.apply(&Options::default())?,
             None => Options::default(),
         };
+        memory::check_new_analyzer()?;
         Ok(WasmAnalyzer {
             inner: Analyzer::new(options),
+            _live: memory::Live::new(),
         })
     }
 
     /// Analyzes `text`; `options` (optional) override the analyzer's for this call.
     pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+        memory::check_analysis(text.len())?;
         let mut analysis = match JsOptions::from_js(options)? {
             Some(given) => self
                 .inner

@@ -134,7 +134,7 @@ test("bad options throw Errors that say what is wrong", async () => {
   await assert.rejects(createAnalyzer({ referenceDate: "2025-02-30" }), /malformed reference date/);
   await assert.rejects(createAnalyzer({ refDate: "2025-10-16" }), /unknown newsmark option "refDate"/);
   await assert.rejects(createAnalyzer({ layers: "dates" }), /layers must be an array/);
-  await assert.rejects(createAnalyzer("2025-10-16"), /options must be an object/);
+  await assert.rejects(createAnalyzer("2025-10-16"), /options must be a plain object/);
   const analyzer = await createAnalyzer();
   assert.throws(() => analyzer.analyze(42), TypeError);
   assert.throws(() => analyzer.analyze("x", { referenceDate: "tomorrow" }), /malformed reference date/);
