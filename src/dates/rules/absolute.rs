@@ -157,13 +157,18 @@ fn is_year_in_context(context: &Context) -> bool {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
     // "a 2010 score of 3", "a 2000 point drop": a measure, not a year.
-    let measure = context.next().is_some_and(|noun| {
-        MEASURE_NOUNS.contains(&noun.as_str()) || lexicon::unit(&noun).is_some()
-    }) || (context.word_after(2).as_deref() == Some("of")
-        && context
-            .word_after(3)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
-    if counted_noun && !measure && context.follows(DETERMINERS) {
+    let measure = context
+        .next()
+        .is_some_and(|noun| MEASURE_NOUNS.contains(&noun.as_str()))
+        || (context.word_after(2).as_deref() == Some("of")
+            && context
+                .word_after(3)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
+    // "a 2000 year old tradition": an amount of time.
+    let unit_after = context
+        .next()
+        .is_some_and(|noun| lexicon::unit(&noun).is_some());
+    if counted_noun && !measure && !unit_after && context.follows(DETERMINERS) {
         return true;
     }
     if context.follows(QUANTITY_CUES) {
