@@ -14,6 +14,12 @@ use crate::text::{self, Document, TokenKind};
 /// ("said Thursday", "will meet … Friday"), which comes before it in news sentences.
 const CUE_WINDOW_BEFORE: usize = 8;
 const CUE_WINDOW_AFTER: usize = 5;
+/// After an expression that opens its sentence ("On Wednesday, Mohamed and his father are to
+/// travel"): the main clause's subject comes between it and its verb.
+const FRONTED_CUE_WINDOW_AFTER: usize = 10;
+/// How far back a past cue makes "by Monday" a tally reached rather than a deadline ("was used
+/// … over one million times by Thursday night").
+const CLAUSE_WINDOW: usize = 16;
 /// After a reporting verb (not right after it: "said Friday" dates the saying), how near the
 /// reported clause's cue must be to count: its subject and verb ("said in a statement Friday
 /// he would meet"), not a later clause ("announced that India would …").
@@ -171,8 +177,18 @@ impl<'d, 'a> Context<'d, 'a> {
             // "had been due to expire Friday", "had planned to …": a plan now past.
             Some((i, Some(Tense::Future))) if self.past_perfect_before(i) => Some(Tense::Past),
             Some((_, cue)) => cue,
+            None if self.first <= sentence.tokens.start + 1 => after(FRONTED_CUE_WINDOW_AFTER),
             None => after(CUE_WINDOW_AFTER),
         }
+    }
+
+    /// Whether a past cue comes before the expression in its sentence, within a clause's length.
+    pub fn past_before(&self) -> bool {
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        (sentence.tokens.start..self.first)
+            .rev()
+            .take(CLAUSE_WINDOW)
+            .any(|i| self.cue(i) == Some(Tense::Past))
     }
 
     /// The tense of a reporting verb written just before the expression ("said Tuesday", "said

@@ -698,7 +698,12 @@ pub const DEADLINE_CUES: &[&str] = &["by", "effective"];
 
 /// Words before a date that end a spell, to come unless the sentence is in the past ("until
 /// mid-November").
-pub const OPEN_UNTIL_CUES: &[&str] = &[
+pub const OPEN_UNTIL_CUES: &[&str] = &["until", "till"];
+
+/// Words before a weekday that point to the coming one unless the clause is past ("runs through
+/// Tuesday", "due by Monday", "starting Monday"). Months and days of the year keep the nearest
+/// reading after "through" ("sales this year through August").
+pub const WEEKDAY_AHEAD_CUES: &[&str] = &[
     "until",
     "till",
     "through",

@@ -210,7 +210,7 @@ pub(super) fn decade(found: &Found, _: &Context) -> Option<Timex> {
     let year: u32 = decade.parse().ok()?;
     (1000..=2090)
         .contains(&year)
-        .then(|| Timex::new(Kind::Date, &decade[..3]))
+        .then(|| Timex::new(Kind::Date, format!("{}X", &decade[..3])))
         .flatten()
 }
 
@@ -236,7 +236,7 @@ pub(super) fn spelled_decade(found: &Found, _: &Context) -> Option<Timex> {
         (None, Some(digits)) => digits.parse::<u32>().ok()? / 10,
         _ => return None,
     };
-    Timex::new(Kind::Date, format!("19{tens}"))
+    Timex::new(Kind::Date, format!("19{tens}X"))
 }
 
 /// "nineteen ninety-six", "the year two thousand": years said as in speech (broadcast

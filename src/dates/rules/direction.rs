@@ -22,7 +22,9 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
         Some("last") => Occurrence::Previous,
         Some("next") => Occurrence::Following,
         Some("this") => Occurrence::Soonest,
-        _ if context.tense() == Some(Tense::Future) || lasts_until(context) => Occurrence::Soonest,
+        _ if context.tense() == Some(Tense::Future) || lasts_until(context, WEEKDAY_AHEAD_CUES) => {
+            Occurrence::Soonest
+        }
         _ => Occurrence::Latest,
     };
     resolve::weekday(reference, weekday, occurrence)
@@ -52,7 +54,7 @@ pub(super) fn lean(
 /// Whether a date is named as a deadline or a start ("by May", "effective Feb. 1", "until
 /// mid-November"): in news these are dates to come.
 pub(super) fn is_deadline(context: &Context) -> bool {
-    context.follows(DEADLINE_CUES) || lasts_until(context)
+    context.follows(DEADLINE_CUES) || lasts_until(context, OPEN_UNTIL_CUES)
 }
 
 /// Whether a date ends a spell still to run ("stays in force until mid-November", "postponed
@@ -60,14 +62,16 @@ pub(super) fn is_deadline(context: &Context) -> bool {
 /// by Thursday night"), this is the only deadline cue a weekday takes. "Until" also closes past
 /// spells ("lived there until January"): a past cue keeps it in the past, unless the verb defers
 /// something.
-pub(super) fn lasts_until(context: &Context) -> bool {
+pub(super) fn lasts_until(context: &Context, cues: &[&str]) -> bool {
     // "postponed until", "gave Merieux until", "extended its deadline until".
     let deferred = (2..=4).any(|n| {
         context
             .word_before(n)
             .is_some_and(|verb| DEFERRAL_VERBS.contains(&verb.as_str()))
     });
-    context.follows(OPEN_UNTIL_CUES) && (deferred || context.tense() != Some(Tense::Past))
+    // "By" is as often a tally reached ("used a million times by Thursday night").
+    let tally = context.follows(&["by"]) && context.past_before();
+    context.follows(cues) && (deferred || (context.tense() != Some(Tense::Past) && !tally))
 }
 
 /// The value of `month`-`day`, in `year` when given, else in the year that `lean` picks.

@@ -358,6 +358,11 @@ pub const RULES: &[Rule] = &[
         resolve: reference_word,
     },
     Rule {
+        name: "current",
+        pattern: r"current",
+        resolve: current,
+    },
+    Rule {
         name: "recent or coming units",
         pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})",
         resolve: vague_period,

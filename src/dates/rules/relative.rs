@@ -297,6 +297,21 @@ pub(super) fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "current" before a noun ("the current weakness", "its current position") is the present, as
+/// TimeML annotates it; not in fixed terms ("current account") nor "the then current price".
+pub(super) fn current(found: &Found, context: &Context) -> Option<Timex> {
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    let term = context.precedes(&["account", "accounts", "assets", "liabilities", "affairs"]);
+    let named = is_capitalized(found.text()) && !context.starts_sentence();
+    if !noun_after || term || named || context.follows(&["then"]) {
+        return None;
+    }
+    Timex::new(Kind::Date, "PRESENT_REF")
+}
+
 /// "now", "recently", "the future", "soon" (but not "as soon as").
 pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> {
     let phrase = parse::words(found.text()).join(" ");
