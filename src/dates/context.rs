@@ -255,7 +255,7 @@ impl<'d, 'a> Context<'d, 'a> {
             // "is to be held Friday": a participle after "be" says nothing of the time.
             None
         } else if PAST_CUES.contains(&&*word)
-            || (is_past_participle(&word) && !self.is_adjective(i))
+            || (is_past_participle(&word) && !self.is_adjective(i) && !self.is_name(i))
         {
             Some(Tense::Past)
         } else {
@@ -274,6 +274,11 @@ impl<'d, 'a> Context<'d, 'a> {
         };
         (i > 0 && determiner(i - 1))
             || (i > 1 && matches!(&*self.lower(i - 1), "still" | "yet") && determiner(i - 2))
+    }
+
+    /// Whether token `i` is capitalized inside its sentence: a name ("Mohamed"), not a verb.
+    fn is_name(&self, i: usize) -> bool {
+        self.doc.is_capitalized(i) && !self.doc.starts_sentence(i)
     }
 
     /// Whether "had" comes one or two words before token `i` ("had been due", "had planned").

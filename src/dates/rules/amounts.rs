@@ -203,13 +203,18 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
     }
 }
 
-/// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`).
+/// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`), "each July"
+/// (`XXXX-07`).
 pub(super) fn every(found: &Found, _: &Context) -> Option<Timex> {
     let what_text = found.get("what")?;
     let what = what_text.to_lowercase();
     if let Some(weekday) = lookup(WEEKDAYS, &what) {
         weekday_number(what_text)?;
         return Timex::new(Kind::Set, resolve::unanchored_weekday(weekday));
+    }
+    // "each July": that month of every year.
+    if let Some(month) = month_number(what_text).filter(|_| found.get("amount").is_none()) {
+        return Timex::new(Kind::Set, format!("XXXX-{month:02}"));
     }
     if let Some(code) = lookup(PARTS_OF_DAY, &what) {
         return Timex::new(Kind::Set, format!("XXXX-XX-XXT{code}"));

@@ -369,7 +369,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "every",
-        pattern: r"(?:every|each)\s+(?:(?P<amount>{num}|other)\s+)?(?P<what>weekend|{unit}|{weekday}|{part})",
+        pattern: r"(?:every|each)\s+(?:(?P<amount>{num}|other)\s+)?(?P<what>weekend|{unit}|{weekday}|{part}|{month})",
         resolve: every,
     },
     Rule {
