@@ -298,6 +298,11 @@ pub const RULES: &[Rule] = &[
         resolve: relative_day,
     },
     Rule {
+        name: "the week",
+        pattern: r"the\s+week",
+        resolve: the_week,
+    },
+    Rule {
         name: "the weekend",
         pattern: r"the\s+weekend",
         resolve: the_weekend,
@@ -309,7 +314,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})",
+        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
         resolve: season,
     },
     Rule {

@@ -207,6 +207,42 @@ pub(super) fn relative_period(found: &Found, context: &Context) -> Option<Timex>
     )
 }
 
+/// Prepositions of time before "the summer" that make it a season ("into the summer").
+const SEASON_CUES: &[&str] = &[
+    "in",
+    "during",
+    "over",
+    "into",
+    "until",
+    "by",
+    "since",
+    "through",
+    "throughout",
+    "for",
+    "before",
+    "after",
+];
+
+/// "for the week", "the week's most active session": the week of the day last mentioned, or of
+/// the reference date; not "the week before" or "the week of March 6" (other rules), nor "the
+/// week ended".
+pub(super) fn the_week(_: &Found, context: &Context) -> Option<Timex> {
+    if context.precedes(&[
+        "before",
+        "after",
+        "of",
+        "ended",
+        "ending",
+        "following",
+        "earlier",
+        "later",
+    ]) {
+        return None;
+    }
+    let value = resolve::relative_period(context.reference, Period::Week, 0);
+    Timex::anaphoric(Kind::Date, value, Anaphor::Weeks(0))
+}
+
 /// "over the weekend": the one just past, unless the future is spoken of.
 pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
     let Some(reference) = context.reference else {
@@ -226,6 +262,16 @@ pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
     if let Some(named) = found.lower("named") {
         let (_, code) = lookup(SEASONS, &named)?;
         return Timex::new(Kind::Date, format!("{}-{code}", found.get("year")?));
+    }
+    if let Some(bare) = found.lower("bare") {
+        // "into the summer", "over the winter": this year's, after a preposition of time (not
+        // "the fall of Rome", "the spring of water").
+        let cued = context.follows(SEASON_CUES) && !context.precedes(&["of"]);
+        let (index, code) = lookup(SEASONS, &bare).filter(|_| cued)?;
+        return Timex::new(
+            Kind::Date,
+            resolve::relative_season(context.reference, index, code, 0),
+        );
     }
     let (index, code) = lookup(SEASONS, &found.lower("season")?)?;
     let offset = shift_offset(&found.lower("shift")?);
