@@ -42,6 +42,12 @@ export interface TemporalSpan extends SpanBase {
   kind: TemporalKind;
   /** TIMEX3 value: `2025-10-16`, `2025-W43`, `PT2H`, `XXXX-WXX-1`, `PRESENT_REF`. */
   value?: string;
+  /** TIMEX3 `mod`: `APPROX`, `LESS_THAN`, `MORE_THAN`, `EQUAL_OR_MORE`, `EQUAL_OR_LESS`,
+   * `START`, `MID` or `END` ("more than two hours" is `PT2H` with `mod` `MORE_THAN`). */
+  mod?: string;
+  /** Of a clock time: the time zone as written, in capitals (`CDT`, `GMT`); `value` is the
+   * local time written. */
+  zone?: string;
 }
 
 export interface QuoteSpan extends SpanBase {

@@ -100,6 +100,17 @@ pub struct Span {
     /// TIMEX3 value of a date, time, duration or set (`2025-10-16`, `2025-W43`, `PT2H`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// TIMEX3 `mod` of a date, time or duration, serialized as `mod`: `APPROX` ("about two
+    /// years"), `LESS_THAN` ("nearly", "less than"), `MORE_THAN` ("more than", "over"),
+    /// `EQUAL_OR_MORE` ("at least"), `EQUAL_OR_LESS` ("at most"), `START` ("early June", "the
+    /// beginning of the year"), `MID` ("mid-November"), `END` ("late last June", "the end of
+    /// the year").
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// Of a clock time: its time zone as written, in capitals ("CDT", "GMT"); the value itself
+    /// stays the local time written ("7 p.m. CDT" is `…T19:00` with zone `CDT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
     /// Id of the entity (in [`Analysis::entities`]) an entity mention belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<usize>,
@@ -127,6 +138,8 @@ impl Span {
             text: source[start..end].to_string(),
             kind,
             value: None,
+            modifier: None,
+            zone: None,
             entity: None,
             speaker: None,
             cue: None,

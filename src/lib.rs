@@ -12,7 +12,7 @@
 //!     reference_date: Some("2025-10-16".parse::<Date>().unwrap()),
 //!     ..Options::default()
 //! });
-//! let analysis = analyzer.analyze("Trump said Friday he would meet Putin in Budapest.");
+//! let analysis = analyzer.analyze("Trump said he would meet Putin in Budapest on Friday.");
 //! let friday = analysis.spans.iter().find(|s| s.text == "Friday").unwrap();
 //! assert_eq!(friday.kind, Kind::Date);
 //! assert_eq!(friday.value.as_deref(), Some("2025-10-17"));

@@ -65,6 +65,8 @@ fn matches(span: &Span, item: &Value) -> bool {
         && optional_field_matches(item, "kind", Some(&kind_name(span.kind)))
         && optional_field_matches(item, "value", span.value.as_deref())
         && optional_field_matches(item, "cue", span.cue.as_deref())
+        && optional_field_matches(item, "mod", span.modifier.as_deref())
+        && optional_field_matches(item, "zone", span.zone.as_deref())
         && optional_field_matches(item, "quote", span.quote.map(quote_name).as_deref())
         && optional_field_matches(
             item,
@@ -75,6 +77,14 @@ fn matches(span: &Span, item: &Value) -> bool {
             let pattern = regex::Regex::new(pattern).unwrap();
             span.value.as_deref().is_some_and(|v| pattern.is_match(v))
         })
+}
+
+/// Whether a span is of the dates layer.
+fn is_temporal(span: &Span) -> bool {
+    matches!(
+        span.kind,
+        Kind::Date | Kind::Time | Kind::Duration | Kind::Set
+    )
 }
 
 fn entity_of(analysis: &Analysis, text: &str) -> Option<usize> {
@@ -100,6 +110,15 @@ fn golden_cases() {
         for item in items("expect") {
             if !analysis.spans.iter().any(|s| matches(s, &item)) {
                 failures.push(format!("{name}: expected {item}"));
+            }
+        }
+        // `onlyDates`: every date, time, duration or set found is one of `expect`.
+        if case["onlyDates"].as_bool() == Some(true) {
+            let expected = items("expect");
+            for span in analysis.spans.iter().filter(|s| is_temporal(s)) {
+                if !expected.iter().any(|item| matches(span, item)) {
+                    failures.push(format!("{name}: found {span:?}, not expected"));
+                }
             }
         }
         for item in items("reject") {

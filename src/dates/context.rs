@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::lexicon::{self, FUTURE_CUES, FUTURE_PHRASES, PAST_CUES, REPORTING_VERBS};
+use super::lexicon::{
+    self, FUTURE_CUES, FUTURE_PHRASES, MODAL_CUES, PAST_CUES, REPORTING_FUTURE, REPORTING_VERBS,
+};
 use super::Date;
 use crate::text::{self, Document, TokenKind};
 
@@ -12,9 +14,15 @@ use crate::text::{self, Document, TokenKind};
 /// ("said Thursday", "will meet … Friday"), which comes before it in news sentences.
 const CUE_WINDOW_BEFORE: usize = 8;
 const CUE_WINDOW_AFTER: usize = 5;
-/// After a reporting verb, how near the reported clause's cue must be to count: its subject and
-/// verb ("said Friday he would meet"), not a later clause ("announced Wednesday that India
-/// would …", where Wednesday dates the announcing).
+/// After an expression that opens its sentence ("On Wednesday, Mohamed and his father are to
+/// travel"): the main clause's subject comes between it and its verb.
+const FRONTED_CUE_WINDOW_AFTER: usize = 10;
+/// How far back a past cue makes "by Monday" a tally reached rather than a deadline ("was used
+/// … over one million times by Thursday night").
+const CLAUSE_WINDOW: usize = 16;
+/// After a reporting verb (not right after it: "said Friday" dates the saying), how near the
+/// reported clause's cue must be to count: its subject and verb ("said in a statement Friday
+/// he would meet"), not a later clause ("announced that India would …").
 const REPORTED_CUE_WINDOW: usize = 2;
 
 /// Whether the words around an expression place it in the past or the future.
@@ -76,6 +84,14 @@ impl<'d, 'a> Context<'d, 'a> {
             .then(|| self.lower(i).into_owned())
     }
 
+    /// The word `n` places after the expression (1 is the one just after), lowercase, unless a
+    /// line break comes between.
+    pub fn word_after(&self, n: usize) -> Option<String> {
+        let i = self.after.checked_add(n - 1)?;
+        (i < self.doc.tokens.len() && !self.doc.line_break_between(self.after - 1, i))
+            .then(|| self.lower(i).into_owned())
+    }
+
     /// The word just after the expression as written, unless a line break separates them.
     pub fn next_token(&self) -> Option<&'a str> {
         let i = self.after;
@@ -131,13 +147,17 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The tense signalled by the nearest cue word, looking first before the expression, then
-    /// after it, within its sentence; `None` when there is no cue. A reporting verb just before
-    /// ("said Friday he would meet") leaves it to the reported clause after, if that has a cue.
+    /// after it, within its sentence; `None` when there is no cue. A reporting verb right before
+    /// ("said Friday", "said on Friday") gives its own tense; one further before leaves it to
+    /// the reported clause after, if that has a cue.
     pub fn tense(&self) -> Option<Tense> {
         *self.tense.get_or_init(|| self.find_tense())
     }
 
     fn find_tense(&self) -> Option<Tense> {
+        if let Some(tense) = self.reporting_tense() {
+            return Some(tense);
+        }
         let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
         let before = (sentence.tokens.start..self.first)
             .rev()
@@ -157,8 +177,53 @@ impl<'d, 'a> Context<'d, 'a> {
             // "had been due to expire Friday", "had planned to …": a plan now past.
             Some((i, Some(Tense::Future))) if self.past_perfect_before(i) => Some(Tense::Past),
             Some((_, cue)) => cue,
+            None if self.first <= sentence.tokens.start + 1 => after(FRONTED_CUE_WINDOW_AFTER),
             None => after(CUE_WINDOW_AFTER),
         }
+    }
+
+    /// Whether a past cue comes before the expression in its sentence, within a clause's length.
+    pub fn past_before(&self) -> bool {
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        (sentence.tokens.start..self.first)
+            .rev()
+            .take(CLAUSE_WINDOW)
+            .any(|i| self.cue(i) == Some(Tense::Past))
+    }
+
+    /// The tense of a reporting verb written just before the expression ("said Tuesday", "said
+    /// on Saturday"): the expression dates the reporting, whatever the reported clause says.
+    /// The past, unless the reporting is itself to come ("will announce Tuesday").
+    fn reporting_tense(&self) -> Option<Tense> {
+        let mut verb = self.first.checked_sub(1)?;
+        if self.lower(verb) == "on" {
+            verb = verb.checked_sub(1)?;
+        }
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        if verb < sentence.tokens.start || !REPORTING_VERBS.contains(&&*self.lower(verb)) {
+            return None;
+        }
+        let ahead = verb > sentence.tokens.start
+            && (REPORTING_FUTURE.contains(&&*self.lower(verb - 1))
+                || self.cue(verb - 1) == Some(Tense::Future));
+        Some(if ahead { Tense::Future } else { Tense::Past })
+    }
+
+    /// Whether token `i` is a modal verb of what is to come: not "could have", nor the month
+    /// "May".
+    fn is_modal(&self, i: usize, word: &str) -> bool {
+        if !MODAL_CUES.contains(&word) {
+            return false;
+        }
+        let capitalized = self.doc.is_capitalized(i) && !self.doc.starts_sentence(i);
+        let perfect = (i + 1..(i + 3).min(self.doc.tokens.len()))
+            .any(|j| matches!(&*self.lower(j), "have" | "’ve" | "'ve"));
+        // "could not be reached Monday", "neither could be found": a past inability.
+        let negated = word == "could"
+            && ((i + 1 < self.doc.tokens.len() && matches!(&*self.lower(i + 1), "not" | "n't"))
+                || (i.saturating_sub(4)..i)
+                    .any(|j| matches!(&*self.lower(j), "neither" | "nor" | "never" | "no")));
+        !capitalized && !perfect && !negated
     }
 
     /// The tense token `i` signals, if any.
@@ -179,17 +244,41 @@ impl<'d, 'a> Context<'d, 'a> {
         if noun {
             return None;
         }
-        if FUTURE_CUES.contains(&&*word) || word.ends_with("’ll") || word.ends_with("'ll") || phrase
+        if FUTURE_CUES.contains(&&*word)
+            || word.ends_with("’ll")
+            || word.ends_with("'ll")
+            || phrase
+            || self.is_modal(i, &word)
         {
             Some(Tense::Future)
         } else if self.is_passive(i) {
             // "is to be held Friday": a participle after "be" says nothing of the time.
             None
-        } else if PAST_CUES.contains(&&*word) || (word.len() > 4 && word.ends_with("ed")) {
+        } else if PAST_CUES.contains(&&*word)
+            || (is_past_participle(&word) && !self.is_adjective(i) && !self.is_name(i))
+        {
             Some(Tense::Past)
         } else {
             None
         }
+    }
+
+    /// Whether token `i` follows a determiner ("a still unspecified date", "the revised plan"):
+    /// an adjective, which tells no tense.
+    fn is_adjective(&self, i: usize) -> bool {
+        let determiner = |j: usize| {
+            matches!(
+                &*self.lower(j),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that"
+            )
+        };
+        (i > 0 && determiner(i - 1))
+            || (i > 1 && matches!(&*self.lower(i - 1), "still" | "yet") && determiner(i - 2))
+    }
+
+    /// Whether token `i` is capitalized inside its sentence: a name ("Mohamed"), not a verb.
+    fn is_name(&self, i: usize) -> bool {
+        self.doc.is_capitalized(i) && !self.doc.starts_sentence(i)
     }
 
     /// Whether "had" comes one or two words before token `i` ("had been due", "had planned").
@@ -197,9 +286,14 @@ impl<'d, 'a> Context<'d, 'a> {
         (1..=2).any(|back| i >= back && self.lower(i - back) == "had")
     }
 
-    /// Whether token `i` follows a form of "be" (a passive participle, or a state).
+    /// Whether token `i` follows a form of "be" or a verb of state (a passive participle, or a
+    /// state: "is to be held", "stays closed"), other than the past "was" and "were".
     fn is_passive(&self, i: usize) -> bool {
-        i > 0 && matches!(&*self.lower(i - 1), "be" | "been" | "being")
+        i > 0
+            && matches!(
+                &*self.lower(i - 1),
+                "be" | "been" | "being" | "is" | "are" | "stays" | "stay" | "remains" | "remain"
+            )
     }
 
     /// Token `i` in lowercase, borrowed when it is already (ASCII with no capital): most words
@@ -207,6 +301,15 @@ impl<'d, 'a> Context<'d, 'a> {
     fn lower(&self, i: usize) -> Cow<'a, str> {
         text::lowercase(self.doc.token_text(i))
     }
+}
+
+/// Whether a word looks like a past tense or participle: "announced", "killed"; not "succeed",
+/// "need" or "speed".
+fn is_past_participle(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ed")
+        && !word.ends_with("ceed")
+        && !matches!(word, "speed" | "breed" | "bleed" | "indeed")
 }
 
 #[cfg(test)]
@@ -247,8 +350,25 @@ mod tests {
     #[test]
     fn nearest_cue_sets_the_tense() {
         let tense = |text: &str, word: &str| context_of(&Document::new(text), word).tense();
+        // Right after a reporting verb: the reporting's tense.
         assert_eq!(
             tense("Trump said Thursday he plans to go.", "Thursday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("He will announce Friday what he plans.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("Storms could arrive Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense("He could have left Monday.", "Monday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("She will succeed him Monday.", "Monday"),
             Some(Tense::Future)
         );
         assert_eq!(
@@ -271,7 +391,7 @@ mod tests {
         );
         assert_eq!(
             tense("Trump said Friday he would meet Putin.", "Friday"),
-            Some(Tense::Future)
+            Some(Tense::Past)
         );
         assert_eq!(
             tense("He said Friday that talks failed.", "Friday"),

@@ -170,6 +170,48 @@ pub const PERIOD_MODIFIERS: &[&str] = &[
 /// "[over] several years"), though inside "about two years ago".
 pub const OUTSIDE_DURATION: &[&str] = &["about", "over", "just", "only", "barely", "almost"];
 
+/// The TIMEX3 `mod` of the words written in front of an amount ("more than two hours" is
+/// `MORE_THAN`). "Only", "just" and "a mere" have none.
+pub const AMOUNT_MODS: &[(&str, &str)] = &[
+    ("more than", "MORE_THAN"),
+    ("over", "MORE_THAN"),
+    ("just over", "MORE_THAN"),
+    ("well over", "MORE_THAN"),
+    ("upwards of", "MORE_THAN"),
+    ("less than", "LESS_THAN"),
+    ("fewer than", "LESS_THAN"),
+    ("under", "LESS_THAN"),
+    ("just under", "LESS_THAN"),
+    ("nearly", "LESS_THAN"),
+    ("almost", "LESS_THAN"),
+    ("barely", "LESS_THAN"),
+    ("at least", "EQUAL_OR_MORE"),
+    ("at most", "EQUAL_OR_LESS"),
+    ("up to", "EQUAL_OR_LESS"),
+    ("no more than", "EQUAL_OR_LESS"),
+    ("about", "APPROX"),
+    ("around", "APPROX"),
+    ("roughly", "APPROX"),
+    ("approximately", "APPROX"),
+    ("some", "APPROX"),
+    ("close to", "APPROX"),
+];
+
+/// The TIMEX3 `mod` of the words in front of a period ("early October" is `START`).
+pub const PERIOD_MODS: &[(&str, &str)] = &[
+    ("early", "START"),
+    ("the beginning of", "START"),
+    ("the start of", "START"),
+    ("beginning", "START"),
+    ("start", "START"),
+    ("mid", "MID"),
+    ("the middle of", "MID"),
+    ("middle", "MID"),
+    ("late", "END"),
+    ("the end of", "END"),
+    ("end", "END"),
+];
+
 /// Words written in front of an amount that belong to a duration's extent ("more than two hours").
 pub const AMOUNT_MODIFIERS: &[&str] = &[
     "more than",
@@ -190,6 +232,8 @@ pub const AMOUNT_MODIFIERS: &[&str] = &[
     "just over",
     "just under",
     "well over",
+    "no more than",
+    "a mere",
     "only",
     "just",
     "barely",
@@ -328,6 +372,60 @@ pub const FREQUENCIES: &[(&str, &str)] = &[
 pub const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "bst",
     "cet", "cest", "eet", "msk", "ist", "jst", "aest",
+];
+
+/// Determiners before a year that make it modify the noun after ("a 2016 report", "her 2012
+/// campaign").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose",
+];
+
+/// Nouns that a number before them measures ("a 2000 point drop", "a 2010 score"): the number is
+/// no year.
+pub const MEASURE_NOUNS: &[&str] = &[
+    "point",
+    "points",
+    "score",
+    "scores",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "mile",
+    "miles",
+    "yard",
+    "yards",
+    "foot",
+    "feet",
+    "pound",
+    "pounds",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "km",
+    "kg",
+    "word",
+    "words",
+    "page",
+    "pages",
+    "acre",
+    "acres",
+    "calorie",
+    "calories",
+    "horsepower",
+    "hp",
+    "vote",
+    "votes",
+    "seat",
+    "seats",
+    "unit",
+    "units",
+    "rating",
 ];
 
 /// Words just before a bare month or year that make it a date ("in May", "since 1990").
@@ -602,6 +700,20 @@ pub const DEADLINE_CUES: &[&str] = &["by", "effective"];
 /// mid-November").
 pub const OPEN_UNTIL_CUES: &[&str] = &["until", "till"];
 
+/// Words before a weekday that point to the coming one unless the clause is past ("runs through
+/// Tuesday", "due by Monday", "starting Monday"). Months and days of the year keep the nearest
+/// reading after "through" ("sales this year through August").
+pub const WEEKDAY_AHEAD_CUES: &[&str] = &[
+    "until",
+    "till",
+    "through",
+    "thru",
+    "by",
+    "starting",
+    "beginning",
+    "effective",
+];
+
 /// Past verbs that move something to a later date or grant time: "postponed until Tuesday" is a
 /// Tuesday to come.
 pub const DEFERRAL_VERBS: &[&str] = &[
@@ -640,6 +752,14 @@ pub const FUTURE_CUES: &[&str] = &[
     "tomorrow",
     "going",
 ];
+
+/// Modal verbs: a date in their clause is to come ("storms could arrive Monday"), unless "have"
+/// follows ("could have left Monday").
+pub const MODAL_CUES: &[&str] = &["could", "might", "may", "should", "must", "can"];
+
+/// Words before a reporting verb that put the reporting itself ahead ("will announce Tuesday",
+/// "is expected to say Friday").
+pub const REPORTING_FUTURE: &[&str] = &["will", "would", "to", "shall", "’ll", "'ll"];
 
 /// Two-word cues of the future ("set to resume Monday", "is to meet Friday").
 pub const FUTURE_PHRASES: &[(&str, &str)] = &[

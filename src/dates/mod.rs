@@ -151,7 +151,27 @@ impl DateTagger {
                 let Some(context) = Context::new(document, reference, start, end) else {
                     continue;
                 };
-                if let Some(timex) = (rule.resolve)(&Found::new(captures), &context) {
+                let found = Found::new(captures);
+                if let Some(mut timex) = (rule.resolve)(&found, &context) {
+                    timex.modifier = timex.modifier.or_else(|| rules::modifier_of(&found));
+                    // A range ("2014-2015") is two expressions.
+                    if let Some(range) = timex.range.take() {
+                        let mut second = timex.clone();
+                        second.value = range.value;
+                        candidates.push(Candidate {
+                            start: start + range.second_start,
+                            end,
+                            rank,
+                            timex: second,
+                        });
+                        candidates.push(Candidate {
+                            start,
+                            end: start + range.first_end,
+                            rank,
+                            timex,
+                        });
+                        continue;
+                    }
                     candidates.push(Candidate {
                         start,
                         end,
@@ -163,10 +183,15 @@ impl DateTagger {
         }
         let mut kept = select(candidates);
         resolve_anaphors(&mut kept);
+        if let Some(reference) = reference {
+            date_clock_times(document, reference, &mut kept);
+        }
         kept.into_iter()
             .map(|c| {
                 let mut span = Span::new(document.text, c.start, c.end, c.timex.kind);
                 span.value = Some(c.timex.value);
+                span.modifier = c.timex.modifier.map(str::to_string);
+                span.zone = c.timex.zone;
                 span
             })
             .collect()
@@ -226,17 +251,26 @@ fn resolve_anaphors(kept: &mut [Candidate]) {
                     timex.value = date.to_string();
                 }
             }
-            (Some(Anaphor::Years(n)), _, _, Some(year)) => {
-                timex.value = format!("{:04}", year + n);
+            (Some(Anaphor::Weeks(n)), _, Some(day), _) => {
+                if let Some(date) = n.checked_mul(7).and_then(|days| day.add_days(days)) {
+                    timex.value = date.iso_week_value();
+                }
             }
-            (Some(Anaphor::Days(_) | Anaphor::Years(_)), ..) => {}
+            (Some(Anaphor::Years(n)), _, _, Some(year)) => {
+                if let Some(value) = resolve::year_value(i64::from(year) + i64::from(n)) {
+                    timex.value = value;
+                }
+            }
+            (Some(Anaphor::Days(_) | Anaphor::Weeks(_) | Anaphor::Years(_)), ..) => {}
             (Some(anaphor), Some((year, quarter)), ..) => {
                 let year = match anaphor {
-                    Anaphor::QuarterYearBefore => year - 1,
-                    Anaphor::QuarterOfYear(given) => given,
-                    _ => year,
+                    Anaphor::QuarterYearBefore => i64::from(year) - 1,
+                    Anaphor::QuarterOfYear(given) => i64::from(given),
+                    _ => i64::from(year),
                 };
-                timex.value = format!("{year:04}-Q{quarter}");
+                if let Some(year) = resolve::year_value(year) {
+                    timex.value = format!("{year}-Q{quarter}");
+                }
             }
             _ => {}
         }
@@ -255,6 +289,57 @@ fn resolve_anaphors(kept: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// Puts clock times written without a day ("at 2:15 p.m.") on the day their sentence is about:
+/// the day of the one full date in the sentence, or else the reference day. With two different
+/// days in the sentence the day stays unknown.
+fn date_clock_times(document: &Document, reference: Date, kept: &mut [Candidate]) {
+    let sentence_of = |at: usize| {
+        let token = document.tokens.partition_point(|t| t.start < at);
+        document.sentence_of(token.min(document.tokens.len().saturating_sub(1)))
+    };
+    // The spans are in text order, so each sentence's are a run.
+    let mut rest = kept;
+    while let Some(first) = rest.first() {
+        let sentence = sentence_of(first.start);
+        let run = rest
+            .iter()
+            .position(|c| sentence_of(c.start) != sentence)
+            .unwrap_or(rest.len());
+        let (here, after) = rest.split_at_mut(run);
+        date_clock_times_in(here, reference);
+        rest = after;
+    }
+}
+
+/// [`date_clock_times`] in the spans of one sentence.
+fn date_clock_times_in(spans: &mut [Candidate], reference: Date) {
+    let mut days = spans.iter().filter_map(|c| day_of(&c.timex.value));
+    let first = days.next();
+    if days.any(|day| Some(day) != first) {
+        return;
+    }
+    let day = first.map_or_else(|| reference.to_string(), str::to_string);
+    for candidate in spans {
+        if let Some(clock) = candidate.timex.value.strip_prefix(UNDATED) {
+            candidate.timex.value = format!("{day}T{clock}");
+        }
+    }
+}
+
+/// What a clock time with no day has for its date.
+const UNDATED: &str = "XXXX-XX-XXT";
+
+/// The day of a date or time value with a full date (`2025-11-12`, `2025-11-12T09:00`).
+fn day_of(value: &str) -> Option<&str> {
+    let day = value.get(..10)?;
+    let rest = &value[10..];
+    let digits = day.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    (digits && (rest.is_empty() || rest.starts_with('T'))).then_some(day)
 }
 
 /// `(2025, 3)` from `2025-Q3`.

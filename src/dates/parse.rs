@@ -58,10 +58,15 @@ pub fn amount(text: &str) -> Option<Amount> {
                 .map(|n| Amount::Decimal(format!("{n}.5")));
         }
         let digits = text.replace(',', "");
+        // A count too large for a number kept as written ("2147483648 decades").
         return if digits.contains('.') {
             Some(Amount::Decimal(digits))
         } else {
-            digits.parse().ok().map(Amount::Count)
+            Some(
+                digits
+                    .parse()
+                    .map_or(Amount::Decimal(digits), Amount::Count),
+            )
         };
     }
     let phrase = words(text).join(" ");

@@ -45,9 +45,17 @@ pub fn unanchored_weekday(weekday: u32) -> String {
 }
 
 /// The year and month `offset` months from `year`-`month`.
+/// Far out of range, the year is held at a million either way (no date has it).
 pub fn shift_month(year: i32, month: u32, offset: i64) -> (i32, u32) {
-    let index = i64::from(year) * 12 + i64::from(month) - 1 + offset;
-    (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
+    let index = (i64::from(year) * 12 + i64::from(month) - 1).saturating_add(offset);
+    let year = index.div_euclid(12).clamp(-1_000_000, 1_000_000) as i32;
+    (year, index.rem_euclid(12) as u32 + 1)
+}
+
+/// A year as a TIMEX3 value writes it (`0987`, `2025`), when it has four digits: a year
+/// computed out of range (before year 1, after 9999) has no value.
+pub fn year_value(year: i64) -> Option<String> {
+    (1..=9999).contains(&year).then(|| format!("{year:04}"))
 }
 
 /// The year in which `month` lies within six months of `reference` ("in December", written in
@@ -170,21 +178,27 @@ pub fn relative_period(reference: Option<Date>, period: Period, offset: i64) -> 
         Period::Week | Period::Weekend => {
             // Weeks are ISO 8601 weeks, as TIMEX3 values are: "last week", said on a Sunday, is
             // the week before the one that Sunday closes.
-            let day = reference.add_days(7 * offset).unwrap_or(reference);
+            let day = offset
+                .checked_mul(7)
+                .and_then(|days| reference.add_days(days));
             let suffix = if period == Period::Weekend { "-WE" } else { "" };
-            format!("{}{suffix}", day.iso_week_value())
+            day.map(|day| format!("{}{suffix}", day.iso_week_value()))
         }
         Period::Month => {
             let (y, m) = shift_month(year, month, offset);
-            format!("{y:04}-{m:02}")
+            year_value(y.into()).map(|y| format!("{y}-{m:02}"))
         }
         Period::Quarter => {
-            let (y, m) = shift_month(year, month, 3 * offset);
-            format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+            let (y, m) = shift_month(year, month, offset.saturating_mul(3));
+            year_value(y.into()).map(|y| format!("{y}-Q{}", (m - 1) / 3 + 1))
         }
-        Period::Year => format!("{:04}", i64::from(year) + offset),
-        Period::Decade => format!("{:03}", i64::from(year) / 10 + offset),
+        Period::Year => year_value(i64::from(year).saturating_add(offset)),
+        Period::Decade => {
+            let decade = (i64::from(year) / 10).saturating_add(offset);
+            (0..=999).contains(&decade).then(|| format!("{decade:03}"))
+        }
     }
+    .unwrap_or_else(|| period.unanchored().to_string())
 }
 
 /// The value of season number `season` (0 winter … 3 fall, code `code`) `offset` seasons of
@@ -206,7 +220,8 @@ pub fn relative_season(reference: Option<Date>, season: usize, code: &str, offse
         0 => this,
         _ => this + if this > now { 0 } else { 4 },
     };
-    format!("{:04}-{code}", target.div_euclid(4))
+    year_value(target.div_euclid(4))
+        .map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"))
 }
 
 /// An amount of units: a count ("two"), a decimal ("1.5") or unknown ("several").
@@ -233,7 +248,9 @@ pub fn duration(amount: &Amount, unit: Unit) -> String {
     // write them, rather than with TIMEX3's rarely used `DE`.
     if unit == Unit::Decade {
         let years = match amount {
-            Amount::Count(n) => (n * 10).to_string(),
+            Amount::Count(n) => (u64::from(*n) * 10).to_string(),
+            // A whole number too large to count in: ten times it is itself and a zero.
+            Amount::Decimal(d) if d.bytes().all(|b| b.is_ascii_digit()) => format!("{d}0"),
             Amount::Decimal(_) | Amount::Vague => "X".to_string(),
         };
         return format!("P{years}Y");
@@ -255,7 +272,7 @@ pub fn ahead(reference: Date, count: u32, unit: Unit) -> Option<String> {
 
 fn shifted(reference: Date, n: i64, unit: Unit) -> Option<String> {
     let (year, month) = (reference.year(), reference.month());
-    let years = |years: i64| Some(format!("{:04}", i64::from(year) + years));
+    let years = |years: i64| year_value(i64::from(year) + years);
     match unit {
         Unit::Year => years(n),
         Unit::Decade => years(10 * n),
@@ -263,7 +280,7 @@ fn shifted(reference: Date, n: i64, unit: Unit) -> Option<String> {
         Unit::Month | Unit::Quarter => {
             let months = if unit == Unit::Quarter { 3 * n } else { n };
             let (y, m) = shift_month(year, month, months);
-            Some(format!("{y:04}-{m:02}"))
+            Some(format!("{}-{m:02}", year_value(y.into())?))
         }
         Unit::Week => Some(reference.add_days(7 * n)?.iso_week_value()),
         Unit::Day => Some(reference.add_days(n)?.to_string()),

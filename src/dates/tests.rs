@@ -111,12 +111,17 @@ fn weekdays_resolve_by_tense() {
         value_of("On Friday, the board will vote.", "Friday"),
         "2025-10-17"
     );
-    // After a reporting verb, the clause it reports decides (the crate's own example).
+    // Right after a reporting verb, the day is the reporting's, whatever the clause reported.
     assert_eq!(
         value_of(
             "Trump said Friday he would meet Putin in Budapest.",
             "Friday"
         ),
+        "2025-10-10"
+    );
+    // Further on, the reported clause decides.
+    assert_eq!(
+        value_of("Trump said he would meet Putin Friday.", "Friday"),
         "2025-10-17"
     );
     // No cue: the latest one, as news mostly reports the past.
@@ -187,69 +192,6 @@ fn weekdays_in_names_are_not_dates() {
 }
 
 // ---- Calendar dates ----
-
-#[test]
-fn month_day_year_forms() {
-    let r = Some(THURSDAY);
-    for (text, expression, value) in [
-        (
-            "It happened on October 16, 2025.",
-            "October 16, 2025",
-            "2025-10-16",
-        ),
-        (
-            "It happened on Oct. 16, 2025.",
-            "Oct. 16, 2025",
-            "2025-10-16",
-        ),
-        ("It happened on Oct 16 2025.", "Oct 16 2025", "2025-10-16"),
-        (
-            "It happened on 16 October 2025.",
-            "16 October 2025",
-            "2025-10-16",
-        ),
-        (
-            "It happened on the 16th of October.",
-            "16th of October",
-            "2025-10-16",
-        ),
-        ("It happened on October 16th.", "October 16th", "2025-10-16"),
-        ("It happened on Sept. 30.", "Sept. 30", "2025-09-30"),
-        (
-            "It was dated Friday, July 21, 2017.",
-            "Friday, July 21, 2017",
-            "2017-07-21",
-        ),
-        (
-            "It happened on Feb. 29, 2024.",
-            "Feb. 29, 2024",
-            "2024-02-29",
-        ),
-        ("Prices fell in October 2025.", "October 2025", "2025-10"),
-        (
-            "Prices fell in early October 2025.",
-            "early October 2025",
-            "2025-10",
-        ),
-        (
-            "It was filed 2025-10-16 in court.",
-            "2025-10-16",
-            "2025-10-16",
-        ),
-        (
-            "It was filed 10/16/2025 in court.",
-            "10/16/2025",
-            "2025-10-16",
-        ),
-        (
-            "It was filed 16/10/2025 in court.",
-            "16/10/2025",
-            "2025-10-16",
-        ),
-    ] {
-        assert_eq!(one(text, r), span(expression, Kind::Date, value), "{text}");
-    }
-}
 
 #[test]
 fn days_without_year_take_the_year_the_context_points_to() {
@@ -402,11 +344,11 @@ fn years() {
 fn decades() {
     assert_eq!(
         one("It grew in the 1990s.", None),
-        span("the 1990s", Kind::Date, "199")
+        span("the 1990s", Kind::Date, "199X")
     );
     assert_eq!(
         one("It grew in the late 1970s.", None),
-        span("the late 1970s", Kind::Date, "197")
+        span("the late 1970s", Kind::Date, "197X")
     );
 }
 
@@ -762,19 +704,19 @@ fn clock_times() {
     let r = Some(THURSDAY);
     assert_eq!(
         one("It began at 10:30 a.m.", r),
-        span("10:30 a.m.", Kind::Time, "XXXX-XX-XXT10:30")
+        span("10:30 a.m.", Kind::Time, "2025-10-16T10:30")
     );
     assert_eq!(
         one("It began at 3 PM.", r),
-        span("3 PM", Kind::Time, "XXXX-XX-XXT15:00")
+        span("3 PM", Kind::Time, "2025-10-16T15:00")
     );
     assert_eq!(
         one("It began at 15:00.", r),
-        span("15:00", Kind::Time, "XXXX-XX-XXT15:00")
+        span("15:00", Kind::Time, "2025-10-16T15:00")
     );
     assert_eq!(
         one("It began 15:11 GMT.", r),
-        span("15:11 GMT", Kind::Time, "XXXX-XX-XXT15:11")
+        span("15:11 GMT", Kind::Time, "2025-10-16T15:11")
     );
     assert_eq!(
         one("It began at 6:00am.", None),
@@ -907,315 +849,8 @@ fn dateline_of_a_document() {
     );
 }
 
-// ---- The forms of issue 4, one table: sentence, expected span (text, kind, value) ----
-
-#[test]
-fn issue_forms_with_reference() {
-    let r = Some(THURSDAY);
-    let cases: &[(&str, &str, Kind, &str)] = &[
-        (
-            "The deal closed October 16, 2025.",
-            "October 16, 2025",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "It happened 16 Oct 2025 in Paris.",
-            "16 Oct 2025",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "It was filed 2025-10-16.",
-            "2025-10-16",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "It was filed 10/16/2025.",
-            "10/16/2025",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "He arrived on the 16th.",
-            "the 16th",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "He will leave on the 2nd.",
-            "the 2nd",
-            Kind::Date,
-            "2025-11-02",
-        ),
-        ("He left on the 2nd.", "the 2nd", Kind::Date, "2025-10-02"),
-        (
-            "The record was set on Aug. 6.",
-            "Aug. 6",
-            Kind::Date,
-            "2025-08-06",
-        ),
-        ("The vote is Nov. 3.", "Nov. 3", Kind::Date, "2025-11-03"),
-        (
-            "The vote is set for mid-October.",
-            "mid-October",
-            Kind::Date,
-            "2025-10",
-        ),
-        (
-            "Sales rose in October 2025.",
-            "October 2025",
-            Kind::Date,
-            "2025-10",
-        ),
-        (
-            "Prices soared in the 1990s.",
-            "the 1990s",
-            Kind::Date,
-            "199",
-        ),
-        (
-            "Prices soared in the nineties.",
-            "the nineties",
-            Kind::Date,
-            "199",
-        ),
-        (
-            "It is the challenge of the 21st century.",
-            "the 21st century",
-            Kind::Date,
-            "20",
-        ),
-        (
-            "It shaped the twentieth century.",
-            "the twentieth century",
-            Kind::Date,
-            "19",
-        ),
-        (
-            "Profit rose in fiscal 1998.",
-            "fiscal 1998",
-            Kind::Date,
-            "1998",
-        ),
-        (
-            "Profit rose in the third quarter.",
-            "the third quarter",
-            Kind::Date,
-            "2025-Q3",
-        ),
-        ("Profit rose in Q3 2025.", "Q3 2025", Kind::Date, "2025-Q3"),
-        (
-            "Profit rose in this year's second quarter.",
-            "this year's second quarter",
-            Kind::Date,
-            "2025-Q2",
-        ),
-        (
-            "It rained last summer.",
-            "last summer",
-            Kind::Date,
-            "2025-SU",
-        ),
-        (
-            "They met at Christmas.",
-            "Christmas",
-            Kind::Date,
-            "2025-12-25",
-        ),
-        (
-            "They met on New Year's Day.",
-            "New Year's Day",
-            Kind::Date,
-            "2026-01-01",
-        ),
-        (
-            "It was signed on Thanksgiving Day.",
-            "Thanksgiving Day",
-            Kind::Date,
-            "2025-11-27",
-        ),
-        (
-            "The summit runs Oct. 16-18.",
-            "Oct. 16-18",
-            Kind::Date,
-            "2025-10",
-        ),
-        (
-            "He said it two days ago.",
-            "two days ago",
-            Kind::Date,
-            "2025-10-14",
-        ),
-        (
-            "He will return in three weeks.",
-            "three weeks",
-            Kind::Date,
-            "2025-W45",
-        ),
-        (
-            "He left earlier this month.",
-            "earlier this month",
-            Kind::Date,
-            "2025-10",
-        ),
-        (
-            "He left in June last year.",
-            "June last year",
-            Kind::Date,
-            "2024-06",
-        ),
-        (
-            "It was the nineteen ninety-six season.",
-            "nineteen ninety-six",
-            Kind::Date,
-            "1996",
-        ),
-        (
-            "They spoke of the year two thousand.",
-            "the year two thousand",
-            Kind::Date,
-            "2000",
-        ),
-        ("He is now in Paris.", "now", Kind::Date, "PRESENT_REF"),
-        (
-            "He currently lives in Rome.",
-            "currently",
-            Kind::Date,
-            "PRESENT_REF",
-        ),
-        ("He recently moved.", "recently", Kind::Date, "PAST_REF"),
-        (
-            "It will matter in the near future.",
-            "the near future",
-            Kind::Date,
-            "FUTURE_REF",
-        ),
-        (
-            "The deal is due by the end of the year.",
-            "the end of the year",
-            Kind::Date,
-            "2025",
-        ),
-        (
-            "The meeting is at 3 p.m.",
-            "3 p.m.",
-            Kind::Time,
-            "XXXX-XX-XXT15:00",
-        ),
-        (
-            "The meeting is at 15:00 GMT.",
-            "15:00 GMT",
-            Kind::Time,
-            "XXXX-XX-XXT15:00",
-        ),
-        ("They met at noon.", "noon", Kind::Time, "XXXX-XX-XXT12:00"),
-        (
-            "They met Thursday evening.",
-            "Thursday evening",
-            Kind::Date,
-            "2025-10-16",
-        ),
-        (
-            "They met this morning.",
-            "this morning",
-            Kind::Time,
-            "2025-10-16TMO",
-        ),
-        (
-            "They will meet Friday at 3 p.m.",
-            "Friday at 3 p.m.",
-            Kind::Time,
-            "2025-10-17T15:00",
-        ),
-        (
-            "The call lasted two hours.",
-            "two hours",
-            Kind::Duration,
-            "PT2H",
-        ),
-        ("He served 10 years.", "10 years", Kind::Duration, "P10Y"),
-        ("It took decades.", "decades", Kind::Duration, "PXY"),
-        (
-            "It was a week-long festival.",
-            "a week-long",
-            Kind::Duration,
-            "P1W",
-        ),
-        (
-            "The call lasted more than two hours.",
-            "more than two hours",
-            Kind::Duration,
-            "PT2H",
-        ),
-        (
-            "They ended the eight-year war.",
-            "eight-year",
-            Kind::Duration,
-            "P8Y",
-        ),
-        (
-            "They meet every Monday.",
-            "every Monday",
-            Kind::Set,
-            "XXXX-WXX-1",
-        ),
-        ("They meet weekly.", "weekly", Kind::Set, "P1W"),
-        ("The fee is paid annually.", "annually", Kind::Set, "P1Y"),
-        ("They meet each year.", "each year", Kind::Set, "P1Y"),
-        // Deadlines and starts are dates to come.
-        ("Talks must end by May.", "May", Kind::Date, "2026-05"),
-        (
-            "It takes effect effective Feb. 1.",
-            "Feb. 1",
-            Kind::Date,
-            "2026-02-01",
-        ),
-        (
-            "The ban stays in force until mid-September.",
-            "mid-September",
-            Kind::Date,
-            "2026-09",
-        ),
-        (
-            "He lived there until September.",
-            "September",
-            Kind::Date,
-            "2025-09",
-        ),
-        (
-            "Action was postponed until Tuesday.",
-            "Tuesday",
-            Kind::Date,
-            "2025-10-21",
-        ),
-        // A past day months ahead of the reference is the one gone by.
-        (
-            "He was killed on Feb. 23.",
-            "Feb. 23",
-            Kind::Date,
-            "2025-02-23",
-        ),
-        (
-            "The ruling was postponed until Feb. 2.",
-            "Feb. 2",
-            Kind::Date,
-            "2026-02-02",
-        ),
-        (
-            "It ended their decades-long battle.",
-            "decades-long",
-            Kind::Duration,
-            "PXY",
-        ),
-        // A year before a singular unit is not an amount of it.
-        ("FIFA World Cup 2018 day five.", "2018", Kind::Date, "2018"),
-    ];
-    for &(text, expression, kind, value) in cases {
-        assert_eq!(one(text, r), span(expression, kind, value), "{text}");
-    }
-}
+// The tables of forms (issue 4's, calendar forms, forms without a reference, words that only
+// look temporal) are golden cases in tests/golden/dates.json, run by the Rust and JS tests.
 
 #[test]
 fn last_summer_seen_from_spring() {
@@ -1223,28 +858,6 @@ fn last_summer_seen_from_spring() {
         one("It rained last summer.", Some("2025-04-10")),
         span("last summer", Kind::Date, "2024-SU")
     );
-}
-
-#[test]
-fn relative_forms_without_reference_stay_relative() {
-    let cases: &[(&str, &str, &str)] = &[
-        (
-            "He will return in three weeks.",
-            "three weeks",
-            "FUTURE_REF",
-        ),
-        ("He left two days ago.", "two days ago", "PAST_REF"),
-        (
-            "Profit rose in the third quarter.",
-            "the third quarter",
-            "XXXX-Q3",
-        ),
-        ("They met on the 16th.", "the 16th", "XXXX-XX-16"),
-        ("They met at Christmas.", "Christmas", "XXXX-12-25"),
-    ];
-    for &(text, expression, value) in cases {
-        assert_eq!(one(text, None).2, value, "{text}: {expression}");
-    }
 }
 
 #[test]
@@ -1322,29 +935,6 @@ fn the_next_day_follows_the_date_last_mentioned() {
 }
 
 #[test]
-fn issue_negatives_stay_untagged() {
-    let r = Some(THURSDAY);
-    for text in [
-        "He may resign.",
-        "They march on the capital.",
-        "August Wilson wrote plays.",
-        "He wrote for the Sunday Times.",
-        "He won the second race.",
-        "About 2,025 people came.",
-        "It paid a quarterly dividend.",
-        "She told LA Weekly about it.",
-        "It was drawn by Johnnie Christmas.",
-        "They sold three-quarters of the shares.",
-        "He lives on the 5th floor.",
-        "He is in his sixties.",
-        "They hired two thousand five hundred workers.",
-        "It was the year the war ended in Europe.",
-    ] {
-        assert_eq!(tag(text, r), [], "{text}");
-    }
-}
-
-#[test]
 fn datelines_and_published_lines() {
     let tagger = tagger();
     let found = |text: &str| {
@@ -1380,9 +970,12 @@ fn datelines_and_published_lines() {
 fn word_lists_begin_with_a_letter_or_digit() {
     // Rules are only tried at ASCII word starts (`DateTagger::match_starts`).
     for (name, words) in rules::placeholders() {
-        let firsts = words
-            .split('|')
-            .map(|w| w.trim_start_matches(['(', '?', ':']).chars().next());
+        let firsts = words.split('|').map(|w| {
+            w.trim_start_matches("(?-i:")
+                .trim_start_matches(['(', '?', ':'])
+                .chars()
+                .next()
+        });
         for first in firsts {
             assert!(
                 first.is_some_and(|c| c.is_ascii_alphanumeric() || c == '['),

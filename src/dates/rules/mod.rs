@@ -1,0 +1,522 @@
+//! The rule table. Each rule is a pattern over the text, written with placeholders (`{month}`,
+//! `{unit}` …) that stand for the word lists of `lexicon.rs`, and a function that checks a match
+//! in its context and gives its TIMEX3 type and value (or rejects it). Patterns are matched
+//! case-insensitively; the functions check capitalization where it matters.
+//!
+//! Span conventions follow TimeBank: a preposition before the expression is outside it ("on
+//! Thursday" → "Thursday"), modifiers are inside ("last week", "more than two hours").
+
+mod absolute;
+mod amounts;
+mod direction;
+mod relative;
+
+use self::absolute::*;
+use self::amounts::*;
+use self::direction::*;
+use self::relative::*;
+
+use regex::Captures;
+
+use super::context::{Context, Tense};
+use super::lexicon::{self, *};
+use super::parse::{self, is_capitalized};
+use super::resolve::{self, Amount, Occurrence, Period};
+use super::{Date, Weekday};
+use crate::Kind;
+
+/// A type and value found for an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    pub kind: Kind,
+    pub value: String,
+    /// Set when the value depends on an earlier expression of the document; `value` is then the
+    /// fallback when there is none.
+    pub anaphor: Option<Anaphor>,
+    /// The TIMEX3 `mod` ("more than two hours" is `MORE_THAN`, "late June" `END`).
+    pub modifier: Option<&'static str>,
+    /// The time zone written after a clock time, in capitals ("CDT").
+    pub zone: Option<String>,
+    /// Of a range written as one match ("2014-2015", "between 6 and 9 months"): where the match
+    /// splits into two expressions, and the second one's value.
+    pub range: Option<Range>,
+}
+
+/// The second half of a range: the first expression ends `first_end` bytes into the match,
+/// the second begins `second_start` bytes into it and runs to its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub first_end: usize,
+    pub second_start: usize,
+    pub value: String,
+}
+
+/// How an expression's value follows from the quarter the document last mentioned (business news
+/// reports one quarter, then refers back to it and to the same quarter a year before).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "the quarter", "the latest period": the quarter last mentioned.
+    SameQuarter,
+    /// "a year earlier", "the year-ago quarter": that quarter of the year before.
+    QuarterYearBefore,
+    /// "the 1988 quarter": that quarter of the year given.
+    QuarterOfYear(i32),
+    /// "the next day", "the day before": days from the full date last mentioned.
+    Days(i64),
+    /// "the following year", "that year": years from the year last mentioned.
+    Years(i32),
+    /// "the week before", "the following week": weeks from the full date last mentioned.
+    Weeks(i64),
+}
+
+impl Timex {
+    fn new(kind: Kind, value: impl Into<String>) -> Option<Timex> {
+        Some(Timex {
+            kind,
+            value: value.into(),
+            anaphor: None,
+            modifier: None,
+            zone: None,
+            range: None,
+        })
+    }
+
+    fn anaphoric(kind: Kind, value: impl Into<String>, anaphor: Anaphor) -> Option<Timex> {
+        let mut timex = Timex::new(kind, value)?;
+        timex.anaphor = Some(anaphor);
+        Some(timex)
+    }
+
+    /// The same with TIMEX3 `mod` `modifier`, when there is one.
+    fn modified(mut self, modifier: Option<&'static str>) -> Timex {
+        self.modifier = modifier.or(self.modifier);
+        self
+    }
+}
+
+/// The TIMEX3 `mod` the words of a match say: its amount's ("more than") or its period's
+/// ("early", "the end of").
+pub fn modifier_of(found: &Found) -> Option<&'static str> {
+    let amount = found.lower("amod").and_then(|m| lookup(AMOUNT_MODS, &m));
+    let period = || {
+        let edge = found.lower("pmod").or_else(|| found.lower("edge"));
+        let edge = edge.or_else(|| found.get("yearend").map(|_| "end".to_string()));
+        edge.and_then(|m| lookup(PERIOD_MODS, &m))
+    };
+    amount.or_else(period)
+}
+
+/// `year` as a value, or `XXXX` when it is out of range (before year 1 or after 9999).
+fn year_or_unknown(year: i64) -> String {
+    resolve::year_value(year).unwrap_or_else(|| "XXXX".to_string())
+}
+
+/// A match of a rule's pattern.
+pub struct Found<'t> {
+    captures: Captures<'t>,
+}
+
+impl<'t> Found<'t> {
+    pub fn new(captures: Captures<'t>) -> Found<'t> {
+        Found { captures }
+    }
+
+    /// The whole matched text.
+    pub fn text(&self) -> &'t str {
+        self.captures.get(0).map_or("", |m| m.as_str())
+    }
+
+    /// The text of a named group, when it took part in the match.
+    pub fn get(&self, name: &str) -> Option<&'t str> {
+        self.captures.name(name).map(|m| m.as_str())
+    }
+
+    /// Where a named group lies in the match, as byte offsets from the match's start.
+    pub fn bounds(&self, name: &str) -> Option<(usize, usize)> {
+        let start = self.captures.get(0)?.start();
+        let group = self.captures.name(name)?;
+        Some((group.start() - start, group.end() - start))
+    }
+
+    /// The text of a named group, lowercase, with white space runs made single spaces.
+    pub fn lower(&self, name: &str) -> Option<String> {
+        self.get(name).map(|text| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    }
+}
+
+type Resolve = fn(&Found, &Context) -> Option<Timex>;
+
+/// A pattern and what its matches mean.
+pub struct Rule {
+    pub name: &'static str,
+    pub pattern: &'static str,
+    pub resolve: Resolve,
+}
+
+/// Every rule, in order of preference when two match exactly the same text. (Otherwise the
+/// tagger keeps the leftmost, then longest, match.)
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "month day year",
+        pattern: r"(?:(?P<weekday>{weekday}),?\s+|(?P<shift>last|next|this)\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}))(?:,?\s+(?P<year>{year}))?",
+        resolve: month_day,
+    },
+    Rule {
+        name: "month year",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
+        resolve: month_year,
+    },
+    Rule {
+        name: "iso date",
+        pattern: r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})",
+        resolve: iso_date,
+    },
+    Rule {
+        name: "numeric date",
+        pattern: r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<year>[0-9]{4})",
+        resolve: numeric_date,
+    },
+    Rule {
+        name: "clock time",
+        pattern: r"(?P<clock>{clock})(?:\s+(?P<zone>{zone}))?(?:,?\s+(?:(?P<weekday>{weekday})|(?P<relday>{relday}|tonight)|(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?))?",
+        resolve: clock_time,
+    },
+    Rule {
+        name: "weekday at clock",
+        pattern: r"(?P<weekday>{weekday})\s+at\s+(?P<clock>{clock})(?:\s+(?P<zone>{zone}))?",
+        resolve: clock_time,
+    },
+    Rule {
+        name: "year range",
+        pattern: r"(?P<y1>{year})\s*[-–]\s*(?P<y2>[0-9]{4}|[0-9]{2})(?-u:\b)",
+        resolve: year_range,
+    },
+    Rule {
+        name: "amount range",
+        pattern: r"(?:(?:the\s+)?(?:next|past|last|first|coming)\s+)?(?:(?P<a1>{num})\s+(?P<conj>to|and)\s+(?P<a2>{num})|(?P<d1>[0-9]+)\s*[-–]\s*(?P<d2>[0-9]+))[\s-]+(?P<unit>{unit})",
+        resolve: amount_range,
+    },
+    Rule {
+        name: "day range",
+        pattern: r"(?P<month>{month})\s+(?P<from>[0-9]{1,2})\s*[-–]\s*(?P<to>[0-9]{1,2})(?:,?\s+(?P<year>{year}))?",
+        resolve: day_range,
+    },
+    Rule {
+        name: "the nth",
+        pattern: r"the\s+(?P<day>[0-9]{1,2}(?:st|nd|rd|th))",
+        resolve: nth_of_month,
+    },
+    Rule {
+        name: "quarter code",
+        pattern: r"(?P<q>Q[1-4])(?:(?:\s+|-|/)?(?P<year>{year}|'[0-9]{2}))?|(?P<h>H[12])(?:\s+|-|/)?(?P<hyear>{year})",
+        resolve: quarter_code,
+    },
+    Rule {
+        name: "in amount units",
+        pattern: r"(?P<amount>{num}|an?|a\s+couple\s+of)\s+(?P<unit>{unit})(?:\s+(?:from\s+now|time))?",
+        resolve: in_amount,
+    },
+    Rule {
+        name: "week-long",
+        pattern: r"(?:an?\s+)?(?:(?P<amount>{num})[\s-]+)?(?P<unit>{unit})-long",
+        resolve: unit_long,
+    },
+    Rule {
+        name: "ago",
+        pattern: r"(?:(?P<amod>{amod})\s+)?(?:(?P<amount>{num}|an?|{quant})[\s-]+)?(?P<unit>{unit})\s+(?:ago|earlier)",
+        resolve: ago,
+    },
+    Rule {
+        name: "duration",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        resolve: duration,
+    },
+    Rule {
+        // The same without "the", for "the [eight-year] war" (the duration rule refuses it whole).
+        name: "duration after the",
+        pattern: r"(?P<amount>{num}|an?|{quant})[\s-]+(?P<unit>{unit})",
+        resolve: duration,
+    },
+    Rule {
+        name: "month relative year",
+        pattern: r"(?P<month>{month})\s+(?P<shift>this|last|next)\s+year",
+        resolve: month_relative_year,
+    },
+    Rule {
+        name: "relative year's quarter",
+        pattern: r"(?P<shift>this|last|next)\s+year's\s+(?:fiscal\s+)?(?P<ordinal>{ordinal})[\s-]+quarter",
+        resolve: relative_year_quarter,
+    },
+    Rule {
+        name: "the past unit",
+        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})",
+        resolve: framed_duration,
+    },
+    Rule {
+        name: "the quarter",
+        pattern: r"(?:the|this|that)\s+(?:(?P<which>latest|same|just-ended|just-completed|most\s+recent|recent)\s+)?(?:fiscal\s+)?(?P<what>quarter|period)|the\s+(?P<year>{year})\s+(?:(?P<ordinal>{ordinal})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)",
+        resolve: the_quarter,
+    },
+    Rule {
+        name: "year-ago quarter",
+        pattern: r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?(?:year-ago|year-earlier)\s+(?:(?:{ordinal})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|year-ago|year-earlier|the\s+(?:same\s+)?quarter\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?:(?:{ordinal})[\s-]+)?quarter|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
+        resolve: year_ago_quarter,
+    },
+    Rule {
+        name: "the next day",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year)|that\s+(?P<that>day|week|year)|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)",
+        resolve: anaphoric_day_or_year,
+    },
+    Rule {
+        name: "the year ended",
+        pattern: r"the\s+(?:(?P<which>latest|current|full)\s+)?(?P<fiscal>fiscal\s+)?year",
+        resolve: the_year,
+    },
+    Rule {
+        name: "the end of the year",
+        pattern: r"(?:the\s+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year[\s-](?P<yearend>end)|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
+        resolve: this_year_or_month,
+    },
+    Rule {
+        name: "the nth quarter",
+        pattern: r"the\s+(?:fiscal[\s-]+)?(?P<ordinal>{ordinal})\s+quarter(?:\s+of\s+(?P<year>{year}))?",
+        resolve: quarter,
+    },
+    Rule {
+        name: "nth quarter",
+        pattern: r"(?P<ordinal>{ordinal})[\s-]+quarter(?:\s+of\s+(?P<year>{year}))?",
+        resolve: quarter,
+    },
+    Rule {
+        name: "relative day",
+        pattern: r"(?:(?:early|late)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        resolve: relative_day,
+    },
+    Rule {
+        name: "the week",
+        pattern: r"the\s+week",
+        resolve: the_week,
+    },
+    Rule {
+        name: "the weekend",
+        pattern: r"the\s+weekend",
+        resolve: the_weekend,
+    },
+    Rule {
+        name: "relative period",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)",
+        resolve: relative_period,
+    },
+    Rule {
+        name: "season",
+        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
+        resolve: season,
+    },
+    Rule {
+        name: "weekday",
+        pattern: r"(?:(?P<shift>this|last|next|(?P<pmod>early|late))\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
+        resolve: weekday,
+    },
+    Rule {
+        name: "month",
+        pattern: r"(?:(?P<modifier>(?P<pmod>{modifier}))[\s-]+)?(?:(?P<shift>this|last|next)\s+)?(?P<month>{month})",
+        resolve: month_alone,
+    },
+    Rule {
+        name: "year",
+        pattern: r"(?:(?P<modifier>(?P<pmod>{modifier})|fiscal|calendar)[\s-]+)?(?P<year>{year})",
+        resolve: year,
+    },
+    Rule {
+        name: "decade",
+        pattern: r"(?:the\s+)?(?:(?P<pmod>early|late|mid)[\s-]+)?(?P<decade>[0-9]{3}0)s",
+        resolve: decade,
+    },
+    Rule {
+        name: "century",
+        pattern: r"(?:the\s+)?(?:(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<word>{century_ordinal}))[\s-]+century",
+        resolve: century,
+    },
+    Rule {
+        name: "spelled decade",
+        pattern: r"the\s+(?:(?P<pmod>early|late|mid)[\s-]+)?(?:(?P<word>{decade_word})|'?(?P<digits>[0-9]0)'?s)",
+        resolve: spelled_decade,
+    },
+    Rule {
+        name: "spelled year",
+        pattern: r"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>{num})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<rest2>{num}))?)",
+        resolve: spelled_year,
+    },
+    Rule {
+        name: "holiday",
+        pattern: r"{holiday}",
+        resolve: holiday,
+    },
+    Rule {
+        name: "reference word",
+        pattern: r"{refword}",
+        resolve: reference_word,
+    },
+    Rule {
+        name: "current",
+        pattern: r"current",
+        resolve: current,
+    },
+    Rule {
+        name: "recent or coming units",
+        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})",
+        resolve: vague_period,
+    },
+    Rule {
+        name: "every",
+        pattern: r"(?:every|each)\s+(?:(?P<amount>{num}|other)\s+)?(?P<what>weekend|{unit}|{weekday}|{part}|{month})",
+        resolve: every,
+    },
+    Rule {
+        name: "frequency",
+        pattern: r"{frequency}",
+        resolve: frequency,
+    },
+    Rule {
+        name: "weekdays",
+        pattern: r"(?P<weekday>{weekday})s",
+        resolve: weekdays,
+    },
+    Rule {
+        name: "units",
+        pattern: r"(?P<unit>{plural})",
+        resolve: bare_units,
+    },
+];
+
+/// `pattern` with its placeholders replaced by the word lists they stand for (from
+/// [`placeholders`]).
+pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
+    placeholders
+        .iter()
+        .fold(pattern.to_string(), |pattern, (name, regex)| {
+            pattern.replace(name, regex)
+        })
+}
+
+/// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
+
+/// Each placeholder and the regex alternation of its word list.
+pub fn placeholders() -> Vec<(&'static str, String)> {
+    let units = |plural: bool| {
+        let forms = UNITS.iter().filter(move |u| !plural || u.2).map(|u| u.0);
+        alternation(forms, false)
+    };
+    vec![
+        ("{month}", month_pattern()),
+        ("{weekday}", names(WEEKDAYS)),
+        ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),
+        ("{year}", r"[0-9]{4}".to_string()),
+        ("{num}", number_pattern()),
+        ("{quant}", names(QUANTIFIERS)),
+        (
+            "{amod}",
+            alternation(AMOUNT_MODIFIERS.iter().copied(), false),
+        ),
+        (
+            "{modifier}",
+            alternation(PERIOD_MODIFIERS.iter().copied(), false),
+        ),
+        ("{unit}", units(false)),
+        ("{plural}", units(true)),
+        ("{part}", names(PARTS_OF_DAY)),
+        ("{season}", names(SEASONS)),
+        ("{ordinal}", names(ORDINALS)),
+        ("{relday}", names(RELATIVE_DAYS)),
+        ("{refword}", names(REFERENCE_WORDS)),
+        ("{frequency}", names(FREQUENCIES)),
+        ("{zone}", zone_pattern()),
+        ("{clock}", CLOCK.to_string()),
+        (
+            "{dmod}",
+            alternation(
+                AMOUNT_MODIFIERS
+                    .iter()
+                    .copied()
+                    .filter(|m| !OUTSIDE_DURATION.contains(m)),
+                false,
+            ),
+        ),
+        ("{century_ordinal}", names(CENTURY_ORDINALS)),
+        ("{decade_word}", names(DECADE_WORDS)),
+        ("{holiday}", names(HOLIDAYS)),
+    ]
+}
+
+/// Time zones, in capitals only and as whole words ("7 p.m. CDT", not "et al.").
+fn zone_pattern() -> String {
+    let zones: Vec<String> = TIME_ZONES.iter().map(|z| z.to_uppercase()).collect();
+    let zones = alternation(zones.iter().map(String::as_str), false);
+    format!(r"(?-i:{zones})(?-u:\b)")
+}
+
+/// Month names, then abbreviations with an optional period ("Oct.").
+fn month_pattern() -> String {
+    let months = || MONTHS.iter().map(|(w, _)| *w);
+    let full = alternation(months().filter(|m| !parse::is_abbreviated_month(m)), false);
+    let short = alternation(months().filter(|m| parse::is_abbreviated_month(m)), true);
+    format!("(?:{full}|{short})")
+}
+
+/// An amount: digits ("2,000", "1.5"), tens and ones ("twenty-four"), or one number word.
+fn number_pattern() -> String {
+    let words = |keep: fn(u32) -> bool| {
+        let words = NUMBER_WORDS.iter().filter(|(_, n)| keep(*n));
+        alternation(words.map(|(w, _)| *w), false)
+    };
+    let tens = words(|n| (20..100).contains(&n) && n % 10 == 0);
+    let ones = words(|n| (1..=9).contains(&n));
+    let any = words(|_| true);
+    format!(
+        r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})"
+    )
+}
+
+/// The alternation of the words of a word table.
+fn names<V>(table: &[(&'static str, V)]) -> String {
+    alternation(table.iter().map(|(w, _)| *w), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_with_no_placeholder_left() {
+        let unknown = regex::Regex::new(r"\{[a-z]+\}").unwrap();
+        for rule in RULES {
+            let pattern = expand(rule.pattern, &placeholders());
+            assert!(!unknown.is_match(&pattern), "{}: {pattern}", rule.name);
+            regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{}: {e}", rule.name));
+        }
+    }
+
+    #[test]
+    fn number_placeholder_prefers_compounds() {
+        let number =
+            regex::Regex::new(&format!("^(?i:{})$", expand("{num}", &placeholders()))).unwrap();
+        for ok in [
+            "two",
+            "twenty-four",
+            "twenty four",
+            "2,000",
+            "1.5",
+            "17",
+            "Seventeen",
+        ] {
+            assert!(number.is_match(ok), "{ok}");
+        }
+        assert!(!number.is_match("twentyfour"));
+    }
+}

@@ -1,0 +1,372 @@
+//! Rules for dates named relative to the reference or to an earlier expression: "last week",
+//! "Thursday", "the quarter", "the next day", "the end of the year".
+
+use super::*;
+
+/// "the third quarter": of the year of the reference date, or of the year before when that
+/// quarter has not begun yet (news reports results).
+pub(super) fn quarter(found: &Found, context: &Context) -> Option<Timex> {
+    let quarter = lookup(ORDINALS, &found.lower("ordinal")?)?;
+    let year = match (found.get("year"), context.reference) {
+        (Some(year), _) => year.to_string(),
+        (None, Some(reference)) => {
+            let current = (reference.month() - 1) / 3 + 1;
+            year_or_unknown(i64::from(reference.year()) - i64::from(quarter > current))
+        }
+        (None, None) => "XXXX".to_string(),
+    };
+    Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
+}
+
+/// The latest quarter that has ended by the reference date, as `YYYY-Qn`.
+pub(super) fn last_quarter(context: &Context) -> String {
+    match context.reference {
+        Some(reference) => {
+            let current = (reference.month() - 1) / 3 + 1;
+            let (year, quarter) = if current == 1 {
+                (reference.year() - 1, 4)
+            } else {
+                (reference.year(), current - 1)
+            };
+            format!("{}-Q{quarter}", year_or_unknown(year.into()))
+        }
+        None => "XXXX-QX".to_string(),
+    }
+}
+
+/// "the quarter", "the latest period", "this quarter": the quarter the article last spoke of (a
+/// "period" only when one was); "the 1988 quarter": that quarter in 1988.
+pub(super) fn the_quarter(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(year) = found.get("year") {
+        let year: i32 = year.parse().ok()?;
+        if let Some(ordinal) = found.lower("ordinal") {
+            let quarter = lookup(ORDINALS, &ordinal)?;
+            return Timex::new(Kind::Date, format!("{year:04}-Q{quarter}"));
+        }
+        return Timex::anaphoric(
+            Kind::Date,
+            format!("{year:04}"),
+            Anaphor::QuarterOfYear(year),
+        );
+    }
+    let period = found.lower("what")?.as_str() == "period";
+    if period && found.get("which").is_none() {
+        return None; // "the period" alone is too often any span of time
+    }
+    if found.text().to_lowercase().starts_with("this") && context.reference.is_some() {
+        // "this quarter" with nothing before it is the current one.
+        let reference = context.reference?;
+        let current = (reference.month() - 1) / 3 + 1;
+        let value = format!("{:04}-Q{current}", reference.year());
+        return Timex::anaphoric(Kind::Date, value, Anaphor::SameQuarter);
+    }
+    // "the latest quarter" is the last one ended by the reference date, whatever quarter was
+    // spoken of last (often the coming one: "a fourth-quarter charge").
+    let latest = found.lower("which").is_some_and(|w| {
+        LATEST_QUARTER_WORDS.contains(&w.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+    });
+    if latest && context.reference.is_some() {
+        return Timex::new(Kind::Date, last_quarter(context));
+    }
+    Timex::anaphoric(Kind::Date, last_quarter(context), Anaphor::SameQuarter)
+}
+
+/// Words before "quarter" or "period" that name the last quarter ended.
+pub(super) const LATEST_QUARTER_WORDS: &[&str] =
+    &["latest", "just-ended", "just-completed", "most recent"];
+
+/// "year-earlier", "the year-ago period", "last year's quarter": the quarter last spoken of, a
+/// year before; without one, the year before the reference.
+pub(super) fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
+    let value = context.reference.map_or_else(
+        || "PAST_REF".to_string(),
+        |r| year_or_unknown(i64::from(r.year()) - 1),
+    );
+    Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
+}
+
+/// "the next day", "the week before", "the following year", "that day": from the date last
+/// mentioned; without one the value stays unknown (the text's own event, not the reference
+/// date, is what they count from).
+pub(super) fn anaphoric_day_or_year(found: &Found, _: &Context) -> Option<Timex> {
+    let unit = found
+        .lower("unit")
+        .or_else(|| found.lower("that"))
+        .or_else(|| found.lower("unit2"))?;
+    let step: i64 = match (
+        found.lower("which").as_deref(),
+        found.lower("dir").as_deref(),
+    ) {
+        (Some("following" | "next"), _) | (_, Some("after")) => 1,
+        (Some("previous" | "preceding"), _) | (_, Some("before")) => -1,
+        _ => 0,
+    };
+    match unit.as_str() {
+        "day" => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
+        "week" => Timex::anaphoric(Kind::Date, "XXXX-WXX", Anaphor::Weeks(step)),
+        _ => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+    }
+}
+
+/// "the year ended Sept. 30" is a year's length (TimeBank's reading of results "for the year
+/// ended …"); "for the year", "the fiscal year" the year of the reference.
+pub(super) fn the_year(found: &Found, context: &Context) -> Option<Timex> {
+    if matches!(context.next().as_deref(), Some("ended" | "ending")) {
+        return Timex::new(Kind::Duration, "P1Y");
+    }
+    let plain = found.get("fiscal").is_none() && found.get("which").is_none();
+    if plain && !context.follows(&["for", "of"]) {
+        return None; // "the year" is too often any year
+    }
+    if plain && context.next().as_deref() == Some("before") {
+        return None; // "the year before": an anaphor, another rule's
+    }
+    let value = context
+        .reference
+        .map_or_else(|| "XXXX".to_string(), |r| format!("{:04}", r.year()));
+    Timex::new(Kind::Date, value)
+}
+
+/// "the end of the year", "year-end", "the fiscal year": the year (or month) of the reference.
+pub(super) fn this_year_or_month(found: &Found, context: &Context) -> Option<Timex> {
+    let Some(reference) = context.reference else {
+        return Timex::new(Kind::Date, "XXXX");
+    };
+    if found.lower("unit").as_deref() == Some("month") {
+        return Timex::new(
+            Kind::Date,
+            format!("{:04}-{:02}", reference.year(), reference.month()),
+        );
+    }
+    Timex::new(Kind::Date, format!("{:04}", reference.year()))
+}
+
+/// "June last year", "January this year".
+pub(super) fn month_relative_year(found: &Found, context: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    let value = match context.reference {
+        Some(reference) => format!(
+            "{}-{month:02}",
+            year_or_unknown(i64::from(reference.year()) + offset)
+        ),
+        None => format!("XXXX-{month:02}"),
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "this year's third quarter", "next year's first quarter".
+pub(super) fn relative_year_quarter(found: &Found, context: &Context) -> Option<Timex> {
+    let quarter = lookup(ORDINALS, &found.lower("ordinal")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    let year = context.reference.map_or_else(
+        || "XXXX".to_string(),
+        |r| year_or_unknown(i64::from(r.year()) + offset),
+    );
+    Timex::new(Kind::Date, format!("{year}-Q{quarter}"))
+}
+
+pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(shift) = found.lower("shift") {
+        let part = found.lower("shiftpart")?;
+        let offset = match (shift.as_str(), part.as_str()) {
+            ("this", _) => 0,
+            ("last", "night" | "evening") => -1,
+            _ => return None,
+        };
+        let code = lookup(PARTS_OF_DAY, &part)?;
+        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
+    }
+    let word = found.lower("word")?;
+    if word == "tonight" {
+        return Timex::new(Kind::Time, format!("{}TNI", day_value(context, 0)));
+    }
+    // "yesterday afternoon" is valued as the day, as "Thursday evening" is.
+    let offset = lookup(RELATIVE_DAYS, &word)?;
+    if offset == 0 && context.reference.is_none() {
+        return Timex::new(Kind::Date, "PRESENT_REF");
+    }
+    Timex::new(Kind::Date, day_value(context, offset))
+}
+
+pub(super) fn relative_period(found: &Found, context: &Context) -> Option<Timex> {
+    if is_title(found, context) {
+        return None;
+    }
+    let period = Period::from_word(&found.lower("period")?)?;
+    let mut offset = shift_offset(&found.lower("shift")?);
+    // "was at the fair this weekend", written on a weekday: the weekend just past.
+    let weekday = context.reference.map(|r| r.weekday().number());
+    let past = context.tense() == Some(Tense::Past);
+    if period == Period::Weekend && offset == 0 && past && weekday.is_some_and(|d| d <= 4) {
+        offset = -1;
+    }
+    Timex::new(
+        Kind::Date,
+        resolve::relative_period(context.reference, period, offset),
+    )
+}
+
+/// Prepositions of time before "the summer" that make it a season ("into the summer").
+const SEASON_CUES: &[&str] = &[
+    "in",
+    "during",
+    "over",
+    "into",
+    "until",
+    "by",
+    "since",
+    "through",
+    "throughout",
+    "for",
+    "before",
+    "after",
+];
+
+/// "for the week", "the week's most active session": the week of the day last mentioned, or of
+/// the reference date; not "the week before" or "the week of March 6" (other rules), nor "the
+/// week ended".
+pub(super) fn the_week(_: &Found, context: &Context) -> Option<Timex> {
+    if context.precedes(&[
+        "before",
+        "after",
+        "of",
+        "ended",
+        "ending",
+        "following",
+        "earlier",
+        "later",
+    ]) {
+        return None;
+    }
+    let value = resolve::relative_period(context.reference, Period::Week, 0);
+    Timex::anaphoric(Kind::Date, value, Anaphor::Weeks(0))
+}
+
+/// "over the weekend": the one just past, unless the future is spoken of.
+pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
+    let Some(reference) = context.reference else {
+        return Timex::new(Kind::Date, "XXXX-WXX-WE");
+    };
+    let weekend = matches!(reference.weekday(), Weekday::Saturday | Weekday::Sunday);
+    let offset = match context.tense() {
+        _ if weekend => 0,
+        Some(Tense::Future) => 0,
+        _ => -1,
+    };
+    let value = resolve::relative_period(Some(reference), Period::Weekend, offset);
+    Timex::new(Kind::Date, value)
+}
+
+pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
+    if let Some(named) = found.lower("named") {
+        let (_, code) = lookup(SEASONS, &named)?;
+        return Timex::new(Kind::Date, format!("{}-{code}", found.get("year")?));
+    }
+    if let Some(bare) = found.lower("bare") {
+        // "into the summer", "over the winter": this year's, after a preposition of time (not
+        // "the fall of Rome", "the spring of water").
+        let cued = context.follows(SEASON_CUES) && !context.precedes(&["of"]);
+        let (index, code) = lookup(SEASONS, &bare).filter(|_| cued)?;
+        return Timex::new(
+            Kind::Date,
+            resolve::relative_season(context.reference, index, code, 0),
+        );
+    }
+    let (index, code) = lookup(SEASONS, &found.lower("season")?)?;
+    let offset = shift_offset(&found.lower("shift")?);
+    Timex::new(
+        Kind::Date,
+        resolve::relative_season(context.reference, index, code, offset),
+    )
+}
+
+/// "Thursday", "last Friday", "Thursday evening". Not a date in a name: "Good Friday", "Sunday
+/// Times" (a capitalized word after it), unless a preposition shows it is one ("on Sunday").
+pub(super) fn weekday(found: &Found, context: &Context) -> Option<Timex> {
+    let weekday = weekday_number(found.get("weekday")?)?;
+    let shift = found.lower("shift");
+    if shift.is_none() {
+        let holiday = context.previous_token().is_some_and(is_capitalized)
+            && context.follows(WEEKDAY_NAME_PREFIXES);
+        let named = context.followed_by_name() && !context.follows(WEEKDAY_CUES);
+        if holiday || named {
+            return None;
+        }
+    }
+    // "Thursday evening" is valued as the day: most annotators (TimeBank's newer part, GUM)
+    // give the day, and the part of it adds nothing a reader needs to place the event.
+    Timex::new(
+        Kind::Date,
+        weekday_value(context, weekday, shift.as_deref()),
+    )
+}
+
+/// A month alone is a date when capitalized. "May" and "March" (and abbreviations) are also
+/// everyday words and need a cue ("in May", "early March"); any month followed by a capitalized
+/// word ("August Wilson") is a name unless a cue says otherwise.
+pub(super) fn month_alone(found: &Found, context: &Context) -> Option<Timex> {
+    let name = found.get("month")?;
+    let month = month_number(name)?;
+    let shift = found.lower("shift");
+    let cued = shift.is_some() || found.get("modifier").is_some() || context.follows(MONTH_CUES);
+    let lower = name.to_lowercase();
+    let ambiguous = AMBIGUOUS_MONTHS.contains(&lower.as_str()) || parse::is_abbreviated_month(name);
+    if !cued && (ambiguous || context.followed_by_name() || context.preceded_by_capitalized()) {
+        return None;
+    }
+    // "Oct. 23" where the day was not taken with the month ("Oct. 23-25"): not a month alone.
+    if context.next_token().and_then(parse::day).is_some() {
+        return None;
+    }
+    let value = match context.reference {
+        None => format!("XXXX-{month:02}"),
+        Some(reference) => {
+            let year = match shift.as_deref() {
+                Some("this") => reference.year(),
+                shift => {
+                    // A past cue means the latest such month. Without one, the latest too (news
+                    // reports the past), unless the coming one is a few months off at most ("in
+                    // January", written in November).
+                    let ahead = (month + 12 - reference.month()) % 12;
+                    let default = match context.tense() {
+                        None if (1..=MONTHS_AHEAD).contains(&ahead) => None,
+                        _ => Some(Occurrence::Latest),
+                    };
+                    let lean = lean(context, shift, default);
+                    resolve::year_of_month(reference, month, lean)
+                }
+            };
+            format!("{}-{month:02}", year_or_unknown(year.into()))
+        }
+    };
+    Timex::new(Kind::Date, value)
+}
+
+/// "current" before a noun ("the current weakness", "its current position") is the present, as
+/// TimeML annotates it; not in fixed terms ("current account") nor "the then current price".
+pub(super) fn current(found: &Found, context: &Context) -> Option<Timex> {
+    let noun_after = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    let term = context.precedes(&["account", "accounts", "assets", "liabilities", "affairs"]);
+    let named = is_capitalized(found.text()) && !context.starts_sentence();
+    if !noun_after || term || named || context.follows(&["then"]) {
+        return None;
+    }
+    Timex::new(Kind::Date, "PRESENT_REF")
+}
+
+/// "now", "recently", "the future", "soon" (but not "as soon as").
+pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> {
+    let phrase = parse::words(found.text()).join(" ");
+    let value = lookup(REFERENCE_WORDS, &phrase)?;
+    let idiom = phrase == "soon"
+        && (context.follows(&["as", "how", "too", "so"])
+            || context.precedes(&["after", "before", "as", "enough"]));
+    if idiom {
+        return None;
+    }
+    Timex::new(Kind::Date, value)
+}
