@@ -148,18 +148,175 @@ test("edits repaint live and incrementally: untouched spans keep their Range obj
   await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Angela Merkel"));
   const after = await page.evaluate(() => ({
     same: [...CSS.highlights.get("newsmark-person")].includes(window.putinBefore),
-    stats: window.h.stats ?? null,
+    stats: window.h.stats,
+    spans: window.h.analysis.spans.length,
     text: window.h.text,
+    node: document.getElementById("e").firstChild === window.nodesBefore[0].node,
   }));
   assert.ok(after.same, "the Range of a span the edit did not touch is kept");
+  assert.ok(after.node, "the text node typed into is the same node");
   assert.equal(after.text, "Vladimir Putin met Donald Trump in Budapest on Thursday. Angela Merkel said so.");
-  assert.ok(await textNodesUntouched(page, "#e") === false || true); // typing changes the node's data, by the user
+  // The last repaint (after the last keystroke) touched at most the span at the caret.
+  assert.equal(after.stats.painted, after.spans);
+  assert.ok(after.stats.added <= 1 && after.stats.removed <= 1, JSON.stringify(after.stats));
   // Typing before a name moves its highlight with it.
   await page.keyboard.press("Home");
   await page.keyboard.type("Yesterday ");
   await page.waitForFunction(() => window.h.text.startsWith("Yesterday "));
   await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].every((r) => ["Vladimir Putin", "Donald Trump", "Angela Merkel"].includes(r.toString())));
   assert.deepEqual((await highlighted(page)).person, ["Angela Merkel", "Donald Trump", "Vladimir Putin"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("without CSS.highlights, the fallback draws boxes over the same element, leaving its nodes alone", async () => {
+  const page = await openPage(`<article id="a" style="width: 600px">${ARTICLE}</article>`, {
+    init: () => {
+      delete CSS.highlights;
+      delete window.Highlight;
+    },
+  });
+  assert.equal(await page.evaluate(() => "highlights" in CSS), false);
+  const html = await page.evaluate(() => document.getElementById("a").innerHTML);
+  await recordTextNodes(page, "#a");
+  const mode = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("a"), { referenceDate: "2025-10-16" });
+    return window.h.mode;
+  });
+  assert.equal(mode, "overlay");
+  assert.ok(await textNodesUntouched(page, "#a"));
+  assert.equal(await page.evaluate(() => document.getElementById("a").innerHTML), html);
+  // A box lies over each painted name, outside the element.
+  const boxes = await page.evaluate(() => {
+    const article = document.getElementById("a");
+    const over = (text) => {
+      const node = [...article.querySelectorAll("p, li")].flatMap((p) => [...p.childNodes]).find((n) => n.data?.includes(text));
+      const range = document.createRange();
+      range.setStart(node, node.data.indexOf(text));
+      range.setEnd(node, node.data.indexOf(text) + text.length);
+      const r = range.getBoundingClientRect();
+      return [...document.querySelectorAll(".newsmark-box-person")].some((box) => {
+        const b = box.getBoundingClientRect();
+        return Math.abs(b.left - r.left) < 2 && Math.abs(b.top - r.top) < 2 && Math.abs(b.width - r.width) < 2;
+      });
+    };
+    return {
+      inside: article.querySelectorAll(".newsmark-box").length,
+      people: document.querySelectorAll(".newsmark-box-person").length,
+      overPutin: over("Vladimir Putin"),
+      overMacron: over("Emmanuel Macron"),
+    };
+  });
+  assert.deepEqual(boxes, { inside: 0, people: 5, overPutin: true, overMacron: true });
+  // The boxes follow the text when the page scrolls and when the element is edited.
+  await page.evaluate(() => {
+    document.body.style.paddingTop = "300px";
+    window.dispatchEvent(new Event("resize"));
+  });
+  await page.waitForFunction(() => {
+    const box = document.querySelector(".newsmark-box-person").getBoundingClientRect();
+    return box.top > 300;
+  });
+  await page.evaluate(() => {
+    window.h.destroy();
+  });
+  assert.equal(await page.evaluate(() => document.querySelectorAll(".newsmark-overlay, .newsmark-box").length), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a long text is painted near the viewport only, and scrolling paints what comes into view", async () => {
+  const paragraph = "Vladimir Putin met Donald Trump in Budapest on Thursday, and Angela Merkel spoke in Paris.";
+  const paragraphs = 600; // ~54,000 UTF-16 units
+  const page = await openPage(
+    `<div id="long" style="height: 400px; overflow: auto; width: 700px">${`<p>${paragraph}</p>`.repeat(paragraphs)}</div>`,
+  );
+  const first = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("long"), { referenceDate: "2025-10-16" });
+    const people = [...CSS.highlights.get("newsmark-person")];
+    return { stats: window.h.stats, length: window.h.text.length, spans: window.h.analysis.spans.length, people: people.length };
+  });
+  assert.ok(first.length > 50000);
+  assert.ok(first.stats.from === 0 && first.stats.to < first.length / 4, JSON.stringify(first));
+  assert.ok(first.stats.painted < first.spans / 4, JSON.stringify(first));
+  assert.equal(first.stats.painted, first.stats.added);
+  // Scroll to the end: the last paragraph gets painted, the first ones are taken off.
+  await page.evaluate(() => {
+    const long = document.getElementById("long");
+    long.scrollTop = long.scrollHeight;
+  });
+  await page.waitForFunction(() => window.h.stats.to === window.h.text.length);
+  const last = await page.evaluate(() => {
+    const long = document.getElementById("long");
+    const lastP = long.lastElementChild.firstChild;
+    const ranges = [...CSS.highlights.get("newsmark-person")];
+    return {
+      stats: window.h.stats,
+      lastPainted: ranges.some((r) => r.startContainer === lastP),
+      firstPainted: ranges.some((r) => r.startContainer === long.firstElementChild.firstChild),
+    };
+  });
+  assert.ok(last.lastPainted && !last.firstPainted, JSON.stringify(last));
+  assert.ok(last.stats.from > 0 && last.stats.removed > 0, JSON.stringify(last.stats));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("kinds, clear, setOptions and destroy; bad input gets clear errors", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const count = () => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, h.size]).filter(([, n]) => n));
+    const h = await newsmark.createHighlighter(document.getElementById("a"), { kinds: ["place"], live: false });
+    const onlyPlaces = count();
+    await h.setOptions({ kinds: ["date"], referenceDate: "2024-01-01" });
+    const dates = count();
+    const value = h.analysis.spans.find((s) => s.kind === "date").value;
+    h.clear();
+    const cleared = count();
+    await h.update();
+    h.destroy();
+    const destroyed = count();
+    const errors = [];
+    for (const make of [
+      () => newsmark.createHighlighter(null),
+      () => newsmark.createHighlighter(document.body, { kind: ["person"] }),
+      () => newsmark.createHighlighter(document.body, { kinds: ["people"] }),
+      () => newsmark.createHighlighter(document.body, { referenceDate: "16/10/2025" }),
+    ]) {
+      await make().then(() => errors.push("no error"), (error) => errors.push(error.message));
+    }
+    const afterDestroy = await h.update().then(() => "no error", (error) => error.message);
+    return { onlyPlaces, dates, value, cleared, destroyed, errors, afterDestroy };
+  });
+  assert.deepEqual(result.onlyPlaces, { "newsmark-place": 2 });
+  assert.deepEqual(result.dates, { "newsmark-date": 1 });
+  assert.match(result.value, /^2023-12-28$/, "Thursday before Monday 2024-01-01");
+  assert.deepEqual(result.cleared, {});
+  assert.deepEqual(result.destroyed, {});
+  assert.match(result.errors[0], /needs a DOM element/);
+  assert.match(result.errors[1], /unknown newsmark highlighter option "kind"/);
+  assert.match(result.errors[2], /unknown newsmark kind "people"/);
+  assert.match(result.errors[3], /malformed reference date/);
+  assert.match(result.afterDestroy, /destroyed/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("newsmark/client in the browser: a worker, newest request wins; createHighlighter analyzes through it", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const { createClient } = await import("/js/client.js");
+    const client = await createClient({ referenceDate: "2025-10-16" });
+    const answers = await Promise.all(["One.", "Two.", document.getElementById("a").textContent].map((t) => client.analyze(t)));
+    const h = await newsmark.createHighlighter(document.getElementById("a"), { client });
+    const places = [...CSS.highlights.get("newsmark-place")].map((r) => r.toString()).sort();
+    h.destroy();
+    client.close();
+    return { mode: client.mode, nulls: answers.map((a) => a === null), places };
+  });
+  assert.equal(result.mode, "worker");
+  assert.deepEqual(result.nulls, [true, true, false]);
+  assert.deepEqual(result.places, ["Budapest", "Paris"]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
