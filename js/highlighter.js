@@ -46,6 +46,11 @@ function checkOptions(options) {
   return options;
 }
 
+function inOverlay(node) {
+  const element = node.nodeType === 1 ? node : node.parentElement;
+  return element?.closest(".newsmark-overlay") != null;
+}
+
 function pick(object, names) {
   const picked = {};
   for (const name of names) if (name in object) picked[name] = object[name];
@@ -83,7 +88,10 @@ class Highlighter {
     this.#painter = new Painter(element, settings.fallback === true);
     this.#painter.show(mask);
     if (settings.live !== false) {
-      this.#observer = new MutationObserver(() => this.#scheduleUpdate());
+      // Changes of the fallback's own layer (inside the element when it is <body>) are not edits.
+      this.#observer = new MutationObserver((records) => {
+        if (records.some((record) => !inOverlay(record.target))) this.#scheduleUpdate();
+      });
       this.#observer.observe(element, { characterData: true, childList: true, subtree: true });
     }
     const view = element.ownerDocument.defaultView;

@@ -326,3 +326,18 @@ test("newsmark/client in the browser: a worker, newest request wins; createHighl
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the fallback on <body> itself: its own layer is neither read nor taken for an edit", async () => {
+  const page = await openPage(`<p>Vladimir Putin met Donald Trump in Budapest.</p>`);
+  const result = await page.evaluate(async () => {
+    let updates = 0;
+    const h = await newsmark.createHighlighter(document.body, { fallback: true, onUpdate: () => (updates += 1) });
+    for (let i = 0; i < 5; i++) await new Promise(requestAnimationFrame);
+    window.dispatchEvent(new Event("resize")); // the layer is drawn again
+    for (let i = 0; i < 5; i++) await new Promise(requestAnimationFrame);
+    return { updates, text: h.text, boxes: document.querySelectorAll(".newsmark-box").length };
+  });
+  assert.deepEqual(result, { updates: 1, text: "Vladimir Putin met Donald Trump in Budapest.", boxes: 3 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
