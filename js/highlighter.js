@@ -137,6 +137,27 @@ class Highlighter {
     return [...this.#kinds];
   }
 
+  /** The offset in `text` of the viewport point (`clientX`, `clientY`), or undefined when the
+   * point is not on the element's text. */
+  offsetAt(x, y) {
+    this.#alive();
+    return this.#painter.offsetAt(x, y);
+  }
+
+  /** The offset in `text` of the DOM point (`node`, `offset`), e.g. the selection's focus, or
+   * undefined when the point is outside the element. */
+  offsetOf(node, offset) {
+    this.#alive();
+    return this.#painter.offsetOf(node, offset);
+  }
+
+  /** A new DOM Range over `start`..`end` of `text` (collapsed when they are equal; undefined
+   * past its end): its rectangles place a card, `selection.addRange` moves the caret there. */
+  rangeOf(start, end = start) {
+    this.#alive();
+    return this.#painter.rangeOf(start, end);
+  }
+
   /** Reads the element's text again (highlights painted before an edit move with their text). */
   read() {
     this.#alive();

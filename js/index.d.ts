@@ -162,6 +162,15 @@ export interface Highlighter {
   update(): Promise<Analysis | null>;
   /** Reads the element's text again and returns it; highlights move with the text they mark. */
   read(): string;
+  /** The offset in `text` of the viewport point (`clientX`, `clientY`); undefined when the
+   * point is not on the element's text. (Which highlight was clicked or tapped.) */
+  offsetAt(x: number, y: number): number | undefined;
+  /** The offset in `text` of the DOM point (`node`, `offset`), e.g. the selection's focus;
+   * undefined when it is outside the element. (Where the caret is.) */
+  offsetOf(node: Node, offset: number): number | undefined;
+  /** A new DOM Range over `start`..`end` of `text` (collapsed at `start` when `end` is
+   * omitted); undefined past the text. (A card's position; moving the caret to a highlight.) */
+  rangeOf(start: number, end?: number): Range | undefined;
   /** Paints an analysis of `text` made elsewhere (a client, a provisional analysis). */
   paint(analysis: Analysis): void;
   /** Changes the reference date or layers (and analyzes again) or the kinds shown. */

@@ -341,3 +341,28 @@ test("the fallback on <body> itself: its own layer is neither read nor taken for
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("offsetAt, offsetOf and rangeOf map between the text's offsets and the page", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const article = document.getElementById("a");
+    const h = await newsmark.createHighlighter(article, { live: false });
+    const wrong = h.analysis.spans.filter((s) => h.rangeOf(s.start, s.end).toString() !== s.text).map((s) => s.text);
+    const budapest = h.analysis.spans.find((s) => s.text === "Budapest");
+    const rect = h.rangeOf(budapest.start, budapest.end).getBoundingClientRect();
+    const at = h.offsetAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const merkelNode = article.querySelector("em").firstChild;
+    const caret = h.rangeOf(h.text.indexOf("Paris"));
+    return {
+      wrong,
+      atInside: at >= budapest.start && at <= budapest.end,
+      offsetOf: h.offsetOf(merkelNode, 7) === h.text.indexOf("Merkel"),
+      outside: h.offsetOf(document.body, 0) === undefined && h.offsetAt(-5, -5) === undefined,
+      caret: caret.collapsed && caret.startContainer.data.slice(caret.startOffset).startsWith("Paris"),
+      past: h.rangeOf(0, h.text.length + 1) === undefined,
+    };
+  });
+  assert.deepEqual(result, { wrong: [], atInside: true, offsetOf: true, outside: true, caret: true, past: true });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
