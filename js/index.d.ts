@@ -186,7 +186,8 @@ export interface Highlighter {
 export function createHighlighter(element: Element, options?: HighlighterOptions): Promise<Highlighter>;
 
 // ---- newsmark/worker ------------------------------------------------------------------------
-// `newsmark/worker` runs the analyzer off the main thread: with Vite
+// `newsmark/worker` runs the analyzer off the main thread (most pages want `newsmark/client`,
+// which drives it: js/client.d.ts). Direct use: with Vite
 // `new (await import("newsmark/worker?worker")).default()`, without a bundler
 // `new Worker(import.meta.resolve("newsmark/worker"), { type: "module" })` (import map). It first posts a `WorkerStatus`, then answers each `WorkerRequest` with a
 // `WorkerResponse` carrying the same `id`, in the order the requests arrived.
@@ -204,5 +205,5 @@ export type WorkerStatus = { ready: true } | { ready: false; error: string };
 
 /** The worker's answer to one request. */
 export type WorkerResponse =
-  | { id: unknown; analysis: Analysis }
+  | { id: unknown; analysis: Analysis; analyzeMs: number }
   | { id: unknown; error: string };
