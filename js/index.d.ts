@@ -117,7 +117,7 @@ export interface HighlighterOptions extends Options {
   live?: boolean;
   /** Analyze through this client (e.g. `await createClient()`, a Web Worker) instead of on
    * the main thread. */
-  client?: import("./client.d.ts").Client;
+  client?: import("./client.js").Client;
   /** Called after each paint with the analysis painted. */
   onUpdate?: (analysis: Analysis, highlighter: Highlighter) => void;
   /** Called when a live update fails (default: console.error). */
