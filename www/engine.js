@@ -36,10 +36,13 @@ export function createEngine({ mainThread, onReady, onFailed, onAnswer, onBusy }
     return analysis;
   }
 
-  /** Asks for `text`'s analysis; `afterFrame`: sent after the next frame (an edit shown provisionally). */
-  function request(text, options, { afterFrame = false } = {}) {
+  /**
+   * Asks for `text`'s analysis; `afterFrame`: sent after the next frame (an edit shown
+   * provisionally); `tag`: given back with the answer (the job's `tag`).
+   */
+  function request(text, options, { afterFrame = false, tag = null } = {}) {
     engine.seq += 1;
-    engine.wanted = { id: engine.seq, text, options };
+    engine.wanted = { id: engine.seq, text, options, tag };
     if (engine.sent) engine.sent.stale = true;
     if (!engine.ready) return;
     if (afterFrame) {

@@ -8,9 +8,10 @@
 // fallback for browsers without plaintext-only), ?engine=main (no worker).
 //
 // Test hook (for the browser tests and scripts/latency.mjs; nothing else reads it):
-// window.newsmark = { engine: { timings }, quick: { analyzer, timings }, text(), spans() }:
-// the text shown and the spans painted ({ kind, start, end, text, value }), and how long analyses
-// took. `#article[data-revision]` changes on every show, `[data-analyzed]` says what is shown,
+// window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
+// text(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is on its way,
+// the text shown and its spans ({ kind, start, end, text, value, mod, entity name }), and a DOM
+// point of the editor as an offset of the text. `#article[data-revision]` changes on every show, `[data-analyzed]` says what is shown,
 // `#sidebar[data-revision]` which show the sidebar follows.
 import { createCard, anchorOf } from "./card.js";
 import { wireExports } from "./download.js";
@@ -112,14 +113,14 @@ const engine = createEngine({
     }
     if (ui.status.dataset.state !== "ready") setStatus("ready", "Ready");
     const analysis = normalize(job.text, data.analysis);
-    if (job.source === "detect" && !analysis.referenceDate && job.text.trim()) {
+    if (job.tag === "detect" && !analysis.referenceDate && job.text.trim()) {
       // No dateline: resolved against today instead, shown as assumed.
       state.noDateline = datelineKey(job.text);
       requestAnalysis();
       return;
     }
     if (analysis.referenceDate?.source === "dateline") state.noDateline = null;
-    state.source = job.source;
+    state.source = job.tag;
     show(job.text, analysis, true);
   },
 });
@@ -134,8 +135,7 @@ function requestAnalysis({ afterFrame = false } = {}) {
     return;
   }
   const { options, source } = referenceRequest(state.chosen, state.noDateline === datelineKey(text));
-  engine.request(text, options, { afterFrame });
-  engine.wanted && (engine.wanted.source = source);
+  engine.request(text, options, { afterFrame, tag: source });
   if (!engine.ready) show(text, EMPTY, false);
 }
 
@@ -519,10 +519,15 @@ function wire() {
   showTab("article");
 
   window.newsmark = {
-    engine: { timings: engine.timings },
+    engine: { timings: engine.timings, inFlight: () => engine.sent?.text.length ?? 0 },
     quick: engine.quick,
+    idle: () => engine.sent == null && engine.wanted == null,
     text: () => state.text,
-    spans: () => state.analysis.spans.map(({ kind, start, end, text, value, mod }) => ({ kind, start, end, text, value, mod })),
+    spans: () =>
+      state.analysis.spans.map(({ kind, start, end, text, value, mod, entity }) => ({
+        kind, start, end, text, value, mod, entity: entity != null ? (state.entities.get(entity)?.name ?? null) : null,
+      })),
+    offsetOf: (node, offset) => editor.offsetOf(node, offset),
   };
   requestAnalysis();
 }

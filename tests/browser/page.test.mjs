@@ -56,11 +56,11 @@ describe("newsmark page", () => {
     assert.match(await page.textContent("#status"), /Loading analyzer/);
     await loadSample(page); // the text shows up unhighlighted while the wasm is held back
     assert.equal(await page.getAttribute("#status", "data-state"), "loading");
-    assert.equal(await page.getAttribute("#output", "data-analyzed"), "false");
+    assert.equal(await page.getAttribute("#article", "data-analyzed"), "false");
     release();
     await ready(page);
-    await waitFor(page, () => document.getElementById("output").dataset.analyzed === "true", "the held-back text to be analyzed");
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    await waitFor(page, () => document.getElementById("article").dataset.analyzed === "true", "the held-back text to be analyzed");
+    assert.equal(await page.textContent("#article"), SAMPLE);
     assert.ok(await page.evaluate(() => CSS.highlights.get("nm-person").size > 0), "people highlighted once loaded");
     await close(page);
   });
@@ -90,8 +90,8 @@ describe("newsmark page", () => {
     const page = await open({ wait: false, route: (p) => p.route("**/newsmark_bg.wasm", (route) => route.abort()) });
     await waitFor(page, () => document.getElementById("status").dataset.state === "error", "an error status");
     assert.match(await page.textContent("#status"), /could not be loaded/);
-    await page.fill("#article", "Trump met Putin.");
-    await waitFor(page, () => document.getElementById("output").textContent === "Trump met Putin.", "the plain text");
+    await setArticle(page, "Trump met Putin.");
+    await waitFor(page, () => document.getElementById("article").textContent === "Trump met Putin.", "the plain text");
     page.problems.errors = page.problems.errors.filter((e) => !/newsmark|ERR_FAILED|Failed to load/.test(e));
     await close(page);
   });
@@ -106,7 +106,7 @@ describe("newsmark page", () => {
     // One block per line, in chunks of lines, each holding one text node; every range lies on
     // those nodes.
     const shape = await page.evaluate(() => {
-      const output = document.getElementById("output");
+      const output = document.getElementById("article");
       const chunks = [...output.childNodes];
       const lines = chunks.flatMap((chunk) => [...chunk.childNodes]);
       const nodes = new Set(lines.map((line) => line.firstChild));
@@ -152,29 +152,29 @@ describe("newsmark page", () => {
     await waitFor(
       page,
       () =>
-        document.getElementById("output").textContent === document.getElementById("article").value &&
+        document.getElementById("article").textContent === document.getElementById("article").textContent &&
         [...CSS.highlights.get("nm-place")].some((r) => r.toString() === "Budapest"),
       "“Budapest” to be highlighted as a place while typing",
     );
-    assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
+    assert.equal(await page.textContent("#article"), await articleText(page));
     assert.ok((await highlightTexts(page, "person")).some((p) => p.includes("Putin")));
 
     await page.keyboard.type(" “I believe great progress was made,” Trump wrote on Thursday.");
     await waitFor(
       page,
       () =>
-        document.getElementById("output").textContent === document.getElementById("article").value &&
+        document.getElementById("article").textContent === document.getElementById("article").textContent &&
         [...CSS.highlights.get("nm-quote")].some((r) => r.toString().startsWith("“I believe")),
       "the typed quotation to be highlighted",
     );
-    assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
+    assert.equal(await page.textContent("#article"), await articleText(page));
 
     // Deleting everything clears every highlight.
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Delete");
     await waitFor(
       page,
-      (kinds) => document.getElementById("output").textContent === "" && kinds.every((k) => CSS.highlights.get(`nm-${k}`).size === 0),
+      (kinds) => document.getElementById("article").textContent === "" && kinds.every((k) => CSS.highlights.get(`nm-${k}`).size === 0),
       "an empty output without highlights",
       KINDS,
     );
@@ -242,7 +242,7 @@ describe("newsmark page", () => {
     await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "a mention marked active");
     const jumped = await page.evaluate(() => {
       const [range] = CSS.highlights.get("nm-active");
-      return { text: range.toString(), active: Number(document.getElementById("output").dataset.active) };
+      return { text: range.toString(), active: Number(document.getElementById("article").dataset.active) };
     });
     assert.match(jumped.text, /Putin/);
     assert.match(await page.textContent("#card"), new RegExp(`Mention \\d+ of ${mentions}`));
@@ -309,7 +309,7 @@ describe("newsmark page", () => {
     const activeStart = () =>
       page.evaluate(() => {
         const [range] = CSS.highlights.get("nm-active");
-        return { text: range.toString(), index: Number(document.getElementById("output").dataset.active) };
+        return { text: range.toString(), index: Number(document.getElementById("article").dataset.active) };
       });
     const seen = [await activeStart()];
     assert.match(await page.textContent("#card"), new RegExp(`Mention 1 of ${count}`));
@@ -360,11 +360,11 @@ describe("newsmark page", () => {
       }, PAYLOAD);
       await page.focus("#article");
       await page.keyboard.press("Control+V");
-      await waitFor(page, (t) => document.getElementById("output").textContent === t, "the pasted payload as text", PAYLOAD);
+      await waitFor(page, (t) => document.getElementById("article").textContent === t, "the pasted payload as text", PAYLOAD);
       // Typed around names and a quotation, so it also lands inside highlights.
       const text = `President Trump said: “${PAYLOAD}” in Budapest on Thursday. ${PAYLOAD}`;
-      await page.fill("#article", text);
-      await waitFor(page, (t) => document.getElementById("output").textContent === t, "the payload among highlights", text);
+      await setArticle(page, text);
+      await waitFor(page, (t) => document.getElementById("article").textContent === t, "the payload among highlights", text);
       const dom = await page.evaluate(() => ({
         pwned: typeof window.__pwned,
         imgs: document.querySelectorAll("img").length,
@@ -386,14 +386,14 @@ describe("newsmark page", () => {
     assert.equal(await thursday(), SAMPLE_DATE);
 
     // A later Thursday as the reference date moves “Thursday”.
-    const revision = await page.getAttribute("#output", "data-revision");
+    const revision = await page.getAttribute("#article", "data-revision");
     await page.fill("#reference-date", "2025-11-06");
     await newAnalysis(page, revision);
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
     assert.match(await thursday(), /^2025-11/);
 
     // Cleared: no override; the sample has no dateline, so no reference date.
-    const again = await page.getAttribute("#output", "data-revision");
+    const again = await page.getAttribute("#article", "data-revision");
     await page.fill("#reference-date", "");
     await newAnalysis(page, again);
     assert.equal(await page.getAttribute("#reference-source", "data-source"), "none");
@@ -426,19 +426,19 @@ describe("newsmark page", () => {
     assert.equal(await page.evaluate(() => typeof CSS.highlights), "undefined", "CSS.highlights deleted");
     assert.equal(await page.getAttribute("html", "data-render"), "marks");
     await loadSample(page);
-    const marks = (kind) => page.$$eval(`#output mark.nm-${kind}`, (els) => els.map((e) => e.textContent));
+    const marks = (kind) => page.$$eval(`#marks mark.nm-${kind}`, (els) => els.map((e) => e.textContent));
     assert.ok((await marks("person")).includes("Trump"), "a <mark> “Trump”");
     assert.ok((await marks("place")).includes("Budapest"), "a <mark> “Budapest”");
     assert.ok((await marks("date")).includes("Thursday"), "a <mark> “Thursday”");
     assert.ok((await marks("quote")).some((q) => q.startsWith("“I believe")), "a quote <mark>");
     // Names inside a quotation are nested in its mark, and nothing but marks and text is made.
-    assert.ok(await page.locator("#output mark.nm-quote mark").count() > 0, "marks nested in a quote");
-    assert.equal(await page.locator("#output *:not(mark)").count(), 0);
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    assert.ok(await page.locator("#marks mark.nm-quote mark").count() > 0, "marks nested in a quote");
+    assert.equal(await page.locator("#marks *:not(mark)").count(), 0);
+    assert.equal(await page.textContent("#article"), SAMPLE);
 
     // Each span is one mark (or several sharing data-index, where spans cross), so the legend
     // counts equal the distinct indexes per kind.
-    const perKind = await page.$$eval("#output mark", (els) => {
+    const perKind = await page.$$eval("#marks mark", (els) => {
       const seen = {};
       for (const e of els) (seen[e.dataset.kind] ??= new Set()).add(e.dataset.index);
       return Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v.size]));
@@ -450,12 +450,12 @@ describe("newsmark page", () => {
     const people = (await marks("person")).length;
     await page.click("#legend .toggle[data-kind=person]");
     assert.equal((await marks("person")).length, 0);
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    assert.equal(await page.textContent("#article"), SAMPLE);
     await page.click("#legend .toggle[data-kind=person]");
     assert.equal((await marks("person")).length, people);
 
     // Hovering a mark shows its card.
-    await page.locator("#output mark.nm-place", { hasText: "Budapest" }).first().hover();
+    await page.locator("#marks mark.nm-place", { hasText: "Budapest" }).first().hover();
     await page.locator("#card").waitFor({ state: "visible" });
     assert.match(await page.textContent("#card"), /Place\s*Budapest/);
     await page.screenshot({ path: `${SHOTS}/page-marks.png` });
@@ -466,9 +466,9 @@ describe("newsmark page", () => {
     const page = await open({ query: "?render=marks" });
     assert.equal(await page.getAttribute("html", "data-render"), "marks");
     await loadSample(page);
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    assert.equal(await page.textContent("#article"), SAMPLE);
     assert.equal(await page.evaluate(() => CSS.highlights.get("nm-person")?.size ?? 0), 0, "no highlight ranges");
-    assert.ok(await page.locator("#output mark.nm-person").count() > 0, "people are <mark>ed");
+    assert.ok(await page.locator("#marks mark.nm-person").count() > 0, "people are <mark>ed");
     await close(page);
   });
 

@@ -43,10 +43,10 @@ function settled(page, timeout = 60_000) {
   return waitFor(
     page,
     () => {
-      const output = document.getElementById("output");
+      const output = document.getElementById("article");
       return (
         output.dataset.analyzed === "true" &&
-        output.textContent === document.getElementById("article").value &&
+        output.textContent === document.getElementById("article").textContent &&
         document.getElementById("sidebar").dataset.revision === output.dataset.revision &&
         window.newsmark.engine.sent == null &&
         window.newsmark.engine.wanted == null
@@ -140,7 +140,7 @@ describe("newsmark page as a tool", () => {
     const big = bigText().slice(0, 100_000);
     await page.evaluate(() => {
       window.__painted = [];
-      const output = document.getElementById("output");
+      const output = document.getElementById("article");
       new MutationObserver(() => window.__painted.push(output.textContent.length)).observe(output, {
         attributes: true,
         attributeFilter: ["data-revision"],
@@ -186,7 +186,7 @@ describe("newsmark page as a tool", () => {
         window.__keys.length = 0;
       });
       await page.keyboard.press("Control+V");
-      await waitFor(page, (n) => document.getElementById("article").value.length === n, "the paste", big.length);
+      await waitFor(page, (n) => document.getElementById("article").textContent.length === n, "the paste", big.length);
       const pasted = await page.evaluate(() => performance.now());
       // Type while the worker analyzes.
       for (const key of "newsmark") {
@@ -256,7 +256,7 @@ describe("newsmark page as a tool", () => {
     await waitFor(
       page,
       () => {
-        const output = document.getElementById("output");
+        const output = document.getElementById("article");
         const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 2;
         output.scrollTop = output.scrollHeight;
         return atEnd;
@@ -273,7 +273,7 @@ describe("newsmark page as a tool", () => {
       page,
       () => {
         const rect = [...CSS.highlights.get("nm-active")][0].getBoundingClientRect();
-        const box = document.getElementById("output").getBoundingClientRect();
+        const box = document.getElementById("article").getBoundingClientRect();
         return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom;
       },
       "the selected mention scrolled into the output's view",
@@ -285,7 +285,7 @@ describe("newsmark page as a tool", () => {
   test("an edit rebuilds only the sidebar rows it changes; kept rows step through the right mentions", async () => {
     const page = await open();
     await page.fill("#reference-date", SAMPLE_DATE);
-    await page.fill("#article", SAMPLE);
+    await setArticle(page, SAMPLE);
     await settled(page);
     const tag = () => page.evaluate(() => document.querySelectorAll("#sidebar button.row").forEach((b) => (b.__kept = true)));
     const rebuilt = () =>
@@ -340,7 +340,7 @@ describe("newsmark page as a tool", () => {
       `😀 President Trump said Thursday he would meet Vladimir Putin in Budapest.\n` +
       `“We are ready, "truly" ready, for peace,” Trump said. ${PAYLOAD} & <b>more</b>\n`;
     await page.fill("#reference-date", SAMPLE_DATE);
-    await page.fill("#article", text);
+    await setArticle(page, text);
     await settled(page);
     await waitFor(page, () => window.newsmark.state.analysis.referenceDate?.source === "option", "the chosen date applied");
     const analysis = await page.evaluate(() => window.newsmark.state.analysis);
@@ -433,7 +433,7 @@ describe("newsmark page as a tool", () => {
 
     const plain = "President Trump said Thursday he would meet Vladimir Putin in Budapest.";
     assert.deepEqual(await drop("story.txt", "text/plain", plain), { overPrevented: true, dropPrevented: true });
-    await waitFor(page, (t) => document.getElementById("article").value === t, "the .txt in the textarea", plain);
+    await waitFor(page, (t) => document.getElementById("article").textContent === t, "the .txt in the textarea", plain);
     await settled(page);
     assert.ok((await highlightTexts(page, "place")).includes("Budapest"));
 
@@ -445,7 +445,7 @@ describe("newsmark page as a tool", () => {
 <p>“We are ready,” Viktor Orbán said.<br>More soon.</p><script>window.__pwned = 3</script></article></body></html>`;
     await drop("story.html", "text/html", html);
     const expected = "Putin and Trump to meet\n\nBUDAPEST — Hungarian officials said on Friday that the summit would go ahead.\n\n“We are ready,” Viktor Orbán said.\nMore soon.";
-    await waitFor(page, (t) => document.getElementById("article").value === t, "the HTML's text in the textarea", expected);
+    await waitFor(page, (t) => document.getElementById("article").textContent === t, "the HTML's text in the textarea", expected);
     await settled(page);
     assert.ok((await highlightTexts(page, "quote")).some((q) => q.startsWith("“We are ready")));
     assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
@@ -457,7 +457,7 @@ describe("newsmark page as a tool", () => {
     await drop("photo.png", "image/png", "\x89PNG");
     await waitFor(page, () => document.getElementById("drop-hint").dataset.state === "error", "a refusal");
     assert.match(await page.textContent("#drop-hint"), /photo\.png.*not a \.txt or \.html/);
-    assert.equal(await page.inputValue("#article"), expected, "the article is kept");
+    assert.equal(await articleText(page), expected, "the article is kept");
     await close(page);
   });
 
@@ -485,7 +485,7 @@ describe("newsmark page as a tool", () => {
     assert.equal(now.id, "sample", JSON.stringify(now));
     assert.ok(now.outline, "a visible focus ring");
     await page.keyboard.press("Enter");
-    await waitFor(page, (s) => document.getElementById("output").textContent === s, "the sample via the keyboard", SAMPLE);
+    await waitFor(page, (s) => document.getElementById("article").textContent === s, "the sample via the keyboard", SAMPLE);
     await settled(page);
 
     const seen = [];
@@ -537,7 +537,7 @@ describe("newsmark page as a tool", () => {
     const names = await page.evaluate(() => ({
       sidebar: document.getElementById("sidebar").getAttribute("aria-labelledby"),
       legend: document.getElementById("legend").getAttribute("aria-label"),
-      output: document.getElementById("output").getAttribute("aria-label"),
+      output: document.getElementById("article").getAttribute("aria-label"),
       status: document.getElementById("status").getAttribute("role"),
       live: document.getElementById("announce").getAttribute("aria-live"),
       unnamedButtons: [...document.querySelectorAll("button")].filter((b) => !(b.getAttribute("aria-label") || b.textContent.trim())).length,
