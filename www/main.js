@@ -463,6 +463,7 @@ function wire() {
   ui.article.addEventListener("blur", () => state.word && releaseWord());
   ui.date.addEventListener("input", onDateEdit);
   ui.date.addEventListener("change", onDateEdit);
+  ui.date.addEventListener("blur", legendAndReference); // the field shows the date in use again
   ui.sample.addEventListener("click", loadSample);
   ui.clear.addEventListener("click", () => {
     setArticle("", null);

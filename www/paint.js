@@ -107,6 +107,7 @@ export function createPainter(editor, { scroller, marks, mode }) {
         const span = shown[local];
         const mark = document.createElement("mark");
         mark.className = `nm nm-${span.kind}${isTerm(span) ? " nm-term" : ""}`;
+        mark.dataset.kind = span.kind;
         mark.dataset.start = String(span.start);
         mark.dataset.end = String(span.end);
         parent().append(mark);
