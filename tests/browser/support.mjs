@@ -46,8 +46,8 @@ export function useSite() {
  * Opens the page in a fresh context and waits until the analyzer is ready. Records page errors,
  * console errors and dialogs on `page.problems`.
  */
-export async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, hasTouch });
   context.setDefaultTimeout(10_000);
   if (clipboard) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
