@@ -26,6 +26,7 @@ export function createEngine({ mainThread, onReady, onFailed, onAnswer, onBusy }
     timings: [], // [{ id, chars, ms, analyzeMs }] for the bench and the curious
     quick: { analyzer: null, timings: [], analyze: quickAnalyze },
     request,
+    cancel,
   };
 
   function quickAnalyze(text, options) {
@@ -60,6 +61,12 @@ export function createEngine({ mainThread, onReady, onFailed, onAnswer, onBusy }
       return;
     }
     pump();
+  }
+
+  /** Nothing to analyze (an empty text): any request waiting or on its way is stale. */
+  function cancel() {
+    engine.wanted = null;
+    if (engine.sent) engine.sent.stale = true;
   }
 
   function pump() {

@@ -129,7 +129,7 @@ const datelineKey = (text) => text.slice(0, 400);
 function requestAnalysis({ afterFrame = false } = {}) {
   const text = editor.text();
   if (text === "") {
-    engine.request(text, {}); // makes any answer on its way stale
+    engine.cancel(); // an answer on its way is stale
     state.source = state.chosen ? "chosen" : "detect";
     show(text, EMPTY, engine.ready);
     return;
