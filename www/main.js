@@ -11,20 +11,23 @@
 // window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
 // text(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is on its way,
 // the text shown and its spans ({ kind, start, end, text, value, mod, entity name }), and a DOM
-// point of the editor as an offset of the text. `#article[data-revision]` changes on every show, `[data-analyzed]` says what is shown,
-// `#sidebar[data-revision]` which show the sidebar follows.
-import { createCard, anchorOf } from "./card.js";
+// point of the editor as an offset of the text. `#article[data-revision]` changes on every
+// show, `[data-analyzed]` says what is shown, `#sidebar[data-revision]` which show it follows.
+import { createCard } from "./card.js";
 import { wireExports } from "./download.js";
 import { createEditor } from "./editor.js";
 import { createEngine } from "./engine.js";
 import { wireDrops } from "./files.js";
-import { EMPTY, ENTITY_KINDS, KINDS, TEMPORAL_KINDS, clip, messageOf, normalize } from "./kinds.js";
+import { EMPTY, KINDS, messageOf, normalize } from "./kinds.js";
 import { buildLegend, renderLegend } from "./legend.js";
 import { wireNavigation } from "./navigate.js";
-import { createPainter, highlightApi } from "./paint.js";
+import { afterNextPaint, createPainter, highlightApi } from "./paint.js";
+import { entityIdsOf, placeParagraph } from "./paragraph.js";
 import { QUICK_MAX_EDIT, carryOver, diffOf, holdWord, paragraphAround, shifted, typedWord } from "./provisional.js";
 import { readField, referenceRequest, renderReference, setInvalid } from "./reference.js";
+import { createSelection } from "./selection.js";
 import { createSidebar } from "./sidebar.js";
+import { wireTabs } from "./tabs.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -188,37 +191,16 @@ function analyzeParagraph(paragraph, offset) {
   if (!engine.quick.analyzer) return null;
   const referenceDate = state.chosen ?? state.raw.referenceDate?.date ?? null;
   try {
-    const local = normalize(paragraph, engine.quick.analyze(paragraph, referenceDate ? { referenceDate } : undefined));
-    const ids = entityIds();
-    const entityOf = (id, words) => {
-      const entity = local.entities[id];
-      if (!entity) return null;
-      return ids.get(`${entity.kind}|${entity.name}`) ?? ids.get(`${entity.kind}|${words}`) ?? null;
-    };
-    return local.spans.map((span) => {
-      const placed = shifted(span, offset);
-      if (ENTITY_KINDS.has(span.kind)) placed.entity = span.entity != null ? entityOf(span.entity, span.text) : null;
-      if (placed.speaker?.entity != null) placed.speaker.entity = entityOf(placed.speaker.entity, placed.speaker.text);
-      return placed;
-    });
+    const local = engine.quick.analyze(paragraph, referenceDate ? { referenceDate } : undefined);
+    return placeParagraph(paragraph, local, offset, entityIds());
   } catch (error) {
     console.warn("newsmark: the edited paragraph could not be analyzed", error);
     return null;
   }
 }
 
-/** "kind|name" (and "kind|mention text") → entity id, of the last whole-document analysis. */
-function entityIds() {
-  if (state.entityIds) return state.entityIds;
-  const ids = new Map();
-  for (const entity of state.raw.entities) ids.set(`${entity.kind}|${entity.name}`, entity.id);
-  for (const span of state.raw.spans) {
-    if (ENTITY_KINDS.has(span.kind) && span.entity != null && !ids.has(`${span.kind}|${span.text}`)) {
-      ids.set(`${span.kind}|${span.text}`, span.entity);
-    }
-  }
-  return (state.entityIds = ids);
-}
+/** Entity ids of the last whole-document analysis, by name (made once per analysis). */
+const entityIds = () => (state.entityIds ??= entityIdsOf(state.raw));
 
 // ---------------------------------------------------------------------------------------------
 // Showing an analysis
@@ -272,21 +254,8 @@ function releaseWord() {
   const caret = editor.selection();
   if (caret && caret.start === caret.end && caret.start === state.word.end) return;
   state.word = null;
-  if (state.text === editor.text()) show(state.text, state.raw, state.shown === "false" ? false : state.shown === "true" ? true : state.shown, state.shown === "true" || state.shown === "false" ? null : { previous: [], moved: [] });
-}
-
-const queuedAfterPaint = new Set();
-
-/** Runs `work` in the task after the next frame, once however often it is asked for before then. */
-function afterNextPaint(work) {
-  if (queuedAfterPaint.has(work)) return;
-  queuedAfterPaint.add(work);
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      queuedAfterPaint.delete(work);
-      work();
-    }),
-  );
+  // A provisional show is followed by the whole analysis, which will show the word's labels.
+  if (state.shown === "true" && state.analysis !== state.raw && state.text === editor.text()) show(state.text, state.raw, true);
 }
 
 function legendAndReference() {
@@ -305,87 +274,22 @@ function renderSidebar() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mentions, selection, card
-
-function mentionsOf(index) {
-  if (!state.groups) {
-    const byKey = new Map();
-    state.analysis.spans.forEach((span, i) => {
-      const key = ENTITY_KINDS.has(span.kind) && span.entity != null
-        ? `e${span.entity}`
-        : TEMPORAL_KINDS.has(span.kind) && span.value ? `t${span.kind}:${span.value}` : null;
-      if (key == null) return;
-      if (!byKey.has(key)) byKey.set(key, []);
-      byKey.get(key).push(i);
-    });
-    state.groups = new Map();
-    for (const list of byKey.values()) for (const i of list) state.groups.set(i, list);
-  }
-  return state.groups.get(index) ?? [index];
-}
-
-function speakerName(span) {
-  const speaker = span.speaker;
-  if (!speaker?.text) return null;
-  const entity = speaker.entity != null ? state.entities.get(speaker.entity) : null;
-  return entity && entity.name !== speaker.text ? `${speaker.text} (${entity.name})` : speaker.text;
-}
-
-/** The words around a span, for announcements. */
-function context(span) {
-  const text = state.text;
-  const from = Math.max(0, span.start - 60);
-  const to = Math.min(text.length, span.end + 60);
-  return clip(`${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`, 200);
-}
+// Selection, card, sidebar
 
 const card = createCard(ui.card, {
   entity: (id) => state.entities.get(id),
-  mentions: (index) => mentionsOf(index).length,
-  speaker: speakerName,
+  mentions: (index) => selection.mentionsOf(index).length,
+  speaker: (span) => selection.speakerName(span),
 });
-
-/** The spans containing span `index` (the quote a name is in), after it. */
-function spansAround(index) {
-  const span = state.analysis.spans[index];
-  const around = [];
-  state.analysis.spans.forEach((other, i) => {
-    if (i !== index && state.enabled.has(other.kind) && other.start <= span.start && other.end >= span.end) around.push([i, other]);
-  });
-  return [[index, span], ...around];
-}
-
-/** Selects span `index`: marked, scrolled into view, its card shown by `anchor` or by the span. */
-function select(index, anchor, note, why = anchor ? "row" : "tap") {
-  const span = state.analysis.spans[index];
-  if (!span) return;
-  state.active = index;
-  const range = painter.activate(span);
-  if (range) {
-    const box = ui.scroller.getBoundingClientRect();
-    let rect = range.getBoundingClientRect();
-    if (rect.top < box.top + 8 || rect.bottom > box.bottom - 8) {
-      ui.scroller.scrollTop += rect.top - box.top - box.height / 3;
-      rect = range.getBoundingClientRect();
-    }
-    ui.article.dataset.active = String(index);
-    const first = range.getClientRects()[0] ?? rect;
-    card.show(spansAround(index), anchor ? anchorOf(anchor.getBoundingClientRect()) : anchorOf(first), note, why);
-  }
-}
-
-function deactivate() {
-  state.active = null;
-  delete ui.article.dataset.active;
-  painter.activate(null);
-  card.hide();
-}
-
-function restoreCard() {
-  const row = sidebar.focusedRow();
-  if (state.active != null && row) select(state.active, row.button, row.note);
-  else card.hide();
-}
+const selection = createSelection({
+  state,
+  painter,
+  card,
+  scroller: ui.scroller,
+  article: ui.article,
+  focusedRow: () => sidebar.focusedRow(),
+});
+const { select, deactivate } = selection;
 
 const sidebar = createSidebar(ui, {
   state,
@@ -393,8 +297,8 @@ const sidebar = createSidebar(ui, {
   select,
   deactivate,
   announce,
-  context,
-  speaker: speakerName,
+  context: selection.context,
+  speaker: selection.speakerName,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -441,16 +345,6 @@ async function loadSample() {
   }
 }
 
-function showTab(name) {
-  document.body.dataset.tab = name;
-  for (const tab of ui.tabs.querySelectorAll("[role=tab]")) {
-    const on = tab.dataset.tab === name;
-    tab.setAttribute("aria-selected", String(on));
-    tab.tabIndex = on ? 0 : -1;
-  }
-  if (name === "article") requestAnimationFrame(() => painter.onScroll());
-}
-
 function wire() {
   buildLegend(ui.legend, toggleKind);
   ui.article.addEventListener("input", onInput);
@@ -492,9 +386,9 @@ function wire() {
     card,
     spans: () => state.analysis.spans,
     enabled: (kind) => state.enabled.has(kind),
-    mentions: mentionsOf,
+    mentions: selection.mentionsOf,
     select,
-    restore: restoreCard,
+    restore: selection.restore,
     announce,
   });
   let scrollQueued = false;
@@ -513,11 +407,7 @@ function wire() {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) card.hide();
   });
-  ui.tabs.addEventListener("click", (event) => {
-    const tab = event.target.closest("[role=tab]");
-    if (tab) showTab(tab.dataset.tab);
-  });
-  showTab("article");
+  wireTabs(ui.tabs, () => painter.onScroll());
 
   window.newsmark = {
     engine: { timings: engine.timings, inFlight: () => engine.sent?.text.length ?? 0 },

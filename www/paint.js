@@ -146,3 +146,20 @@ export function createPainter(editor, { scroller, marks, mode }) {
 
   return { mode, paint, onScroll, activate, painted: () => part };
 }
+
+const queuedAfterPaint = new Set();
+
+/**
+ * Runs `work` in the task after the next frame, once however often it is asked for before then:
+ * a keystroke's frame shows the text and its highlights without waiting for the rest.
+ */
+export function afterNextPaint(work) {
+  if (queuedAfterPaint.has(work)) return;
+  queuedAfterPaint.add(work);
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      queuedAfterPaint.delete(work);
+      work();
+    }),
+  );
+}
