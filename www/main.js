@@ -182,6 +182,7 @@ function editProvisionally(text) {
   show(text, { spans: carried.spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", {
     previous,
     moved: carried.moved,
+    diff: small ? edit : null, // a paste: the painted part is measured again
   });
   return local != null;
 }
@@ -233,7 +234,7 @@ function show(text, analysis, analyzed, edit = null) {
     state.sidebarMap = [];
   }
   state.groups = null;
-  painter.paint(state.analysis.spans, state.enabled);
+  painter.paint(state.analysis.spans, state.enabled, edit?.diff);
   state.revision += 1;
   ui.article.dataset.revision = String(state.revision);
   ui.article.dataset.analyzed = state.shown;

@@ -58,11 +58,29 @@ export function createPainter(editor, { scroller, marks, mode }) {
     return { from: Math.max(0, Math.min(top, bottom) - margin), to: Math.min(text.length, Math.max(top, bottom) + margin) };
   }
 
-  /** Paints `spans` of the `enabled` kinds (near the viewport in highlights mode). */
-  function paint(spans, enabled) {
+  let known = false; // whether `part` is where the viewport was (false: measure it)
+  let paintedText = null; // the text `part` is of
+
+  /**
+   * Paints `spans` of the `enabled` kinds (near the viewport in highlights mode). `edit` (a
+   * keystroke: { at, oldEnd, newEnd }): the painted part moves with it instead of being
+   * measured again, which would lay the text out in the input handler; scrolling measures it.
+   */
+  function paint(spans, enabled, edit = null) {
     last = { spans, enabled };
     if (mode === "marks") return paintMarks(spans, enabled);
-    part = nearViewport();
+    if (edit && known) {
+      const delta = edit.newEnd - edit.oldEnd;
+      const { length } = editor.model().text;
+      part = {
+        from: Math.min(part.from > edit.at ? Math.max(edit.at, part.from + delta) : part.from, length),
+        to: Math.min(part.to >= edit.at ? Math.max(edit.newEnd, part.to + delta) : part.to, length),
+      };
+    } else if (!known || editor.model().text !== paintedText) {
+      part = nearViewport();
+      known = true;
+    }
+    paintedText = editor.model().text;
     const { starts } = editor.model();
     const wanted = new Map(); // "key start end" → [span, key]
     for (const span of spans) {
@@ -124,7 +142,9 @@ export function createPainter(editor, { scroller, marks, mode }) {
   function onScroll() {
     if (mode !== "highlights") return;
     const seen = nearViewport();
-    if (seen.from < part.from || seen.to > part.to) paint(last.spans, last.enabled);
+    if (seen.from >= part.from && seen.to <= part.to) return;
+    known = false; // measure again, and paint there
+    paint(last.spans, last.enabled);
   }
 
   /** Marks `span` as the selected one (null: none). */
