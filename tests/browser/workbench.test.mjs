@@ -384,9 +384,13 @@ describe("newsmark page as a tool", () => {
     const csv = await download(page, "[data-export=download-csv]");
     assert.equal(csv.name, `${base}-who-said-what.csv`);
     const rows = parseCsv(csv.text);
-    assert.deepEqual(rows[0], ["speaker", "speaker_entity", "cue", "quote", "start", "end"]);
+    assert.deepEqual(rows[0], ["speaker", "speaker_entity", "cue", "quote", "start", "end", "type"]);
     const quotes = analysis.spans.filter((s) => s.kind === "quote");
     assert.equal(rows.length, 1 + quotes.length);
+    // The rows add up to the legend's count; those said by someone are the sidebar's.
+    assert.equal(Number(await page.textContent("#legend .toggle[data-kind=quote] .toggle-count")), quotes.length);
+    const speech = rows.slice(1).filter((r) => r[6] === "speech").length;
+    assert.equal(await page.locator("#quotes button.row").count(), speech);
     const row = rows.find((r) => r[3].includes("truly"));
     assert.ok(row, csv.text);
     assert.equal(row[3], quotes.find((q) => q.text.includes("truly")).text, "the quotation exactly");
