@@ -107,6 +107,75 @@ export interface Analyzer {
  * Error for bad options (unknown layer, malformed referenceDate). */
 export function createAnalyzer(options?: Options): Promise<Analyzer>;
 
+// ---- createHighlighter ----------------------------------------------------------------------
+
+export interface HighlighterOptions extends Options {
+  /** Kinds shown (all by default); the others are analyzed but not painted. */
+  kinds?: Kind[];
+  /** Repaint after every change of the element's text (a MutationObserver; one update per
+   * frame). Default true. With false, call `update()` yourself. */
+  live?: boolean;
+  /** Analyze through this client (e.g. `await createClient()`, a Web Worker) instead of on
+   * the main thread. */
+  client?: import("./client.d.ts").Client;
+  /** Called after each paint with the analysis painted. */
+  onUpdate?: (analysis: Analysis, highlighter: Highlighter) => void;
+  /** Called when a live update fails (default: console.error). */
+  onError?: (error: Error, highlighter: Highlighter) => void;
+  /** Draw the fallback's boxes even where `CSS.highlights` exists (for testing the look). */
+  fallback?: boolean;
+}
+
+export interface HighlighterStats {
+  /** Ranges painted now. */
+  painted: number;
+  /** Ranges the last repaint added and removed (a repaint leaves the others alone). */
+  added: number;
+  removed: number;
+  /** The part of the text painted (UTF-16 offsets of `text`): all of it up to 20,000 units,
+   * else the visible part and a margin around it. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Highlights one element's text in place. The element's text nodes are never modified: the
+ * highlights are CSS Custom Highlights (`::highlight(newsmark-person)`, …, styled by
+ * `newsmark/highlights.css`), or, where the browser lacks `CSS.highlights`, boxes on a layer
+ * over the element (`.newsmark-box-person`, …).
+ */
+export interface Highlighter {
+  readonly element: Element;
+  /** The analysis painted last; null before the first paint and after `clear()`. */
+  readonly analysis: Analysis | null;
+  /** The element's text as read last: what the analysis' offsets count in. Text nodes in
+   * document order; `<br>` and block boundaries read as "\n", `<p>` and other paragraph-like
+   * blocks as a blank line ("\n\n"); indentation between tags is skipped. */
+  readonly text: string;
+  /** "highlights" (CSS Custom Highlight API) or "overlay" (the fallback). */
+  readonly mode: "highlights" | "overlay";
+  /** The kinds, in the painter's order. */
+  readonly kinds: Kind[];
+  readonly stats: HighlighterStats;
+  /** Reads the text, analyzes it and paints it. Resolves with the analysis, or null when a
+   * newer update (or clear/destroy) replaced this one. */
+  update(): Promise<Analysis | null>;
+  /** Reads the element's text again and returns it; highlights move with the text they mark. */
+  read(): string;
+  /** Paints an analysis of `text` made elsewhere (a client, a provisional analysis). */
+  paint(analysis: Analysis): void;
+  /** Changes the reference date or layers (and analyzes again) or the kinds shown. */
+  setOptions(options: Pick<HighlighterOptions, "referenceDate" | "layers" | "kinds">): Promise<Analysis | null>;
+  /** Takes the highlights off until the next update. */
+  clear(): void;
+  /** Takes the highlights off for good, stops watching the element, frees the wasm memory. */
+  destroy(): void;
+}
+
+/** Loads the WebAssembly module, highlights `element` and resolves once it is painted. Browsers
+ * only (in Node it rejects). Rejects with an Error for bad options. */
+export function createHighlighter(element: Element, options?: HighlighterOptions): Promise<Highlighter>;
+
 // ---- newsmark/worker ------------------------------------------------------------------------
 // `newsmark/worker` runs the analyzer off the main thread: with Vite
 // `new (await import("newsmark/worker?worker")).default()`, without a bundler

@@ -9,3 +9,8 @@ export function createAnalyzer(options) {
     options,
   );
 }
+
+/** @type {import("./index.d.ts").createHighlighter} */
+export async function createHighlighter() {
+  throw new Error("newsmark: createHighlighter paints a page's DOM and needs a browser; in Node use createAnalyzer");
+}

@@ -1,7 +1,7 @@
 // Builds the npm package into dist/: cargo (wasm32, release profile, tuned for speed) →
 // wasm-bindgen (ES module glue, `web` target, used by both entry points) → wasm-opt (binaryen).
 // With --site, also assembles the static site: www/ plus the package under www/newsmark/.
-import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT, run } from "./run.mjs";
@@ -40,9 +40,11 @@ export function buildSite() {
   const target = join(ROOT, "www", "newsmark");
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const file of ["analyzer.js", "browser.js", "worker.js"]) {
-    cpSync(join(ROOT, "js", file), join(target, "js", file));
-  }
+  // The package's browser modules and stylesheet (not its Node entry points nor its types).
+  const shipped = readdirSync(join(ROOT, "js")).filter(
+    (file) => (file.endsWith(".js") && !/^(node|client-node)\.js$/.test(file)) || file.endsWith(".css"),
+  );
+  for (const file of shipped) cpSync(join(ROOT, "js", file), join(target, "js", file));
   for (const file of ["newsmark.js", "newsmark_bg.wasm"]) {
     cpSync(join(DIST, file), join(target, "dist", file));
   }

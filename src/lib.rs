@@ -2,7 +2,7 @@
 //!
 //! The core is pure Rust with no WebAssembly or web types: build an [`Analyzer`] once, then call
 //! [`Analyzer::analyze`] on each text. Offsets in the result are **byte** offsets into the text;
-//! the WebAssembly binding (`wasm.rs`) converts them to UTF-16 once, at the boundary, and the CLI
+//! the WebAssembly binding (`wasm/`) converts them to UTF-16 once, at the boundary, and the CLI
 //! to code points (see [`offsets`]).
 //!
 //! ```

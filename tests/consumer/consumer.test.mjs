@@ -51,8 +51,16 @@ test("the tarball holds only what a user needs", () => {
     "dist/newsmark_bg.wasm",
     "js/analyzer.js",
     "js/browser.js",
+    "js/client-core.js",
+    "js/client-node.js",
+    "js/client.d.ts",
+    "js/client.js",
+    "js/highlighter.js",
+    "js/highlights.css",
     "js/index.d.ts",
     "js/node.js",
+    "js/protocol.js",
+    "js/spans.js",
     "js/worker.js",
     "package.json",
   ]);
@@ -64,6 +72,22 @@ test("Node imports the installed package", () => {
     `import { createAnalyzer } from "newsmark";\n${USER_CODE}\nconsole.log(JSON.stringify(result));\n`,
   );
   checkResult(JSON.parse(sh("node", ["node-user.mjs"], project)));
+});
+
+test("Node imports newsmark/client: newest request wins", () => {
+  writeFileSync(
+    join(project, "client-user.mjs"),
+    `import { createClient } from "newsmark/client";
+const client = await createClient({ referenceDate: "2025-10-16" });
+const [old, newest] = await Promise.all([client.analyze("Old text."), client.analyze(${JSON.stringify(ARTICLE)})]);
+client.close();
+const result = newest.analysis.spans.map((s) => s.kind + ":" + s.text + (s.value ? "=" + s.value : ""));
+console.log(JSON.stringify({ old, mode: client.mode, result }));\n`,
+  );
+  const { old, mode, result } = JSON.parse(sh("node", ["client-user.mjs"], project));
+  assert.equal(old, null);
+  assert.equal(mode, "main-thread");
+  checkResult(result);
 });
 
 async function resultInChromium(url) {
@@ -101,8 +125,28 @@ test("a plain browser ES module imports the installed package (import map, no bu
 test("a Vite build of a page importing the package works in Chromium", async () => {
   const app = join(project, "vite-app");
   mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, "index.html"), `<!doctype html><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>`);
-  writeFileSync(join(app, "main.js"), `import { createAnalyzer } from "newsmark";\n${BROWSER_CODE}`);
+  writeFileSync(
+    join(app, "index.html"),
+    `<!doctype html><link rel="icon" href="data:,"><p id="article">${ARTICLE}</p><script type="module" src="./main.js"></script>`,
+  );
+  writeFileSync(
+    join(app, "main.js"),
+    `import { createAnalyzer, createHighlighter } from "newsmark";
+import { createClient } from "newsmark/client";
+import "newsmark/highlights.css";
+${USER_CODE}
+const client = await createClient({ referenceDate: "2025-10-16" });
+const viaClient = (await client.analyze(${JSON.stringify(ARTICLE)})).analysis.spans.length;
+const h = await createHighlighter(document.getElementById("article"), { referenceDate: "2025-10-16", client });
+const painted = CSS.highlights.get("newsmark-place").size;
+const styled = getComputedStyle(document.documentElement).getPropertyValue("--newsmark-person").trim() !== "";
+if (client.mode !== "worker" || viaClient !== analysis.spans.length || painted !== 1 || !styled || h.mode !== "highlights") {
+  window.failure = [JSON.stringify({ mode: client.mode, viaClient, painted, styled, highlighter: h.mode })];
+} else {
+  window.result = result;
+}
+`,
+  );
   sh("node", [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], app);
   const server = await serve(join(app, "dist"));
   try {

@@ -1,6 +1,13 @@
 //! The WebAssembly binding: a thin layer over the pure API. It parses JS options, runs the
 //! analyzer, and converts every offset to UTF-16 code units once, here, so that in JavaScript
-//! `text.slice(span.start, span.end) === span.text`.
+//! `text.slice(span.start, span.end) === span.text`. The painter (`painter` and the modules it
+//! uses) highlights an element's text in place with the CSS Custom Highlight API.
+
+mod bindings;
+mod dom_text;
+mod edit;
+mod overlay;
+mod painter;
 
 use std::collections::BTreeMap;
 

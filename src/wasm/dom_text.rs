@@ -1,0 +1,291 @@
+//! How the painter reads an element's text, and maps offsets of that text back to DOM points.
+//!
+//! The text of an element is its text nodes' data, in document order, verbatim (white space is
+//! not collapsed, so every offset inside a text node maps to exactly one place in it), with line
+//! breaks where the markup makes them:
+//!
+//! - `<br>` reads as `"\n"`;
+//! - a paragraph-like block (`<p>`, `<h1>`…`<h6>`, `<blockquote>`, `<pre>`, lists, tables,
+//!   `<figure>`, `<hr>`) starts and ends with a paragraph break, `"\n\n"`;
+//! - any other block (`<div>`, `<li>`, `<section>`, `<article>`, `<tr>`, …) with a line break,
+//!   `"\n"`;
+//! - breaks meeting between two runs of text collapse into the longest of them, and none is read
+//!   before the first text or after the last (as `innerText` does);
+//! - a text node of white space only (the indentation between tags) is read only between two
+//!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`;
+//! - `<script>`, `<style>`, `<template>`, `<noscript>`, `<textarea>` and `<select>` are skipped.
+//!
+//! Offsets count UTF-16 code units, as JavaScript strings (and DOM text offsets) do.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range, Text};
+
+use crate::offsets::{length, Unit};
+
+/// Elements read as paragraphs: a blank line before and after.
+const PARAGRAPHS: &[&str] = &[
+    "P",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "BLOCKQUOTE",
+    "PRE",
+    "UL",
+    "OL",
+    "DL",
+    "TABLE",
+    "FIGURE",
+    "HR",
+];
+
+/// Elements read as lines: a line break before and after.
+const LINES: &[&str] = &[
+    "DIV",
+    "LI",
+    "DT",
+    "DD",
+    "SECTION",
+    "ARTICLE",
+    "HEADER",
+    "FOOTER",
+    "ASIDE",
+    "NAV",
+    "MAIN",
+    "ADDRESS",
+    "FIGCAPTION",
+    "TR",
+    "CAPTION",
+    "DETAILS",
+    "SUMMARY",
+    "FORM",
+    "FIELDSET",
+    "LEGEND",
+];
+
+/// Elements whose content is not text of the article.
+const SKIPPED: &[&str] = &[
+    "SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "TEXTAREA", "SELECT",
+];
+
+/// How many line breaks an element puts around its content (0 for inline elements).
+fn breaks_around(name: &str) -> usize {
+    if PARAGRAPHS.contains(&name) {
+        2
+    } else if LINES.contains(&name) {
+        1
+    } else {
+        0
+    }
+}
+
+/// One text node and where its data lies in the element's text.
+pub struct Segment {
+    pub node: Text,
+    pub start: u32,
+    pub len: u32,
+}
+
+impl Segment {
+    fn end(&self) -> u32 {
+        self.start + self.len
+    }
+}
+
+/// Which DOM point an offset between two text nodes (or at a line break read from markup) maps
+/// to: a range starts at the next node's start and ends at the previous node's end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Start,
+    End,
+}
+
+/// The element's text as last read, with the text node under each part of it.
+#[derive(Default)]
+pub struct DomText {
+    pub text: String,
+    pub segments: Vec<Segment>,
+    /// Length of `text` in UTF-16 code units.
+    pub len: u32,
+}
+
+impl DomText {
+    /// Reads the text of `root` (see the module's documentation for the rules).
+    pub fn read(root: &Element) -> DomText {
+        let mut reader = Reader::default();
+        let root: &Node = root.as_ref();
+        let mut next = root.first_child();
+        while let Some(node) = next {
+            let descend = reader.visit(&node);
+            next = if descend { node.first_child() } else { None };
+            if next.is_none() {
+                next = reader.leave(node, root);
+            }
+        }
+        reader.out
+    }
+
+    /// The DOM point (text node, offset in it) of `offset`; `None` when the element has no text
+    /// there (past its end, or no text node at all).
+    pub fn point(&self, offset: u32, side: Side) -> Option<(&Text, u32)> {
+        let segments = &self.segments;
+        match side {
+            Side::Start => {
+                let i = segments.partition_point(|s| s.start <= offset);
+                if i > 0 && offset < segments[i - 1].end() {
+                    let s = &segments[i - 1];
+                    return Some((&s.node, offset - s.start));
+                }
+                segments.get(i).map(|s| (&s.node, 0))
+            }
+            Side::End => {
+                let i = segments.partition_point(|s| s.start < offset);
+                let s = segments.get(i.checked_sub(1)?)?;
+                Some((&s.node, (offset - s.start).min(s.len)))
+            }
+        }
+    }
+
+    /// The text offset of the DOM point (`node`, `offset`): exact in a text node of the
+    /// element, else the offset of the first text after the point. `None` when the point is not
+    /// comparable with the element's text (another document, a detached node).
+    pub fn offset_of(&self, node: &Node, offset: u32) -> Option<u32> {
+        let here = node.owner_document()?.create_range().ok()?;
+        here.set_start(node, offset).ok()?;
+        here.collapse_with_to_start(true);
+        // The first segment that ends at or after the point.
+        let mut lo = 0;
+        let mut hi = self.segments.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let s = &self.segments[mid];
+            if ends_before(&here, s)? {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let Some(s) = self.segments.get(lo) else {
+            return Some(self.len);
+        };
+        let node_of_segment: &Node = s.node.as_ref();
+        Some(if node_of_segment == node {
+            s.start + offset.min(s.len)
+        } else {
+            s.start
+        })
+    }
+}
+
+/// Whether the segment's end lies before the collapsed range `here`.
+fn ends_before(here: &Range, s: &Segment) -> Option<bool> {
+    Some(here.compare_point(&s.node, s.len).ok()? < 0)
+}
+
+/// The state of one reading of an element's text.
+#[derive(Default)]
+struct Reader {
+    out: DomText,
+    /// Line breaks owed before the next text (the longest of those met since the last text).
+    owed: usize,
+    /// Text nodes of white space only, read if more text of the same block follows.
+    blank: Vec<Text>,
+}
+
+impl Reader {
+    /// Reads `node`; whether to read its children next.
+    fn visit(&mut self, node: &Node) -> bool {
+        match node.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                self.text(node.unchecked_ref::<Text>());
+                false
+            }
+            Node::ELEMENT_NODE => {
+                let name = node.node_name();
+                if name.eq_ignore_ascii_case("BR") {
+                    self.blank.clear();
+                    self.pay_owed();
+                    self.push_break(1);
+                    return false;
+                }
+                let upper = name.to_ascii_uppercase();
+                if SKIPPED.contains(&upper.as_str()) {
+                    return false;
+                }
+                self.owe(breaks_around(&upper));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Moves on from `node` whose children (if any) are read: to its next sibling, or up to
+    /// the next sibling of the nearest ancestor (below `root`) that has one, closing the blocks
+    /// left on the way.
+    fn leave(&mut self, mut node: Node, root: &Node) -> Option<Node> {
+        loop {
+            if let Some(next) = node.next_sibling() {
+                return Some(next);
+            }
+            let parent = node.parent_node()?;
+            if &parent == root {
+                return None;
+            }
+            self.owe(breaks_around(&parent.node_name().to_ascii_uppercase()));
+            node = parent;
+        }
+    }
+
+    fn text(&mut self, node: &Text) {
+        let data = node.data();
+        if data.is_empty() {
+            return;
+        }
+        if data.chars().all(char::is_whitespace) {
+            if self.owed == 0 {
+                self.blank.push(node.clone());
+            }
+            return;
+        }
+        self.pay_owed();
+        for blank in std::mem::take(&mut self.blank) {
+            self.push(&blank, &blank.data());
+        }
+        self.push(node, &data);
+    }
+
+    fn push(&mut self, node: &Text, data: &str) {
+        let len = length(data, Unit::Utf16) as u32;
+        self.out.segments.push(Segment {
+            node: node.clone(),
+            start: self.out.len,
+            len,
+        });
+        self.out.text.push_str(data);
+        self.out.len += len;
+    }
+
+    fn owe(&mut self, breaks: usize) {
+        if breaks > 0 {
+            self.blank.clear();
+        }
+        self.owed = self.owed.max(breaks);
+    }
+
+    /// Writes the line breaks owed, unless nothing was read yet.
+    fn pay_owed(&mut self) {
+        if !self.out.text.is_empty() {
+            self.push_break(self.owed);
+        }
+        self.owed = 0;
+    }
+
+    fn push_break(&mut self, count: usize) {
+        for _ in 0..count {
+            self.out.text.push('\n');
+        }
+        self.out.len += count as u32;
+    }
+}

@@ -1,0 +1,322 @@
+// createHighlighter on a plain page (not the site): a multi-paragraph article highlighted in
+// place, with its text nodes untouched; live repaint after edits, keeping the ranges of the
+// spans the edit left alone; long texts painted near the viewport only; the overlay fallback
+// where CSS.highlights is missing; destroy. Runs against the built package (dist/).
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { after, before, test } from "node:test";
+
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium } from "../support/browser.mjs";
+import { ROOT } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  if (!existsSync(`${ROOT}dist/newsmark_bg.wasm`)) {
+    throw new Error("dist/ is missing: run `node scripts/build.mjs` first");
+  }
+  server = await serve(ROOT);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ARTICLE = `
+  <h2>Leaders meet</h2>
+  <p>Vladimir Putin met Donald Trump in Budapest on Thursday.</p>
+  <p>“We talked for <b>two hours</b>,” Trump said. <em>Angela Merkel</em> agreed.</p>
+  <ul><li>Emmanuel Macron stayed in Paris.</li></ul>`;
+
+/** A plain page with `body` and the package's stylesheet; `init` runs before any script. */
+async function openPage(body, { init, viewport = { width: 1000, height: 700 } } = {}) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.errors = errors;
+  await page.route("**/__test/page.html", (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html><head><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/js/highlights.css"></head><body>${body}</body></html>`,
+    }),
+  );
+  if (init) await page.addInitScript(init);
+  await page.goto(`${server.url}__test/page.html`);
+  await page.evaluate(async () => {
+    window.newsmark = await import("/js/browser.js");
+  });
+  return page;
+}
+
+/** Every text node under the element, in order, kept on `window.nodesBefore` with its data. */
+async function recordTextNodes(page, selector) {
+  await page.evaluate((selector) => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    window.nodesBefore = [];
+    while (walker.nextNode()) window.nodesBefore.push({ node: walker.currentNode, data: walker.currentNode.data });
+  }, selector);
+}
+
+/** Whether the element's text nodes are the very nodes recorded, with the same data. */
+async function textNodesUntouched(page, selector) {
+  return page.evaluate((selector) => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    const now = [];
+    while (walker.nextNode()) now.push(walker.currentNode);
+    return (
+      now.length === window.nodesBefore.length &&
+      now.every((node, i) => node === window.nodesBefore[i].node && node.data === window.nodesBefore[i].data)
+    );
+  }, selector);
+}
+
+/** kind → the texts of its registered ranges, sorted. */
+async function highlighted(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith("newsmark-")) continue;
+      const texts = [...highlight].map((range) => range.toString()).sort();
+      if (texts.length) out[name.slice("newsmark-".length)] = texts;
+    }
+    return out;
+  });
+}
+
+test("a multi-paragraph element is highlighted in place: text nodes untouched, ranges over the right text", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const html = await page.evaluate(() => document.getElementById("a").innerHTML);
+  await recordTextNodes(page, "#a");
+  const result = await page.evaluate(async () => {
+    const h = await newsmark.createHighlighter(document.getElementById("a"), { referenceDate: "2025-10-16" });
+    window.h = h;
+    return { text: h.text, mode: h.mode, spans: h.analysis.spans.map((s) => [s.kind, s.text, s.value ?? null]) };
+  });
+  assert.equal(result.mode, "highlights");
+  assert.equal(
+    result.text,
+    "Leaders meet\n\nVladimir Putin met Donald Trump in Budapest on Thursday.\n\n" +
+      "“We talked for two hours,” Trump said. Angela Merkel agreed.\n\nEmmanuel Macron stayed in Paris.",
+  );
+  assert.ok(await textNodesUntouched(page, "#a"), "no text node replaced or changed");
+  assert.equal(await page.evaluate(() => document.getElementById("a").innerHTML), html);
+  const marks = await highlighted(page);
+  for (const name of ["Vladimir Putin", "Donald Trump", "Angela Merkel", "Emmanuel Macron"]) {
+    assert.ok(marks.person?.includes(name), `${name} in ${JSON.stringify(marks)}`);
+  }
+  assert.ok(marks.place?.includes("Budapest") && marks.place.includes("Paris"), JSON.stringify(marks));
+  assert.deepEqual(marks.date, ["Thursday"]);
+  assert.deepEqual(marks.duration, ["two hours"], "a span across an inline element's text nodes");
+  // Every span of the analysis is painted, over exactly its text.
+  const painted = Object.values(marks).flat().sort();
+  assert.deepEqual(painted, result.spans.map(([, text]) => text).sort());
+  assert.ok(result.spans.some(([kind, , value]) => kind === "date" && value === "2025-10-16"));
+  // Names paint over dates over quotations.
+  const priorities = await page.evaluate(() =>
+    ["person", "date", "quote"].map((kind) => CSS.highlights.get(`newsmark-${kind}`).priority),
+  );
+  assert.ok(priorities[0] > priorities[1] && priorities[1] > priorities[2], String(priorities));
+  // The stylesheet styles each kind.
+  const styled = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).some((rule) => rule.cssText.includes("::highlight(newsmark-person)")),
+  );
+  assert.ok(styled, "highlights.css has a ::highlight(newsmark-person) rule");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("edits repaint live and incrementally: untouched spans keep their Range objects", async () => {
+  const page = await openPage(`<div id="e" contenteditable="plaintext-only" style="white-space: pre-wrap">Vladimir Putin met Donald Trump in Budapest on Thursday.</div>`);
+  await page.evaluate(async () => {
+    window.updates = 0;
+    window.h = await newsmark.createHighlighter(document.getElementById("e"), {
+      referenceDate: "2025-10-16",
+      onUpdate: () => (window.updates += 1),
+    });
+    window.putinBefore = [...CSS.highlights.get("newsmark-person")].find((r) => r.toString() === "Vladimir Putin");
+  });
+  await recordTextNodes(page, "#e");
+  await page.click("#e");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Angela Merkel said so.");
+  await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Angela Merkel"));
+  const after = await page.evaluate(() => ({
+    same: [...CSS.highlights.get("newsmark-person")].includes(window.putinBefore),
+    stats: window.h.stats,
+    spans: window.h.analysis.spans.length,
+    text: window.h.text,
+    node: document.getElementById("e").firstChild === window.nodesBefore[0].node,
+  }));
+  assert.ok(after.same, "the Range of a span the edit did not touch is kept");
+  assert.ok(after.node, "the text node typed into is the same node");
+  assert.equal(after.text, "Vladimir Putin met Donald Trump in Budapest on Thursday. Angela Merkel said so.");
+  // The last repaint (after the last keystroke) touched at most the span at the caret.
+  assert.equal(after.stats.painted, after.spans);
+  assert.ok(after.stats.added <= 1 && after.stats.removed <= 1, JSON.stringify(after.stats));
+  // Typing before a name moves its highlight with it.
+  await page.keyboard.press("Home");
+  await page.keyboard.type("Yesterday ");
+  await page.waitForFunction(() => window.h.text.startsWith("Yesterday "));
+  await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].every((r) => ["Vladimir Putin", "Donald Trump", "Angela Merkel"].includes(r.toString())));
+  assert.deepEqual((await highlighted(page)).person, ["Angela Merkel", "Donald Trump", "Vladimir Putin"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("without CSS.highlights, the fallback draws boxes over the same element, leaving its nodes alone", async () => {
+  const page = await openPage(`<article id="a" style="width: 600px">${ARTICLE}</article>`, {
+    init: () => {
+      delete CSS.highlights;
+      delete window.Highlight;
+    },
+  });
+  assert.equal(await page.evaluate(() => "highlights" in CSS), false);
+  const html = await page.evaluate(() => document.getElementById("a").innerHTML);
+  await recordTextNodes(page, "#a");
+  const mode = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("a"), { referenceDate: "2025-10-16" });
+    return window.h.mode;
+  });
+  assert.equal(mode, "overlay");
+  assert.ok(await textNodesUntouched(page, "#a"));
+  assert.equal(await page.evaluate(() => document.getElementById("a").innerHTML), html);
+  // A box lies over each painted name, outside the element.
+  const boxes = await page.evaluate(() => {
+    const article = document.getElementById("a");
+    const over = (text) => {
+      const node = [...article.querySelectorAll("p, li")].flatMap((p) => [...p.childNodes]).find((n) => n.data?.includes(text));
+      const range = document.createRange();
+      range.setStart(node, node.data.indexOf(text));
+      range.setEnd(node, node.data.indexOf(text) + text.length);
+      const r = range.getBoundingClientRect();
+      return [...document.querySelectorAll(".newsmark-box-person")].some((box) => {
+        const b = box.getBoundingClientRect();
+        return Math.abs(b.left - r.left) < 2 && Math.abs(b.top - r.top) < 2 && Math.abs(b.width - r.width) < 2;
+      });
+    };
+    return {
+      inside: article.querySelectorAll(".newsmark-box").length,
+      people: document.querySelectorAll(".newsmark-box-person").length,
+      overPutin: over("Vladimir Putin"),
+      overMacron: over("Emmanuel Macron"),
+    };
+  });
+  assert.deepEqual(boxes, { inside: 0, people: 5, overPutin: true, overMacron: true });
+  // The boxes follow the text when the page scrolls and when the element is edited.
+  await page.evaluate(() => {
+    document.body.style.paddingTop = "300px";
+    window.dispatchEvent(new Event("resize"));
+  });
+  await page.waitForFunction(() => {
+    const box = document.querySelector(".newsmark-box-person").getBoundingClientRect();
+    return box.top > 300;
+  });
+  await page.evaluate(() => {
+    window.h.destroy();
+  });
+  assert.equal(await page.evaluate(() => document.querySelectorAll(".newsmark-overlay, .newsmark-box").length), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a long text is painted near the viewport only, and scrolling paints what comes into view", async () => {
+  const paragraph = "Vladimir Putin met Donald Trump in Budapest on Thursday, and Angela Merkel spoke in Paris.";
+  const paragraphs = 600; // ~54,000 UTF-16 units
+  const page = await openPage(
+    `<div id="long" style="height: 400px; overflow: auto; width: 700px">${`<p>${paragraph}</p>`.repeat(paragraphs)}</div>`,
+  );
+  const first = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("long"), { referenceDate: "2025-10-16" });
+    const people = [...CSS.highlights.get("newsmark-person")];
+    return { stats: window.h.stats, length: window.h.text.length, spans: window.h.analysis.spans.length, people: people.length };
+  });
+  assert.ok(first.length > 50000);
+  assert.ok(first.stats.from === 0 && first.stats.to < first.length / 4, JSON.stringify(first));
+  assert.ok(first.stats.painted < first.spans / 4, JSON.stringify(first));
+  assert.equal(first.stats.painted, first.stats.added);
+  // Scroll to the end: the last paragraph gets painted, the first ones are taken off.
+  await page.evaluate(() => {
+    const long = document.getElementById("long");
+    long.scrollTop = long.scrollHeight;
+  });
+  await page.waitForFunction(() => window.h.stats.to === window.h.text.length);
+  const last = await page.evaluate(() => {
+    const long = document.getElementById("long");
+    const lastP = long.lastElementChild.firstChild;
+    const ranges = [...CSS.highlights.get("newsmark-person")];
+    return {
+      stats: window.h.stats,
+      lastPainted: ranges.some((r) => r.startContainer === lastP),
+      firstPainted: ranges.some((r) => r.startContainer === long.firstElementChild.firstChild),
+    };
+  });
+  assert.ok(last.lastPainted && !last.firstPainted, JSON.stringify(last));
+  assert.ok(last.stats.from > 0 && last.stats.removed > 0, JSON.stringify(last.stats));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("kinds, clear, setOptions and destroy; bad input gets clear errors", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const count = () => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, h.size]).filter(([, n]) => n));
+    const h = await newsmark.createHighlighter(document.getElementById("a"), { kinds: ["place"], live: false });
+    const onlyPlaces = count();
+    await h.setOptions({ kinds: ["date"], referenceDate: "2024-01-01" });
+    const dates = count();
+    const value = h.analysis.spans.find((s) => s.kind === "date").value;
+    h.clear();
+    const cleared = count();
+    await h.update();
+    h.destroy();
+    const destroyed = count();
+    const errors = [];
+    for (const make of [
+      () => newsmark.createHighlighter(null),
+      () => newsmark.createHighlighter(document.body, { kind: ["person"] }),
+      () => newsmark.createHighlighter(document.body, { kinds: ["people"] }),
+      () => newsmark.createHighlighter(document.body, { referenceDate: "16/10/2025" }),
+    ]) {
+      await make().then(() => errors.push("no error"), (error) => errors.push(error.message));
+    }
+    const afterDestroy = await h.update().then(() => "no error", (error) => error.message);
+    return { onlyPlaces, dates, value, cleared, destroyed, errors, afterDestroy };
+  });
+  assert.deepEqual(result.onlyPlaces, { "newsmark-place": 2 });
+  assert.deepEqual(result.dates, { "newsmark-date": 1 });
+  assert.match(result.value, /^2023-12-28$/, "Thursday before Monday 2024-01-01");
+  assert.deepEqual(result.cleared, {});
+  assert.deepEqual(result.destroyed, {});
+  assert.match(result.errors[0], /needs a DOM element/);
+  assert.match(result.errors[1], /unknown newsmark highlighter option "kind"/);
+  assert.match(result.errors[2], /unknown newsmark kind "people"/);
+  assert.match(result.errors[3], /malformed reference date/);
+  assert.match(result.afterDestroy, /destroyed/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("newsmark/client in the browser: a worker, newest request wins; createHighlighter analyzes through it", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const { createClient } = await import("/js/client.js");
+    const client = await createClient({ referenceDate: "2025-10-16" });
+    const answers = await Promise.all(["One.", "Two.", document.getElementById("a").textContent].map((t) => client.analyze(t)));
+    const h = await newsmark.createHighlighter(document.getElementById("a"), { client });
+    const places = [...CSS.highlights.get("newsmark-place")].map((r) => r.toString()).sort();
+    h.destroy();
+    client.close();
+    return { mode: client.mode, nulls: answers.map((a) => a === null), places };
+  });
+  assert.equal(result.mode, "worker");
+  assert.deepEqual(result.nulls, [true, true, false]);
+  assert.deepEqual(result.places, ["Budapest", "Paris"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
