@@ -58,7 +58,7 @@ document.documentElement.dataset.render = mode;
 
 const editor = createEditor(ui.article, { forceRich: params.get("editor") === "rich" });
 document.documentElement.dataset.editor = editor.path;
-const painter = createPainter(editor, { scroller: ui.scroller, marks: ui.marks, mode });
+const painter = createPainter(editor, { marks: ui.marks, mode, onReady: () => engine.ready && becameReady() });
 
 const state = {
   text: "", // the text the shown analysis is of
@@ -98,8 +98,7 @@ function announce(message) {
 const engine = createEngine({
   mainThread: params.get("engine") === "main",
   onReady() {
-    setStatus("ready", "Ready");
-    requestAnalysis();
+    if (painter.ready()) becameReady();
   },
   onFailed(message) {
     setStatus("error", `The analyzer could not be loaded: ${message}. Text is shown without highlights.`);
@@ -128,6 +127,12 @@ const engine = createEngine({
   },
 });
 const datelineKey = (text) => text.slice(0, 400);
+
+/** The analyzer (in the worker) and the painter (on this thread) are both loaded. */
+function becameReady() {
+  setStatus("ready", "Ready");
+  requestAnalysis();
+}
 
 function requestAnalysis({ afterFrame = false } = {}) {
   const text = editor.text();
@@ -182,7 +187,6 @@ function editProvisionally(text) {
   show(text, { spans: carried.spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", {
     previous,
     moved: carried.moved,
-    diff: small ? edit : null, // a paste: the painted part is measured again
   });
   return local != null;
 }
@@ -234,7 +238,7 @@ function show(text, analysis, analyzed, edit = null) {
     state.sidebarMap = [];
   }
   state.groups = null;
-  painter.paint(state.analysis.spans, state.enabled, edit?.diff);
+  painter.paint(state.analysis.spans, state.enabled);
   state.revision += 1;
   ui.article.dataset.revision = String(state.revision);
   ui.article.dataset.analyzed = state.shown;
@@ -392,23 +396,11 @@ function wire() {
     restore: selection.restore,
     announce,
   });
-  let scrollQueued = false;
-  ui.scroller.addEventListener("scroll", () => {
-    if (scrollQueued) return;
-    scrollQueued = true;
-    requestAnimationFrame(() => {
-      scrollQueued = false;
-      painter.onScroll();
-    });
-  }, { passive: true });
-  addEventListener("resize", () => {
-    card.hide();
-    painter.onScroll();
-  });
+  addEventListener("resize", () => card.hide());
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) card.hide();
   });
-  wireTabs(ui.tabs, () => painter.onScroll());
+  wireTabs(ui.tabs, () => dispatchEvent(new Event("resize"))); // the painter repaints what is in view
 
   window.newsmark = {
     engine: { timings: engine.timings, inFlight: () => engine.sent?.text.length ?? 0 },

@@ -122,7 +122,7 @@ describe("editing in the highlighted text", () => {
         provisional.spans.some((s) => s.kind === kind && s.start === start && s.end === start + words.length),
         `${kind} “${words}” at ${start} in the provisional analysis`,
       );
-      assert.ok(provisional.painted.includes(`nm-${kind}|${start}|${words}`), `${kind} “${words}” painted at ${start}`);
+      assert.ok(provisional.painted.includes(`newsmark-${kind}|${start}|${words}`), `${kind} “${words}” painted at ${start}`);
     }
     // Every painted range shows the words of its span, where the span is.
     const byStart = new Set(provisional.spans.map((s) => `${s.start}|${s.text}`));
@@ -146,11 +146,11 @@ describe("editing in the highlighted text", () => {
     assert.deepEqual(edited.spans, expectedShown.spans, "the same spans as a fresh analysis");
     assert.equal(edited.legend, expectedShown.legend, "the same counts");
     assert.equal(edited.sidebar, expectedShown.sidebar, "the same sidebar");
-    const kinds = new Map([["nm-quote-term", "quote"]]);
+    const kinds = new Map();
     const spanKeys = new Set(expectedShown.spans.map((s) => s.split("|").slice(0, 2).concat(s.split("|")[3]).join("|")));
     for (const range of edited.painted) {
       const [name, start, ...words] = range.split("|");
-      const key = `${kinds.get(name) ?? name.slice(3)}|${start}|${words.join("|")}`;
+      const key = `${kinds.get(name) ?? name.slice("newsmark-".length)}|${start}|${words.join("|")}`;
       assert.ok(spanKeys.has(key), `painted ${range} is a span of the fresh analysis`);
     }
     await close(fresh);
@@ -173,7 +173,7 @@ describe("editing in the highlighted text", () => {
     });
     await settled(page);
     const point = await page.evaluate((at) => {
-      const range = [...CSS.highlights.get("nm-person")].find((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at);
+      const range = [...CSS.highlights.get("newsmark-person")].find((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at);
       const rect = range.getClientRects()[0];
       return { x: rect.left + 2, y: rect.top + rect.height / 2 };
     }, target);
@@ -208,8 +208,8 @@ describe("editing in the highlighted text", () => {
     assert.ok(Math.abs(after.scrollTop - scrollBefore) < 200, `the view stayed where the typing is (${scrollBefore} → ${after.scrollTop})`);
     // The painted highlights are where their words are: the typed names, and the name moved on.
     const painted = await page.evaluate(new Function(`return (${paintedRanges})()`));
-    assert.ok(painted.includes(`nm-person|${target}|Angela Merkel`), "the typed name highlighted where it was typed");
-    assert.ok(painted.includes(`nm-person|${target + typed.length}|Putin`), "the name after it moved with the text");
+    assert.ok(painted.includes(`newsmark-person|${target}|Angela Merkel`), "the typed name highlighted where it was typed");
+    assert.ok(painted.includes(`newsmark-person|${target + typed.length}|Putin`), "the name after it moved with the text");
     for (const range of painted) {
       const [, start, ...words] = range.split("|");
       assert.equal(text.slice(Number(start), Number(start) + words.join("|").length), words.join("|"), range);
@@ -220,7 +220,7 @@ describe("editing in the highlighted text", () => {
     assert.equal(await articleText(page), long, "undo restores the text");
     await settled(page);
     const undone = await page.evaluate(new Function(`return (${paintedRanges})()`));
-    assert.ok(undone.includes(`nm-person|${target}|Putin`), "the name painted at its old place again");
+    assert.ok(undone.includes(`newsmark-person|${target}|Putin`), "the name painted at its old place again");
     assert.ok(!undone.some((r) => r.includes("Angela Merkel")), "the typed name is gone");
 
     // IME composition (as the browser's input method does it): nothing is lost.

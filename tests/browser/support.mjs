@@ -199,25 +199,17 @@ export async function newAnalysis(page, revision) {
   );
 }
 
-/** The text of every range of the `nm-<kind>` highlight (null when it is not registered). */
+/** The text of every range of the `newsmark-<kind>` highlight (null when it is not registered). */
 export function highlightTexts(page, kind) {
   return page.evaluate((name) => {
     const highlight = CSS.highlights.get(name);
     return highlight ? [...highlight].map((range) => range.toString()) : null;
-  }, `nm-${kind}`);
+  }, `newsmark-${kind}`);
 }
 
 export function highlightSizes(page) {
   return page.evaluate(
-    // Quoted terms count as quotes; they have a highlight of their own.
-    (kinds) =>
-      Object.fromEntries(
-        kinds.map((kind) => {
-          const own = CSS.highlights.get(`nm-${kind}`)?.size ?? 0;
-          const terms = kind === "quote" ? (CSS.highlights.get("nm-quote-term")?.size ?? 0) : 0;
-          return [kind, own + terms];
-        }),
-      ),
+    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`newsmark-${kind}`)?.size ?? 0])),
     KINDS,
   );
 }
@@ -236,7 +228,7 @@ export function rangePoint(page, kind, text) {
       const rect = range?.getClientRects()[0];
       return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     },
-    [`nm-${kind}`, text],
+    [`newsmark-${kind}`, text],
   );
 }
 

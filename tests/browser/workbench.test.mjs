@@ -231,18 +231,18 @@ describe("newsmark page as a tool", () => {
     const long = Array.from({ length: 12 }, () => SAMPLE).join("\n\n");
     await setArticle(page, long);
     await settled(page);
-    // Whether the `nm-<kind>` highlight holds a range exactly on the first or last span of `kind`.
+    // Whether the `newsmark-<kind>` highlight holds a range exactly on the first or last span of `kind`.
     const isPainted = ([kind, which]) => {
       const spans = window.newsmark.spans().filter((s) => s.kind === kind);
       const span = which === "first" ? spans[0] : spans.at(-1);
-      return [...CSS.highlights.get(`nm-${kind}`)].some(
+      return [...CSS.highlights.get(`newsmark-${kind}`)].some(
         (r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === span.start && r.toString() === span.text,
       );
     };
     const painted = (kind, which) => page.evaluate(isPainted, [kind, which]);
     const sizes = () =>
       page.evaluate(() => ({
-        painted: CSS.highlights.get("nm-person").size,
+        painted: CSS.highlights.get("newsmark-person").size,
         spans: window.newsmark.spans().filter((s) => s.kind === "person").length,
       }));
     assert.equal(await painted("person", "first"), true, "the first person on screen is highlighted");
@@ -422,8 +422,8 @@ describe("newsmark page as a tool", () => {
     assert.equal(shown.elements, 0);
     assert.equal(shown.pwned, "undefined");
     assert.deepEqual(dialogs, []);
-    assert.ok(shown.marks.some(([c, t]) => c === "nm-person" && t === "Trump"), JSON.stringify(shown.marks));
-    assert.ok(shown.marks.some(([c, t]) => c === "nm-quote" && t.includes("truly")));
+    assert.ok(shown.marks.some(([c, t]) => c === "newsmark-person" && t === "Trump"), JSON.stringify(shown.marks));
+    assert.ok(shown.marks.some(([c, t]) => c === "newsmark-quote" && t.includes("truly")));
     await view.close();
 
     // Exports follow the legend: hidden kinds are left out.
@@ -630,7 +630,7 @@ describe("newsmark page as a tool", () => {
     for (const box of boxes) assert.ok(box.left >= 0 && box.right <= 360, JSON.stringify(box));
     const editorTop = boxes.find((b) => b.id === "editor-box").top;
     assert.ok(editorTop < 740 / 2, `the highlighted text starts in the first half screen (${editorTop} px)`);
-    assert.ok(await page.evaluate(() => CSS.highlights.get("nm-person").size > 0), "highlighted");
+    assert.ok(await page.evaluate(() => CSS.highlights.get("newsmark-person").size > 0), "highlighted");
     assert.equal(await page.locator("#sidebar").isVisible(), false, "the sidebar is behind its tabs");
     await page.screenshot({ path: `${SHOTS}/page-narrow.png` });
 
@@ -652,7 +652,7 @@ describe("newsmark page as a tool", () => {
     const page = await open({ viewport: { width: 390, height: 800 }, hasTouch: true });
     await loadSample(page);
     const point = await page.evaluate(() => {
-      const range = [...CSS.highlights.get("nm-person")].find((r) => r.toString() === "Putin");
+      const range = [...CSS.highlights.get("newsmark-person")].find((r) => r.toString() === "Putin");
       const rect = range.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
