@@ -5,7 +5,8 @@
 // `#article[data-analyzed=partial]`); the whole document's analysis follows ("true").
 //
 // Query flags: ?render=marks (the <mark> fallback painting), ?editor=rich (the contenteditable
-// fallback for browsers without plaintext-only), ?engine=main (no worker).
+// fallback for browsers without plaintext-only), ?engine=main (no worker), ?painter=rust (the
+// package's Rust painter instead of the page's, see paint.js).
 //
 // Test hook (for the browser tests and scripts/latency.mjs; nothing else reads it):
 // window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
@@ -58,7 +59,13 @@ document.documentElement.dataset.render = mode;
 
 const editor = createEditor(ui.article, { forceRich: params.get("editor") === "rich" });
 document.documentElement.dataset.editor = editor.path;
-const painter = createPainter(editor, { marks: ui.marks, mode, onReady: () => engine.ready && becameReady() });
+const painter = createPainter(editor, {
+  scroller: ui.scroller,
+  marks: ui.marks,
+  mode,
+  rust: params.get("painter") === "rust",
+  onReady: () => engine.ready && becameReady(),
+});
 
 const state = {
   text: "", // the text the shown analysis is of
@@ -187,6 +194,7 @@ function editProvisionally(text) {
   show(text, { spans: carried.spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", {
     previous,
     moved: carried.moved,
+    diff: small ? edit : null, // a paste: the painted part is measured again
   });
   return local != null;
 }
@@ -238,7 +246,7 @@ function show(text, analysis, analyzed, edit = null) {
     state.sidebarMap = [];
   }
   state.groups = null;
-  painter.paint(state.analysis.spans, state.enabled);
+  painter.paint(state.analysis.spans, state.enabled, edit?.diff);
   state.revision += 1;
   ui.article.dataset.revision = String(state.revision);
   ui.article.dataset.analyzed = state.shown;
@@ -396,11 +404,23 @@ function wire() {
     restore: selection.restore,
     announce,
   });
-  addEventListener("resize", () => card.hide());
+  let scrollQueued = false;
+  ui.scroller.addEventListener("scroll", () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      painter.onScroll();
+    });
+  }, { passive: true });
+  addEventListener("resize", () => {
+    card.hide();
+    painter.onScroll();
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) card.hide();
   });
-  wireTabs(ui.tabs, () => dispatchEvent(new Event("resize"))); // the painter repaints what is in view
+  wireTabs(ui.tabs, () => painter.onScroll());
 
   window.newsmark = {
     engine: { timings: engine.timings, inFlight: () => engine.sent?.text.length ?? 0 },

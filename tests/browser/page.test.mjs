@@ -561,6 +561,23 @@ describe("newsmark page", () => {
     await close(page);
   });
 
+  test("?painter=rust: the package's Rust painter paints the same highlights over the editor", async () => {
+    const page = await open({ query: "?painter=rust" });
+    await loadSample(page);
+    const rust = await highlightSizes(page);
+    assert.ok(rust.person > 0 && rust.place > 0 && rust.quote > 0, JSON.stringify(rust));
+    assert.equal(await page.locator("#article *").count(), 0, "the editor's nodes are the browser's");
+    // Typing: the painter follows the edit.
+    await placeCaret(page, 0);
+    await page.keyboard.type("Angela Merkel said. ");
+    await waitFor(page, () => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Angela Merkel"), "the typed name painted");
+    const js = await open();
+    await loadSample(js);
+    assert.deepEqual(await highlightSizes(js), rust, "the same ranges as the page's own painter");
+    await close(js);
+    await close(page);
+  });
+
   test("?render=marks forces the <mark> rendering", async () => {
     const page = await open({ query: "?render=marks" });
     assert.equal(await page.getAttribute("html", "data-render"), "marks");

@@ -422,8 +422,8 @@ describe("newsmark page as a tool", () => {
     assert.equal(shown.elements, 0);
     assert.equal(shown.pwned, "undefined");
     assert.deepEqual(dialogs, []);
-    assert.ok(shown.marks.some(([c, t]) => c === "newsmark-person" && t === "Trump"), JSON.stringify(shown.marks));
-    assert.ok(shown.marks.some(([c, t]) => c === "newsmark-quote" && t.includes("truly")));
+    assert.ok(shown.marks.some(([c, t]) => c === "nm-person" && t === "Trump"), JSON.stringify(shown.marks));
+    assert.ok(shown.marks.some(([c, t]) => c === "nm-quote" && t.includes("truly")));
     await view.close();
 
     // Exports follow the legend: hidden kinds are left out.
