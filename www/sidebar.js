@@ -1,5 +1,5 @@
 // The sidebar: names by kind (most mentioned first), who said what, and a timeline. One scrolling
-// column; a group longer than SHOW_FIRST rows shows its first rows and a "Show all N" button.
+// column; a group of more than ten rows shows its first eight and a "Show all N" button.
 // Each row is a button: focusing it selects its first mention in the text (and shows its card),
 // pressing it steps to its next mention. This is also how screen readers get the highlights'
 // meaning. An edit rebuilds only the rows it changed: kept rows are pointed at their spans' new
@@ -9,6 +9,7 @@ import { describeValue, timelineKey } from "./timex.js";
 
 const MAX_PER_GROUP = 300; // rows per group; the rest are counted, not listed
 export const SHOW_FIRST = 8; // rows shown before "Show all N"
+const LONG = 10; // a group with more rows than this is shown short (a row or two more are just shown)
 
 /**
  * `ui`: { sidebar, names, quotes, timeline }. `ctx`: { state, target(index) → current index,
@@ -85,7 +86,7 @@ export function createSidebar(ui, ctx) {
     const list = document.createElement(g.tag ?? "ul");
     list.className = "rows";
     const id = groupId(g);
-    list.classList.toggle("is-short", g.rows.length > SHOW_FIRST && !expanded.has(id));
+    list.classList.toggle("is-short", g.rows.length > LONG && !expanded.has(id));
     details.append(summary, list);
     if (g.note) {
       const note = document.createElement("p");
@@ -93,7 +94,7 @@ export function createSidebar(ui, ctx) {
       note.textContent = g.note;
       details.append(note);
     }
-    if (g.rows.length > SHOW_FIRST) details.append(showAll(list, id, g.count));
+    if (g.rows.length > LONG) details.append(showAll(list, id, g.count));
     parent.append(details);
     const built = g.rows.map((r) => buildRow(list, r));
     if (g.count > MAX_PER_GROUP) {
@@ -198,7 +199,7 @@ export function createSidebar(ui, ctx) {
 }
 
 const groupId = (g) => `${g.kind} ${g.title}`;
-const groupKey = (g) => `${groupId(g)} ${g.count} ${g.rows.length > SHOW_FIRST}`;
+const groupKey = (g) => `${groupId(g)} ${g.count} ${g.rows.length > LONG}`;
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 function nameGroups(state) {

@@ -702,9 +702,12 @@ describe("newsmark page as a tool", () => {
       els.filter((el) => el.id !== "sidebar" && ["auto", "scroll"].includes(getComputedStyle(el).overflowY)).length,
     );
     assert.equal(inner, 0, "no scroller inside the sidebar");
-    const people = page.locator("#names details[data-kind=person]");
+    const short = page.locator("#names details[data-kind=person]");
+    assert.ok(Number(await short.locator(".count-pill").textContent()) <= 10);
+    assert.equal(await short.locator("button.show-all").count(), 0, "a group of ten or fewer is shown whole");
+    const people = page.locator("#names details[data-kind=place]");
     const total = Number(await people.locator(".count-pill").textContent());
-    assert.ok(total > 8, `enough people for a long group (${total})`);
+    assert.ok(total > 10, `enough places for a long group (${total})`);
     assert.equal(await people.locator("button.row:visible").count(), 8);
     const more = people.locator("button.show-all");
     assert.equal((await more.textContent()).trim(), `Show all ${total}`);
@@ -712,7 +715,7 @@ describe("newsmark page as a tool", () => {
     assert.equal(await people.locator("button.row:visible").count(), total);
     assert.equal(await more.getAttribute("aria-expanded"), "true");
     // The pills say what they count.
-    assert.match(await people.locator(".count-pill").getAttribute("aria-label"), /distinct people, \d+ mentions/);
+    assert.match(await short.locator(".count-pill").getAttribute("aria-label"), /distinct people, \d+ mentions/);
     assert.match(await page.getAttribute("#legend .toggle[data-kind=quote]", "aria-label"), /highlighted: \d+ said by someone, \d+ quoted term/);
     await close(page);
   });
