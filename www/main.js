@@ -28,30 +28,8 @@ import { QUICK_MAX_EDIT, carryOver, diffOf, holdWord, paragraphAround, shifted, 
 import { readField, referenceRequest, renderReference, setInvalid } from "./reference.js";
 import { createSelection } from "./selection.js";
 import { createSidebar } from "./sidebar.js";
+import { announce, setStatus, ui } from "./dom.js";
 import { wireTabs } from "./tabs.js";
-
-const $ = (id) => document.getElementById(id);
-const ui = {
-  article: $("article"),
-  scroller: $("editor-box"),
-  marks: $("marks"),
-  sample: $("sample"),
-  clear: $("clear"),
-  drop: $("drop-hint"),
-  date: $("reference-date"),
-  dateSource: $("reference-source"),
-  dateProblem: $("reference-problem"),
-  status: $("status"),
-  legend: $("legend"),
-  names: $("names"),
-  quotes: $("quotes"),
-  timeline: $("timeline"),
-  exports: $("exports"),
-  announce: $("announce"),
-  card: $("card"),
-  sidebar: $("sidebar"),
-  tabs: $("tabs"),
-};
 
 const params = new URLSearchParams(location.search);
 const mode = params.get("render") === "marks" || !highlightApi() ? "marks" : "highlights";
@@ -85,19 +63,6 @@ const state = {
   source: "detect", // where the shown analysis's reference date came from
   composing: false,
 };
-
-// ---------------------------------------------------------------------------------------------
-// Status and announcements
-
-function setStatus(kind, message) {
-  ui.status.dataset.state = kind;
-  ui.status.textContent = message;
-}
-
-function announce(message) {
-  ui.announce.textContent = "";
-  requestAnimationFrame(() => (ui.announce.textContent = message));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Analysis requests and answers
@@ -402,6 +367,7 @@ function wire() {
     mentions: selection.mentionsOf,
     select,
     restore: selection.restore,
+    active: () => state.active,
     announce,
   });
   let scrollQueued = false;

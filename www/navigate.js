@@ -2,7 +2,8 @@
 // - mouse: pointing at a highlight shows its card;
 // - touch: a tap shows the card of the mention tapped; a second tap on it steps to its next
 //   mention; the card closes when the text scrolls (a card for a sidebar row stays with its row);
-// - keyboard: Alt+↓ / Alt+↑ move the caret to the next / previous highlight and show its card.
+// - keyboard: Alt+↓ / Alt+↑ move the caret to the next / previous highlight and show its card;
+//   outside typing, n / p step from the selected highlight to the next / previous.
 
 /**
  * `ctx`: { editor, scroller, card, spans() (shown spans), enabled(kind), mentions(index) → [indices],
@@ -112,31 +113,44 @@ export function wireNavigation(ctx) {
     if (card.shownFor() !== "row") card.hide();
   }, { passive: true });
 
-  // Alt+↓ / Alt+↑: to the next / previous highlight from the caret.
+  /** The highlight after (`down`) or before `from`, selected; the caret moved there if `caret`. */
+  function step(down, from, caret) {
+    const spans = ctx.spans();
+    let found = -1;
+    if (down) found = spans.findIndex((span) => ctx.enabled(span.kind) && span.start > from);
+    else {
+      for (let i = spans.length - 1; i >= 0 && found < 0; i -= 1) {
+        if (ctx.enabled(spans[i].kind) && spans[i].start < from) found = i;
+      }
+    }
+    if (found < 0) {
+      ctx.announce(down ? "No highlight after this one" : "No highlight before this one");
+      return;
+    }
+    if (caret) editor.select(spans[found].start);
+    const list = ctx.mentions(found);
+    ctx.select(found, null, list.length > 1 ? `Mention ${list.indexOf(found) + 1} of ${list.length}` : null, "caret");
+  }
+
+  // Alt+↓ / Alt+↑ in the editor: the caret to the next / previous highlight.
   editor.element.addEventListener("keydown", (event) => {
     if (!event.altKey || event.ctrlKey || event.metaKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
     const caret = editor.selection();
     if (!caret) return;
     event.preventDefault();
-    const spans = ctx.spans();
-    let found = -1;
-    if (event.key === "ArrowDown") {
-      found = spans.findIndex((span) => ctx.enabled(span.kind) && span.start > caret.start);
-    } else {
-      for (let i = spans.length - 1; i >= 0; i -= 1) {
-        if (ctx.enabled(spans[i].kind) && spans[i].start < caret.start) {
-          found = i;
-          break;
-        }
-      }
-    }
-    if (found < 0) {
-      ctx.announce(event.key === "ArrowDown" ? "No highlight after the caret" : "No highlight before the caret");
-      return;
-    }
-    editor.select(spans[found].start);
-    const list = ctx.mentions(found);
-    ctx.select(found, null, list.length > 1 ? `Mention ${list.indexOf(found) + 1} of ${list.length}` : null, "caret");
+    step(event.key === "ArrowDown", caret.start, true);
+  });
+
+  // n / p outside typing (not in the editor or a field): the next / previous highlight from the
+  // selected one, else from the start.
+  document.addEventListener("keydown", (event) => {
+    if ((event.key !== "n" && event.key !== "p") || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    const active = ctx.active();
+    const from = active != null ? ctx.spans()[active]?.start ?? -1 : -1;
+    step(event.key === "n", event.key === "n" ? from : from < 0 ? Infinity : from, false);
   });
 
   return { offsetAt, spansAtOffset };

@@ -671,7 +671,7 @@ describe("newsmark page as a tool", () => {
     await close(page);
   });
 
-  test("keyboard: Alt+↓ / Alt+↑ step from highlight to highlight in the editor", async () => {
+  test("keyboard: Alt+↓ / Alt+↑ step from highlight to highlight in the editor, n / p outside it", async () => {
     const page = await open();
     await loadSample(page);
     await page.click("#article");
@@ -692,6 +692,16 @@ describe("newsmark page as a tool", () => {
     await page.keyboard.press("Alt+ArrowUp");
     assert.equal(await caret(), one, "back to the previous");
     assert.equal(await articleText(page), SAMPLE, "the text is unchanged");
+
+    // Outside the text (focus on the page, not in a field): n / p step from the selected one.
+    await page.evaluate(() => document.activeElement.blur());
+    const active = () =>
+      page.evaluate(() => [...CSS.highlights.get("nm-active")].map((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset))[0]);
+    await page.keyboard.press("n");
+    assert.equal(await active(), two, "n: the next highlight after the selected one");
+    await page.keyboard.press("p");
+    assert.equal(await active(), one, "p: the previous one");
+    assert.equal(await articleText(page), SAMPLE, "n and p typed nothing");
     await close(page);
   });
 
