@@ -8,7 +8,7 @@
 // the text and in the middle of it. Each is timed from its keydown event to the end of two frames:
 //
 // - first highlights: the first frame after the page showed that keystroke's text with the
-//   provisional analysis (`#output[data-analyzed=partial]`: the edited paragraph analyzed alone
+//   provisional analysis (`#article[data-analyzed=partial]`: the edited paragraph analyzed alone
 //   on the page's thread, every other span carried over from the previous analysis, moved by
 //   the edit; no sidebar update) — or the whole analysis, if that came first (a page without
 //   the quick path, a paste). Names, quotes and dates that depend on other paragraphs (an
@@ -27,26 +27,27 @@
 // with the worker's analysis of an earlier text). Main-thread long tasks (> 50 ms) are counted
 // while typing. "main/key" is the main-thread time the page's measures cover per keystroke (the
 // input handler, performance.measure "newsmark:edit", and provisional shows, "newsmark:show"); the
-// browser's own work for the keystroke (editing the textarea, style, layout, paint) is not in it,
+// browser's own work for the keystroke (editing the editor's text node, style, layout, paint) is not in it,
 // but is in "first". The worker and the page report how long each `analyze` took.
 //
 // `--trace DIR` records a Chrome trace of the typing (all renderers; DIR/latency-<words>.json)
 // and splits each keystroke's "first" by what the page's renderer main thread did meanwhile:
-// the key events (the browser editing the textarea), the page's script, style, layout,
+// the key events (the browser editing the text), the page's script, style, layout,
 // pre-paint (which also rebuilds the custom highlights' markers), paint, layerize, commit, and
 // time idle, each in the thread's CPU time; "waiting for a core": wall time the thread had work
-// but no core (the rest of "first"). With --baseline, the textarea page's too. `--trace-names`:
+// but no core (the rest of "first"). With --baseline, the plain editor page's too. `--trace-names`:
 // the events that took most. `--profile`: where the page's input handler spends its time, by
 // function (a V8 CPU profile).
 //
-// `--baseline` also types the same keystrokes, timed the same way, into a page that is only a
-// textarea (the page's stylesheet and layout, so of the same size and style; no script, no
-// newsmark), made here and served by the same server: keydown → the end of the frame after its
-// input event. That is the browser's own keystroke-to-frame time (editing the textarea's value,
-// style, layout and paint of the textarea, waiting for the frame); "first" minus it is what the
-// page adds. The two pages are open side by side and typed into alternately (page, then
-// textarea), so both see the same load on a busy machine (with --burst: the textarea's keystrokes
-// after the page's, so they do not compete with the worker).
+// `--baseline` also types the same keystrokes, timed the same way, into a page that is only the
+// editable pane (the page's stylesheet and layout, so of the same size and style; no script, no
+// newsmark, no highlights), made here and served by the same server: keydown → the end of the
+// frame after its input event. That is the browser's own keystroke-to-frame time (editing the
+// text node, style, layout and paint, waiting for the frame); "first" minus it is what the page
+// adds. The two pages are open side by side and typed into alternately (page, then plain
+// editor), so both see the same load on a busy machine (with --burst: the plain editor's
+// keystrokes after the page's, so they do not compete with the worker). (Before the one-pane
+// page, the baseline was a textarea.)
 import { readFileSync, existsSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -89,9 +90,9 @@ if (!existsSync(`${WWW}/newsmark/js/browser.js`)) {
 
 /**
  * Runs in the page before its scripts: frame ends, long tasks, and the latencies of each
- * keystroke. `textareaOnly`: the baseline page, where "first" is the frame after the input event.
+ * keystroke. `plainOnly`: the baseline page, where "first" is the frame after the input event.
  */
-function instrument({ burst, textareaOnly }) {
+function instrument({ burst, plainOnly }) {
   const bench = {
     longTasks: [],
     samples: [],
@@ -114,11 +115,11 @@ function instrument({ burst, textareaOnly }) {
   document.addEventListener(
     "input",
     (event) => {
-      if (bench.pending && event.target.id === "article") bench.pending.value = event.target.value;
+      if (bench.pending && event.target.id === "article") bench.pending.value = event.target.textContent;
     },
     true,
   );
-  if (textareaOnly) {
+  if (plainOnly) {
     // Registered before any of the page's listeners would be, in the bubbling phase: after the
     // input event is handled, as the page's MutationObserver is (a microtask after its handler).
     document.addEventListener("input", () => {
@@ -132,14 +133,14 @@ function instrument({ burst, textareaOnly }) {
     });
   }
 
-  // The page sets data-revision at the end of each show(): a mutation record is delivered right
+  // The page sets #article[data-revision] at the end of each show(): a mutation record is delivered right
   // after it, in the same task. data-analyzed says what is shown: "partial" (the edited
   // paragraph analyzed, the rest carried over) or "true" (the whole document analyzed).
   const watchOutput = () => {
-    const output = document.getElementById("output");
+    const output = document.getElementById("article");
     new MutationObserver(() => {
       const pending = bench.pending;
-      if (pending?.value == null || window.newsmark?.state.text !== pending.value) return;
+      if (pending?.value == null || window.newsmark?.text() !== pending.value) return;
       const analyzed = output.dataset.analyzed;
       if (pending.firstAt == null && (analyzed === "partial" || analyzed === "true")) {
         pending.firstAt = performance.now();
@@ -157,7 +158,7 @@ function instrument({ burst, textareaOnly }) {
       }
     }).observe(output, { attributes: true, attributeFilter: ["data-revision"] });
   };
-  if (!textareaOnly) {
+  if (!plainOnly) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchOutput);
     else watchOutput();
   }
@@ -199,7 +200,7 @@ function instrument({ burst, textareaOnly }) {
   };
 
   const done = (pending) => {
-    if (textareaOnly) {
+    if (plainOnly) {
       if (bench.pending !== pending) return;
       bench.pending = null;
       const sample = { firstMs: pending.firstFrame - pending.keyAt, keyAt: pending.keyAt, frameAt: pending.firstFrame };
@@ -279,7 +280,7 @@ const TYPED = "and the minister said on Friday ";
 // A keystroke that shows no frame within this long is an error, not a hang.
 const SAMPLE_TIMEOUT_MS = 30_000;
 
-// The baseline page: the textarea alone, in the page's own layout and stylesheet, so it has the
+// The baseline page: the editable pane alone, in the page's own layout and stylesheet, so it has the
 // page's size and style (the other panes are left out; the grid's columns do not depend on them).
 const BASELINE_PAGE = "__latency-baseline.html";
 const BASELINE_HTML = `<!doctype html>
@@ -287,9 +288,10 @@ const BASELINE_HTML = `<!doctype html>
 <head><meta charset="utf-8"><link rel="stylesheet" href="style.css"></head>
 <body>
   <main class="workspace">
-    <section class="pane pane-input">
-      <div class="article-box"><textarea id="article" spellcheck="false" autocomplete="off"></textarea></div>
+    <section class="pane pane-article">
+      <div class="editor-box" id="editor-box"><div id="article" class="editor" contenteditable="plaintext-only" spellcheck="true"></div></div>
     </section>
+    <aside class="pane pane-side"></aside>
   </main>
 </body>
 </html>`;
@@ -309,18 +311,18 @@ async function serveSite(root) {
 }
 
 /**
- * Opens the page (or, `textareaOnly`, the baseline page) with `text` in its textarea, shown
- * analyzed, and the textarea focused. `type(key)` types one key and resolves to its sample.
+ * Opens the page (or, `plainOnly`, the baseline page) with `text` in its editor, shown
+ * analyzed, and the editor focused. `type(key)` types one key and resolves to its sample.
  */
-async function openPage(browser, site, text, { textareaOnly = false } = {}) {
+async function openPage(browser, site, text, { plainOnly = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(instrument, { burst, textareaOnly });
-  await page.goto(`${site.url}${textareaOnly ? BASELINE_PAGE : `index.html${query}`}`);
-  if (!textareaOnly) {
+  await page.addInitScript(instrument, { burst, plainOnly });
+  await page.goto(`${site.url}${plainOnly ? BASELINE_PAGE : `index.html${query}`}`);
+  if (!plainOnly) {
     await page.waitForFunction(() => document.getElementById("status").dataset.state === "ready", undefined, {
       polling: "raf",
     });
@@ -333,10 +335,10 @@ async function openPage(browser, site, text, { textareaOnly = false } = {}) {
   // Paste-like: the whole text in one input event, then wait until it is shown analyzed.
   await page.evaluate((value) => {
     const area = document.getElementById("article");
-    area.value = value;
-    area.dispatchEvent(new Event("input", { bubbles: true }));
+    area.textContent = value;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, text);
-  if (!textareaOnly) await settled(page);
+  if (!plainOnly) await settled(page);
   await page.focus("#article");
   const startedTyping = await page.evaluate(() => {
     performance.clearMeasures("newsmark:show");
@@ -346,7 +348,17 @@ async function openPage(browser, site, text, { textareaOnly = false } = {}) {
   return {
     page,
     size: () => page.$eval("#article", (area) => `${area.offsetWidth}x${area.offsetHeight}`),
-    caret: (at) => page.evaluate((at) => document.getElementById("article").setSelectionRange(at, at), at),
+    caret: (at) =>
+      page.evaluate((at) => {
+        const article = document.getElementById("article");
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (at <= seen + node.length) return getSelection().collapse(node, at - seen);
+          seen += node.length;
+        }
+        getSelection().collapse(article, article.childNodes.length);
+      }, at),
     async type(key) {
       // The listener is in place before the key is sent: a frame painted before it was would
       // never be reported, and the bench would wait forever.
@@ -362,7 +374,7 @@ async function openPage(browser, site, text, { textareaOnly = false } = {}) {
         return Promise.race([window.__bench.sampled, timeout]).finally(() => clearTimeout(timer));
       }, SAMPLE_TIMEOUT_MS);
     },
-    settled: () => (textareaOnly ? null : settled(page)),
+    settled: () => (plainOnly ? null : settled(page)),
     longTasks: () =>
       page.evaluate((since) => window.__bench.longTasks.filter((task) => task.start >= since), startedTyping),
     async close() {
@@ -372,12 +384,12 @@ async function openPage(browser, site, text, { textareaOnly = false } = {}) {
   };
 }
 
-/** Waits until the page shows the textarea's text with the whole document's analysis. */
+/** Waits until the page shows the editor's text with the whole document's analysis. */
 function settled(page) {
   return page.waitForFunction(
     () =>
-      document.getElementById("output").dataset.analyzed === "true" &&
-      window.newsmark.state.text === document.getElementById("article").value,
+      document.getElementById("article").dataset.analyzed === "true" &&
+      window.newsmark.text() === document.getElementById("article").textContent,
     undefined,
     { polling: "raf" },
   );
@@ -528,7 +540,7 @@ async function stopProfile(cdp, keys) {
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const underHandler = (id) => {
-    for (let at = id; at != null; at = parent.get(at)) if (nodes.get(at).callFrame.functionName === "onArticleInput") return true;
+    for (let at = id; at != null; at = parent.get(at)) if (nodes.get(at).callFrame.functionName === "onInput") return true;
     return false;
   };
   const self = new Map();
@@ -546,7 +558,7 @@ const pause = (page) => page.waitForTimeout(20 + Math.random() * 50);
 async function measure(browser, site, words) {
   const text = article(words);
   const main = await openPage(browser, site, text);
-  const base = baseline ? await openPage(browser, site, text, { textareaOnly: true }) : null;
+  const base = baseline ? await openPage(browser, site, text, { plainOnly: true }) : null;
   if (base && (await base.size()) !== (await main.size())) {
     throw new Error(`the baseline's textarea is ${await base.size()}, the page's ${await main.size()}`);
   }
@@ -606,7 +618,7 @@ try {
   );
   const header = [
     "words", "where", "keys", "first p50", "first p95",
-    ...(baseline ? ["textarea p50", "textarea p95"] : []),
+    ...(baseline ? ["plain p50", "plain p95"] : []),
     "settled p50", "settled p95", "max settled",
     "long tasks", "main/key p50", "main/key p95", "settled show p50", "paragraph p50", "analyze p50",
   ];

@@ -58,14 +58,18 @@ export function csvRecord(fields) {
   return fields.map((field) => `"${String(field ?? "").replace(/"/g, '""')}"`).join(",");
 }
 
-/** "Who said what": one row per quotation, in text order. */
+/**
+ * "Who said what": one row per quotation, in text order; `type` says whether someone said it
+ * ("speech", listed in the sidebar) or it is a quoted term ("term": a title, scare quotes), so the
+ * rows add up to the legend's count of quote highlights.
+ */
 export function toCsv(text, analysis) {
   const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-  const rows = [["speaker", "speaker_entity", "cue", "quote", "start", "end"]];
+  const rows = [["speaker", "speaker_entity", "cue", "quote", "start", "end", "type"]];
   for (const span of analysis.spans) {
     if (span.kind !== "quote") continue;
     const entity = span.speaker?.entity != null ? entities.get(span.speaker.entity) : null;
-    rows.push([span.speaker?.text ?? "", entity?.name ?? "", span.cue ?? "", span.text, span.start, span.end]);
+    rows.push([span.speaker?.text ?? "", entity?.name ?? "", span.cue ?? "", span.text, span.start, span.end, span.quote ?? "speech"]);
   }
   return `${rows.map(csvRecord).join("\r\n")}\r\n`;
 }

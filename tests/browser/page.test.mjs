@@ -9,11 +9,13 @@ import assert from "node:assert/strict";
 
 import { serve } from "../../scripts/serve.mjs";
 import {
-  KINDS, PAYLOAD, ROOT, SAMPLE, SAMPLE_DATE, SHOTS, browser, close, highlightSizes, highlightTexts,
-  legendCounts, loadSample, newAnalysis, open, rangePoint, ready, useSite, waitFor,
+  KINDS, PAYLOAD, ROOT, SAMPLE, SAMPLE_DATE, SHOTS, articleText, browser, close, highlightSizes, highlightTexts,
+  legendCounts, loadSample, newAnalysis, open, placeCaret, rangePoint, ready, setArticle, useSite, waitFor,
 } from "./support.mjs";
 
 useSite();
+
+const quotesIncludeTerm = (quotes) => quotes.includes("“peace through strength”");
 
 /** The TIMEX3 value of the timeline row that lists `words` among its mentions. */
 function timelineValueOf(page, words) {
@@ -36,7 +38,7 @@ describe("newsmark page", () => {
       buttons.map((b) => [b.dataset.kind, b.getAttribute("aria-pressed")]),
     );
     assert.deepEqual(toggles, KINDS.map((kind) => [kind, "true"]));
-    for (const kind of KINDS) assert.deepEqual(await highlightTexts(page, kind), [], `nm-${kind} registered, empty`);
+    for (const kind of KINDS) assert.deepEqual(await highlightTexts(page, kind), [], `newsmark-${kind} registered, empty`);
     assert.equal(await page.getAttribute("#sample", "data-reference-date"), SAMPLE_DATE);
     await close(page);
   });
@@ -54,14 +56,15 @@ describe("newsmark page", () => {
     });
     assert.equal(await page.getAttribute("#status", "data-state"), "loading");
     assert.match(await page.textContent("#status"), /Loading analyzer/);
-    await loadSample(page); // the text shows up unhighlighted while the wasm is held back
+    await page.click("#sample"); // the text shows up unhighlighted while the wasm is held back
+    await waitFor(page, (t) => document.getElementById("article").textContent === t, "the sample in the editor", SAMPLE);
     assert.equal(await page.getAttribute("#status", "data-state"), "loading");
-    assert.equal(await page.getAttribute("#output", "data-analyzed"), "false");
+    assert.equal(await page.getAttribute("#article", "data-analyzed"), "false");
     release();
     await ready(page);
-    await waitFor(page, () => document.getElementById("output").dataset.analyzed === "true", "the held-back text to be analyzed");
-    assert.equal(await page.textContent("#output"), SAMPLE);
-    assert.ok(await page.evaluate(() => CSS.highlights.get("nm-person").size > 0), "people highlighted once loaded");
+    await waitFor(page, () => document.getElementById("article").dataset.analyzed === "true", "the held-back text to be analyzed");
+    assert.equal(await page.textContent("#article"), SAMPLE);
+    assert.ok(await page.evaluate(() => CSS.highlights.get("newsmark-person").size > 0), "people highlighted once loaded");
     await close(page);
   });
 
@@ -90,8 +93,9 @@ describe("newsmark page", () => {
     const page = await open({ wait: false, route: (p) => p.route("**/newsmark_bg.wasm", (route) => route.abort()) });
     await waitFor(page, () => document.getElementById("status").dataset.state === "error", "an error status");
     assert.match(await page.textContent("#status"), /could not be loaded/);
-    await page.fill("#article", "Trump met Putin.");
-    await waitFor(page, () => document.getElementById("output").textContent === "Trump met Putin.", "the plain text");
+    await page.click("#article");
+    await page.keyboard.type("Trump met Putin.");
+    assert.equal(await articleText(page), "Trump met Putin.", "the text can still be typed");
     page.problems.errors = page.problems.errors.filter((e) => !/newsmark|ERR_FAILED|Failed to load/.test(e));
     await close(page);
   });
@@ -103,30 +107,27 @@ describe("newsmark page", () => {
     assert.equal(await page.getAttribute("#reference-source", "data-source"), "option");
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
 
-    // One block per line, in chunks of lines, each holding one text node; every range lies on
-    // those nodes.
+    // The editor's text nodes are the browser's: every range lies on them, none is an element
+    // the page made.
     const shape = await page.evaluate(() => {
-      const output = document.getElementById("output");
-      const chunks = [...output.childNodes];
-      const lines = chunks.flatMap((chunk) => [...chunk.childNodes]);
-      const nodes = new Set(lines.map((line) => line.firstChild));
+      const article = document.getElementById("article");
+      const nodes = new Set();
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.add(node);
       const ranges = [...CSS.highlights].flatMap(([, h]) => [...h]);
       return {
-        lines: lines.length,
-        onlyLines:
-          chunks.every((c) => c.className === "chunk") &&
-          lines.every((l) => l.className === "line" && l.childNodes.length === 1 && l.firstChild.nodeType === Node.TEXT_NODE),
-        onNodes: ranges.every((r) => nodes.has(r.startContainer) && nodes.has(r.endContainer)),
+        elements: article.querySelectorAll("*").length,
+        editable: article.isContentEditable,
+        onNodes: ranges.length > 0 && ranges.every((r) => nodes.has(r.startContainer) && nodes.has(r.endContainer)),
       };
     });
-    assert.deepEqual(shape, { lines: SAMPLE.split("\n").length, onlyLines: true, onNodes: true });
+    assert.deepEqual(shape, { elements: 0, editable: true, onNodes: true });
 
     const people = await highlightTexts(page, "person");
     const places = await highlightTexts(page, "place");
     const dates = await highlightTexts(page, "date");
     const quotes = await highlightTexts(page, "quote");
-    const terms = await highlightTexts(page, "quote-term");
-    assert.deepEqual(terms, ["“peace through strength”"], "the quoted term is shown apart from speech");
+    assert.ok(quotesIncludeTerm(await highlightTexts(page, "quote")), "the quoted term is highlighted as a quote");
     assert.ok(people.includes("Trump"), `a person “Trump” among ${JSON.stringify(people)}`);
     assert.ok(people.some((p) => p.includes("Putin")), `a person “…Putin” among ${JSON.stringify(people)}`);
     assert.ok(places.includes("Budapest"), `a place “Budapest” among ${JSON.stringify(places)}`);
@@ -142,6 +143,7 @@ describe("newsmark page", () => {
     // “Thursday” is the publication day, on the timeline in words.
     assert.equal(await timelineValueOf(page, "Thursday"), SAMPLE_DATE);
     assert.match(await page.textContent("#timeline"), /Thursday, 16 October 2025/);
+    assert.doesNotMatch(await page.locator("#timeline .row-main").allTextContents().then((t) => t.join("\n")), /X/, "no raw TIMEX3 value as a description");
     await close(page);
   });
 
@@ -152,29 +154,27 @@ describe("newsmark page", () => {
     await waitFor(
       page,
       () =>
-        document.getElementById("output").textContent === document.getElementById("article").value &&
-        [...CSS.highlights.get("nm-place")].some((r) => r.toString() === "Budapest"),
+        window.newsmark.text() === document.getElementById("article").textContent &&
+        [...CSS.highlights.get("newsmark-place")].some((r) => r.toString() === "Budapest"),
       "“Budapest” to be highlighted as a place while typing",
     );
-    assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
     assert.ok((await highlightTexts(page, "person")).some((p) => p.includes("Putin")));
 
     await page.keyboard.type(" “I believe great progress was made,” Trump wrote on Thursday.");
     await waitFor(
       page,
       () =>
-        document.getElementById("output").textContent === document.getElementById("article").value &&
-        [...CSS.highlights.get("nm-quote")].some((r) => r.toString().startsWith("“I believe")),
+        window.newsmark.text() === document.getElementById("article").textContent &&
+        [...CSS.highlights.get("newsmark-quote")].some((r) => r.toString().startsWith("“I believe")),
       "the typed quotation to be highlighted",
     );
-    assert.equal(await page.textContent("#output"), await page.inputValue("#article"));
 
     // Deleting everything clears every highlight.
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Delete");
     await waitFor(
       page,
-      (kinds) => document.getElementById("output").textContent === "" && kinds.every((k) => CSS.highlights.get(`nm-${k}`).size === 0),
+      (kinds) => document.getElementById("article").textContent === "" && window.newsmark.text() === "" && kinds.every((k) => CSS.highlights.get(`newsmark-${k}`).size === 0),
       "an empty output without highlights",
       KINDS,
     );
@@ -234,22 +234,28 @@ describe("newsmark page", () => {
     await page.mouse.move(putin.x, putin.y);
     await waitFor(page, () => /Entity\s*Vladimir Putin/.test(document.getElementById("card").textContent), "Putin’s card");
     const mentions = await page.evaluate(() =>
-      [...CSS.highlights.get("nm-person")].filter((r) => /Putin/.test(r.toString())).length,
+      [...CSS.highlights.get("newsmark-person")].filter((r) => /Putin/.test(r.toString())).length,
     );
     assert.ok(mentions > 2, `Putin is mentioned several times (${mentions})`);
-    assert.match(await page.textContent("#card"), new RegExp(`${mentions} mentions — click`));
+    assert.match(await page.textContent("#card"), new RegExp(`${mentions} mentions`));
+    // A click puts the caret there (the highlighted text is the text field).
     await page.mouse.click(putin.x, putin.y);
-    await waitFor(page, () => CSS.highlights.get("nm-active").size === 1, "a mention marked active");
-    const jumped = await page.evaluate(() => {
-      const [range] = CSS.highlights.get("nm-active");
-      return { text: range.toString(), active: Number(document.getElementById("output").dataset.active) };
+    const caret = await page.evaluate(() => {
+      const range = getSelection().getRangeAt(0);
+      return window.newsmark.offsetOf(range.startContainer, range.startOffset);
     });
-    assert.match(jumped.text, /Putin/);
-    assert.match(await page.textContent("#card"), new RegExp(`Mention \\d+ of ${mentions}`));
+    const putinAt = await page.evaluate((p) => {
+      const r = [...CSS.highlights.get("newsmark-person")].find((range) => {
+        const rect = range.getClientRects()[0];
+        return rect && p.x >= rect.left && p.x <= rect.right && p.y >= rect.top && p.y <= rect.bottom;
+      });
+      return [window.newsmark.offsetOf(r.startContainer, r.startOffset), window.newsmark.offsetOf(r.endContainer, r.endOffset)];
+    }, putin);
+    assert.ok(caret >= putinAt[0] && caret <= putinAt[1], `the caret in “Putin” (${caret} in ${putinAt})`);
 
     // Away from any highlight the card goes.
     await page.mouse.move(2, 2);
-    const box = await page.locator("#output").boundingBox();
+    const box = await page.locator("#editor-box").boundingBox();
     await page.mouse.move(box.x + 2, box.y + box.height - 2);
     await page.locator("#card").waitFor({ state: "hidden" });
     await close(page);
@@ -309,7 +315,7 @@ describe("newsmark page", () => {
     const activeStart = () =>
       page.evaluate(() => {
         const [range] = CSS.highlights.get("nm-active");
-        return { text: range.toString(), index: Number(document.getElementById("output").dataset.active) };
+        return { text: range.toString(), index: Number(document.getElementById("article").dataset.active) };
       });
     const seen = [await activeStart()];
     assert.match(await page.textContent("#card"), new RegExp(`Mention 1 of ${count}`));
@@ -360,18 +366,19 @@ describe("newsmark page", () => {
       }, PAYLOAD);
       await page.focus("#article");
       await page.keyboard.press("Control+V");
-      await waitFor(page, (t) => document.getElementById("output").textContent === t, "the pasted payload as text", PAYLOAD);
+      await waitFor(page, (t) => document.getElementById("article").textContent === t && window.newsmark.text() === t, "the pasted payload as text", PAYLOAD);
+      assert.equal(await page.locator("#article *").count(), 0, "pasted HTML lands as text only");
       // Typed around names and a quotation, so it also lands inside highlights.
       const text = `President Trump said: “${PAYLOAD}” in Budapest on Thursday. ${PAYLOAD}`;
-      await page.fill("#article", text);
-      await waitFor(page, (t) => document.getElementById("output").textContent === t, "the payload among highlights", text);
+      await setArticle(page, text);
+      await waitFor(page, (t) => window.newsmark.text() === t && document.getElementById("article").dataset.analyzed === "true", "the payload among highlights", text);
       const dom = await page.evaluate(() => ({
         pwned: typeof window.__pwned,
         imgs: document.querySelectorAll("img").length,
-        outputElements: document.querySelectorAll("#output script, #output img, #output *:not(mark, span.line, span.chunk)").length,
-        lineChildren: [...document.querySelectorAll("#output span.line")].every((l) => [...l.childNodes].every((n) => n.nodeType === Node.TEXT_NODE)),
+        editorElements: document.querySelectorAll("#article *").length,
+        marksElements: document.querySelectorAll("#marks *:not(mark)").length,
       }));
-      assert.deepEqual(dom, { pwned: "undefined", imgs: 0, outputElements: 0, lineChildren: true });
+      assert.deepEqual(dom, { pwned: "undefined", imgs: 0, editorElements: 0, marksElements: 0 });
       assert.equal(await page.locator("script").count(), scripts, "no new <script> elements");
       assert.deepEqual(page.problems.dialogs, [], "no dialog opened");
       await close(page);
@@ -386,18 +393,78 @@ describe("newsmark page", () => {
     assert.equal(await thursday(), SAMPLE_DATE);
 
     // A later Thursday as the reference date moves “Thursday”.
-    const revision = await page.getAttribute("#output", "data-revision");
+    const revision = await page.getAttribute("#article", "data-revision");
     await page.fill("#reference-date", "2025-11-06");
     await newAnalysis(page, revision);
     assert.equal((await page.textContent("#reference-source")).trim(), "chosen");
     assert.match(await thursday(), /^2025-11/);
 
-    // Cleared: no override; the sample has no dateline, so no reference date.
-    const again = await page.getAttribute("#output", "data-revision");
+    // Cleared: no choice; the sample has no dateline, so today is assumed, and said so.
+    const again = await page.getAttribute("#article", "data-revision");
     await page.fill("#reference-date", "");
     await newAnalysis(page, again);
-    assert.equal(await page.getAttribute("#reference-source", "data-source"), "none");
-    assert.equal(await page.inputValue("#reference-date"), "");
+    await page.locator("#article").focus();
+    await waitFor(page, () => document.getElementById("reference-source").dataset.source === "today", "today assumed");
+    assert.match(await page.textContent("#reference-source"), /assumed \(today\)/);
+    assert.equal(await page.inputValue("#reference-date"), await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    }));
+    await close(page);
+  });
+
+  test("without a dateline, relative dates resolve against today, shown as assumed; words before TIMEX3", async () => {
+    const page = await open();
+    await page.click("#article");
+    await page.keyboard.type("The talks ended at 11 p.m. Friday. Officials will meet again on Saturday, and the 1970s were mentioned.");
+    await waitFor(
+      page,
+      () => document.getElementById("reference-source").dataset.source === "today" && document.getElementById("sidebar").dataset.revision === document.getElementById("article").dataset.revision,
+      "today assumed",
+    );
+    assert.match(await page.textContent("#reference-source"), /assumed \(today\)/);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    assert.equal(await page.inputValue("#reference-date"), today);
+    const values = await page.locator("#timeline .row-value").allTextContents();
+    const words = await page.locator("#timeline .row-main").allTextContents();
+    assert.ok(values.length >= 2, JSON.stringify(values));
+    assert.ok(!values.some((v) => v.startsWith("XXXX")), `Saturday and Friday resolved: ${values}`);
+    assert.ok(words.every((w) => !/X|^\d/.test(w)), `words, never a raw value: ${JSON.stringify(words)}`);
+    assert.ok(words.some((w) => /1970s/.test(w)), `the 1970s in words: ${JSON.stringify(words)}`);
+    // A date the reader chooses replaces today.
+    const revision = await page.getAttribute("#article", "data-revision");
+    await page.fill("#reference-date", "2025-10-16");
+    await newAnalysis(page, revision);
+    assert.equal(await page.getAttribute("#reference-source", "data-source"), "option");
+    await close(page);
+  });
+
+  test("a fifth year digit in the date field keeps the last good analysis until the date is valid", async () => {
+    const page = await open();
+    await loadSample(page);
+    const before = await highlightSizes(page);
+    const revision = await page.getAttribute("#article", "data-revision");
+    // The field's value as Chromium gives it once a fifth year digit is typed.
+    await page.focus("#reference-date");
+    await page.evaluate(() => {
+      const field = document.getElementById("reference-date");
+      field.value = "20255-10-16";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute("#article", "data-revision"), revision, "no new analysis");
+    assert.deepEqual(await highlightSizes(page), before, "every highlight kept");
+    assert.notEqual(await page.getAttribute("#status", "data-state"), "error");
+    await page.evaluate(() => {
+      const field = document.getElementById("reference-date");
+      field.value = "2025-11-06";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await newAnalysis(page, revision);
+    assert.match(await timelineValueOf(page, "Thursday"), /^2025-11/);
     await close(page);
   });
 
@@ -426,21 +493,21 @@ describe("newsmark page", () => {
     assert.equal(await page.evaluate(() => typeof CSS.highlights), "undefined", "CSS.highlights deleted");
     assert.equal(await page.getAttribute("html", "data-render"), "marks");
     await loadSample(page);
-    const marks = (kind) => page.$$eval(`#output mark.nm-${kind}`, (els) => els.map((e) => e.textContent));
+    const marks = (kind) => page.$$eval(`#marks mark.nm-${kind}`, (els) => els.map((e) => e.textContent));
     assert.ok((await marks("person")).includes("Trump"), "a <mark> “Trump”");
     assert.ok((await marks("place")).includes("Budapest"), "a <mark> “Budapest”");
     assert.ok((await marks("date")).includes("Thursday"), "a <mark> “Thursday”");
     assert.ok((await marks("quote")).some((q) => q.startsWith("“I believe")), "a quote <mark>");
     // Names inside a quotation are nested in its mark, and nothing but marks and text is made.
-    assert.ok(await page.locator("#output mark.nm-quote mark").count() > 0, "marks nested in a quote");
-    assert.equal(await page.locator("#output *:not(mark)").count(), 0);
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    assert.ok(await page.locator("#marks mark.nm-quote mark").count() > 0, "marks nested in a quote");
+    assert.equal(await page.locator("#marks *:not(mark)").count(), 0);
+    assert.equal(await page.textContent("#marks"), `${SAMPLE}\u200b`, "the marks hold the editor's text");
 
     // Each span is one mark (or several sharing data-index, where spans cross), so the legend
     // counts equal the distinct indexes per kind.
-    const perKind = await page.$$eval("#output mark", (els) => {
+    const perKind = await page.$$eval("#marks mark", (els) => {
       const seen = {};
-      for (const e of els) (seen[e.dataset.kind] ??= new Set()).add(e.dataset.index);
+      for (const e of els) (seen[e.dataset.kind] ??= new Set()).add(`${e.dataset.start}-${e.dataset.end}`);
       return Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v.size]));
     });
     const counts = await legendCounts(page);
@@ -450,15 +517,64 @@ describe("newsmark page", () => {
     const people = (await marks("person")).length;
     await page.click("#legend .toggle[data-kind=person]");
     assert.equal((await marks("person")).length, 0);
-    assert.equal(await page.textContent("#output"), SAMPLE);
+    assert.equal(await page.textContent("#article"), SAMPLE);
+    assert.equal(await page.locator("#article *").count(), 0, "the editor's text is never wrapped");
     await page.click("#legend .toggle[data-kind=person]");
     assert.equal((await marks("person")).length, people);
 
-    // Hovering a mark shows its card.
-    await page.locator("#output mark.nm-place", { hasText: "Budapest" }).first().hover();
+    // Pointing at a mark (under the editor's text) shows its card.
+    const box = await page.locator("#marks mark.nm-place", { hasText: "Budapest" }).first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator("#card").waitFor({ state: "visible" });
     assert.match(await page.textContent("#card"), /Place\s*Budapest/);
     await page.screenshot({ path: `${SHOTS}/page-marks.png` });
+    await close(page);
+  });
+
+  test("?editor=rich: the fallback editor for browsers without plaintext-only keeps one pane and plain text", async () => {
+    const page = await open({ query: "?editor=rich", clipboard: true });
+    assert.equal(await page.getAttribute("html", "data-editor"), "rich");
+    assert.equal(await page.getAttribute("#article", "contenteditable"), "true");
+    await page.evaluate(async (payload) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          "text/html": new Blob([`<b>Trump</b> met <i>Putin</i> in Budapest. ${payload}`], { type: "text/html" }),
+          "text/plain": new Blob([`Trump met Putin in Budapest. ${payload}`], { type: "text/plain" }),
+        }),
+      ]);
+    }, PAYLOAD);
+    await page.focus("#article");
+    await page.keyboard.press("Control+V");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Officials said on Friday that talks went well.");
+    await page.keyboard.press("Control+B"); // formatting is refused
+    await page.keyboard.type(" More");
+    const expected = `Trump met Putin in Budapest. ${PAYLOAD}\nOfficials said on Friday that talks went well. More`;
+    await waitFor(page, (t) => window.newsmark.text() === t && document.getElementById("article").dataset.analyzed === "true", "the typed text analyzed", expected);
+    assert.equal(await page.locator("#article *:not(br, div)").count(), 0, "only line breaks in the editor: pasted HTML landed as text");
+    assert.ok((await highlightTexts(page, "person")).includes("Putin"));
+    assert.ok((await highlightTexts(page, "place")).includes("Budapest"));
+    assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
+    // Undo still works: the browser's own history.
+    await page.keyboard.press("Control+Z");
+    assert.notEqual(await articleText(page), expected);
+    await close(page);
+  });
+
+  test("?painter=rust: the package's Rust painter paints the same highlights over the editor", async () => {
+    const page = await open({ query: "?painter=rust" });
+    await loadSample(page);
+    const rust = await highlightSizes(page);
+    assert.ok(rust.person > 0 && rust.place > 0 && rust.quote > 0, JSON.stringify(rust));
+    assert.equal(await page.locator("#article *").count(), 0, "the editor's nodes are the browser's");
+    // Typing: the painter follows the edit.
+    await placeCaret(page, 0);
+    await page.keyboard.type("Angela Merkel said. ");
+    await waitFor(page, () => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Angela Merkel"), "the typed name painted");
+    const js = await open();
+    await loadSample(js);
+    assert.deepEqual(await highlightSizes(js), rust, "the same ranges as the page's own painter");
+    await close(js);
     await close(page);
   });
 
@@ -466,9 +582,9 @@ describe("newsmark page", () => {
     const page = await open({ query: "?render=marks" });
     assert.equal(await page.getAttribute("html", "data-render"), "marks");
     await loadSample(page);
-    assert.equal(await page.textContent("#output"), SAMPLE);
-    assert.equal(await page.evaluate(() => CSS.highlights.get("nm-person")?.size ?? 0), 0, "no highlight ranges");
-    assert.ok(await page.locator("#output mark.nm-person").count() > 0, "people are <mark>ed");
+    assert.equal(await page.textContent("#article"), SAMPLE);
+    assert.equal(await page.evaluate(() => CSS.highlights.get("newsmark-person")?.size ?? 0), 0, "no highlight ranges");
+    assert.ok(await page.locator("#marks mark.nm-person").count() > 0, "people are <mark>ed");
     await close(page);
   });
 

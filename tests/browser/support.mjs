@@ -46,8 +46,8 @@ export function useSite() {
  * Opens the page in a fresh context and waits until the analyzer is ready. Records page errors,
  * console errors and dialogs on `page.problems`.
  */
-export async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function open({ query = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", init, route, wait = true, clipboard = false, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, hasTouch });
   context.setDefaultTimeout(10_000);
   if (clipboard) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
@@ -103,13 +103,51 @@ export function dropFile(page, name, type, content) {
   );
 }
 
-/** Replaces the article's text at once, as a paste does (one input event). */
+/**
+ * Replaces the article's text at once, as a paste does (one input event). The article is the
+ * one editable pane (#article, contenteditable): its text is its text nodes' text.
+ */
 export function setArticle(page, text) {
   return page.evaluate((value) => {
     const article = document.getElementById("article");
-    article.value = value;
-    article.dispatchEvent(new Event("input", { bubbles: true }));
+    article.textContent = value;
+    article.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, text);
+}
+
+/** The article's text, as the editor holds it. */
+export function articleText(page) {
+  return page.evaluate(() => document.getElementById("article").textContent);
+}
+
+/**
+ * Puts the caret (or, with `end`, the selection) at UTF-16 offsets of the article's text,
+ * through the DOM Selection API, as a click or the arrow keys would.
+ */
+export function placeCaret(page, offset, end = offset) {
+  return page.evaluate(
+    ([from, to]) => {
+      const article = document.getElementById("article");
+      article.focus();
+      const point = (at) => {
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        let last = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (at <= seen + node.length) return [node, at - seen];
+          seen += node.length;
+          last = node;
+        }
+        return last ? [last, last.length] : [article, 0];
+      };
+      const range = document.createRange();
+      range.setStart(...point(from));
+      range.setEnd(...point(to));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    },
+    [offset, end],
+  );
 }
 
 /** page.waitForFunction with a message that says what was awaited. */
@@ -133,23 +171,23 @@ export async function loadSample(page) {
   await waitFor(
     page,
     (sample) =>
-      document.getElementById("output").textContent === sample &&
-      document.getElementById("article").value === sample &&
-      document.getElementById("sidebar").dataset.revision === document.getElementById("output").dataset.revision,
-    "the sample article in the output",
+      document.getElementById("article").textContent === sample &&
+      document.getElementById("article").dataset.analyzed === "true" &&
+      document.getElementById("sidebar").dataset.revision === document.getElementById("article").dataset.revision,
+    "the sample article analyzed in the editor",
     SAMPLE,
   );
 }
 
 /**
- * Waits for a whole-document analysis newer than `revision` (`#output[data-revision]` read before
+ * Waits for a whole-document analysis newer than `revision` (`#article[data-revision]` read before
  * the change) to be on screen, sidebar included: the sidebar follows a frame after the text.
  */
 export async function newAnalysis(page, revision) {
   await waitFor(
     page,
     (r) => {
-      const output = document.getElementById("output");
+      const output = document.getElementById("article");
       return (
         output.dataset.revision !== r &&
         output.dataset.analyzed === "true" &&
@@ -161,25 +199,17 @@ export async function newAnalysis(page, revision) {
   );
 }
 
-/** The text of every range of the `nm-<kind>` highlight (null when it is not registered). */
+/** The text of every range of the `newsmark-<kind>` highlight (null when it is not registered). */
 export function highlightTexts(page, kind) {
   return page.evaluate((name) => {
     const highlight = CSS.highlights.get(name);
     return highlight ? [...highlight].map((range) => range.toString()) : null;
-  }, `nm-${kind}`);
+  }, `newsmark-${kind}`);
 }
 
 export function highlightSizes(page) {
   return page.evaluate(
-    // Quoted terms count as quotes; they have a highlight of their own.
-    (kinds) =>
-      Object.fromEntries(
-        kinds.map((kind) => {
-          const own = CSS.highlights.get(`nm-${kind}`)?.size ?? 0;
-          const terms = kind === "quote" ? (CSS.highlights.get("nm-quote-term")?.size ?? 0) : 0;
-          return [kind, own + terms];
-        }),
-      ),
+    (kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`newsmark-${kind}`)?.size ?? 0])),
     KINDS,
   );
 }
@@ -198,7 +228,7 @@ export function rangePoint(page, kind, text) {
       const rect = range?.getClientRects()[0];
       return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     },
-    [`nm-${kind}`, text],
+    [`newsmark-${kind}`, text],
   );
 }
 
