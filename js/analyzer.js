@@ -38,6 +38,19 @@ class NewsmarkAnalyzer {
     return analysis;
   }
 
+  /**
+   * The standalone HTML page of `text` with its highlights, rendered by the same code as the
+   * CLI's `highlight --format html`. `title` names the page; `kinds` (kind names) limits the
+   * marks to those kinds; the other options are those of `analyze`.
+   */
+  toHtml(text, { title = "Article", kinds, ...options } = {}) {
+    if (typeof text !== "string") {
+      throw new TypeError(`newsmark: toHtml(text) needs a string, got ${typeof text}`);
+    }
+    checkTextLength(text.length);
+    return guarded(() => this.#inner.renderHtml(text, String(title), kinds, options));
+  }
+
   /** Releases the wasm memory now rather than when garbage-collected. */
   free() {
     this.#inner.free();

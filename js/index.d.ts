@@ -105,6 +105,11 @@ export interface Analyzer {
   /** Analyzes `text` synchronously; `options` override the analyzer's for this call.
    * Throws an Error for bad options. */
   analyze(text: string, options?: Options): Analysis;
+  /** The standalone HTML page of `text` with its highlights (`<mark class="person">` …, every
+   * character escaped, bidi and control characters shown as visible escapes), rendered by the
+   * same code as the CLI's `newsmark highlight --format html`. `title` names the page (default
+   * "Article"); `kinds` limits the marks to those kinds; the rest are `analyze`'s options. */
+  toHtml(text: string, options?: Options & { title?: string; kinds?: Kind[] }): string;
   /** Frees the wasm memory held by this analyzer now instead of at garbage collection. */
   free(): void;
 }

@@ -26,6 +26,39 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [Kind; 9] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Place,
+        Kind::Misc,
+        Kind::Date,
+        Kind::Time,
+        Kind::Duration,
+        Kind::Set,
+        Kind::Quote,
+    ];
+
+    /// The name the serialized analysis uses ("person", "organization", …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Misc => "misc",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
+            Kind::Quote => "quote",
+        }
+    }
+
+    /// The kind of a [`Kind::name`].
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
     /// The label of the corpus format (`../shared/corpus/FORMAT.md`).
     pub fn label(self) -> &'static str {
         match self {
@@ -424,6 +457,16 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_are_the_serialized_names() {
+        for kind in Kind::ALL {
+            let serialized = serde_json::to_value(kind).unwrap();
+            assert_eq!(serialized.as_str(), Some(kind.name()));
+            assert_eq!(Kind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(Kind::from_name("PERSON"), None);
+    }
 
     #[test]
     fn errors_quote_a_long_bad_value_only_in_part() {

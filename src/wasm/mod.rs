@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::{convert_analysis, Unit};
-use crate::{Analyzer, Date, Layer, Options};
+use crate::{Analysis, Analyzer, Date, Kind, Layer, Options};
 
 /// Options as JavaScript passes them: `{ referenceDate?: string | null, layers?: string[] }`.
 /// Read field by field (not with a derived struct) so that a misspelt or mistyped option gets a
@@ -206,17 +206,76 @@ impl WasmAnalyzer {
 
     /// Analyzes `text`; `options` (optional) override the analyzer's for this call.
     pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
-        memory::check_analysis(text.len())?;
-        let mut analysis = match JsOptions::from_js(options)? {
-            Some(given) => self
-                .inner
-                .analyze_with(text, &given.apply(self.inner.options())?),
-            None => self.inner.analyze(text),
-        };
+        let mut analysis = self.run(text, options)?;
         convert_analysis(text, &mut analysis, Unit::Utf16);
         let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
         analysis
             .serialize(&serializer)
             .map_err(|e| JsError::new(&format!("could not return the analysis: {e}")))
     }
+
+    /// The standalone HTML page of `text`'s analysis, titled `title`: the one renderer, that
+    /// of `newsmark highlight --format html` ([`crate::html::page`]). `kinds` (an array of kind
+    /// names, or undefined for all) says which spans to mark; `options` are those of `analyze`.
+    #[wasm_bindgen(js_name = renderHtml)]
+    pub fn render_html(
+        &self,
+        text: &str,
+        title: &str,
+        kinds: JsValue,
+        options: JsValue,
+    ) -> Result<String, JsError> {
+        let mut analysis = self.run(text, options)?;
+        if let Some(kinds) = kind_list(kinds)? {
+            analysis.spans.retain(|span| kinds.contains(&span.kind));
+            // Indices into the spans, which the retain moved (the renderer does not read them).
+            for span in &mut analysis.spans {
+                span.continues = None;
+            }
+        }
+        Ok(crate::html::page(text, &analysis, title))
+    }
+}
+
+impl WasmAnalyzer {
+    /// The analysis of `text` (byte offsets) with the analyzer's options, overridden by `options`.
+    fn run(&self, text: &str, options: JsValue) -> Result<Analysis, JsError> {
+        memory::check_analysis(text.len())?;
+        Ok(match JsOptions::from_js(options)? {
+            Some(given) => self
+                .inner
+                .analyze_with(text, &given.apply(self.inner.options())?),
+            None => self.inner.analyze(text),
+        })
+    }
+}
+
+/// `kinds` of `renderHtml`: undefined (all), or an array of kind names.
+fn kind_list(value: JsValue) -> Result<Option<Vec<Kind>>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let names: Vec<String> = if value.is_array() {
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| JsError::new(&format!("newsmark: kinds must be kind names: {e}")))?
+    } else {
+        return Err(JsError::new(&format!(
+            "newsmark: kinds must be an array of kind names, got {}",
+            describe(&value)
+        )));
+    };
+    names
+        .iter()
+        .map(|name| {
+            Kind::from_name(name).ok_or_else(|| {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                JsError::new(&format!(
+                    "newsmark: unknown kind {}: expected one of {}",
+                    crate::analysis::excerpt(name),
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map(Some)
 }

@@ -88,3 +88,21 @@ test("analyzers never freed run out with an Error, not a crash; freeing them mak
   assert.ok(fresh.analyze("Putin met Trump.").spans.length > 0);
   fresh.free();
 });
+
+test("toHtml renders the CLI's page: escaped text, marks of the kinds asked for", async () => {
+  const analyzer = await createAnalyzer({ referenceDate: "2025-10-16" });
+  const text = "Vladimir Putin met <b>Trump</b> in Budapest on Friday.\u202E";
+  const html = analyzer.toHtml(text, { title: "Talks <live>" });
+  assert.match(html, /^<!doctype html>/);
+  assert.match(html, /<title>newsmark: Talks &lt;live&gt;<\/title>/);
+  assert.match(html, /<mark class="person"[^>]*>Vladimir Putin<\/mark>/);
+  assert.match(html, /<mark class="date"[^>]*>Friday<\/mark>/);
+  assert.match(html, /&lt;b&gt;/);
+  assert.doesNotMatch(html, /<b>/);
+  assert.match(html, /U\+202E/, "a bidi control is shown, not applied");
+  const places = analyzer.toHtml(text, { kinds: ["place"] });
+  assert.match(places, /<mark class="place"[^>]*>Budapest<\/mark>/);
+  assert.doesNotMatch(places, /<mark class="person"[^>]*>Vladimir/);
+  assert.throws(() => analyzer.toHtml(text, { kinds: ["people"] }), /unknown kind "people": expected one of person, organization/);
+  assert.throws(() => analyzer.toHtml(text, { refDate: "x" }), /unknown newsmark option "refDate"/);
+});
