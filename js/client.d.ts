@@ -1,5 +1,5 @@
 // Types of newsmark/client.
-import type { Analysis, Options } from "./index.d.ts";
+import type { Analysis, Options } from "./index.js";
 
 export interface ClientOptions extends Options {
   /** Analyze in a Web Worker (default true where module workers exist; Node always analyzes on

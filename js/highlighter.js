@@ -46,6 +46,11 @@ function checkOptions(options) {
   return options;
 }
 
+function inOverlay(node) {
+  const element = node.nodeType === 1 ? node : node.parentElement;
+  return element?.closest(".newsmark-overlay") != null;
+}
+
 function pick(object, names) {
   const picked = {};
   for (const name of names) if (name in object) picked[name] = object[name];
@@ -83,7 +88,10 @@ class Highlighter {
     this.#painter = new Painter(element, settings.fallback === true);
     this.#painter.show(mask);
     if (settings.live !== false) {
-      this.#observer = new MutationObserver(() => this.#scheduleUpdate());
+      // Changes of the fallback's own layer (inside the element when it is <body>) are not edits.
+      this.#observer = new MutationObserver((records) => {
+        if (records.some((record) => !inOverlay(record.target))) this.#scheduleUpdate();
+      });
       this.#observer.observe(element, { characterData: true, childList: true, subtree: true });
     }
     const view = element.ownerDocument.defaultView;
@@ -127,6 +135,27 @@ class Highlighter {
   /** The kind names, in the painter's order. */
   get kinds() {
     return [...this.#kinds];
+  }
+
+  /** The offset in `text` of the viewport point (`clientX`, `clientY`), or undefined when the
+   * point is not on the element's text. */
+  offsetAt(x, y) {
+    this.#alive();
+    return this.#painter.offsetAt(x, y);
+  }
+
+  /** The offset in `text` of the DOM point (`node`, `offset`), e.g. the selection's focus, or
+   * undefined when the point is outside the element. */
+  offsetOf(node, offset) {
+    this.#alive();
+    return this.#painter.offsetOf(node, offset);
+  }
+
+  /** A new DOM Range over `start`..`end` of `text` (collapsed when they are equal; undefined
+   * past its end): its rectangles place a card, `selection.addRange` moves the caret there. */
+  rangeOf(start, end = start) {
+    this.#alive();
+    return this.#painter.rangeOf(start, end);
   }
 
   /** Reads the element's text again (highlights painted before an edit move with their text). */

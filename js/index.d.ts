@@ -117,7 +117,7 @@ export interface HighlighterOptions extends Options {
   live?: boolean;
   /** Analyze through this client (e.g. `await createClient()`, a Web Worker) instead of on
    * the main thread. */
-  client?: import("./client.d.ts").Client;
+  client?: import("./client.js").Client;
   /** Called after each paint with the analysis painted. */
   onUpdate?: (analysis: Analysis, highlighter: Highlighter) => void;
   /** Called when a live update fails (default: console.error). */
@@ -162,6 +162,15 @@ export interface Highlighter {
   update(): Promise<Analysis | null>;
   /** Reads the element's text again and returns it; highlights move with the text they mark. */
   read(): string;
+  /** The offset in `text` of the viewport point (`clientX`, `clientY`); undefined when the
+   * point is not on the element's text. (Which highlight was clicked or tapped.) */
+  offsetAt(x: number, y: number): number | undefined;
+  /** The offset in `text` of the DOM point (`node`, `offset`), e.g. the selection's focus;
+   * undefined when it is outside the element. (Where the caret is.) */
+  offsetOf(node: Node, offset: number): number | undefined;
+  /** A new DOM Range over `start`..`end` of `text` (collapsed at `start` when `end` is
+   * omitted); undefined past the text. (A card's position; moving the caret to a highlight.) */
+  rangeOf(start: number, end?: number): Range | undefined;
   /** Paints an analysis of `text` made elsewhere (a client, a provisional analysis). */
   paint(analysis: Analysis): void;
   /** Changes the reference date or layers (and analyzes again) or the kinds shown. */
@@ -177,7 +186,8 @@ export interface Highlighter {
 export function createHighlighter(element: Element, options?: HighlighterOptions): Promise<Highlighter>;
 
 // ---- newsmark/worker ------------------------------------------------------------------------
-// `newsmark/worker` runs the analyzer off the main thread: with Vite
+// `newsmark/worker` runs the analyzer off the main thread (most pages want `newsmark/client`,
+// which drives it: js/client.d.ts). Direct use: with Vite
 // `new (await import("newsmark/worker?worker")).default()`, without a bundler
 // `new Worker(import.meta.resolve("newsmark/worker"), { type: "module" })` (import map). It first posts a `WorkerStatus`, then answers each `WorkerRequest` with a
 // `WorkerResponse` carrying the same `id`, in the order the requests arrived.
@@ -195,5 +205,5 @@ export type WorkerStatus = { ready: true } | { ready: false; error: string };
 
 /** The worker's answer to one request. */
 export type WorkerResponse =
-  | { id: unknown; analysis: Analysis }
+  | { id: unknown; analysis: Analysis; analyzeMs: number }
   | { id: unknown; error: string };

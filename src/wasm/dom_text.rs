@@ -13,7 +13,8 @@
 //!   before the first text or after the last (as `innerText` does);
 //! - a text node of white space only (the indentation between tags) is read only between two
 //!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`;
-//! - `<script>`, `<style>`, `<template>`, `<noscript>`, `<textarea>` and `<select>` are skipped.
+//! - `<script>`, `<style>`, `<template>`, `<noscript>`, `<textarea>` and `<select>` are skipped,
+//!   and so is the fallback's own layer (`div.newsmark-overlay`, when the element is `<body>`).
 //!
 //! Offsets count UTF-16 code units, as JavaScript strings (and DOM text offsets) do.
 
@@ -79,6 +80,11 @@ fn breaks_around(name: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Whether `node` (named `name`) is the layer of the fallback's boxes (see `overlay`).
+fn is_overlay(name: &str, node: &Node) -> bool {
+    name == "DIV" && node.unchecked_ref::<Element>().class_name() == super::overlay::LAYER_CLASS
 }
 
 /// One text node and where its data lies in the element's text.
@@ -211,7 +217,7 @@ impl Reader {
                     return false;
                 }
                 let upper = name.to_ascii_uppercase();
-                if SKIPPED.contains(&upper.as_str()) {
+                if SKIPPED.contains(&upper.as_str()) || is_overlay(&upper, node) {
                     return false;
                 }
                 self.owe(breaks_around(&upper));

@@ -58,20 +58,3 @@ impl Edit {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::Edit;
-
-    #[test]
-    fn edits_are_found_in_utf16() {
-        let edit = Edit::between("😀 Putin met", "😀 Putin, Trump met").unwrap();
-        assert_eq!((edit.at, edit.old_end, edit.new_end), (8, 8, 15));
-        assert_eq!(edit.shift(3, 8), Some((3, 8)));
-        assert_eq!(edit.shift(9, 12), Some((16, 19)));
-        assert_eq!(edit.shift(5, 10), None);
-        assert_eq!(Edit::between("same", "same"), None);
-        let removed = Edit::between("aéb", "ab").unwrap();
-        assert_eq!((removed.at, removed.old_end, removed.new_end), (1, 2, 1));
-    }
-}

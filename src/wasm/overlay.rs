@@ -10,6 +10,9 @@ use std::fmt::Write;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Range};
 
+/// The class of the layer (its only class).
+pub const LAYER_CLASS: &str = "newsmark-overlay";
+
 pub struct Overlay {
     layer: Element,
 }
@@ -18,7 +21,7 @@ impl Overlay {
     /// Adds an empty layer at the end of the document's body.
     pub fn new(document: &Document) -> Result<Overlay, JsValue> {
         let layer = document.create_element("div")?;
-        layer.set_class_name("newsmark-overlay");
+        layer.set_class_name(LAYER_CLASS);
         layer.set_attribute("aria-hidden", "true")?;
         let parent: Element = match document.body() {
             Some(body) => body.into(),

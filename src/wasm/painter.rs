@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Range};
+use web_sys::{Document, Element, Node, Range};
 
 use super::bindings::{caret_point, highlight_registry, registered_highlight, Highlight};
 use super::dom_text::{DomText, Side};
@@ -214,6 +214,43 @@ impl Painter {
         }
     }
 
+    /// The offset in the text read last of the viewport point (`x`, `y`) (a pointer event's
+    /// `clientX`, `clientY`), when that point is in the element's text.
+    #[wasm_bindgen(js_name = offsetAt)]
+    pub fn offset_at(&self, x: f64, y: f64) -> Option<u32> {
+        let (node, offset) = caret_point(&self.document, x, y)?;
+        self.offset_of(&node, offset)
+    }
+
+    /// The offset in the text read last of the DOM point (`node`, `offset`) (a selection's
+    /// focus, say), when the point is inside the element.
+    #[wasm_bindgen(js_name = offsetOf)]
+    pub fn offset_of(&self, node: &Node, offset: u32) -> Option<u32> {
+        if !self.element.contains(Some(node)) {
+            return None;
+        }
+        self.text.offset_of(node, offset)
+    }
+
+    /// A new DOM `Range` over `start..end` of the text read last (collapsed at `start` when
+    /// `end == start`), for its rectangles, a selection or the caret; `None` past the text.
+    #[wasm_bindgen(js_name = rangeOf)]
+    pub fn range_of_text(&self, start: u32, end: u32) -> Option<Range> {
+        if start > end || end > self.text.len {
+            return None;
+        }
+        let (start_node, start_offset) = self.text.point(start, Side::Start)?;
+        let (end_node, end_offset) = if end == start {
+            (start_node, start_offset)
+        } else {
+            self.text.point(end, Side::End)?
+        };
+        let range = self.document.create_range().ok()?;
+        range.set_start(start_node, start_offset).ok()?;
+        range.set_end(end_node, end_offset).ok()?;
+        Some(range)
+    }
+
     /// What the last repaint did: `[ranges painted, added, removed, window start, window end]`
     /// (the window is the part of the text painted; its end is the text's length when whole).
     pub fn stats(&self) -> Vec<u32> {
@@ -302,12 +339,12 @@ impl Painter {
     /// in their own text node; a range whose nodes were replaced, or whose boundary the edit
     /// touched, is made anew).
     fn in_place(&self, range: &Range, (start, end, _): Key) -> bool {
-        let same = |container: Result<web_sys::Node, JsValue>,
+        let same = |container: Result<Node, JsValue>,
                     offset: Result<u32, JsValue>,
                     expected: Option<(&web_sys::Text, u32)>| {
             match (container, offset, expected) {
                 (Ok(container), Ok(offset), Some((node, expected))) => {
-                    offset == expected && &container == AsRef::<web_sys::Node>::as_ref(node)
+                    offset == expected && &container == AsRef::<Node>::as_ref(node)
                 }
                 _ => false,
             }

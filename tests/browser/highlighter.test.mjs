@@ -132,7 +132,7 @@ test("a multi-paragraph element is highlighted in place: text nodes untouched, r
 });
 
 test("edits repaint live and incrementally: untouched spans keep their Range objects", async () => {
-  const page = await openPage(`<div id="e" contenteditable="plaintext-only" style="white-space: pre-wrap">Vladimir Putin met Donald Trump in Budapest on Thursday.</div>`);
+  const page = await openPage(`<div id="e" contenteditable="plaintext-only" style="white-space: pre-wrap">😀 Vladimir Putin met Donald Trump in Budapest on Thursday.</div>`);
   await page.evaluate(async () => {
     window.updates = 0;
     window.h = await newsmark.createHighlighter(document.getElementById("e"), {
@@ -155,16 +155,22 @@ test("edits repaint live and incrementally: untouched spans keep their Range obj
   }));
   assert.ok(after.same, "the Range of a span the edit did not touch is kept");
   assert.ok(after.node, "the text node typed into is the same node");
-  assert.equal(after.text, "Vladimir Putin met Donald Trump in Budapest on Thursday. Angela Merkel said so.");
+  assert.equal(after.text, "😀 Vladimir Putin met Donald Trump in Budapest on Thursday. Angela Merkel said so.");
   // The last repaint (after the last keystroke) touched at most the span at the caret.
   assert.equal(after.stats.painted, after.spans);
   assert.ok(after.stats.added <= 1 && after.stats.removed <= 1, JSON.stringify(after.stats));
-  // Typing before a name moves its highlight with it.
+  // Typing before the names (and an emoji: offsets are UTF-16) moves their highlights with them.
   await page.keyboard.press("Home");
   await page.keyboard.type("Yesterday ");
-  await page.waitForFunction(() => window.h.text.startsWith("Yesterday "));
-  await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].every((r) => ["Vladimir Putin", "Donald Trump", "Angela Merkel"].includes(r.toString())));
+  await page.waitForFunction(() => window.h.text.startsWith("Yesterday ") && window.h.analysis.spans.some((s) => s.text === "Yesterday"));
   assert.deepEqual((await highlighted(page)).person, ["Angela Merkel", "Donald Trump", "Vladimir Putin"]);
+  const moved = await page.evaluate(() => ({
+    kept: [...CSS.highlights.get("newsmark-person")].includes(window.putinBefore),
+    text: window.putinBefore.toString(),
+    stats: window.h.stats,
+  }));
+  assert.deepEqual({ kept: moved.kept, text: moved.text }, { kept: true, text: "Vladimir Putin" });
+  assert.ok(moved.stats.added <= 2, `the last repaint added only the new date: ${JSON.stringify(moved.stats)}`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -317,6 +323,46 @@ test("newsmark/client in the browser: a worker, newest request wins; createHighl
   assert.equal(result.mode, "worker");
   assert.deepEqual(result.nulls, [true, true, false]);
   assert.deepEqual(result.places, ["Budapest", "Paris"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the fallback on <body> itself: its own layer is neither read nor taken for an edit", async () => {
+  const page = await openPage(`<p>Vladimir Putin met Donald Trump in Budapest.</p>`);
+  const result = await page.evaluate(async () => {
+    let updates = 0;
+    const h = await newsmark.createHighlighter(document.body, { fallback: true, onUpdate: () => (updates += 1) });
+    for (let i = 0; i < 5; i++) await new Promise(requestAnimationFrame);
+    window.dispatchEvent(new Event("resize")); // the layer is drawn again
+    for (let i = 0; i < 5; i++) await new Promise(requestAnimationFrame);
+    return { updates, text: h.text, boxes: document.querySelectorAll(".newsmark-box").length };
+  });
+  assert.deepEqual(result, { updates: 1, text: "Vladimir Putin met Donald Trump in Budapest.", boxes: 3 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("offsetAt, offsetOf and rangeOf map between the text's offsets and the page", async () => {
+  const page = await openPage(`<article id="a">${ARTICLE}</article>`);
+  const result = await page.evaluate(async () => {
+    const article = document.getElementById("a");
+    const h = await newsmark.createHighlighter(article, { live: false });
+    const wrong = h.analysis.spans.filter((s) => h.rangeOf(s.start, s.end).toString() !== s.text).map((s) => s.text);
+    const budapest = h.analysis.spans.find((s) => s.text === "Budapest");
+    const rect = h.rangeOf(budapest.start, budapest.end).getBoundingClientRect();
+    const at = h.offsetAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const merkelNode = article.querySelector("em").firstChild;
+    const caret = h.rangeOf(h.text.indexOf("Paris"));
+    return {
+      wrong,
+      atInside: at >= budapest.start && at <= budapest.end,
+      offsetOf: h.offsetOf(merkelNode, 7) === h.text.indexOf("Merkel"),
+      outside: h.offsetOf(document.body, 0) === undefined && h.offsetAt(-5, -5) === undefined,
+      caret: caret.collapsed && caret.startContainer.data.slice(caret.startOffset).startsWith("Paris"),
+      past: h.rangeOf(0, h.text.length + 1) === undefined,
+    };
+  });
+  assert.deepEqual(result, { wrong: [], atInside: true, offsetOf: true, outside: true, caret: true, past: true });
   assert.deepEqual(page.errors, []);
   await page.close();
 });
