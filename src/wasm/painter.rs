@@ -67,6 +67,27 @@ const SLACK: u32 = MARGIN / 2;
 /// A painted span: start, end (UTF-16 offsets of the element's text) and kind number.
 type Key = (u32, u32, u8);
 
+/// Which kept ranges the next repaint checks against the text read last: none (no DOM change
+/// since they were checked), those with an end in `at..=new_end` of an edit inside the same
+/// text nodes (live ranges move with the rest; only where the edit met a boundary can the DOM
+/// and the span disagree), or all (the text nodes changed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Suspect {
+    None,
+    Near(u32, u32),
+    All,
+}
+
+impl Suspect {
+    fn covers(self, (start, end, _): Key) -> bool {
+        match self {
+            Suspect::None => false,
+            Suspect::Near(at, to) => (at..=to).contains(&start) || (at..=to).contains(&end),
+            Suspect::All => true,
+        }
+    }
+}
+
 /// Where ranges go: the highlight registry, or boxes drawn over the element.
 enum Backend {
     Highlights(Vec<Highlight>),
@@ -97,6 +118,7 @@ pub struct Painter {
     painted: HashMap<Key, Range>,
     /// The part of a long text painted (`None`: to be measured at the next repaint).
     part: Option<(u32, u32)>,
+    suspect: Suspect,
     last: Repaint,
 }
 
@@ -132,6 +154,7 @@ impl Painter {
             shown: (1 << KINDS.len()) - 1,
             painted: HashMap::new(),
             part: None,
+            suspect: Suspect::None,
             last: Repaint::default(),
         })
     }
@@ -154,7 +177,22 @@ impl Painter {
     /// text they marked (moved by the edit), those the edit touched are taken off.
     pub fn read(&mut self) -> String {
         let now = DomText::read(&self.element);
+        let same_nodes = self.text.segments.len() == now.segments.len()
+            && self
+                .text
+                .segments
+                .iter()
+                .zip(&now.segments)
+                .all(|(old, new)| old.node == new.node);
+        if !same_nodes {
+            self.suspect = Suspect::All;
+        }
         if let Some(edit) = Edit::between(&self.text.text, &now.text) {
+            if self.suspect == Suspect::None {
+                self.suspect = Suspect::Near(edit.at, edit.new_end);
+            } else {
+                self.suspect = Suspect::All; // two edits since the last check
+            }
             self.spans = self
                 .spans
                 .iter()
@@ -316,7 +354,7 @@ impl Painter {
                 continue;
             }
             if let Some(range) = old.remove(&key) {
-                if self.in_place(&range, key) {
+                if !self.suspect.covers(key) || self.in_place(&range, key) {
                     self.painted.insert(key, range);
                     continue;
                 }
@@ -333,6 +371,7 @@ impl Painter {
             self.backend.remove(kind, &range);
             last.removed += 1;
         }
+        self.suspect = Suspect::None;
         self.last = last;
         self.render();
     }

@@ -262,6 +262,43 @@ describe("editing in the highlighted text", () => {
     await close(page);
   });
 
+  for (const [painter, query] of [["the page's painter", ""], ["the Rust painter", "?painter=rust"]]) test(`a long article (${painter}): what the editor's scrolling box shows is painted, far text is not, also after scrolling it`, async () => {
+    const page = await open({ query });
+    const long = Array.from({ length: 30 }, () => SAMPLE.trim()).join("\n\n"); // ~77,000 units
+    await paste(page, long);
+    /** Person ranges in view of the box, and far (over 6,000 px) above or below it. */
+    const where = () =>
+      page.evaluate(() => {
+        const box = document.getElementById("editor-box").getBoundingClientRect();
+        const rects = [...CSS.highlights.get("newsmark-person")].map((r) => r.getBoundingClientRect());
+        return {
+          ranges: rects.length,
+          inView: rects.filter((r) => r.bottom > box.top && r.top < box.bottom).length,
+          far: rects.filter((r) => r.bottom < box.top - 6000 || r.top > box.bottom + 6000).length,
+        };
+      });
+    const top = await where();
+    assert.ok(top.inView > 0 && top.far === 0, JSON.stringify(top));
+    await page.evaluate(() => {
+      const box = document.getElementById("editor-box");
+      box.scrollTop = box.scrollHeight / 2;
+    });
+    await waitFor(
+      page,
+      () => {
+        const box = document.getElementById("editor-box").getBoundingClientRect();
+        return [...CSS.highlights.get("newsmark-person")].some((r) => {
+          const rect = r.getBoundingClientRect();
+          return rect.bottom > box.top && rect.top < box.bottom;
+        });
+      },
+      "the middle painted",
+    );
+    const middle = await where();
+    assert.ok(middle.inView > 0 && middle.far === 0, JSON.stringify(middle));
+    await close(page);
+  });
+
   test("typing keystrokes in the middle of a long text never leaves spans outside the text", async () => {
     const page = await open();
     const long = Array.from({ length: 8 }, () => SAMPLE.trim()).join("\n\n");
