@@ -172,6 +172,11 @@ describe("editing in the highlighted text", () => {
       box.scrollTop += rect.top - box.getBoundingClientRect().top - 150;
     });
     await settled(page);
+    // The scroll repaints in the next frame: wait for the name's range.
+    await page.waitForFunction(
+      (at) => [...CSS.highlights.get("newsmark-person")].some((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at),
+      target,
+    );
     const point = await page.evaluate((at) => {
       const range = [...CSS.highlights.get("newsmark-person")].find((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at);
       const rect = range.getClientRects()[0];
