@@ -9,9 +9,10 @@
 //   moves the painted part with the edit rather than measuring it (which would lay the text out
 //   in the input handler); scrolling measures it.
 //   With ?painter=rust, the package's Rust painter (`createHighlighter`, src/wasm/painter.rs)
-//   paints instead: same names, same ranges. Not the default yet: it takes its viewport from the
-//   window, not from the scrolling box the editor is in, so it paints the whole text of a long
-//   article on every keystroke (see the README's page section for the figures).
+//   paints instead: same names, same ranges, painted near what the scrolling box shows. Not the
+//   default yet: on each keystroke it reads the editor's text again from the DOM into the wasm
+//   (the page's editor has it already), about 1.2 ms more of the main thread per keystroke at
+//   10,000 words (see the README's page section for the figures).
 // - "marks" (no Highlight API, or ?render=marks): a copy of the text in `<mark>`s, transparent,
 //   under the editor in the same scrolling box (`#marks`), so the two wrap and scroll alike; only
 //   the marks' backgrounds and lines show through the editor's transparent background.

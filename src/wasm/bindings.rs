@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Node, Range};
+use web_sys::{Document, Element, Node, Range, Window};
 
 #[wasm_bindgen]
 extern "C" {
@@ -51,6 +51,21 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn offset(this: &CaretPosition) -> u32;
+
+    /// A `Window`, for `getComputedStyle` (web-sys binds it only with the CSSOM features).
+    type StyleWindow;
+
+    #[wasm_bindgen(method, catch, js_name = getComputedStyle)]
+    fn get_computed_style(this: &StyleWindow, element: &Element) -> Result<ComputedStyle, JsValue>;
+
+    /// What `getComputedStyle` returns: only the overflow is read.
+    type ComputedStyle;
+
+    #[wasm_bindgen(method, getter, js_name = overflowX)]
+    fn overflow_x(this: &ComputedStyle) -> String;
+
+    #[wasm_bindgen(method, getter, js_name = overflowY)]
+    fn overflow_y(this: &ComputedStyle) -> String;
 }
 
 /// `CSS.highlights` of the global scope, when the browser has the Custom Highlight API.
@@ -93,4 +108,14 @@ pub fn caret_point(document: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
     }
     let range: Range = found.unchecked_into();
     Some((range.start_container().ok()?, range.start_offset().ok()?))
+}
+
+/// Whether `element` clips its content to its client area: its computed overflow (either axis)
+/// is not `visible` (`auto`, `scroll`, `hidden`, `clip`).
+pub fn clips_overflow(window: &Window, element: &Element) -> bool {
+    let window: &StyleWindow = window.unchecked_ref();
+    match window.get_computed_style(element) {
+        Ok(style) => style.overflow_x() != "visible" || style.overflow_y() != "visible",
+        Err(_) => false,
+    }
 }

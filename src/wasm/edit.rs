@@ -57,4 +57,26 @@ impl Edit {
             None
         }
     }
+
+    /// Where the painted part `from..to` of the old text lies in the new one: it keeps its
+    /// ends, moved by the length change where they are past the edit, and takes in what the
+    /// edit inserted where it touches it. `None` when the edit inserted more than `most` units
+    /// (a paste): the part must be measured again.
+    pub fn carry(&self, from: u32, to: u32, most: u32) -> Option<(u32, u32)> {
+        if self.new_end - self.at > most {
+            return None;
+        }
+        let moved = |offset: u32| (offset + self.new_end).saturating_sub(self.old_end);
+        let from = if from > self.at {
+            moved(from).max(self.at)
+        } else {
+            from
+        };
+        let to = if to >= self.at {
+            moved(to).max(self.new_end)
+        } else {
+            to
+        };
+        Some((from, to))
+    }
 }

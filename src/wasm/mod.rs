@@ -8,6 +8,7 @@ mod dom_text;
 mod edit;
 mod overlay;
 mod painter;
+mod viewport;
 
 mod memory;
 

@@ -5,7 +5,11 @@
 //!
 //! Repainting is incremental: a span painted before and still wanted keeps its `Range` (live
 //! ranges move with the text the user types around them), only new spans get a `Range` and only
-//! gone ones are deleted. On long texts only the spans near the viewport are painted.
+//! gone ones are deleted. On long texts only the spans near the visible part of the element
+//! are painted: what shows through every scrolling box around it and the window (see
+//! `viewport`). That part is measured when painting starts and when a scroll or resize brings
+//! text near its edge; an edit moves it with the text instead of measuring (which would lay the
+//! page out in the input handler), so a keystroke touches only the ranges near what is seen.
 
 use std::collections::HashMap;
 
@@ -16,6 +20,7 @@ use super::bindings::{caret_point, highlight_registry, registered_highlight, Hig
 use super::dom_text::{DomText, Side};
 use super::edit::Edit;
 use super::overlay::Overlay;
+use super::viewport::{bounds, visible_rect};
 use crate::Kind;
 
 /// The kinds, in the order of the kind numbers JavaScript passes to `paint`.
@@ -56,9 +61,32 @@ const PAINT_ALL_UP_TO: u32 = 20_000;
 /// On longer texts, the visible text and this much more on each side (at least one screenful)
 /// are painted, so a scroll shows painted text before the next repaint.
 const MARGIN: u32 = 4_000;
+/// A scroll repaints once the visible text comes this near an edge of the painted part.
+const SLACK: u32 = MARGIN / 2;
 
 /// A painted span: start, end (UTF-16 offsets of the element's text) and kind number.
 type Key = (u32, u32, u8);
+
+/// Which kept ranges the next repaint checks against the text read last: none (no DOM change
+/// since they were checked), those with an end in `at..=new_end` of an edit inside the same
+/// text nodes (live ranges move with the rest; only where the edit met a boundary can the DOM
+/// and the span disagree), or all (the text nodes changed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Suspect {
+    None,
+    Near(u32, u32),
+    All,
+}
+
+impl Suspect {
+    fn covers(self, (start, end, _): Key) -> bool {
+        match self {
+            Suspect::None => false,
+            Suspect::Near(at, to) => (at..=to).contains(&start) || (at..=to).contains(&end),
+            Suspect::All => true,
+        }
+    }
+}
 
 /// Where ranges go: the highlight registry, or boxes drawn over the element.
 enum Backend {
@@ -88,6 +116,9 @@ pub struct Painter {
     /// Bit `k` set: kind number `k` is shown.
     shown: u32,
     painted: HashMap<Key, Range>,
+    /// The part of a long text painted (`None`: to be measured at the next repaint).
+    part: Option<(u32, u32)>,
+    suspect: Suspect,
     last: Repaint,
 }
 
@@ -122,6 +153,8 @@ impl Painter {
             spans: Vec::new(),
             shown: (1 << KINDS.len()) - 1,
             painted: HashMap::new(),
+            part: None,
+            suspect: Suspect::None,
             last: Repaint::default(),
         })
     }
@@ -144,7 +177,22 @@ impl Painter {
     /// text they marked (moved by the edit), those the edit touched are taken off.
     pub fn read(&mut self) -> String {
         let now = DomText::read(&self.element);
+        let same_nodes = self.text.segments.len() == now.segments.len()
+            && self
+                .text
+                .segments
+                .iter()
+                .zip(&now.segments)
+                .all(|(old, new)| old.node == new.node);
+        if !same_nodes {
+            self.suspect = Suspect::All;
+        }
         if let Some(edit) = Edit::between(&self.text.text, &now.text) {
+            if self.suspect == Suspect::None {
+                self.suspect = Suspect::Near(edit.at, edit.new_end);
+            } else {
+                self.suspect = Suspect::All; // two edits since the last check
+            }
             self.spans = self
                 .spans
                 .iter()
@@ -161,6 +209,9 @@ impl Painter {
                     None => self.backend.remove(kind, &range),
                 }
             }
+            self.part = self
+                .part
+                .and_then(|(from, to)| edit.carry(from, to, MARGIN));
         }
         self.text = now;
         self.render();
@@ -192,12 +243,29 @@ impl Painter {
         self.repaint();
     }
 
-    /// Repaints after the viewport moved (scroll, resize): on long texts, paints what came near
-    /// it and takes off what went far; in the overlay, places the boxes again.
+    /// Repaints after the element or a box around it scrolled or was resized: on long texts,
+    /// once the visible text nears an edge of the painted part, paints around it anew (what
+    /// came near is painted, what went far taken off); in the overlay, places the boxes again.
     pub fn refresh(&mut self) {
-        if self.text.len > PAINT_ALL_UP_TO || matches!(self.backend, Backend::Overlay(_)) {
-            self.repaint();
+        let len = self.text.len;
+        if len > PAINT_ALL_UP_TO {
+            let near = self.visible().map(|(first, last)| {
+                (
+                    first.saturating_sub(SLACK),
+                    last.saturating_add(SLACK).min(len),
+                )
+            });
+            let covered = match (self.part, near) {
+                (Some((from, to)), Some((first, last))) => from <= first && last <= to,
+                _ => false,
+            };
+            if !covered {
+                self.part = None;
+                self.repaint();
+                return;
+            }
         }
+        self.render();
     }
 
     /// Takes every highlight of this painter off (until the next `paint`).
@@ -267,6 +335,9 @@ impl Painter {
 impl Painter {
     fn repaint(&mut self) {
         let (from, to) = self.window();
+        if self.text.len > PAINT_ALL_UP_TO {
+            self.part = Some((from, to));
+        }
         let mut old = std::mem::take(&mut self.painted);
         let mut last = Repaint {
             from,
@@ -283,7 +354,7 @@ impl Painter {
                 continue;
             }
             if let Some(range) = old.remove(&key) {
-                if self.in_place(&range, key) {
+                if !self.suspect.covers(key) || self.in_place(&range, key) {
                     self.painted.insert(key, range);
                     continue;
                 }
@@ -300,6 +371,7 @@ impl Painter {
             self.backend.remove(kind, &range);
             last.removed += 1;
         }
+        self.suspect = Suspect::None;
         self.last = last;
         self.render();
     }
@@ -316,8 +388,10 @@ impl Painter {
                 })
                 .collect();
             ranges.sort_by_key(|&(priority, ..)| priority);
+            let seen = visible_rect(&self.document, &self.element)
+                .unwrap_or_else(|| bounds(&self.element));
             overlay.render(
-                &self.element,
+                seen,
                 ranges
                     .iter()
                     .map(|(_, name, range)| (name.as_str(), *range)),
@@ -360,12 +434,16 @@ impl Painter {
         )
     }
 
-    /// The part of the text to paint: all of it up to `PAINT_ALL_UP_TO`, else the visible part
-    /// and a margin around it (all of it when what is visible cannot be told).
+    /// The part of the text to paint: all of it up to `PAINT_ALL_UP_TO`, else the part painted
+    /// before (moved by the edits since), or when it is to be measured, the visible part and a
+    /// margin around it (all of it when what is visible cannot be told).
     fn window(&self) -> (u32, u32) {
         let len = self.text.len;
         if len <= PAINT_ALL_UP_TO {
             return (0, len);
+        }
+        if let Some((from, to)) = self.part {
+            return (from.min(len), to.min(len));
         }
         let Some((first, last)) = self.visible() else {
             return (0, len);
@@ -377,33 +455,30 @@ impl Painter {
         )
     }
 
-    /// The offsets of the first and last text visible in the viewport.
+    /// The offsets of the first and last text visible: in the element's box, inside every
+    /// scrolling box around it and the window.
     fn visible(&self) -> Option<(u32, u32)> {
-        let view = self.document.default_view()?;
-        let width = view.inner_width().ok()?.as_f64()?;
-        let height = view.inner_height().ok()?.as_f64()?;
-        let rect = self.element.get_bounding_client_rect();
+        let rect = bounds(&self.element);
         if rect.width() == 0.0 || rect.height() == 0.0 {
             return Some((0, 0)); // not rendered: nothing is seen
         }
-        let (top, bottom) = (rect.top().max(0.0), rect.bottom().min(height));
-        let (left, right) = (rect.left().max(0.0), rect.right().min(width));
-        if bottom <= top || right <= left {
-            // Off screen: the end nearest the viewport.
-            let end = if rect.bottom() <= 0.0 {
+        let seen = visible_rect(&self.document, &self.element)?;
+        if seen.is_empty() {
+            // Scrolled out of sight: the end nearest what is seen.
+            let end = if seen.top >= rect.bottom {
                 self.text.len
             } else {
                 0
             };
             return Some((end, end));
         }
-        let x = (left + right) / 2.0;
-        let offset_at = |y: f64| {
+        let offset_at = |x: f64, y: f64| {
             let (node, offset) = caret_point(&self.document, x, y)?;
             self.text.offset_of(&node, offset)
         };
-        let first = offset_at(top + 1.0)?;
-        let last = offset_at(bottom - 1.0)?;
+        let inset = (seen.width() / 4.0).min(24.0);
+        let first = offset_at(seen.left + inset, seen.top + 1.0)?;
+        let last = offset_at(seen.right - inset, seen.bottom - 1.0)?;
         Some((first.min(last), first.max(last)))
     }
 }

@@ -172,6 +172,11 @@ describe("editing in the highlighted text", () => {
       box.scrollTop += rect.top - box.getBoundingClientRect().top - 150;
     });
     await settled(page);
+    // The scroll repaints in the next frame: wait for the name's range.
+    await page.waitForFunction(
+      (at) => [...CSS.highlights.get("newsmark-person")].some((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at),
+      target,
+    );
     const point = await page.evaluate((at) => {
       const range = [...CSS.highlights.get("newsmark-person")].find((r) => window.newsmark.offsetOf(r.startContainer, r.startOffset) === at);
       const rect = range.getClientRects()[0];
@@ -259,6 +264,43 @@ describe("editing in the highlighted text", () => {
       () => window.newsmark.spans().some((s) => s.text === "Washington" && s.kind === "place"),
       "“Washington” labelled once the word is done",
     );
+    await close(page);
+  });
+
+  for (const [painter, query] of [["the page's painter", ""], ["the Rust painter", "?painter=rust"]]) test(`a long article (${painter}): what the editor's scrolling box shows is painted, far text is not, also after scrolling it`, async () => {
+    const page = await open({ query });
+    const long = Array.from({ length: 30 }, () => SAMPLE.trim()).join("\n\n"); // ~77,000 units
+    await paste(page, long);
+    /** Person ranges in view of the box, and far (over 6,000 px) above or below it. */
+    const where = () =>
+      page.evaluate(() => {
+        const box = document.getElementById("editor-box").getBoundingClientRect();
+        const rects = [...CSS.highlights.get("newsmark-person")].map((r) => r.getBoundingClientRect());
+        return {
+          ranges: rects.length,
+          inView: rects.filter((r) => r.bottom > box.top && r.top < box.bottom).length,
+          far: rects.filter((r) => r.bottom < box.top - 6000 || r.top > box.bottom + 6000).length,
+        };
+      });
+    const top = await where();
+    assert.ok(top.inView > 0 && top.far === 0, JSON.stringify(top));
+    await page.evaluate(() => {
+      const box = document.getElementById("editor-box");
+      box.scrollTop = box.scrollHeight / 2;
+    });
+    await waitFor(
+      page,
+      () => {
+        const box = document.getElementById("editor-box").getBoundingClientRect();
+        return [...CSS.highlights.get("newsmark-person")].some((r) => {
+          const rect = r.getBoundingClientRect();
+          return rect.bottom > box.top && rect.top < box.bottom;
+        });
+      },
+      "the middle painted",
+    );
+    const middle = await where();
+    assert.ok(middle.inView > 0 && middle.far === 0, JSON.stringify(middle));
     await close(page);
   });
 

@@ -268,6 +268,101 @@ test("a long text is painted near the viewport only, and scrolling paints what c
   await page.close();
 });
 
+test("an element in a scrolling box: what the box shows is painted, far text is not, and scrolling the box repaints", async () => {
+  const paragraph = "Vladimir Putin met Donald Trump in Budapest on Thursday, and Angela Merkel spoke in Paris.";
+  const paragraphs = 600; // ~54,000 UTF-16 units
+  // The element is as tall as its text; the box around it scrolls (as the page's editor does).
+  const page = await openPage(
+    `<div id="box" style="height: 300px; overflow: auto; width: 700px"><article id="long">${`<p>${paragraph}</p>`.repeat(paragraphs)}</article></div>`,
+  );
+  /** Which paragraphs (by index) have a person range, and the painter's stats. */
+  const painted = () =>
+    page.evaluate(() => {
+      const ps = [...document.querySelectorAll("#long p")];
+      const index = new Map(ps.map((p, i) => [p.firstChild, i]));
+      const at = [...CSS.highlights.get("newsmark-person")].map((r) => index.get(r.startContainer));
+      return { stats: window.h.stats, length: window.h.text.length, min: Math.min(...at), max: Math.max(...at) };
+    });
+  await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("long"), { referenceDate: "2025-10-16" });
+  });
+  const top = await painted();
+  // ~92 characters a paragraph: the painted part is the box's few paragraphs and a margin
+  // (4,000 units, some 45 paragraphs each side), not the 600 the window's height would reach.
+  assert.equal(top.min, 0, JSON.stringify(top));
+  assert.ok(top.max < 120, `painted down to paragraph ${top.max}: ${JSON.stringify(top)}`);
+  assert.ok(top.stats.to < top.length / 4, JSON.stringify(top));
+  // Scroll the box (not the window) to the middle: the paragraphs now in view are painted, both
+  // ends of the text are not.
+  const middle = await page.evaluate(() => {
+    const box = document.getElementById("box");
+    const p = document.querySelectorAll("#long p")[300];
+    box.scrollTop = p.offsetTop - box.offsetTop;
+    const rect = box.getBoundingClientRect();
+    const ps = [...document.querySelectorAll("#long p")];
+    const seen = ps.map((p, i) => [i, p.getBoundingClientRect()]).filter(([, r]) => r.bottom > rect.top && r.top < rect.bottom);
+    return { first: seen[0][0], last: seen.at(-1)[0] };
+  });
+  assert.ok(middle.first >= 295 && middle.first <= 305, JSON.stringify(middle));
+  await page.waitForFunction(() => window.h.stats.from > 0);
+  const after = await painted();
+  assert.ok(after.min <= middle.first && after.max >= middle.last, `in view ${JSON.stringify(middle)}, painted ${JSON.stringify(after)}`);
+  assert.ok(after.min > 150 && after.max < 450, `far text painted: ${JSON.stringify(after)}`);
+  const ranges = await page.evaluate(() => [...CSS.highlights.get("newsmark-person")].length);
+  assert.ok(ranges < 3 * 100, `${ranges} person ranges`);
+  // Typing near what is seen repaints only there: the painted part moves with the edit.
+  await page.evaluate(() => {
+    const text = document.querySelectorAll("#long p")[300].firstChild;
+    text.insertData(0, "Emmanuel Macron said so. ");
+  });
+  await page.waitForFunction(() => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Emmanuel Macron"));
+  const typed = await painted();
+  assert.ok(typed.stats.added < 20 && typed.min > 150 && typed.max < 450, JSON.stringify(typed));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the fallback's boxes are clipped to the scrolling box around the element", async () => {
+  const paragraph = "Vladimir Putin met Donald Trump in Budapest on Thursday.";
+  const page = await openPage(
+    `<div id="box" style="height: 200px; overflow: auto; width: 600px; margin-top: 50px"><article id="a">${`<p>${paragraph}</p>`.repeat(40)}</article></div>`,
+    {
+      init: () => {
+        delete CSS.highlights;
+        delete window.Highlight;
+      },
+    },
+  );
+  const outside = () =>
+    page.evaluate(() => {
+      const box = document.getElementById("box").getBoundingClientRect();
+      const boxes = [...document.querySelectorAll(".newsmark-box")].map((b) => b.getBoundingClientRect());
+      const layer = document.querySelector(".newsmark-overlay").getBoundingClientRect();
+      return {
+        boxes: boxes.length,
+        outside: boxes.filter((b) => b.bottom <= box.top || b.top >= box.bottom).length,
+        layer: layer.top >= box.top - 1 && layer.bottom <= box.bottom + 1,
+        firstTop: boxes.length ? Math.min(...boxes.map((b) => b.top)) - box.top : null,
+      };
+    });
+  await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("a"), { referenceDate: "2025-10-16" });
+  });
+  const top = await outside();
+  assert.ok(top.boxes > 0 && top.outside === 0 && top.layer, JSON.stringify(top));
+  await page.evaluate(() => {
+    document.getElementById("box").scrollTop = 600;
+  });
+  await page.waitForFunction(() => {
+    const box = document.getElementById("box").getBoundingClientRect();
+    return [...document.querySelectorAll(".newsmark-box")].every((b) => b.getBoundingClientRect().bottom > box.top);
+  });
+  const scrolled = await outside();
+  assert.ok(scrolled.boxes > 0 && scrolled.outside === 0 && scrolled.layer, JSON.stringify(scrolled));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("kinds, clear, setOptions and destroy; bad input gets clear errors", async () => {
   const page = await openPage(`<article id="a">${ARTICLE}</article>`);
   const result = await page.evaluate(async () => {
