@@ -1,6 +1,6 @@
 // The export buttons: the analysis of the kinds shown, copied or downloaded, each file named after
 // the article's headline ("putin-says-talks-will-go-on.json").
-import { toCsv, toDisplacy, toHtml, toJson } from "./exports.js";
+import { toCsv, toDisplacy, toJson } from "./exports.js";
 import { clip, messageOf } from "./kinds.js";
 
 /** The headline: the text's first non-blank line. */
@@ -27,13 +27,30 @@ export const EXPORTS = {
   "copy-json": { make: toJson, copy: true, what: "The analysis (JSON)" },
   "download-json": { make: toJson, suffix: ".json", type: "application/json" },
   "download-html": {
-    make: (text, analysis) => toHtml(text, analysis, { title: clip(headline(text), 80) || "Article" }),
+    make: (text, analysis) => toHtml(text, analysis, clip(headline(text), 80) || "Article"),
     suffix: ".html",
     type: "text/html",
   },
   "download-displacy": { make: toDisplacy, suffix: "-displacy.json", type: "application/json" },
   "download-csv": { make: toCsv, suffix: "-who-said-what.csv", type: "text/csv" },
 };
+
+let htmlAnalyzer = null;
+
+/**
+ * The standalone HTML page, rendered by the package (the renderer of the CLI's `highlight
+ * --format html`), of the kinds shown, against the same reference date: the one the analysis was
+ * given, or none so that the dateline's is found again.
+ */
+async function toHtml(text, analysis, title) {
+  htmlAnalyzer ??= import("./newsmark/js/browser.js").then(({ createAnalyzer }) => createAnalyzer());
+  const reference = analysis.referenceDate;
+  return (await htmlAnalyzer).toHtml(text, {
+    title,
+    kinds: [...new Set(analysis.spans.map((span) => span.kind))],
+    referenceDate: reference?.source === "option" ? reference.date : null,
+  });
+}
 
 /** `current()` → { text, analysis } (of the kinds shown). */
 export function wireExports(container, current, announce) {
@@ -42,7 +59,13 @@ export function wireExports(container, current, announce) {
     if (!button) return;
     const spec = EXPORTS[button.dataset.export];
     const { text, analysis } = current();
-    const content = spec.make(text, analysis);
+    let content;
+    try {
+      content = await spec.make(text, analysis);
+    } catch (error) {
+      announce(`Could not export: ${messageOf(error)}`);
+      return;
+    }
     if (spec.copy) {
       try {
         await navigator.clipboard.writeText(content);

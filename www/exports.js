@@ -1,5 +1,5 @@
 // What the page exports, as pure functions of (text, analysis): no DOM, so every byte written is
-// decided here. `analysis` is the page's normalized analysis restricted to the kinds shown.
+// decided here. (The HTML page is rendered by the package, as the CLI renders it: download.js.) `analysis` is the page's normalized analysis restricted to the kinds shown.
 
 export const LABELS = {
   person: "PERSON",
@@ -74,15 +74,9 @@ export function toCsv(text, analysis) {
   return `${rows.map(csvRecord).join("\r\n")}\r\n`;
 }
 
-const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value) {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
 /**
  * The text cut at every span boundary, each piece with the spans covering it, outermost first:
- * `[{ from, to, covering: [index…] }]`. Shared by the `<mark>` rendering and the HTML export.
+ * `[{ from, to, covering: [index…] }]`, for the `<mark>` rendering (paint.js).
  */
 export function pieces(text, spans) {
   const cuts = new Set([0, text.length]);
@@ -103,66 +97,4 @@ export function pieces(text, spans) {
     out.push({ from, to, covering: open.filter((index) => spans[index].end >= to) });
   }
   return out;
-}
-
-const EXPORT_STYLE = `
-body { margin: 2rem auto; max-width: 46rem; padding: 0 1rem; font: 1.05rem/1.8 Georgia, serif; color: #1f1d1a; background: #fffdf8; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }
-mark { color: inherit; background: none; text-decoration-skip-ink: none; }
-.nm-person { background: #dbe8ff; text-decoration: overline solid #2459c4 2px; }
-.nm-organization { background: #ece3ff; text-decoration: overline double #6c3fc4 3px; }
-.nm-place { background: #d8f2de; text-decoration: overline dashed #23804a 2px; }
-.nm-misc { background: #fbe0ee; text-decoration: overline dotted #b23572 2px; }
-.nm-date { background: #fdecc4; text-decoration: underline double #b06a00 1.5px; }
-.nm-time { background: #ffe0cc; text-decoration: underline dashed #c2501a 2px; }
-.nm-duration { background: #f4f0b8; text-decoration: underline dotted #857a00 2px; }
-.nm-set { background: #d2f0ee; text-decoration: underline wavy #167a74 1.5px; }
-.nm-quote { text-decoration: underline solid #c0392b 2px; }
-footer { margin-top: 2rem; color: #6b665c; font: 0.85rem/1.4 system-ui, sans-serif; }
-`;
-
-/** A standalone page: the article with `<mark>`s, every piece of text escaped. */
-export function toHtml(text, analysis, { title = "Article" } = {}) {
-  const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-  const spans = analysis.spans;
-  let body = "";
-  let stack = [];
-  for (const { from, to, covering } of pieces(text, spans)) {
-    let keep = 0;
-    while (keep < stack.length && keep < covering.length && stack[keep] === covering[keep]) keep += 1;
-    body += "</mark>".repeat(stack.length - keep);
-    stack = stack.slice(0, keep);
-    for (const index of covering.slice(keep)) {
-      const span = spans[index];
-      body += `<mark class="nm-${escapeHtml(span.kind)}" title="${escapeHtml(markTitle(span, entities))}">`;
-      stack.push(index);
-    }
-    body += escapeHtml(text.slice(from, to));
-  }
-  body += "</mark>".repeat(stack.length);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${EXPORT_STYLE}</style>
-</head>
-<body>
-<pre>${body}</pre>
-<footer>Highlighted by newsmark: people, organizations, places, other names, dates and times, quotations (underlined). Hover a highlight for its kind.</footer>
-</body>
-</html>
-`;
-}
-
-function markTitle(span, entities) {
-  const kind = LABELS[span.kind] ?? span.kind;
-  if (span.kind === "quote") {
-    const who = span.speaker?.text ? `${span.speaker.text}${span.cue ? ` (${span.cue})` : ""}` : "unattributed";
-    return `${kind}: ${who}`;
-  }
-  if (span.value) return `${kind} ${span.value}`;
-  const entity = span.entity != null ? entities.get(span.entity) : null;
-  return entity ? `${kind}: ${entity.name}` : kind;
 }

@@ -412,24 +412,28 @@ describe("newsmark page as a tool", () => {
       d.dismiss();
     });
     await view.setContent(html.text);
+    // The package's renderer, the CLI's `highlight --format html`: the text in <article>.
     const shown = await view.evaluate(() => ({
-      text: document.querySelector("pre").textContent,
-      marks: [...document.querySelectorAll("mark")].map((m) => [m.className, m.textContent]),
-      elements: document.querySelectorAll("pre *:not(mark)").length,
+      text: document.querySelector("article").textContent,
+      marks: [...document.querySelectorAll("article mark")].map((m) => [m.className, m.textContent]),
+      elements: document.querySelectorAll("article *:not(mark)").length,
       pwned: typeof window.__pwned,
     }));
     assert.equal(shown.text, text, "the article's text, unchanged");
     assert.equal(shown.elements, 0);
     assert.equal(shown.pwned, "undefined");
     assert.deepEqual(dialogs, []);
-    assert.ok(shown.marks.some(([c, t]) => c === "nm-person" && t === "Trump"), JSON.stringify(shown.marks));
-    assert.ok(shown.marks.some(([c, t]) => c === "nm-quote" && t.includes("truly")));
+    assert.ok(shown.marks.some(([c, t]) => c === "person" && t === "Trump"), JSON.stringify(shown.marks));
+    assert.ok(shown.marks.some(([c, t]) => c === "quote" && t.includes("truly")));
     await view.close();
 
     // Exports follow the legend: hidden kinds are left out.
     await page.click("#legend .toggle[data-kind=person]");
     const filtered = await download(page, "[data-export=download-displacy]");
     assert.ok(!JSON.parse(filtered.text).ents.some((e) => e.label === "PERSON"));
+    const filteredHtml = await download(page, "[data-export=download-html]");
+    assert.doesNotMatch(filteredHtml.text, /<mark class="person"/);
+    assert.match(filteredHtml.text, /<mark class="quote"/);
     await close(page);
   });
 
