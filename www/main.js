@@ -5,8 +5,8 @@
 // `#article[data-analyzed=partial]`); the whole document's analysis follows ("true").
 //
 // Query flags: ?render=marks (the <mark> fallback painting), ?editor=rich (the contenteditable
-// fallback for browsers without plaintext-only), ?engine=main (no worker), ?painter=rust (the
-// package's Rust painter instead of the page's, see paint.js).
+// fallback for browsers without plaintext-only), ?engine=main (no worker), ?painter=js (the
+// page's own JavaScript painter instead of the package's Rust one, for comparison; see paint.js).
 //
 // Test hook (for the browser tests and scripts/latency.mjs; nothing else reads it):
 // window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
@@ -41,7 +41,7 @@ const painter = createPainter(editor, {
   scroller: ui.scroller,
   marks: ui.marks,
   mode,
-  rust: params.get("painter") === "rust",
+  rust: params.get("painter") !== "js",
   onReady: () => engine.ready && becameReady(),
 });
 

@@ -8,11 +8,12 @@
 //   a Range is live, so one the edit did not touch still covers its span after it. A keystroke
 //   moves the painted part with the edit rather than measuring it (which would lay the text out
 //   in the input handler); scrolling measures it.
-//   With ?painter=rust, the package's Rust painter (`createHighlighter`, src/wasm/painter.rs)
-//   paints instead: same names, same ranges, painted near what the scrolling box shows. Not the
-//   default yet: on each keystroke it reads the editor's text again from the DOM into the wasm
-//   (the page's editor has it already), about 1.2 ms more of the main thread per keystroke at
-//   10,000 words (see the README's page section for the figures).
+//   The painter is the package's, in Rust (`createHighlighter`, src/wasm/painter.rs): one
+//   `Highlight` per kind (`newsmark-<kind>`), painted near what the scrolling box shows. With
+//   ?painter=js the page's own JavaScript painter paints the same ranges instead, kept to measure
+//   the Rust painter against: on each keystroke the Rust one reads the editor's text again from the
+//   DOM into the wasm (the page's editor has it already), about 1 ms more of the main thread per
+//   keystroke at 10,000 words (see the README's page section for the figures).
 // - "marks" (no Highlight API, or ?render=marks): a copy of the text in `<mark>`s, transparent,
 //   under the editor in the same scrolling box (`#marks`), so the two wrap and scroll alike; only
 //   the marks' backgrounds and lines show through the editor's transparent background.
@@ -28,7 +29,8 @@ export const highlightApi = () => typeof CSS !== "undefined" && CSS.highlights !
 
 /**
  * The painter for `mode` ("highlights" or "marks"; `rust`: the package's painter for
- * highlights). `onReady()` is called once it can paint (the Rust painter loads the wasm first).
+ * highlights, else the page's JavaScript one). `onReady()` is called once it can paint (the
+ * Rust painter loads the wasm first).
  */
 export function createPainter(editor, { scroller, marks, mode, rust = false, onReady = () => {} }) {
   if (mode === "marks") return marksPainter(editor, marks, onReady);

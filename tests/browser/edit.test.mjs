@@ -267,7 +267,7 @@ describe("editing in the highlighted text", () => {
     await close(page);
   });
 
-  for (const [painter, query] of [["the page's painter", ""], ["the Rust painter", "?painter=rust"]]) test(`a long article (${painter}): what the editor's scrolling box shows is painted, far text is not, also after scrolling it`, async () => {
+  for (const [painter, query] of [["the Rust painter", ""], ["the page's JS painter", "?painter=js"]]) test(`a long article (${painter}): what the editor's scrolling box shows is painted, far text is not, also after scrolling it`, async () => {
     const page = await open({ query });
     const long = Array.from({ length: 30 }, () => SAMPLE.trim()).join("\n\n"); // ~77,000 units
     await paste(page, long);
