@@ -10,6 +10,8 @@ mod annotate;
 mod args;
 #[path = "newsmark/corpus.rs"]
 mod corpus;
+#[path = "newsmark/cv.rs"]
+mod cv;
 #[path = "newsmark/eval.rs"]
 mod eval;
 #[path = "newsmark/gold.rs"]
@@ -40,6 +42,7 @@ usage:
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
   newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
   newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
+  newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N]
   newsmark bench DOCS.jsonl...
   newsmark help [COMMAND]
 
@@ -151,10 +154,46 @@ the documents of gum_news_dev.jsonl.
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
-  --prune N     drop quantized weights of at most N steps of 127 (default: 4)",
-    values: &["--out", "--epochs", "--bits", "--exclude", "--prune"],
+  --prune N     drop quantized weights of at most N steps of 127 (default: 3)
+  --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)",
+    values: &["--out", "--epochs", "--bits", "--exclude", "--prune", "--shuffle-seed"],
     switches: &[],
     max_positional: usize::MAX,
+};
+
+const CV_NER: Command = Command {
+    name: "cv-ner",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N]",
+    help: "\
+K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
+folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
+by a model trained on the other folds plus every document of the --with file, and scored exactly
+(start, end and kind match). Prints each fold's micro F1 (precision, recall, per label), the
+pooled F1 over all folds and the mean of the folds; with several seeds, the spread over seeds.
+Use it to choose settings; the dev files only confirm.
+
+  --over FILE           the documents split into folds (default: ../shared/corpus/gum_all_dev.jsonl)
+  --with FILE           added to every fold's training data (default with the default --over:
+                        ../shared/corpus/conll_train.jsonl; `none` for nothing)
+  --folds K             number of folds (default: 5)
+  --shuffle-seeds LIST  comma-separated seeds of the training order, one whole run each
+                        (default: the seed train-ner uses)
+  --jobs N              folds trained at the same time (default: 1)
+  --errors FILE         write every missed (-) and wrong (+) name with its text around
+  --epochs, --bits, --prune   as for train-ner",
+    values: &[
+        "--over",
+        "--with",
+        "--folds",
+        "--shuffle-seeds",
+        "--jobs",
+        "--errors",
+        "--epochs",
+        "--bits",
+        "--prune",
+    ],
+    switches: &[],
+    max_positional: 0,
 };
 
 const BENCH: Command = Command {
@@ -211,6 +250,7 @@ fn main() -> ExitCode {
         "highlight" => &HIGHLIGHT,
         "eval" => &EVAL,
         "train-ner" => &TRAIN_NER,
+        "cv-ner" => &CV_NER,
         "bench" => &BENCH,
         "-h" | "--help" => return print_help(OVERVIEW),
         "help" => {
@@ -220,6 +260,7 @@ fn main() -> ExitCode {
                 Some("highlight") => print_help(&HIGHLIGHT.full_help()),
                 Some("eval") => print_help(&EVAL.full_help()),
                 Some("train-ner") => print_help(&TRAIN_NER.full_help()),
+                Some("cv-ner") => print_help(&CV_NER.full_help()),
                 Some("bench") => print_help(&BENCH.full_help()),
                 Some(other) => {
                     eprintln!("newsmark: no command {other:?}\n\n{OVERVIEW}");
@@ -243,6 +284,7 @@ fn main() -> ExitCode {
             "annotate" => annotate(&parsed),
             "highlight" => highlight(&parsed),
             "train-ner" => train_ner(&parsed),
+            "cv-ner" => cv_ner(&parsed),
             "bench" => bench(&parsed),
             _ => evaluate(&parsed),
         },
@@ -315,16 +357,6 @@ fn annotate(parsed: &Parsed) -> Outcome {
 }
 
 fn train_ner(parsed: &Parsed) -> Outcome {
-    let number = |name: &str, default: usize| -> Result<usize, Failure> {
-        parsed.value(name).map_or(Ok(default), |v| {
-            v.parse()
-                .map_err(|_| Failure::Usage(&TRAIN_NER, format!("{name}: not a number: {v:?}")))
-        })
-    };
-    let bits = number("--bits", 18)?;
-    if !(4..=24).contains(&bits) {
-        return Err(Failure::Usage(&TRAIN_NER, "--bits: from 4 to 24".into()));
-    }
     let corpus = |name: &str| format!("../shared/corpus/{name}.jsonl");
     let default = parsed.positional.is_empty();
     let exclude = match parsed.value("--exclude") {
@@ -338,12 +370,7 @@ fn train_ner(parsed: &Parsed) -> Outcome {
             .value("--out")
             .unwrap_or("src/entities/model.bin")
             .to_string(),
-        bits: bits as u32,
-        epochs: number("--epochs", 10)?,
-        // 4 keeps two thirds of the weights that 3 keeps (111,683 of 165,938; 56 KB less gzip
-        // in the .wasm) for conll_dev 0.907 against 0.908 and gum_news_dev 0.679 against 0.670;
-        // 5 and up cost conll_dev more (0.904 at 5, 0.896 at 8).
-        prune: number("--prune", 4)?.min(127) as u8,
+        tagger: train::tagger_settings(parsed).map_err(|m| Failure::Usage(&TRAIN_NER, m))?,
     };
     let files = if default {
         vec![corpus("conll_train"), corpus("gum_all_dev")]
@@ -351,6 +378,51 @@ fn train_ner(parsed: &Parsed) -> Outcome {
         parsed.positional.clone()
     };
     train::train(&files, &settings).map_err(Failure::Failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cv_ner(parsed: &Parsed) -> Outcome {
+    let usage = |m: String| Failure::Usage(&CV_NER, m);
+    let corpus = |name: &str| format!("../shared/corpus/{name}.jsonl");
+    let over = parsed.value("--over").map(str::to_string);
+    let with = match (parsed.value("--with"), &over) {
+        (Some("none"), _) => Vec::new(),
+        (Some(path), _) => vec![path.to_string()],
+        (None, None) => vec![corpus("conll_train")],
+        (None, Some(_)) => Vec::new(),
+    };
+    let tagger = train::tagger_settings(parsed).map_err(usage)?;
+    let seeds = match parsed.value("--shuffle-seeds") {
+        None => vec![tagger.shuffle],
+        Some(list) => (list.split(','))
+            .map(|s| {
+                s.trim()
+                    .parse()
+                    .map_err(|_| usage(format!("--shuffle-seeds: not a number: {s:?}")))
+            })
+            .collect::<Result<Vec<u64>, Failure>>()?,
+    };
+    let count = |name: &str, default: &str| -> Result<usize, Failure> {
+        let v = parsed.value(name).unwrap_or(default);
+        match v.parse() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(usage(format!("{name}: not a positive number: {v:?}"))),
+        }
+    };
+    let folds = count("--folds", "5")?;
+    if folds < 2 {
+        return Err(usage("--folds: at least 2".into()));
+    }
+    let settings = cv::CvSettings {
+        over: over.unwrap_or_else(|| corpus("gum_all_dev")),
+        with,
+        folds,
+        tagger,
+        seeds,
+        jobs: count("--jobs", "1")?,
+        errors: parsed.value("--errors").map(str::to_string),
+    };
+    cv::cross_validate(&settings).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -61,7 +61,14 @@ struct TokenInfo {
     lower_starts_alpha: bool,
     /// Gazetteer marks: bit per list, for a whole-phrase match starting here (B) or inside (I).
     gaz: u32,
+    /// The Brown cluster of the word as written (of "Nashville" for "NASHVILLE"); 0 for none.
+    cluster: u32,
+    /// How often the word is capitalized rather than lowercase, 0 to 4; [`NO_BAND`] unknown.
+    band: u8,
 }
+
+/// The capitalization band of a word the table does not have.
+const NO_BAND: u8 = 5;
 
 /// Word-list bits.
 mod gaz {
@@ -82,6 +89,8 @@ mod gaz {
     pub const CITY_I: u32 = 1 << 14;
     pub const REGION_B: u32 = 1 << 15;
     pub const REGION_I: u32 = 1 << 16;
+    pub const COMPANY_B: u32 = 1 << 17;
+    pub const COMPANY_I: u32 = 1 << 18;
 }
 
 /// The single-word lists and their bits.
@@ -96,12 +105,13 @@ const WORD_LISTS: [(u32, u32); 7] = [
 ];
 
 /// The phrase lists and their begin / inside bits.
-const PHRASE_LISTS: [(u32, u32, u32); 5] = [
+const PHRASE_LISTS: [(u32, u32, u32); 6] = [
     (list::PLACES, gaz::PLACE_B, gaz::PLACE_I),
     (list::ORGANIZATIONS, gaz::ORG_B, gaz::ORG_I),
     (list::NATIONALITIES, gaz::NAT_B, gaz::NAT_I),
     (list::GEO_CITIES, gaz::CITY_B, gaz::CITY_I),
     (list::GEO_REGIONS, gaz::REGION_B, gaz::REGION_I),
+    (list::COMPANIES, gaz::COMPANY_B, gaz::COMPANY_I),
 ];
 
 /// The character class of a shape.
@@ -272,10 +282,31 @@ fn infos(doc: &Document, lexicon: &Lexicon, every: bool) -> (Vec<TokenInfo>, Vec
     };
     for (i, info) in infos.iter_mut().enumerate() {
         if needed[i] {
-            info.shape = shape_hash(doc.token_text(i), &mut buf);
+            let word = doc.token_text(i);
+            info.shape = shape_hash(word, &mut buf);
+            info.cluster = cluster(lexicon, word, info.all_caps);
+            info.band = lexicon.words.case_band(info.lower).unwrap_or(NO_BAND);
         }
     }
     (infos, needed)
+}
+
+/// The Brown cluster of `word` as written; of its capitalized form ("Nashville") when it is all
+/// caps ("NASHVILLE") and as written has none. 0 for none.
+fn cluster(lexicon: &Lexicon, word: &str, all_caps: bool) -> u32 {
+    let words = &lexicon.words;
+    let found = words.cluster(fnv(word.bytes()));
+    match found {
+        Some(c) => c,
+        None if all_caps => {
+            let mut chars = word.chars();
+            let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
+            let mut title = first;
+            push_lower(&mut title, chars.as_str());
+            words.cluster(fnv(title.bytes())).unwrap_or(0)
+        }
+        None => 0,
+    }
 }
 
 /// The tokens whose preparation the tagger reads: those it scores ([`near_capital`]) and their
@@ -525,6 +556,7 @@ impl<'d, 'a> Features<'d, 'a> {
             add(Id::new(34).and(clue).and(position));
         }
         self.lists(i, &mut add);
+        self.distributional(i, &mut add);
         // Line break before / after: names often stand alone on a line (bylines, datelines).
         if info.break_before {
             add(Id::new(46).and(info.shape));
@@ -556,6 +588,33 @@ impl<'d, 'a> Features<'d, 'a> {
         add(Id::new(28).and(s1).and(s).and(t1));
         add(Id::new(29).and(w2).and(w1));
         add(Id::new(30).and(n1).and(n2));
+    }
+
+    /// The word's Brown cluster (prefixes of its path, as Ratinov & Roth use them), its
+    /// neighbours' clusters, and how often the word is capitalized in unlabeled text, with
+    /// whether it is here and where.
+    fn distributional(&self, i: usize, add: &mut impl FnMut(Id)) {
+        let info = &self.infos[i];
+        if info.cluster == 0 {
+            add(Id::new(50).and(u64::from(info.cap || info.all_caps)));
+        } else {
+            for (k, bits) in [4u32, 8, 12, 16, 24].into_iter().enumerate() {
+                let prefix = info.cluster & ((1u32 << bits) - 1);
+                add(Id::new(51 + k as u8).and(u64::from(prefix)));
+            }
+        }
+        for (offset, template) in [(-1isize, 56u8), (1, 57)] {
+            let j = i as isize + offset;
+            if let Some(near) = usize::try_from(j).ok().and_then(|j| self.infos.get(j)) {
+                add(Id::new(template).and(u64::from(near.cluster & 0xfff)));
+            }
+        }
+        let written = u64::from(info.cap) | u64::from(info.all_caps) << 1;
+        let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
+        add(Id::new(58)
+            .and(u64::from(info.band))
+            .and(written)
+            .and(position));
     }
 
     /// Word-list marks of the token (alone and with its capitalization) and of its neighbours.

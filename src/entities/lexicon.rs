@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::word_classes::WordClasses;
 use crate::text::{data_lines, lowercase, FastMap, FastSet};
 
 /// 64-bit FNV-1a of a string: each token's strings are hashed once, and the features mix
@@ -123,6 +124,10 @@ pub struct Lexicon {
     pub geo_cities: WordSet,
     /// GeoNames countries, capitals, continents and US states.
     pub geo_regions: WordSet,
+    /// Listed companies (`scripts/gazetteers/companies.py`).
+    pub companies: WordSet,
+    /// Brown clusters and capitalization bands from unlabeled text.
+    pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
     /// lookup per token for all lists, with the hash the features compute anyway (no string
     /// hashing, no lowercase copy).
@@ -143,6 +148,7 @@ pub mod list {
     pub const STOPWORDS: u32 = 9;
     pub const GEO_CITIES: u32 = 10;
     pub const GEO_REGIONS: u32 = 11;
+    pub const COMPANIES: u32 = 12;
 }
 
 impl Lexicon {
@@ -160,6 +166,8 @@ impl Lexicon {
             stopwords: WordSet::load(include_str!("stopwords.txt")),
             geo_cities: WordSet::load(include_str!("geo_cities.txt")),
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
+            companies: WordSet::load(include_str!("companies.txt")),
+            words: WordClasses::new(),
             marks: FastMap::default(),
         };
         let mut marks: FastMap<u64, (Cow<'static, str>, Marks)> = FastMap::default();
@@ -184,7 +192,7 @@ impl Lexicon {
     }
 
     /// The lists, in the order of the bits of [`list`].
-    pub fn lists(&self) -> [&WordSet; 12] {
+    pub fn lists(&self) -> [&WordSet; 13] {
         [
             &self.titles,
             &self.calendar,
@@ -198,6 +206,7 @@ impl Lexicon {
             &self.stopwords,
             &self.geo_cities,
             &self.geo_regions,
+            &self.companies,
         ]
     }
 

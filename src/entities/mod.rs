@@ -5,6 +5,7 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod edges;
 mod evidence;
 mod features;
 mod group;
@@ -13,6 +14,7 @@ mod lexicon;
 mod repeats;
 mod romanized;
 pub mod tagger;
+mod word_classes;
 
 use std::ops::Range;
 
@@ -50,6 +52,15 @@ impl EntityRecognizer {
         }
     }
 
+    /// A recognizer with the model file `bytes` (as `newsmark train-ner` writes it) instead of
+    /// the embedded one, for cross-validation; `None` when it is malformed.
+    pub fn with_model(bytes: &[u8]) -> Option<EntityRecognizer> {
+        Some(EntityRecognizer {
+            lexicon: Lexicon::new(),
+            model: Some(Model::load(bytes)?),
+        })
+    }
+
     /// Whether the embedded model loaded (it always does in a correct build).
     pub fn has_model(&self) -> bool {
         self.model.is_some()
@@ -62,6 +73,7 @@ impl EntityRecognizer {
         let mut found = model.tag(document, &self.lexicon);
         joins::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
+        edges::fix(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);

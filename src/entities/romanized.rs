@@ -21,7 +21,7 @@ const OTHER_INITIALS: [&str; 6] = ["w", "y", "q", "x", "z", "r"];
 
 /// Whether `word` (lowercase) is one syllable as Chinese or Korean are romanized: an optional
 /// initial, one to three vowels, an optional final.
-fn is_syllable(word: &str) -> bool {
+pub(super) fn is_syllable(word: &str) -> bool {
     let after_initial = INITIALS
         .iter()
         .chain(&OTHER_INITIALS)

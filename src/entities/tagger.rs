@@ -403,6 +403,7 @@ fn spans(tags: &[usize], base: usize) -> Vec<Found> {
 }
 
 /// A training document: its text and gold names (byte ranges with kinds).
+#[derive(Clone)]
 pub struct Example {
     pub text: String,
     pub names: Vec<(usize, usize, Kind)>,
@@ -456,15 +457,32 @@ fn gold_tags(
     tags
 }
 
-/// Trains a model on `examples` for `epochs` passes (sentences shuffled with a fixed seed) and
-/// returns the model file's bytes. Deterministic: the same examples give the same bytes.
+/// How to train: table size, passes, pruning, and the seed of the sentence order.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainSettings {
+    /// The weight table has `1 << bits` rows.
+    pub bits: u32,
+    pub epochs: usize,
+    /// Quantized weights of at most this many steps are dropped.
+    pub prune: u8,
+    /// Seeds the shuffles of the sentence order (any value; 0 is taken as 1).
+    pub shuffle: u64,
+}
+
+/// Trains a model on `examples` for `epochs` passes (sentences shuffled with a seeded
+/// generator) and returns the model file's bytes. Deterministic: the same examples and settings
+/// give the same bytes.
 pub fn train(
     examples: &[Example],
-    bits: u32,
-    epochs: usize,
-    prune: u8,
+    settings: TrainSettings,
     lexicon: &Lexicon,
 ) -> (Vec<u8>, TrainReport) {
+    let TrainSettings {
+        bits,
+        epochs,
+        prune,
+        shuffle,
+    } = settings;
     let mut report = TrainReport::default();
     // Every sentence: its features and gold tags.
     let mut sentences: Vec<(Vec<Vec<u32>>, Vec<usize>)> = Vec::new();
@@ -487,7 +505,7 @@ pub fn train(
     let mut tu = vec![0f32; n_trans];
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut seed = shuffle.max(1);
     for _ in 0..epochs {
         // Fisher-Yates with xorshift64.
         for i in (1..order.len()).rev() {
@@ -586,6 +604,9 @@ pub fn train(
     (bytes, report)
 }
 
+/// The shuffle seed `newsmark train-ner` uses unless told otherwise.
+pub const SHUFFLE: u64 = 0x9e37_79b9_7f4a_7c15;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -634,8 +655,14 @@ mod tests {
             text: text.to_string(),
             names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
         }];
-        let (a, _) = train(&examples, 10, 3, 0, &lexicon);
-        let (b, _) = train(&examples, 10, 3, 0, &lexicon);
+        let settings = TrainSettings {
+            bits: 10,
+            epochs: 3,
+            prune: 0,
+            shuffle: SHUFFLE,
+        };
+        let (a, _) = train(&examples, settings, &lexicon);
+        let (b, _) = train(&examples, settings, &lexicon);
         assert_eq!(a, b);
         let model = Model::load(&a).expect("loads");
         let found = model.tag(&Document::new(text), &lexicon);
@@ -663,7 +690,13 @@ mod tests {
             text: "Peter Smith visited Paris.".to_string(),
             names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
         }];
-        let (mut bytes, _) = train(&examples, 10, 2, 0, &lexicon);
+        let settings = TrainSettings {
+            bits: 10,
+            epochs: 2,
+            prune: 0,
+            shuffle: SHUFFLE,
+        };
+        let (mut bytes, _) = train(&examples, settings, &lexicon);
         assert!(Model::load(&bytes).is_some());
         let mut longer = bytes.clone();
         longer.push(1);

@@ -1,0 +1,199 @@
+//! The edges of tagged names, by form: a name never runs across a quotation mark ("Kim
+//! “Zelenskyy"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
+//! before a given name ("He Yadong", where "He" is capitalized mid-sentence, so not the
+//! pronoun), and a party–state tag ("D-Mass.", "R-S.C.") is not a name.
+
+use super::lexicon::Lexicon;
+use super::romanized::is_syllable;
+use super::tagger::Found;
+use crate::text::{Document, TokenKind};
+use crate::Kind;
+
+/// Applies every edge rule to `found` (in text order; kept so).
+pub fn fix(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut fixed = Vec::with_capacity(found.len());
+    for name in found.drain(..) {
+        for mut part in split_at_quotes(doc, name) {
+            trim_date(doc, lexicon, &mut part);
+            if !part.tokens.is_empty() && !is_party_state(doc, &part) {
+                fixed.push(part);
+            }
+        }
+    }
+    for f in 0..fixed.len() {
+        let start = fixed[f].tokens.start;
+        let free = f == 0 || fixed[f - 1].tokens.end < start;
+        if free && fixed[f].kind == Kind::Person && surname_before(doc, start) {
+            fixed[f].tokens.start -= 1;
+        }
+    }
+    *found = fixed;
+}
+
+fn is_quote(text: &str) -> bool {
+    matches!(text, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
+}
+
+/// The parts of `name` between quotation marks, those that still have a capitalized word.
+fn split_at_quotes(doc: &Document, name: Found) -> Vec<Found> {
+    let range = name.tokens.clone();
+    if !range.clone().any(|t| is_quote(doc.token_text(t))) {
+        return vec![name];
+    }
+    let mut parts = Vec::new();
+    let mut start = range.start;
+    for t in range.start..=range.end {
+        if t == range.end || is_quote(doc.token_text(t)) {
+            let part = start..t;
+            if part.clone().any(|u| doc.is_capitalized(u)) {
+                parts.push(Found {
+                    tokens: part,
+                    kind: name.kind,
+                });
+            }
+            start = t + 1;
+        }
+    }
+    parts
+}
+
+/// Drops a month or weekday (and its period) at the end of a name of several words when a
+/// number follows: "Rick Scott Jan. 5" names Rick Scott.
+fn trim_date(doc: &Document, lexicon: &Lexicon, name: &mut Found) {
+    let mut end = name.tokens.end;
+    if end > name.tokens.start && doc.token_text(end - 1) == "." {
+        end -= 1;
+    }
+    if end <= name.tokens.start + 1 {
+        return;
+    }
+    let last = doc.token_text(end - 1).to_lowercase();
+    let listed = lexicon.calendar.contains(&last) || lexicon.calendar.contains(&format!("{last}."));
+    let mut next = name.tokens.end;
+    if next < doc.tokens.len() && doc.token_text(next) == "." {
+        next += 1;
+    }
+    let number_follows = next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Number;
+    if listed && number_follows {
+        name.tokens.end = end - 1;
+    }
+}
+
+/// "D-Mass.", "R-S.C.", "I-Vt.": a party letter, a hyphen and a state's abbreviation.
+fn is_party_state(doc: &Document, name: &Found) -> bool {
+    let text = &doc.text[doc.tokens[name.tokens.start].start..doc.tokens[name.tokens.end - 1].end];
+    let Some(state) = text
+        .strip_prefix("D-")
+        .or_else(|| text.strip_prefix("R-"))
+        .or_else(|| text.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let state = state.trim_end_matches('.');
+    !state.is_empty()
+        && state.len() <= 5
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// Whether the token before `start` is a romanized surname written before a given name: one
+/// capitalized syllable ("He", "Ma", "Li") in the middle of a sentence in mixed-case text, where
+/// a common word would be in lowercase.
+fn surname_before(doc: &Document, start: usize) -> bool {
+    let Some(t) = start.checked_sub(1) else {
+        return false;
+    };
+    let word = doc.token_text(t);
+    let mut chars = word.chars();
+    let capitalized = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    capitalized
+        && word.len() <= 4
+        && doc.tokens[t].end < doc.tokens[start].start
+        && !doc.line_break_between(t, start)
+        && !doc.starts_sentence(t)
+        && t > 0
+        && !doc.is_capitalized(t - 1)
+        && doc.token_text(t - 1).chars().any(char::is_lowercase)
+        && is_syllable(&word.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, tagged: &[(&str, Kind)]) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Vec::new();
+        for &(name, kind) in tagged {
+            let start = text.find(name).unwrap();
+            let first = doc.token_at_or_after(start);
+            let mut last = first;
+            while doc.tokens[last].end < start + name.len() {
+                last += 1;
+            }
+            found.push(Found {
+                tokens: first..last + 1,
+                kind,
+            });
+        }
+        fix(&doc, &Lexicon::new(), &mut found);
+        found
+            .iter()
+            .map(|f| {
+                doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end]
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_stop_at_quotes_and_dates() {
+        assert_eq!(
+            names(
+                "said Kim “Zelenskyy must come",
+                &[("Kim “Zelenskyy", Kind::Person)]
+            ),
+            ["Kim", "Zelenskyy"]
+        );
+        assert_eq!(
+            names(
+                "Senator Rick Scott Jan. 5 introduced",
+                &[("Rick Scott Jan.", Kind::Person)]
+            ),
+            ["Rick Scott"]
+        );
+        // A month inside a name with no number after it stays: "Jan Smith" is a person.
+        assert_eq!(
+            names("met Jan Smith on", &[("Jan Smith", Kind::Person)]),
+            ["Jan Smith"]
+        );
+    }
+
+    #[test]
+    fn party_state_tags_are_not_names() {
+        assert_eq!(
+            names(
+                "Sen. Ed Markey, D-Mass., said",
+                &[("Ed Markey", Kind::Person), ("D-Mass.", Kind::Place)]
+            ),
+            ["Ed Markey"]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_surname_mid_sentence_joins_the_name() {
+        assert_eq!(
+            names(
+                "chief negotiator He Yadong said",
+                &[("Yadong", Kind::Person)]
+            ),
+            ["He Yadong"]
+        );
+        // The pronoun opening a sentence stays out.
+        assert_eq!(
+            names("He Yadong said", &[("Yadong", Kind::Person)]),
+            ["Yadong"]
+        );
+    }
+}
