@@ -29,7 +29,7 @@ newsmark: highlights named entities, direct quotations and dates in news text
 usage:
   newsmark annotate [IN.jsonl] [OUT.jsonl]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
-  newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
+  newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json] [--speaker-entities]
   newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
   newsmark bench DOCS.jsonl...
   newsmark help [COMMAND]
@@ -84,7 +84,7 @@ Analyzes one text file (`-` for standard input, UTF-8) and prints the result.
 
 const EVAL: Command = Command {
     name: "eval",
-    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]",
+    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json] [--speaker-entities]",
     help: "\
 Scores newsmark against gold corpora (../shared/corpus), with the figures and the table of
 ../shared/eval/score.py: per layer exact and lenient P/R/F1 (entities per label, micro and
@@ -102,11 +102,14 @@ nothing for this layer]\" here reflects newsmark's own spans (annotate's output 
                       the same as `score.py GOLD PRED`
   --json              print score.py's --json dictionary instead of the table (with several
                       GOLD files: an object with one such dictionary per GOLD path)
+  --speaker-entities  also score the speaker entity of quotes (score.py --speaker-entities):
+                      over matched gold quotes with `speaker_entity_names`, overall and for
+                      pronoun speakers
 
 Gold documents that cannot be annotated (no string `text`, bad `dct`) are reported on standard
 error, count as predicting nothing, and make the exit status 1.",
     values: &["--pred"],
-    switches: &["--json"],
+    switches: &["--json", "--speaker-entities"],
     max_positional: usize::MAX,
 };
 
@@ -441,6 +444,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         return Err(Failure::Usage(&EVAL, "no GOLD.jsonl given".into()));
     }
     let json = parsed.switch("--json");
+    let speaker_entities = parsed.switch("--speaker-entities");
     let mut out = BufWriter::new(io::stdout().lock());
     if let Some(pred) = parsed.value("--pred") {
         if golds.len() != 1 {
@@ -451,7 +455,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         }
         let gold: Vec<Json> = load(&golds[0])?.into_iter().map(|(_, d)| d).collect();
         let pred: Vec<Json> = load(pred)?.into_iter().map(|(_, d)| d).collect();
-        let report = eval::score(&gold, &pred).map_err(Failure::Failed)?;
+        let report = eval::score_with(&gold, &pred, speaker_entities).map_err(Failure::Failed)?;
         if json {
             writeln!(out, "{}", report.to_json().to_pretty())?;
         } else {
@@ -487,7 +491,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
             }
         }
         let gold: Vec<Json> = gold.into_iter().map(|(_, d)| d).collect();
-        let report = eval::score(&gold, &predictions)
+        let report = eval::score_with(&gold, &predictions, speaker_entities)
             .map_err(|e| Failure::Failed(format!("{path}: {e}")))?;
         if json {
             reports.push((path.to_string(), report.to_json()));
