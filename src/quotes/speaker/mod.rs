@@ -34,6 +34,10 @@ pub struct Lists {
     given_names: FastMap<&'static str, Gender>,
     /// Titles that tell a gender ("mr", "ms"), lowercase, without their period.
     titles: FastMap<&'static str, Gender>,
+    /// Words opening a subordinate or opening clause before a sentence's subject ("when").
+    openers: FastSet<&'static str>,
+    /// Prepositions: a noun phrase after one is no subject ("through the streets").
+    prepositions: FastSet<&'static str>,
     /// Nouns of documents that speak for whoever wrote them ("letter", "statement").
     documents: FastSet<&'static str>,
 }
@@ -62,6 +66,8 @@ impl Lists {
             given_names: gendered(include_str!("../given_names.txt")),
             titles: gendered(include_str!("../titles.txt")),
             documents: data_lines(include_str!("../documents.txt")).collect(),
+            openers: data_lines(include_str!("../openers.txt")).collect(),
+            prepositions: data_lines(include_str!("../prepositions.txt")).collect(),
         }
     }
 }

@@ -30,8 +30,13 @@ impl<'a> Attributor<'a> {
         let found = if opens && ending != Some('.') {
             after_quote().or_else(before_quote).or_else(any_verb)
         } else if announces {
-            // Inside a sentence the cue before the quotation comes first.
-            before_quote().or_else(after_quote).or_else(any_verb)
+            // Inside a sentence the cue before the quotation comes first, unless a short
+            // attribution follows (`…, telling Mic, “…,” he said`).
+            after_quote()
+                .filter(|a| self.short_after(end, a))
+                .or_else(before_quote)
+                .or_else(after_quote)
+                .or_else(any_verb)
         } else if ending == Some('.') {
             // The sentence ended inside the marks: what follows is another sentence, unless it
             // is only an attribution (`… done.” Trump said.`).

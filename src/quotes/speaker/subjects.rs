@@ -24,6 +24,27 @@ impl<'a> Attributor<'a> {
                 return Some(subject);
             }
         }
+        // "the mayor also said", "the protesters chanted": the noun phrase right before the cue
+        // is its subject, though a person is named further back; not the object of a
+        // preposition ("through the streets") nor an apposition ("Rathke, the spokesman,").
+        let noun_phrase = self
+            .speaker_ending_before(cue)
+            .filter(|m| !m.pronoun && m.entity.is_none())
+            .filter(|m| m.start >= self.doc.tokens[clause.start].start)
+            .filter(|m| {
+                let first = self.doc.token_at_or_after(m.start);
+                let word = lowercase(self.doc.token_text(first));
+                let object = first.checked_sub(1).is_some_and(|t| {
+                    let before = lowercase(self.doc.token_text(t));
+                    let apposition = before == ","
+                        && t.checked_sub(1).is_some_and(|name| self.is_name_word(name));
+                    apposition || self.lists.prepositions.contains(before.as_ref())
+                });
+                self.lists.determiners.contains(word.as_ref()) && !object
+            });
+        if noun_phrase.is_some() {
+            return noun_phrase;
+        }
         let person = |kind: Kind| kind == Kind::Person;
         clause
             .clone()
@@ -61,13 +82,19 @@ impl<'a> Attributor<'a> {
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
         let person = |kind: Kind| kind == Kind::Person;
-        let first_person = (first..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
-            self.entity_mention(t, &person).or_else(|| {
-                self.is_pronoun(self.doc.token_text(t))
-                    .then(|| self.pronoun(t))
+        let person_from = |from: usize| {
+            (from..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
+                self.entity_mention(t, &person).or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
             })
-        });
-        first_person
+        };
+        // "When Trump ran, he called them …": the main clause's subject, after an opening
+        // subordinate clause.
+        self.main_clause(first, i)
+            .and_then(person_from)
+            .or_else(|| person_from(first))
             .or_else(|| self.choose_named(first..i, Side::AfterCue))
             .or_else(|| {
                 // A capitalized first word is not a name by itself ("But", "Holding"). The
@@ -85,6 +112,20 @@ impl<'a> Attributor<'a> {
                     .find_map(|t| self.speaker_from(t).filter(|&(_, next)| next <= i))
                     .map(|(speaker, _)| speaker)
             })
+    }
+
+    /// The first token of the main clause of a sentence starting at token `first` with a
+    /// subordinate or opening clause ("When …,", "After …,", "Asked about …,"), when it starts
+    /// before token `i`.
+    fn main_clause(&self, first: usize, i: usize) -> Option<usize> {
+        let word = lowercase(self.doc.token_text(first));
+        if !self.lists.openers.contains(word.as_ref()) {
+            return None;
+        }
+        (first + 1..i.min(first + PHRASE))
+            .take_while(|&t| !self.ends_clause(t))
+            .find(|&t| self.doc.token_text(t) == ",")
+            .map(|comma| comma + 1)
     }
 
     /// Where the subject of a cue at `cue` can start: after the last clause end or line break,
@@ -124,6 +165,25 @@ impl<'a> Attributor<'a> {
                 if let Some((speaker, _)) = self.speaker_from(phrase.start) {
                     return Some(speaker);
                 }
+            }
+        }
+        // "…, Schiff said": a name or pronoun right before the cue is its subject, though a
+        // person is named further back.
+        if side == Side::BeforeCue && !phrase.is_empty() {
+            let adjacent = self
+                .speaker_ending_before(phrase.end)
+                .filter(|m| m.start >= self.doc.tokens[phrase.start].start)
+                .filter(|m| {
+                    let first = &self.doc.text[m.start..m.end];
+                    m.pronoun
+                        || m.entity.is_some()
+                        || !self
+                            .lists
+                            .determiners
+                            .contains(lowercase(first.split(' ').next().unwrap_or("")).as_ref())
+                });
+            if adjacent.is_some() {
+                return adjacent;
             }
         }
         self.choose_named(phrase.clone(), side)
