@@ -154,6 +154,8 @@ pub struct Attributor<'a> {
     genders: FastMap<usize, Gender>,
     /// Who says "I" in the text, once looked for.
     narrator: OnceCell<Option<usize>>,
+    /// The person of each gender the text is about, once looked for.
+    topics: [OnceCell<Option<usize>>; 2],
 }
 
 impl<'a> Attributor<'a> {
@@ -186,6 +188,7 @@ impl<'a> Attributor<'a> {
             kinds,
             genders,
             narrator: OnceCell::new(),
+            topics: [OnceCell::new(), OnceCell::new()],
         }
     }
 
@@ -216,13 +219,16 @@ impl<'a> Attributor<'a> {
         self.quoted.get(k).is_some_and(|&(start, _)| start <= at)
     }
 
-    /// The mention of the name in tokens `first..end`, with the entity that covers it.
+    /// The mention of the name in tokens `first..end`, with the last entity inside it (its head:
+    /// "Khaled Al-Maeena" where only "Al-Maeena" was recognized).
     fn name_mention(&self, first: usize, end: usize) -> Mention {
         let range = self.byte_range(first, end);
-        let entity = self
-            .entity_at(range.0)
-            .filter(|&((start, stop), _)| start >= range.0 && stop <= range.1)
-            .map(|(_, entity)| entity);
+        let from = self.entities.partition_point(|s| s.start < range.0);
+        let entity = self.entities[from..]
+            .iter()
+            .take_while(|s| s.end <= range.1)
+            .filter_map(|s| s.entity)
+            .last();
         self.mention(range, entity)
     }
 

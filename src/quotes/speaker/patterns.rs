@@ -3,6 +3,8 @@
 //! (`Kasich resisted: “…”`), a signature (`“…” ― Ana Ruiz`), a transcript label
 //! (`"WALLACE: …`), a headline (`Graham: ‘…’`), and a guess from the context when none applies.
 
+use std::ops::Range;
+
 use super::*;
 
 impl<'a> Attributor<'a> {
@@ -162,7 +164,8 @@ impl<'a> Attributor<'a> {
             .take_while(|&t| t == i || !self.doc.line_break_between(t - 1, t))
             .find(|&t| self.cue_at(t).is_some())?;
         let (cue, _) = self.cue_at(cue_at)?;
-        self.choose(i..cue_at, Side::BeforeCue)
+        self.leading_name(i..cue_at)
+            .or_else(|| self.choose(i..cue_at, Side::BeforeCue))
             .map(|speaker| Attribution {
                 speaker,
                 cue: Some(cue),
@@ -227,8 +230,16 @@ impl<'a> Attributor<'a> {
                 // "…, saying “…”": the participle's subject is the sentence's.
                 let participle = cue.ends_with("ing");
                 let sentence = || self.sentence_subject(i);
-                let found = if participle {
-                    sentence().or_else(|| self.subject_before(i))
+                let after =
+                    || self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue);
+                let found = if lowercase(&cue) == "attributed to" {
+                    // "a quote attributed to Einstein: “…”": the one it is attributed to.
+                    after()
+                } else if participle {
+                    // "…, with Boswell stating: “…”": the participle's own subject.
+                    self.with_subject(i)
+                        .or_else(sentence)
+                        .or_else(|| self.subject_before(i))
                 } else {
                     self.subject_before(i).or_else(sentence)
                 };
@@ -243,6 +254,43 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// `“…,” Khaled Al-Maeena, editor at the Saudi Gazette, said`: a name opening the phrase
+    /// before the cue and set off by a comma is the speaker, not a place or organization in
+    /// its apposition (when no person entity is named there).
+    fn leading_name(&self, phrase: Range<usize>) -> Option<Mention> {
+        let comma = phrase
+            .clone()
+            .take(NAME_WORDS + 3)
+            .find(|&t| self.doc.token_text(t) == ",")?;
+        let name = phrase.start..comma;
+        let attached_hyphen = |t: usize| {
+            self.doc.token_text(t) == "-"
+                && t > name.start
+                && self.doc.tokens[t - 1].end == self.doc.tokens[t].start
+        };
+        let is_name = !name.is_empty()
+            && self.is_name_word(name.start)
+            && name
+                .clone()
+                .all(|t| self.is_name_word(t) || attached_hyphen(t));
+        let person = |kind: Kind| kind == Kind::Person;
+        let person_named = phrase
+            .clone()
+            .any(|t| self.entity_mention(t, &person).is_some());
+        (is_name && !person_named).then(|| self.name_mention(name.start, name.end))
+    }
+
+    /// `with Boswell stating`: the name between "with" and a participle at token `cue`.
+    fn with_subject(&self, cue: usize) -> Option<Mention> {
+        let speaker = self.speaker_ending_before(cue)?;
+        let first = self.doc.token_at_or_after(speaker.start);
+        let named = speaker.entity.is_some() || self.is_name_word(first);
+        let with = first
+            .checked_sub(1)
+            .is_some_and(|t| lowercase(self.doc.token_text(t)) == "with");
+        (named && with).then_some(speaker)
     }
 
     /// `…, Schiff said. “…”` / `said Obama. “…”`: a sentence just before the quotation, in its

@@ -74,6 +74,8 @@ const GENDER_GAP: usize = 3;
 /// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
 /// in the same sentence ("Huang met Trump …, where he told" → Huang).
 const SUBJECT_START: usize = 3;
+/// Mentions of the person a text is about, at least.
+const TOPIC_MENTIONS: usize = 3;
 /// Words of a first line that names a first-person text's speaker ("Biologist Nick Bos tells
 /// …"), at most.
 const HEADLINE_WORDS: usize = 25;
@@ -211,15 +213,18 @@ impl<'a> Attributor<'a> {
         let chain = chain.filter(|c| self.agrees(c.entity, want));
         let lowest = at.saturating_sub(TOKENS_BACK);
         let (mut sentence, mut end) = (self.doc.sentence_of(at), at);
-        let (mut looked, mut paragraphs) = (0, 0);
+        let (mut looked, mut paragraphs, mut goes_on) = (0, 0, false);
+        // Out of sentences after pronoun subjects only: the person the text is about.
+        let out = |goes_on: bool| goes_on.then(|| self.topic(want)).flatten();
         loop {
             let start = self.doc.sentences[sentence].tokens.start.max(lowest);
             let own = end == at;
             // Only what follows the chained quotation competes with its speaker.
             let after_chain = chain.map_or(start, |c| start.max(self.doc.token_at_or_after(c.end)));
-            let found = self.subject_in(after_chain..end, want, own);
-            if found.is_some() {
-                return found;
+            match self.subject_in(after_chain..end, want, own) {
+                Ok(Some(entity)) => return Some(entity),
+                Ok(None) => {}
+                Err(()) => goes_on = true,
             }
             if let Some(c) = chain {
                 if after_chain > start || self.doc.tokens[start].start < c.end {
@@ -232,12 +237,12 @@ impl<'a> Attributor<'a> {
                 looked += 1;
             }
             if start == 0 || start == lowest || looked >= SENTENCES_BACK || sentence == 0 {
-                return None;
+                return out(goes_on);
             }
             if self.doc.line_break_between(start - 1, start) {
                 paragraphs += 1;
                 if paragraphs > PARAGRAPHS_BACK {
-                    return None;
+                    return out(goes_on);
                 }
             }
             sentence -= 1;
@@ -245,49 +250,115 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// The person of the gender `want` asks for whom the text names most often, when named at
+    /// least [`TOPIC_MENTIONS`] times and more often than any other of that gender.
+    fn topic(&self, want: Referent) -> Option<usize> {
+        let Referent::Person(gender) = want else {
+            return None;
+        };
+        *self.topics[gender as usize].get_or_init(|| {
+            let mut counts: FastMap<usize, usize> = FastMap::default();
+            for span in &self.persons {
+                if let Some(entity) = span.entity.filter(|&e| self.agrees(e, want)) {
+                    *counts.entry(entity).or_default() += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            match ranked.as_slice() {
+                [(n, e), rest @ ..]
+                    if *n >= TOPIC_MENTIONS && rest.first().is_none_or(|r| r.0 < *n) =>
+                {
+                    Some(*e)
+                }
+                _ => None,
+            }
+        })
+    }
+
     /// The subject among tokens `range` (outside quotations) that `want` can refer to: for a
     /// person, the first person named who agrees (a possessive only when no other); for a group,
     /// the first entity named when it is an organization. In the pronoun's `own` sentence only
-    /// a person opening it counts ("After meeting Obama, he said" is not Obama).
-    fn subject_in(&self, range: Range<usize>, want: Referent, own: bool) -> Option<usize> {
+    /// a person opening it counts ("After meeting Obama, he said" is not Obama). `Err` when the
+    /// sentence's subject is a pronoun of the same gender: the search goes on before it.
+    fn subject_in(
+        &self,
+        range: Range<usize>,
+        want: Referent,
+        own: bool,
+    ) -> Result<Option<usize>, ()> {
         if range.is_empty() {
-            return None;
+            return Ok(None);
         }
         let (from, to) = (
             self.doc.tokens[range.start].start,
             self.doc.tokens[range.end - 1].end,
         );
         let first = self.entities.partition_point(|s| s.start < from);
-        let mentions = self.entities[first..]
+        let mut mentions = self.entities[first..]
             .iter()
             .take_while(|s| s.end <= to)
             .filter(|s| !self.is_quoted(self.doc.token_at_or_after(s.start)));
         match want {
-            Referent::Person(_) => {
+            Referent::Person(gender) => {
+                // "Philonise, when he said": a person set off by a comma right before the
+                // clause the pronoun opens.
+                if own {
+                    if let Some(entity) = self.dislocated(range.end, want) {
+                        return Ok(Some(entity));
+                    }
+                }
+                // "He went up to Cambridge, where he met Edleston.": a sentence whose subject is
+                // a pronoun of the same gender goes on with the person before; its others are
+                // objects.
+                let before_person = mentions
+                    .clone()
+                    .find(|s| s.kind == Kind::Person)
+                    .map_or(range.end, |s| self.doc.token_at_or_after(s.start));
+                let goes_on = !own
+                    && (range.start..before_person).any(|t| {
+                        !self.is_quoted(t) && pronoun_gender(self.doc.token_text(t)) == Some(gender)
+                    });
+                if goes_on {
+                    return Err(());
+                }
                 let mut possessive = None;
                 for span in mentions.filter(|s| s.kind == Kind::Person) {
                     let token = self.doc.token_at_or_after(span.start);
                     if own && token - range.start > SUBJECT_START {
-                        return None;
+                        return Ok(None);
                     }
                     let Some(entity) = span.entity.filter(|&e| self.agrees(e, want)) else {
                         continue;
                     };
                     if self.entity_mention(token, &|_| true).is_some() {
-                        return Some(entity);
+                        return Ok(Some(entity));
                     }
                     possessive = possessive.or(Some(entity));
                 }
-                possessive.filter(|_| !own)
+                Ok(possessive.filter(|_| !own))
             }
-            Referent::Group => {
-                let span = mentions
-                    .filter(|s| matches!(s.kind, Kind::Person | Kind::Organization))
-                    .next()?;
-                span.entity.filter(|&e| self.agrees(e, want))
-            }
-            Referent::FirstPerson { .. } => None,
+            Referent::Group => Ok(mentions
+                .find(|s| matches!(s.kind, Kind::Person | Kind::Organization))
+                .and_then(|span| span.entity.filter(|&e| self.agrees(e, want)))),
+            Referent::FirstPerson { .. } => Ok(None),
         }
+    }
+
+    /// `Philonise, when he said`: the person ending right before a comma and a word opening a
+    /// clause ("when", "as") before the pronoun at token `at`, when it agrees.
+    fn dislocated(&self, at: usize, want: Referent) -> Option<usize> {
+        let opener = at.checked_sub(1)?;
+        let comma = opener.checked_sub(1)?;
+        let opens = self
+            .lists
+            .openers
+            .contains(lowercase(self.doc.token_text(opener)).as_ref());
+        if !opens || self.doc.token_text(comma) != "," || comma == 0 {
+            return None;
+        }
+        let (_, entity) = self.entity_at(self.doc.tokens[comma - 1].start)?;
+        self.agrees(entity, want).then_some(entity)
     }
 
     /// Who says "I" in a first-person text: a person introducing themself ("my name is Ana",
@@ -388,6 +459,15 @@ impl<'a> Attributor<'a> {
             .filter(|s| s.kind == Kind::Organization)
             .find(|s| s.text.split_whitespace().any(|w| lowercase(w) == head))
             .and_then(|s| s.entity)
+    }
+}
+
+/// The gender of a "he" or "she".
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match lowercase(word).as_ref() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
     }
 }
 
