@@ -167,6 +167,17 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // "“…,” the New York businessman said": a noun phrase making up the whole phrase before
+        // the cue, though it holds a name.
+        if side == Side::BeforeCue && !phrase.is_empty() {
+            let first = lowercase(self.doc.token_text(phrase.start));
+            let whole = self
+                .speaker_ending_before(phrase.end)
+                .filter(|m| m.start == self.doc.tokens[phrase.start].start);
+            if self.lists.determiners.contains(first.as_ref()) && whole.is_some() {
+                return whole;
+            }
+        }
         // "…, Schiff said": a name or pronoun right before the cue is its subject, though a
         // person is named further back.
         if side == Side::BeforeCue && !phrase.is_empty() {
