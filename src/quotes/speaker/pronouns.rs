@@ -110,10 +110,8 @@ fn title_before(doc: &Document, lists: &Lists, start: usize) -> Option<Gender> {
     if doc.token_text(before) == "." {
         before = before.checked_sub(1)?;
     }
-    lists
-        .titles
-        .get(lowercase(doc.token_text(before)).as_ref())
-        .copied()
+    let title = lowercase(doc.token_text(before));
+    lists.titles.get(title.trim_end_matches('.')).copied()
 }
 
 /// The gender of a "he" or "she" within [`GENDER_GAP`] tokens from `from`, no punctuation

@@ -34,12 +34,11 @@ impl<'a> Attributor<'a> {
             .filter(|m| {
                 let first = self.doc.token_at_or_after(m.start);
                 let word = lowercase(self.doc.token_text(first));
-                let object = first.checked_sub(1).is_some_and(|t| {
-                    let before = lowercase(self.doc.token_text(t));
-                    let apposition = before == ","
-                        && t.checked_sub(1).is_some_and(|name| self.is_name_word(name));
-                    apposition || self.lists.prepositions.contains(before.as_ref())
+                let apposition = first.checked_sub(1).is_some_and(|t| {
+                    self.doc.token_text(t) == ","
+                        && t.checked_sub(1).is_some_and(|name| self.is_name_word(name))
                 });
+                let object = apposition || self.after_preposition(m);
                 self.lists.determiners.contains(word.as_ref()) && !object
             });
         if noun_phrase.is_some() {
@@ -50,14 +49,47 @@ impl<'a> Attributor<'a> {
             .clone()
             .rev()
             .find_map(|t| {
-                self.entity_mention(t, &person).or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
+                self.entity_mention(t, &person)
+                    .filter(|m| !self.obtained_by(m))
+                    .or_else(|| {
+                        self.is_pronoun(self.doc.token_text(t))
+                            .then(|| self.pronoun(t))
+                    })
             })
-            .or_else(|| self.speaker_ending_before(cue))
+            .or_else(|| {
+                self.speaker_ending_before(cue)
+                    .filter(|m| !self.after_preposition(m))
+            })
             .or_else(|| self.sentence_subject(cue))
             .or_else(|| self.choose_named(clause, Side::BeforeCue))
+    }
+
+    /// Whether the mention is the object of a preposition ("obtained by The Ledger", "through
+    /// the streets"): no speaker.
+    pub(super) fn after_preposition(&self, mention: &Mention) -> bool {
+        self.word_before(mention).is_some_and(|t| {
+            self.lists
+                .prepositions
+                .contains(lowercase(self.doc.token_text(t)).as_ref())
+        })
+    }
+
+    /// "A memo obtained by The Ledger": who only obtained or reported the words is no speaker.
+    fn obtained_by(&self, mention: &Mention) -> bool {
+        let before = self.word_before(mention);
+        before.is_some_and(|t| lowercase(self.doc.token_text(t)) == "by")
+    }
+
+    /// The token before a mention, past a determiner outside it ("by [The] Ledger").
+    fn word_before(&self, mention: &Mention) -> Option<usize> {
+        let before = self.doc.token_at_or_after(mention.start).checked_sub(1)?;
+        let word = lowercase(self.doc.token_text(before));
+        let article = matches!(word.as_ref(), "the" | "a" | "an");
+        if article {
+            before.checked_sub(1)
+        } else {
+            Some(before)
+        }
     }
 
     /// The first token of the sentence holding token `i`, not before a line break.
@@ -84,7 +116,8 @@ impl<'a> Attributor<'a> {
         let person = |kind: Kind| kind == Kind::Person;
         let person_from = |from: usize| {
             (from..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
-                self.entity_mention(t, &person).or_else(|| {
+                let mention = self.entity_mention(t, &person);
+                mention.filter(|m| !self.obtained_by(m)).or_else(|| {
                     self.is_pronoun(self.doc.token_text(t))
                         .then(|| self.pronoun(t))
                 })
@@ -184,6 +217,7 @@ impl<'a> Attributor<'a> {
             let adjacent = self
                 .speaker_ending_before(phrase.end)
                 .filter(|m| m.start >= self.doc.tokens[phrase.start].start)
+                .filter(|m| !self.after_preposition(m))
                 .filter(|m| {
                     let first = &self.doc.text[m.start..m.end];
                     m.pronoun
@@ -214,7 +248,10 @@ impl<'a> Attributor<'a> {
             Side::AfterCue => phrase.clone().collect(),
         };
         let entity = |wanted: &dyn Fn(Kind) -> bool| {
-            order.iter().find_map(|&t| self.entity_mention(t, wanted))
+            order.iter().find_map(|&t| {
+                self.entity_mention(t, wanted)
+                    .filter(|m| !self.obtained_by(m))
+            })
         };
         entity(&|kind| kind == Kind::Person)
             .or_else(|| {
@@ -291,6 +328,14 @@ impl<'a> Attributor<'a> {
         } else {
             opener
         };
+        // "the Court goes on to": a verb or small word ends a noun phrase before `last`.
+        let words = (opener + 1..=last).map(|t| self.doc.token_text(t));
+        if words
+            .into_iter()
+            .any(|w| self.lists.function_words.contains(w))
+        {
+            return None;
+        }
         Some(self.mention(self.byte_range(first, last + 1), None))
     }
 
