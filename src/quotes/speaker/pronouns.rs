@@ -320,6 +320,14 @@ impl<'a> Attributor<'a> {
                 if goes_on {
                     return Err(());
                 }
+                // "After meeting Berg, he said": no antecedent in an opening clause.
+                let opening = self
+                    .lists
+                    .openers
+                    .contains(lowercase(self.doc.token_text(range.start)).as_ref());
+                if own && opening {
+                    return Ok(None);
+                }
                 let mut possessive = None;
                 for span in mentions.filter(|s| s.kind == Kind::Person) {
                     let token = self.doc.token_at_or_after(span.start);
