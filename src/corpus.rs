@@ -540,6 +540,28 @@ mod tests {
     }
 
     #[test]
+    fn quotes_name_the_entity_of_their_speaker() {
+        let text = "Ana Ruiz won. “We won,” she said. “Yes,” he said.";
+        let analysis = Analyzer::new(Options::default()).analyze(text);
+        let Json::Array(spans) = corpus_spans(text, analysis) else {
+            panic!()
+        };
+        let quotes: Vec<&Json> = spans
+            .iter()
+            .filter(|s| s.get("label") == Some(&Json::from("QUOTE")))
+            .collect();
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].get("speaker"), Some(&Json::from("she")));
+        assert_eq!(
+            quotes[0].get("speaker_entity"),
+            Some(&Json::from("Ana Ruiz"))
+        );
+        // No man named before "he": no entity rather than a wrong one.
+        assert_eq!(quotes[1].get("speaker"), Some(&Json::from("he")));
+        assert_eq!(quotes[1].get("speaker_entity"), None);
+    }
+
+    #[test]
     fn corpus_spans_count_code_points() {
         let text = "😀 Ana said “we won” on 2 May.";
         let byte = |s: &str| text.find(s).unwrap();
