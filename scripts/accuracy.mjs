@@ -15,7 +15,7 @@ const recordsDir = join(ROOT, "tests", "accuracy");
 const scores = new Map();
 function scoreOf(corpus) {
   if (!scores.has(corpus)) {
-    const run = spawnSync(cli, ["eval", join(corpusDir, corpus), "--json"], {
+    const run = spawnSync(cli, ["eval", join(corpusDir, corpus), "--json", "--speaker-entities"], {
       encoding: "utf8",
       maxBuffer: 1 << 26,
     });

@@ -87,6 +87,16 @@ fn is_temporal(span: &Span) -> bool {
     )
 }
 
+/// `speakerEntity`: the name of the entity a quote's speaker refers to; `null` for none.
+fn speaker_entity_matches(analysis: &Analysis, span: &Span, item: &Value) -> bool {
+    let Some(want) = item.get("speakerEntity") else {
+        return true;
+    };
+    let id = span.speaker.as_ref().and_then(|s| s.entity);
+    let name = id.and_then(|id| analysis.entities.iter().find(|e| e.id == id));
+    want.as_str() == name.map(|e| e.name.as_str())
+}
+
 fn entity_of(analysis: &Analysis, text: &str) -> Option<usize> {
     analysis
         .spans
@@ -108,7 +118,9 @@ fn golden_cases() {
         let analysis = Analyzer::new(options).analyze(&text);
         let items = |key: &str| case[key].as_array().cloned().unwrap_or_default();
         for item in items("expect") {
-            if !analysis.spans.iter().any(|s| matches(s, &item)) {
+            let found =
+                |s: &&Span| matches(s, &item) && speaker_entity_matches(&analysis, s, &item);
+            if !analysis.spans.iter().any(|s| found(&s)) {
                 failures.push(format!("{name}: expected {item}"));
             }
         }
@@ -122,7 +134,9 @@ fn golden_cases() {
             }
         }
         for item in items("reject") {
-            if let Some(span) = analysis.spans.iter().find(|s| matches(s, &item)) {
+            let found =
+                |s: &&Span| matches(s, &item) && speaker_entity_matches(&analysis, s, &item);
+            if let Some(span) = analysis.spans.iter().find(found) {
                 failures.push(format!("{name}: rejected {item} but found {span:?}"));
             }
         }

@@ -40,7 +40,7 @@ newsmark: highlights named entities, direct quotations and dates in news text
 usage:
   newsmark annotate [IN.jsonl] [OUT.jsonl] [--jobs N]
   newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]
-  newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]
+  newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json] [--speaker-entities]
   newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]
   newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N]
   newsmark bench DOCS.jsonl...
@@ -109,7 +109,7 @@ offsets count from after it) and prints the result.
 
 const EVAL: Command = Command {
     name: "eval",
-    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json]",
+    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json] [--speaker-entities]",
     help: "\
 Scores newsmark against gold corpora (../shared/corpus), with the figures and the table of
 ../shared/eval/score.py: per layer exact and lenient P/R/F1 (entities per label, micro and
@@ -127,6 +127,9 @@ nothing for this layer]\" here reflects newsmark's own spans (annotate's output 
                       the same as `score.py GOLD PRED`
   --json              print score.py's --json dictionary instead of the table (with several
                       GOLD files: an object with one such dictionary per GOLD path)
+  --speaker-entities  also score the speaker entity of quotes (score.py --speaker-entities):
+                      over matched gold quotes with `speaker_entity_names`, overall and for
+                      pronoun speakers
 
 Gold documents that cannot be annotated (no string `text`, bad `dct`) are reported on standard
 error, count as predicting nothing, and make the exit status 1. So does broken gold, reported per
@@ -135,7 +138,7 @@ a start after its end, an empty span, an unknown label (score.py skips such span
 scores an offset past the end; the figures stay score.py's). A UTF-8 byte order mark at the start
 of a file is skipped.",
     values: &["--pred"],
-    switches: &["--json"],
+    switches: &["--json", "--speaker-entities"],
     max_positional: usize::MAX,
 };
 
@@ -543,6 +546,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         return Err(Failure::Usage(&EVAL, "no GOLD.jsonl given".into()));
     }
     let json = parsed.switch("--json");
+    let speaker_entities = parsed.switch("--speaker-entities");
     let mut out = BufWriter::new(io::stdout().lock());
     if let Some(pred) = parsed.value("--pred") {
         if golds.len() != 1 {
@@ -554,7 +558,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         let (gold, broken) = load_gold(&golds[0])?;
         let gold: Vec<Json> = gold.into_iter().map(|(_, d)| d).collect();
         let pred: Vec<Json> = load(pred)?.into_iter().map(|(_, d)| d).collect();
-        let report = eval::score(&gold, &pred).map_err(Failure::Failed)?;
+        let report = eval::score_with(&gold, &pred, speaker_entities).map_err(Failure::Failed)?;
         if json {
             writeln!(out, "{}", report.to_json().to_pretty())?;
         } else {
@@ -591,7 +595,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
             }
         }
         let gold: Vec<Json> = gold.into_iter().map(|(_, d)| d).collect();
-        let report = eval::score(&gold, &predictions)
+        let report = eval::score_with(&gold, &predictions, speaker_entities)
             .map_err(|e| Failure::Failed(format!("{path}: {e}")))?;
         if json {
             reports.push((path.to_string(), report.to_json()));

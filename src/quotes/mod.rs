@@ -17,7 +17,7 @@ use crate::text::Document;
 use crate::{Kind, QuoteKind, Span, Speaker};
 
 use marks::Quotation;
-use speaker::{Attribution, Attributor, Lists};
+use speaker::{Attribution, Attributor, Chain, Lists};
 
 /// A quoted term has at most this many words.
 const TERM_WORDS: usize = 4;
@@ -74,6 +74,9 @@ impl QuoteFinder {
                     .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
                     .or_else(|| attributor.guess(quotation.start)),
             };
+            let chain = previous.and_then(|i| chain(&found[i]));
+            let enclosing = |at: usize| speaker_around(&found, at);
+            let attribution = attribution.map(|a| attributor.resolve(a, chain, &enclosing));
             let mut quotation = quotation;
             if let Some(words) = attribution
                 .as_ref()
@@ -157,6 +160,22 @@ fn continued(text: &str, previous: Option<&Found>, quotation: &Quotation) -> Opt
         .split_once('\n')
         .is_some_and(|(_, rest)| rest.trim().is_empty());
     (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
+}
+
+/// The speaker of a speech quotation as a link in a chain of quotes: its entity, where it ends.
+fn chain(found: &Found) -> Option<Chain> {
+    let entity = found.attribution.as_ref()?.speaker.entity?;
+    Some(Chain {
+        entity,
+        end: found.quotation.end,
+    })
+}
+
+/// The entity of the speaker of the quotation, among those `found`, that holds byte `at`.
+fn speaker_around(found: &[Found], at: usize) -> Option<usize> {
+    let i = found.partition_point(|f| f.quotation.end <= at);
+    let around = found.get(i).filter(|f| f.quotation.start <= at)?;
+    around.attribution.as_ref()?.speaker.entity
 }
 
 /// Where the words start after a speaker label inside the quotation (`"PENCE: Well, …`): the

@@ -105,6 +105,7 @@ pub fn check_corpus_spans(doc: &Json) {
                     "speaker",
                     "speaker_start",
                     "speaker_end",
+                    "speaker_entity",
                 ],
                 "DATE" | "TIME" | "DURATION" | "SET" => &["start", "end", "label", "value"],
                 _ => &["start", "end", "label"],

@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use newsmark::offsets::{convert_analysis, Unit};
-use newsmark::{Analysis, Analyzer, Date, Kind, Options};
+use newsmark::{Analysis, Analyzer, Date, Entity, Kind, Options};
 
 /// A JSON value; objects keep their keys in order (a repeated key keeps its first place and its
 /// last value, as Python's `json.loads` does).
@@ -443,9 +443,10 @@ pub fn annotate(analyzer: &Analyzer, doc: &Json) -> Result<Json, DocError> {
 
 /// The spans of `analysis` (byte offsets into `text`) in the corpus format: `{start, end, label}`
 /// in code points, `value` on temporal spans that have one, `speaker`, `speaker_start` and
-/// `speaker_end` on attributed quotes.
+/// `speaker_end` on attributed quotes, and `speaker_entity` when the speaker refers to an entity.
 pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
     convert_analysis(text, &mut analysis, Unit::CodePoint);
+    let entities = &analysis.entities;
     let spans = analysis.spans.into_iter().map(|span| {
         let mut fields = vec![
             ("start".to_string(), Json::from(span.start)),
@@ -461,10 +462,22 @@ pub fn corpus_spans(text: &str, mut analysis: Analysis) -> Json {
             fields.push(("speaker".to_string(), Json::Str(speaker.text)));
             fields.push(("speaker_start".to_string(), Json::from(speaker.start)));
             fields.push(("speaker_end".to_string(), Json::from(speaker.end)));
+            if let Some(name) = speaker_entity_name(entities, speaker.entity) {
+                fields.push(("speaker_entity".to_string(), Json::from(name)));
+            }
         }
         Json::Object(fields)
     });
     Json::Array(spans.collect())
+}
+
+/// The name of the entity a quote's speaker refers to.
+fn speaker_entity_name(entities: &[Entity], id: Option<usize>) -> Option<&str> {
+    let id = id?;
+    entities
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.name.as_str())
 }
 
 #[cfg(test)]
@@ -507,6 +520,28 @@ mod tests {
         );
         let emoji = Json::from("😀");
         assert_eq!(emoji.to_pretty(), "\"\\ud83d\\ude00\"");
+    }
+
+    #[test]
+    fn quotes_name_the_entity_of_their_speaker() {
+        let text = "Ana Ruiz won. “We won,” she said. “Yes,” he said.";
+        let analysis = Analyzer::new(Options::default()).analyze(text);
+        let Json::Array(spans) = corpus_spans(text, analysis) else {
+            panic!()
+        };
+        let quotes: Vec<&Json> = spans
+            .iter()
+            .filter(|s| s.get("label") == Some(&Json::from("QUOTE")))
+            .collect();
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].get("speaker"), Some(&Json::from("she")));
+        assert_eq!(
+            quotes[0].get("speaker_entity"),
+            Some(&Json::from("Ana Ruiz"))
+        );
+        // No man named before "he": no entity rather than a wrong one.
+        assert_eq!(quotes[1].get("speaker"), Some(&Json::from("he")));
+        assert_eq!(quotes[1].get("speaker_entity"), None);
     }
 
     #[test]

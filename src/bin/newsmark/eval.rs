@@ -130,6 +130,9 @@ pub struct LayerScore {
     pub value_prf: Option<Prf>,
     /// Quotes only.
     pub speaker_accuracy: Option<SpeakerAccuracy>,
+    /// Quotes, with `--speaker-entities`, when some matched gold quote names its speaker's
+    /// entity.
+    pub speaker_entity_accuracy: Option<SpeakerEntityAccuracy>,
 }
 
 /// What `score.py` computes for a gold file and a prediction file.
@@ -629,6 +632,7 @@ pub fn score(gold: &[Json], pred: &[Json]) -> Result<Report, String> {
             value_accuracy: None,
             value_prf: None,
             speaker_accuracy: None,
+            speaker_entity_accuracy: None,
         };
         if layer == "dates" {
             score.type_accuracy = Some(Accuracy::new(type_ok, type_n));
@@ -688,6 +692,9 @@ impl Report {
                 speaker.push(("gold_with_speaker".into(), s.gold_with_speaker.into()));
                 speaker.push(("recall".into(), s.recall.into()));
                 fields.push(("speaker_accuracy".into(), Json::Object(speaker)));
+            }
+            if let Some(e) = layer.speaker_entity_accuracy {
+                fields.push(("speaker_entity_accuracy".into(), e.to_json()));
             }
             out.push((layer.layer.to_string(), Json::Object(fields)));
         }
@@ -767,12 +774,161 @@ impl Report {
                     s.accuracy.acc, s.accuracy.correct, s.accuracy.n, s.recall, s.gold_with_speaker
                 ));
             }
+            if let Some(e) = r.speaker_entity_accuracy {
+                out.push(e.table_line());
+            }
         }
         for w in &self.warnings {
             out.push(format!("warning: {w}"));
         }
         out.join("\n")
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speaker entity accuracy (`score.py --speaker-entities`)
+
+/// Speaker entity accuracy over lenient-matched gold quotes whose gold names the entity of its
+/// speaker (`speaker_entity_names`, else `speaker_entity`), overall and where the gold speaker
+/// mention is a pronoun.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpeakerEntityAccuracy {
+    pub accuracy: Accuracy,
+    pub pronoun: Accuracy,
+}
+
+impl SpeakerEntityAccuracy {
+    fn to_json(self) -> Json {
+        let mut fields = self.accuracy.fields();
+        fields.push(("pronoun_correct".into(), self.pronoun.correct.into()));
+        fields.push(("pronoun_n".into(), self.pronoun.n.into()));
+        fields.push(("pronoun_acc".into(), self.pronoun.acc.into()));
+        Json::Object(fields)
+    }
+
+    fn table_line(self) -> String {
+        let (a, p) = (self.accuracy, self.pronoun);
+        format!(
+            "  speaker entity accuracy: {:.3} ({}/{}); pronoun speakers {:.3} ({}/{})",
+            a.acc, a.correct, a.n, p.acc, p.correct, p.n
+        )
+    }
+}
+
+/// The speaker mentions `score.py` counts as pronouns.
+const PRONOUNS: [&str; 10] = [
+    "he", "she", "they", "i", "we", "it", "him", "her", "them", "you",
+];
+
+/// Scores as [`score`] does, and with `speaker_entities` also the speaker entity accuracy of
+/// the quotes layer (`score.py --speaker-entities`).
+pub fn score_with(gold: &[Json], pred: &[Json], speaker_entities: bool) -> Result<Report, String> {
+    let mut report = score(gold, pred)?;
+    if speaker_entities {
+        let accuracy = speaker_entity_accuracy(gold, pred)?;
+        if let Some(quotes) = report.layers.iter_mut().find(|l| l.layer == "quotes") {
+            quotes.speaker_entity_accuracy = accuracy;
+        }
+    }
+    Ok(report)
+}
+
+/// The speaker entity accuracy of the quotes layer; `None` when no matched gold quote names
+/// an entity (then `score.py` prints nothing).
+fn speaker_entity_accuracy(
+    gold: &[Json],
+    pred: &[Json],
+) -> Result<Option<SpeakerEntityAccuracy>, String> {
+    let gold_docs = objects(gold, "gold")?;
+    let mut preds: HashMap<Key, &[(String, Json)]> = HashMap::new();
+    for doc in objects(pred, "predicted")? {
+        preds.entry(key(field(doc, "id"))).or_insert(doc);
+    }
+    let (mut ok, mut n, mut pronoun_ok, mut pronoun_n) = (0, 0, 0, 0);
+    for g in gold_docs
+        .into_iter()
+        .filter(|g| has_layer(field(g, "layers"), "quotes"))
+    {
+        let empty: [(String, Json); 0] = [];
+        let p = preds.get(&key(field(g, "id"))).copied().unwrap_or(&empty);
+        let (gs, ps) = (spans_of(g, &QUOTE_LABELS), spans_of(p, &QUOTE_LABELS));
+        let gtext = field(g, "text").and_then(Json::as_str);
+        for (gi, pi) in matching(&gs, &ps, lenient_quote) {
+            let Some(names) = gold_entity_names(&gs[gi]) else {
+                continue;
+            };
+            let pronoun = match speaker_text(gtext, &gs[gi]) {
+                Some(SpeakerText::Text(text)) => {
+                    PRONOUNS.contains(&python_strip(&text).to_lowercase().as_str())
+                }
+                _ => false,
+            };
+            let correct = entity_correct(&names, ps[pi].get("speaker_entity"));
+            n += 1;
+            ok += usize::from(correct);
+            pronoun_n += usize::from(pronoun);
+            pronoun_ok += usize::from(pronoun && correct);
+        }
+    }
+    Ok((n > 0).then(|| SpeakerEntityAccuracy {
+        accuracy: Accuracy::new(ok, n),
+        pronoun: Accuracy::new(pronoun_ok, pronoun_n),
+    }))
+}
+
+/// The gold names of a quote's speaker entity, when it has any: Python's
+/// `g.get("speaker_entity_names") or [g.get("speaker_entity")]`, iterated as Python would (a
+/// string's characters, an object's keys).
+fn gold_entity_names(g: &Sp) -> Option<Vec<Json>> {
+    let truthy_field = |key: &str| g.get(key).filter(|v| truthy(v));
+    match (
+        truthy_field("speaker_entity_names"),
+        truthy_field("speaker_entity"),
+    ) {
+        (Some(Json::Array(items)), _) => Some(items.clone()),
+        (Some(Json::Str(s)), _) => Some(s.chars().map(|c| Json::Str(c.into())).collect()),
+        (Some(Json::Object(fields)), _) => {
+            Some(fields.iter().map(|(k, _)| Json::from(k.as_str())).collect())
+        }
+        (Some(_), _) => Some(Vec::new()),
+        (None, Some(name)) => Some(vec![name.clone()]),
+        (None, None) => None,
+    }
+}
+
+/// `speaker_entity_correct`: the predicted entity name shares a key (last word, initials) with
+/// one of the gold names.
+fn entity_correct(names: &[Json], predicted: Option<&Json>) -> bool {
+    let predicted = name_keys(predicted);
+    !predicted.is_empty()
+        && names
+            .iter()
+            .filter(|name| truthy(name))
+            .any(|name| name_keys(Some(name)).iter().any(|k| predicted.contains(k)))
+}
+
+/// `name_keys`: a name's last `\w+` word and, with several capitalized words, their initials,
+/// lowercase. A value that is no string has none.
+fn name_keys(name: Option<&Json>) -> Vec<String> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let Some(Json::Str(name)) = name else {
+        return Vec::new();
+    };
+    let word = WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}_]+").expect("valid pattern"));
+    let words: Vec<&str> = word.find_iter(name).map(|m| m.as_str()).collect();
+    let Some(last) = words.last() else {
+        return Vec::new();
+    };
+    let mut keys = vec![last.to_lowercase()];
+    let capitals: Vec<char> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    if capitals.len() > 1 {
+        keys.push(capitals.into_iter().collect::<String>().to_lowercase());
+    }
+    keys
 }
 
 #[cfg(test)]
