@@ -1,6 +1,7 @@
 // Installs what building and testing need, skipping whatever is already there:
 // the wasm32 Rust target, wasm-bindgen-cli at the exact version Cargo.lock pins, the npm
-// devDependencies, and (with --browser) Chromium for the browser tests.
+// devDependencies, and (with --browser, as `npm test` asks) Chromium for the browser tests and
+// valgrind for the linear-time tests.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,11 +72,32 @@ export function ensureChromium() {
   process.exit(1);
 }
 
+/** The instruction counts of tests/pathological.rs (linear time in every layer) run under
+ * valgrind: installed with apt as root, else said what to do. */
+export function ensureValgrind() {
+  if (process.env.NEWSMARK_NO_VALGRIND === "1" || output("which", ["valgrind"]) !== null) return;
+  if (process.getuid?.() === 0 && output("which", ["apt-get"]) !== null) {
+    run("apt-get", ["update"]);
+    run("apt-get", ["install", "-y", "--no-install-recommends", "valgrind"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    return;
+  }
+  console.error(
+    "The linear-time tests count instructions with valgrind: install it (Debian: `sudo apt-get " +
+      "install valgrind`) or set NEWSMARK_NO_VALGRIND=1 to skip them.",
+  );
+  process.exit(1);
+}
+
 export function setup({ browser = false } = {}) {
   ensureWasmTarget();
   ensureWasmBindgen();
   ensureNodeModules();
-  if (browser) ensureChromium();
+  if (browser) {
+    ensureChromium();
+    ensureValgrind();
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
