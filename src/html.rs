@@ -46,17 +46,8 @@ mark.quote { background: #f1f3f5; border-left: 3px solid #868e96; font-style: it
            color: #c92a2a; border-radius: 2px; padding: 0 2px; margin: 0 1px; }
 ";
 
-const LEGEND: [Kind; 9] = [
-    Kind::Person,
-    Kind::Organization,
-    Kind::Place,
-    Kind::Misc,
-    Kind::Date,
-    Kind::Time,
-    Kind::Duration,
-    Kind::Set,
-    Kind::Quote,
-];
+/// The legend's kinds, in the order of the enum.
+const LEGEND: [Kind; 9] = Kind::ALL;
 
 /// Whether `c` is shown as a visible escape: bidirectional controls, which would reorder the
 /// text around them, and control characters (NUL among them) but tab and line breaks.

@@ -24,25 +24,7 @@ use super::viewport::{bounds, visible_rect};
 use crate::Kind;
 
 /// The kinds, in the order of the kind numbers JavaScript passes to `paint`.
-const KINDS: [Kind; 9] = [
-    Kind::Person,
-    Kind::Organization,
-    Kind::Place,
-    Kind::Misc,
-    Kind::Date,
-    Kind::Time,
-    Kind::Duration,
-    Kind::Set,
-    Kind::Quote,
-];
-
-/// The kind's name as the analysis spells it (`"person"`), from its serde name.
-fn kind_name(kind: Kind) -> String {
-    serde_wasm_bindgen::to_value(&kind)
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_default()
-}
+const KINDS: [Kind; 9] = Kind::ALL;
 
 /// Which highlight paints over which where they overlap: names over dates over quotations, so
 /// a quotation's mark never hides a name inside it.
@@ -136,7 +118,7 @@ impl Painter {
                 KINDS
                     .iter()
                     .map(|&kind| {
-                        let name = format!("newsmark-{}", kind_name(kind));
+                        let name = format!("newsmark-{}", kind.name());
                         registered_highlight(&registry, &name, priority(kind))
                     })
                     .collect(),
@@ -161,7 +143,7 @@ impl Painter {
 
     /// The kinds' names, in the order of the kind numbers `paint` takes.
     pub fn kinds() -> Vec<String> {
-        KINDS.iter().map(|&kind| kind_name(kind)).collect()
+        KINDS.iter().map(|&kind| kind.name().to_string()).collect()
     }
 
     /// `"highlights"` (CSS Custom Highlight API) or `"overlay"` (boxes over the element).
@@ -379,23 +361,18 @@ impl Painter {
     /// Draws the overlay's boxes (nothing to do with the highlight registry).
     fn render(&self) {
         if let Backend::Overlay(overlay) = &self.backend {
-            let mut ranges: Vec<(i32, String, &Range)> = self
+            let mut ranges: Vec<(i32, &str, &Range)> = self
                 .painted
                 .iter()
                 .map(|(&(_, _, kind), range)| {
                     let kind = KINDS[kind as usize];
-                    (priority(kind), kind_name(kind), range)
+                    (priority(kind), kind.name(), range)
                 })
                 .collect();
             ranges.sort_by_key(|&(priority, ..)| priority);
             let seen = visible_rect(&self.document, &self.element)
                 .unwrap_or_else(|| bounds(&self.element));
-            overlay.render(
-                seen,
-                ranges
-                    .iter()
-                    .map(|(_, name, range)| (name.as_str(), *range)),
-            );
+            overlay.render(seen, ranges.iter().map(|&(_, name, range)| (name, range)));
         }
     }
 
