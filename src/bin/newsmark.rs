@@ -157,7 +157,7 @@ the documents of gum_news_dev.jsonl.
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
-  --prune N     drop quantized weights of at most N steps of 127 (default: 3)
+  --prune N     drop quantized weights of at most N steps of 127 (default: 4)
   --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)",
     values: &["--out", "--epochs", "--bits", "--exclude", "--prune", "--shuffle-seed"],
     switches: &[],

@@ -126,6 +126,8 @@ pub struct Lexicon {
     pub geo_regions: WordSet,
     /// Listed companies (`scripts/gazetteers/companies.py`).
     pub companies: WordSet,
+    /// Head nouns of products and weapons (read by `products`, not a feature list).
+    pub product_heads: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
@@ -167,6 +169,7 @@ impl Lexicon {
             geo_cities: WordSet::load(include_str!("geo_cities.txt")),
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
             companies: WordSet::load(include_str!("companies.txt")),
+            product_heads: WordSet::load(include_str!("product_heads.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
         };

@@ -11,6 +11,7 @@ mod features;
 mod group;
 mod joins;
 mod lexicon;
+mod products;
 mod repeats;
 mod romanized;
 pub mod tagger;
@@ -74,6 +75,7 @@ impl EntityRecognizer {
         joins::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
+        products::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let groups = group::group(document, &mentions);

@@ -69,8 +69,8 @@ mod tests {
     fn common_words_and_names_differ() {
         let classes = WordClasses::new();
         let band = |w: &str| classes.case_band(fnv(w.bytes()));
-        assert!(band("able").unwrap() < band("african").unwrap());
-        assert!(band("additional").unwrap() < band("academy").unwrap());
+        assert!(band("able").unwrap() < band("american").unwrap());
+        assert!(band("additional").unwrap() < band("congress").unwrap());
         let cluster = |w: &str| classes.cluster(fnv(w.bytes()));
         // Cities share a cluster prefix.
         let (paris, london) = (cluster("Paris").unwrap(), cluster("London").unwrap());

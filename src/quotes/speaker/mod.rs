@@ -43,12 +43,15 @@ pub struct Lists {
 }
 
 /// The `f name` / `m name` lines of a data file.
+/// A gendered word list: lines of a gender code and its words (`f ada alice …`).
 fn gendered(data: &'static str) -> FastMap<&'static str, Gender> {
     data_lines(data)
         .filter_map(|line| {
-            let (code, word) = line.split_once(' ')?;
-            Some((word.trim(), Gender::from_code(code)?))
+            let (code, words) = line.split_once(' ')?;
+            let gender = Gender::from_code(code)?;
+            Some(words.split_whitespace().map(move |word| (word, gender)))
         })
+        .flatten()
         .collect()
 }
 

@@ -1,0 +1,62 @@
+//! A name the tagger took for a person that a product's head noun follows ("Tomahawk cruise
+//! missiles", "a Patriot air defense unit") names the product: it becomes MISC. People are not
+//! followed by "missiles" or "drones"; places often are ("an Iran missile test"), so only
+//! persons change. The head nouns are `product_heads.txt`.
+
+use super::lexicon::Lexicon;
+use super::lowercase_key;
+use super::tagger::Found;
+use crate::text::Document;
+use crate::Kind;
+
+/// Re-kinds the persons of `found` that a product head noun follows.
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    let heads = &lexicon.product_heads;
+    for name in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let after = name.tokens.end;
+        let longest = heads.longest().min(doc.tokens.len().saturating_sub(after));
+        let followed = (1..=longest).any(|len| {
+            !doc.line_break_between(after - 1, after)
+                && heads.contains(&lowercase_key(doc, after..after + len))
+        });
+        if followed {
+            name.kind = Kind::Misc;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_after(text: &str, names: &[(usize, usize)]) -> Vec<Kind> {
+        let doc = Document::new(text);
+        let lexicon = Lexicon::new();
+        let mut found: Vec<Found> = names
+            .iter()
+            .map(|&(a, b)| Found {
+                tokens: a..b,
+                kind: Kind::Person,
+            })
+            .collect();
+        mark(&doc, &lexicon, &mut found);
+        found.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn a_person_before_a_weapon_noun_is_the_weapon() {
+        // The(0) ship(1) fired(2) Tomahawk(3) cruise(4) missiles(5) at(6) Ann(7) Lee(8) tanks(9)
+        let text = "The ship fired Tomahawk cruise missiles at Ann Lee tanks";
+        assert_eq!(
+            kinds_after(text, &[(3, 4), (7, 9)]),
+            [Kind::Misc, Kind::Misc]
+        );
+        // Ann(0) Lee(1) said(2) missiles(3): not right after the name.
+        assert_eq!(
+            kinds_after("Ann Lee said missiles", &[(0, 2)]),
+            [Kind::Person]
+        );
+        // At the end of the text.
+        assert_eq!(kinds_after("We met Ann Lee", &[(2, 4)]), [Kind::Person]);
+    }
+}
