@@ -12,7 +12,7 @@ mod args;
 mod corpus;
 #[path = "newsmark/cv.rs"]
 mod cv;
-#[path = "newsmark/eval.rs"]
+#[path = "newsmark/eval/mod.rs"]
 mod eval;
 #[path = "newsmark/gold.rs"]
 mod gold;

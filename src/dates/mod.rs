@@ -1,7 +1,7 @@
 //! Dates and times: finds temporal expressions and normalizes them to TIMEX3 values.
 //!
 //! The layer is a table of rules (`rules.rs`), each a pattern written over word lists
-//! (`lexicon.rs`) and a function that checks a match in context (`context.rs`) and computes its
+//! (`lexicon/`) and a function that checks a match in context (`context.rs`) and computes its
 //! value (`resolve.rs`). One anchored search of all patterns at each word start tells where each
 //! rule may match; its own pattern is then run only there. Of overlapping matches the leftmost,
 //! then the longest, is kept. A last pass, in text order,

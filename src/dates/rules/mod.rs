@@ -1,5 +1,5 @@
 //! The rule table. Each rule is a pattern over the text, written with placeholders (`{month}`,
-//! `{unit}` …) that stand for the word lists of `lexicon.rs`, and a function that checks a match
+//! `{unit}` …) that stand for the word lists of `lexicon/`, and a function that checks a match
 //! in its context and gives its TIMEX3 type and value (or rejects it). Patterns are matched
 //! case-insensitively; the functions check capitalization where it matters.
 //!
