@@ -178,7 +178,8 @@ describe("newsmark page", () => {
       "an empty output without highlights",
       KINDS,
     );
-    assert.equal(await page.locator("#sidebar button.row").count(), 0);
+    // The sidebar follows in the task after the frame that shows the edit.
+    await waitFor(page, () => document.querySelectorAll("#sidebar button.row").length === 0, "an empty sidebar");
     await close(page);
   });
 
