@@ -138,13 +138,7 @@ mod tests {
             });
         }
         fix(&doc, &Lexicon::new(), &mut found);
-        found
-            .iter()
-            .map(|f| {
-                doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end]
-                    .to_string()
-            })
-            .collect()
+        found.iter().map(|f| f.text(&doc)).collect()
     }
 
     #[test]

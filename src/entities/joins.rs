@@ -67,13 +67,7 @@ mod tests {
         let doc = Document::new(text);
         let mut names: Vec<Found> = parts.iter().map(|&(w, k)| found(&doc, w, k)).collect();
         join(&doc, &Lexicon::new(), &mut names);
-        names
-            .iter()
-            .map(|f| {
-                doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end]
-                    .to_string()
-            })
-            .collect()
+        names.iter().map(|f| f.text(&doc)).collect()
     }
 
     #[test]

@@ -141,13 +141,7 @@ mod tests {
     use super::*;
 
     fn texts(doc: &Document, found: &[Found]) -> Vec<String> {
-        found
-            .iter()
-            .map(|f| {
-                doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end]
-                    .to_string()
-            })
-            .collect()
+        found.iter().map(|f| f.text(doc)).collect()
     }
 
     fn found_at(doc: &Document, text: &str, kind: Kind) -> Found {

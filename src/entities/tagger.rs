@@ -71,6 +71,15 @@ pub struct Found {
     pub kind: Kind,
 }
 
+#[cfg(test)]
+impl Found {
+    /// The text of the name in `doc` (for the post-passes' tests).
+    pub fn text(&self, doc: &Document) -> String {
+        doc.text[doc.tokens[self.tokens.start].start..doc.tokens[self.tokens.end - 1].end]
+            .to_string()
+    }
+}
+
 /// A loaded model.
 pub struct Model {
     bits: u32,
