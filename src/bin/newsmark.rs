@@ -182,7 +182,8 @@ Use it to choose settings; the dev files only confirm.
   --shuffle-seeds LIST  comma-separated seeds of the training order, one whole run each
                         (default: the seed train-ner uses)
   --jobs N              folds trained at the same time (default: 1)
-  --errors FILE         write every missed (-) and wrong (+) name with its text around
+  --errors FILE         write every missed (-) and wrong (+) name: document id, byte range,
+                        kind and the text around
   --epochs, --bits, --prune   as for train-ner",
     values: &[
         "--over",

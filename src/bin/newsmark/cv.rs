@@ -91,13 +91,13 @@ fn fold_of(id: &str, folds: usize) -> usize {
     (hash % folds as u64) as usize
 }
 
-/// The counts of a model on `test`, and its errors as lines (`-` missed, `+` wrong, with the
-/// kind and the text around).
-fn score(model: &[u8], test: &[&Example]) -> Result<(Counts, Vec<String>), String> {
+/// The counts of a model on `test`, and its errors as lines: the document id, the byte range,
+/// `-` (missed) or `+` (wrong), the kind and the text around.
+fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<(Counts, Vec<String>), String> {
     let recognizer = EntityRecognizer::with_model(model).ok_or("the trained model is malformed")?;
     let mut counts = Counts::default();
     let mut errors = Vec::new();
-    for example in test {
+    for &(id, example) in test {
         let document = Document::new(&example.text);
         let layer = recognizer.recognize(&document);
         let index = |kind: Kind| LABELS.iter().position(|&(k, _)| k == kind);
@@ -125,7 +125,8 @@ fn score(model: &[u8], test: &[&Example]) -> Result<(Counts, Vec<String>), Strin
         };
         for (sign, set, other) in [("-", &gold, &pred), ("+", &pred, &gold)] {
             for &(s, e, k) in set.difference(other) {
-                errors.push(format!("{sign} {}\t{}", LABELS[k].1, around(s, e)));
+                let (kind, around) = (LABELS[k].1, around(s, e));
+                errors.push(format!("{id}\t{s}-{e}\t{sign} {kind}\t{around}"));
             }
         }
     }
@@ -139,16 +140,20 @@ type FoldResult = Result<(usize, Counts, Vec<String>), String>;
 fn run_fold(
     k: usize,
     base: &[Example],
-    over: &[(usize, Example)],
+    over: &[(usize, String, Example)],
     settings: TrainSettings,
     lexicon: &EntityLexicon,
 ) -> FoldResult {
     let mut train: Vec<Example> = base.to_vec();
-    train.extend(over.iter().filter(|(f, _)| *f != k).map(|(_, e)| e.clone()));
-    let test: Vec<&Example> = over
+    train.extend(
+        over.iter()
+            .filter(|(f, _, _)| *f != k)
+            .map(|(_, _, e)| e.clone()),
+    );
+    let test: Vec<(&str, &Example)> = over
         .iter()
-        .filter(|(f, _)| *f == k)
-        .map(|(_, e)| e)
+        .filter(|(f, _, _)| *f == k)
+        .map(|(_, id, e)| (id.as_str(), e))
         .collect();
     let (model, _) = tagger::train(&train, settings, lexicon);
     let (counts, errors) = score(&model, &test)?;
@@ -162,10 +167,11 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
         .into_iter()
         .map(|(_, e)| e)
         .collect();
-    let over: Vec<(usize, Example)> = examples(std::slice::from_ref(&settings.over), &no_ids)?
-        .into_iter()
-        .map(|(id, e)| (fold_of(&id, settings.folds), e))
-        .collect();
+    let over: Vec<(usize, String, Example)> =
+        examples(std::slice::from_ref(&settings.over), &no_ids)?
+            .into_iter()
+            .map(|(id, e)| (fold_of(&id, settings.folds), id, e))
+            .collect();
     if over.is_empty() {
         return Err(format!(
             "{}: no documents with an entity layer",
