@@ -1,0 +1,336 @@
+//! Training: an averaged structured perceptron over every sentence of the examples, for a
+//! number of shuffled passes, then quantized to `i8` with one scale, small weights pruned, and
+//! written in the model file format (see the parent module).
+
+use super::decode::{viterbi, Decoder};
+use super::{features, kind_index, tag_of, Lexicon, B, I, L, MAGIC, MASK_BYTES, TAGS, U};
+use crate::text::Document;
+use crate::Kind;
+
+/// A training document: its text and gold names (byte ranges with kinds).
+#[derive(Clone)]
+pub struct Example {
+    pub text: String,
+    pub names: Vec<(usize, usize, Kind)>,
+}
+
+/// What training reports besides the model.
+#[derive(Debug, Default)]
+pub struct TrainReport {
+    pub sentences: usize,
+    pub tokens: usize,
+    /// Gold names whose edges fall inside one of our tokens (projected approximately).
+    pub misaligned: usize,
+    pub names: usize,
+    /// Non-zero weights after quantization.
+    pub nonzero: usize,
+}
+
+/// The gold tags of `doc`'s tokens; names whose edges cut a token count as misaligned (a token
+/// takes the name's tag when it starts inside it).
+fn gold_tags(
+    doc: &Document,
+    names: &[(usize, usize, Kind)],
+    report: &mut TrainReport,
+) -> Vec<usize> {
+    let mut tags = vec![0; doc.tokens.len()];
+    for &(start, end, kind) in names {
+        report.names += 1;
+        let first = doc.token_at_or_after(start);
+        let mut t = first;
+        let aligned_start = doc.tokens.get(first).is_some_and(|tok| tok.start == start);
+        let mut aligned_end = false;
+        let k = kind_index(kind);
+        while t < doc.tokens.len() && doc.tokens[t].start < end {
+            let last = t + 1 == doc.tokens.len() || doc.tokens[t + 1].start >= end;
+            tags[t] = tag_of(
+                k,
+                match (t == first, last) {
+                    (true, true) => U,
+                    (true, false) => B,
+                    (false, true) => L,
+                    (false, false) => I,
+                },
+            );
+            aligned_end = doc.tokens[t].end == end;
+            t += 1;
+        }
+        if !(aligned_start && aligned_end) {
+            report.misaligned += 1;
+        }
+    }
+    tags
+}
+
+/// How to train: table size, passes, pruning, and the seed of the sentence order.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainSettings {
+    /// The weight table has `1 << bits` rows.
+    pub bits: u32,
+    pub epochs: usize,
+    /// Quantized weights of at most this many steps are dropped.
+    pub prune: u8,
+    /// Seeds the shuffles of the sentence order (any value; 0 is taken as 1).
+    pub shuffle: u64,
+}
+
+/// Trains a model on `examples` for `epochs` passes (sentences shuffled with a seeded
+/// generator) and returns the model file's bytes. Deterministic: the same examples and settings
+/// give the same bytes.
+pub fn train(
+    examples: &[Example],
+    settings: TrainSettings,
+    lexicon: &Lexicon,
+) -> (Vec<u8>, TrainReport) {
+    let mut report = TrainReport::default();
+    let sentences = sentences(examples, settings.bits, lexicon, &mut report);
+    let (weights, transitions) = learn(&sentences, settings);
+    let (scale, table) = quantize(&weights, settings.prune);
+    report.nonzero = table.iter().filter(|&&x| x != 0).count();
+    (encode(settings.bits, scale, &transitions, &table), report)
+}
+
+/// One sentence to learn from: each token's feature ids and its gold tag.
+type Sentence = (Vec<Vec<u32>>, Vec<usize>);
+
+/// Every sentence of the examples with its features and gold tags.
+fn sentences(
+    examples: &[Example],
+    bits: u32,
+    lexicon: &Lexicon,
+    report: &mut TrainReport,
+) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for example in examples {
+        let doc = Document::new(&example.text);
+        let feats = features::extract(&doc, lexicon, bits);
+        let tags = gold_tags(&doc, &example.names, report);
+        for sentence in &doc.sentences {
+            let r = sentence.tokens.clone();
+            report.tokens += r.len();
+            sentences.push((feats[r.clone()].to_vec(), tags[r].to_vec()));
+        }
+    }
+    report.sentences = sentences.len();
+    sentences
+}
+
+/// The weights being learned, and their running sums for the average.
+struct Perceptron {
+    /// `1 << bits` rows of [`TAGS`] weights.
+    w: Vec<f32>,
+    u: Vec<f32>,
+    /// `(TAGS + 1) × TAGS` transitions, the last row from the sentence start.
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    /// The number of sentences seen so far, plus one.
+    c: f32,
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Perceptron {
+        let (size, n_trans) = ((1usize << bits) * TAGS, (TAGS + 1) * TAGS);
+        Perceptron {
+            w: vec![0.0; size],
+            u: vec![0.0; size],
+            tw: vec![0.0; n_trans],
+            tu: vec![0.0; n_trans],
+            c: 1.0,
+        }
+    }
+
+    /// The best tags of a sentence under the current weights.
+    fn predict(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        let emissions: Vec<[f32; TAGS]> = feats
+            .iter()
+            .map(|f| {
+                let mut sums = [0f32; TAGS];
+                for &id in f {
+                    let row = &self.w[id as usize * TAGS..(id as usize + 1) * TAGS];
+                    for (s, &x) in sums.iter_mut().zip(row) {
+                        *s += x;
+                    }
+                }
+                sums
+            })
+            .collect();
+        viterbi(&emissions, &Decoder::new(&self.tw))
+    }
+
+    /// Moves the weights toward the gold tags and away from the predicted ones.
+    fn update(&mut self, feats: &[Vec<u32>], gold: &[usize], pred: &[usize]) {
+        let c = self.c;
+        let step = |table: &mut [f32], acc: &mut [f32], index: usize, delta: f32| {
+            table[index] += delta;
+            acc[index] += c * delta;
+        };
+        for i in 0..gold.len() {
+            let (g, p) = (gold[i], pred[i]);
+            if g != p {
+                for &id in &feats[i] {
+                    let row = id as usize * TAGS;
+                    step(&mut self.w, &mut self.u, row + g, 1.0);
+                    step(&mut self.w, &mut self.u, row + p, -1.0);
+                }
+            }
+            let gp = if i == 0 { TAGS } else { gold[i - 1] };
+            let pp = if i == 0 { TAGS } else { pred[i - 1] };
+            if (gp, g) != (pp, p) {
+                step(&mut self.tw, &mut self.tu, gp * TAGS + g, 1.0);
+                step(&mut self.tw, &mut self.tu, pp * TAGS + p, -1.0);
+            }
+        }
+    }
+
+    /// The averaged weights and transitions.
+    fn average(&self) -> (Vec<f32>, Vec<f32>) {
+        let average = |w: &[f32], u: &[f32]| -> Vec<f32> {
+            w.iter().zip(u).map(|(&w, &u)| w - u / self.c).collect()
+        };
+        (average(&self.w, &self.u), average(&self.tw, &self.tu))
+    }
+}
+
+/// The averaged perceptron's weights and transitions after `epochs` passes over `sentences`,
+/// shuffled before each pass (Fisher-Yates with xorshift64 from the settings' seed).
+fn learn(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>) {
+    let mut perceptron = Perceptron::new(settings.bits);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut seed = settings.shuffle.max(1);
+    for _ in 0..settings.epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &s in &order {
+            let (feats, gold) = &sentences[s];
+            let pred = perceptron.predict(feats);
+            if pred != *gold {
+                perceptron.update(feats, gold, &pred);
+            }
+            perceptron.c += 1.0;
+        }
+    }
+    perceptron.average()
+}
+
+/// The weights as `i8` steps of one scale: the largest weight maps to 127 (clamping the largest
+/// few instead costs much accuracy). Weights of at most `prune` steps are dropped: a much
+/// smaller model.
+fn quantize(weights: &[f32], prune: u8) -> (f32, Vec<i8>) {
+    let max = weights.iter().fold(0f32, |m, &x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let table = weights
+        .iter()
+        .map(|&x| {
+            let q = (x / scale).round().clamp(-127.0, 127.0);
+            if q.abs() <= f32::from(prune) {
+                0
+            } else {
+                q as i8
+            }
+        })
+        .collect();
+    (scale, table)
+}
+
+/// The model file (its format is in the parent module): header, transitions, the bitmap of the
+/// rows in use, their masks, then their non-zero weights.
+fn encode(bits: u32, scale: f32, transitions: &[f32], table: &[i8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(16 + 4 * transitions.len() + table.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&bits.to_le_bytes());
+    bytes.extend_from_slice(&scale.to_le_bytes());
+    for t in transitions {
+        bytes.extend_from_slice(&t.to_le_bytes());
+    }
+    let rows = 1usize << bits;
+    let mut bitmap = vec![0u8; rows.div_ceil(8)];
+    let mut masks = Vec::new();
+    let mut stored = Vec::new();
+    for (row, weights) in table.chunks_exact(TAGS).enumerate() {
+        let mask = weights
+            .iter()
+            .enumerate()
+            .filter(|&(_, &w)| w != 0)
+            .fold(0u32, |mask, (tag, _)| mask | 1 << tag);
+        if mask != 0 {
+            bitmap[row / 8] |= 1 << (row % 8);
+            masks.extend_from_slice(&mask.to_le_bytes()[..MASK_BYTES]);
+            stored.extend(weights.iter().filter(|&&w| w != 0).map(|&w| w as u8));
+        }
+    }
+    bytes.extend_from_slice(&bitmap);
+    bytes.extend_from_slice(&masks);
+    bytes.extend_from_slice(&stored);
+    bytes
+}
+
+/// The shuffle seed `newsmark train-ner` uses unless told otherwise.
+pub const SHUFFLE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Found, Model};
+    use super::*;
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        let lexicon = Lexicon::new();
+        let text = "Peter Smith visited Paris on Monday.";
+        let examples = vec![Example {
+            text: text.to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }];
+        let settings = TrainSettings {
+            bits: 10,
+            epochs: 3,
+            prune: 0,
+            shuffle: SHUFFLE,
+        };
+        let (a, _) = train(&examples, settings, &lexicon);
+        let (b, _) = train(&examples, settings, &lexicon);
+        assert_eq!(a, b);
+        let model = Model::load(&a).expect("loads");
+        let found = model.tag(&Document::new(text), &lexicon);
+        assert_eq!(
+            found,
+            [
+                Found {
+                    tokens: 0..2,
+                    kind: Kind::Person
+                },
+                Found {
+                    tokens: 3..4,
+                    kind: Kind::Place
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_models_are_refused() {
+        assert!(Model::load(b"").is_none());
+        assert!(Model::load(b"NMNER4\0\0\x10\0\0\0").is_none());
+        let lexicon = Lexicon::new();
+        let examples = vec![Example {
+            text: "Peter Smith visited Paris.".to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }];
+        let settings = TrainSettings {
+            bits: 10,
+            epochs: 2,
+            prune: 0,
+            shuffle: SHUFFLE,
+        };
+        let (mut bytes, _) = train(&examples, settings, &lexicon);
+        assert!(Model::load(&bytes).is_some());
+        let mut longer = bytes.clone();
+        longer.push(1);
+        assert!(Model::load(&longer).is_none());
+        bytes.pop();
+        assert!(Model::load(&bytes).is_none());
+    }
+}
