@@ -16,6 +16,8 @@ mod cv;
 mod eval;
 #[path = "newsmark/gold.rs"]
 mod gold;
+#[path = "newsmark/json.rs"]
+mod json;
 #[path = "newsmark/raw.rs"]
 mod raw;
 #[path = "newsmark/train.rs"]
@@ -27,7 +29,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::thread;
 
-use corpus::Json;
+use json::Json;
 use newsmark::html;
 use newsmark::offsets::{convert_analysis, Unit};
 use newsmark::{Analyzer, Date, Options};

@@ -12,7 +12,10 @@ use serde_json::Value;
 #[allow(dead_code)]
 #[path = "../../src/bin/newsmark/corpus.rs"]
 pub mod corpus;
-pub use corpus::Json;
+#[allow(dead_code)]
+#[path = "../../src/bin/newsmark/json.rs"]
+pub mod json;
+pub use json::Json;
 
 pub fn newsmark(args: &[&str], stdin: &str) -> Output {
     newsmark_bytes(args, stdin.as_bytes())

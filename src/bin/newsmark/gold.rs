@@ -2,8 +2,8 @@
 //! (a reversed or fractional offset, an unknown label) or scores one past the end of the text, so
 //! a broken gold file would give quietly wrong figures. Each problem is reported with its line.
 
-use crate::corpus::Json;
 use crate::eval::{ENTITY_LABELS, QUOTE_LABELS, TIMEX_LABELS};
+use crate::json::Json;
 
 /// What is wrong with the spans of one gold document, one message per problem (empty when
 /// nothing is).
@@ -106,7 +106,7 @@ fn offset(
         Some(Json::Float(f)) => {
             problems.push(format!(
                 "{key} {} is not an integer",
-                crate::corpus::python_float(*f)
+                crate::json::python_float(*f)
             ));
             return None;
         }

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::time::Instant;
 
-use crate::corpus::{self, Json};
+use crate::corpus;
+use crate::json::Json;
 use newsmark::entities::tagger::{self, Example, TrainSettings, SHUFFLE};
 use newsmark::entities::EntityLexicon;
 use newsmark::text::Document;

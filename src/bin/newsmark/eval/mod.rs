@@ -18,7 +18,7 @@ mod speaker;
 
 use std::collections::HashMap;
 
-use crate::corpus::{field, Json};
+use crate::json::{field, Json};
 use python::{has_layer, key, python_eq, python_str, python_strip, Key};
 use spans::{count, exact, lenient, lenient_quote, matching, same_label, spans_of, Counter, Sp};
 pub use speaker::SpeakerEntityAccuracy;

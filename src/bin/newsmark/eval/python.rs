@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::corpus::{field, is_python_space, python_float, Json};
+use crate::json::{field, is_python_space, python_float, Json};
 
 /// Python's `isinstance(v, int)` (bools included) with the integer.
 pub(super) fn python_int(value: Option<&Json>) -> Option<i128> {

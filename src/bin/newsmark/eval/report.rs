@@ -1,7 +1,7 @@
 //! The report `score.py` prints: the `--json` dictionary and the table.
 
 use super::{Prf, Report};
-use crate::corpus::Json;
+use crate::json::Json;
 
 impl Report {
     /// The dictionary `score.py --json` prints (print it with [`Json::to_pretty`]).

@@ -3,7 +3,7 @@
 
 use super::python::python_int;
 use super::Prf;
-use crate::corpus::{field, Json};
+use crate::json::{field, Json};
 
 /// Counts per key, keeping the order keys were first added.
 #[derive(Default)]

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::python::{has_layer, key, python_int, python_slice, python_strip, truthy, Key};
 use super::spans::{lenient_quote, matching, spans_of, Sp};
 use super::{objects, Accuracy, QUOTE_LABELS};
-use crate::corpus::{field, Json};
+use crate::json::{field, Json};
 
 /// What `speaker_text` returns, when truthy: the string, or a non-string value (on which
 /// `score.py` would fail; here it has no last word).
