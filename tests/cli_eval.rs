@@ -2,11 +2,14 @@
 //! `python3` and the shared folder are there; skipped with a printed note otherwise).
 
 mod cli_support;
+#[path = "cli_eval/common.rs"]
+mod common;
 
 use std::path::Path;
 use std::process::Command;
 
 use cli_support::*;
+use common::*;
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
@@ -73,14 +76,6 @@ fn check_agreement(script: &Path, gold: &Path, pred: &Path) -> Value {
     assert_eq!(header, format!("== {name} =="));
     assert_eq!(table, theirs_table);
     theirs
-}
-
-fn gold_doc(id: Value, layers: Value, text: &str, spans: Value) -> Value {
-    json!({"id": id, "layers": layers, "text": text, "spans": spans})
-}
-
-fn pred_doc(id: Value, text: &str, spans: Value) -> Value {
-    json!({"id": id, "text": text, "spans": spans})
 }
 
 fn tricky_cases() -> (Vec<Value>, Vec<Value>) {
@@ -301,117 +296,6 @@ fn eval_agrees_with_score_py_on_tricky_cases() {
     check_agreement(&script, &empty, &pred_path);
 }
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
-
-fn random_spans(rng: &mut Rng) -> Value {
-    let labels = [
-        "PERSON", "ORG", "PLACE", "MISC", "DATE", "TIME", "DURATION", "SET", "QUOTE", "QUOTE",
-        "OTHER",
-    ];
-    let values = [
-        json!("2014-04-21"),
-        json!(" 2014-04-21"),
-        json!("P1W"),
-        json!(""),
-        Value::Null,
-        json!(2014),
-    ];
-    let speakers = [
-        json!("Barack Obama"),
-        json!("obama"),
-        json!("Mr. Martí"),
-        json!("MARTÍ"),
-        json!("he"),
-        json!("Ça_va"),
-        json!(""),
-        Value::Null,
-    ];
-    let count = rng.below(14);
-    let mut spans = Vec::new();
-    for _ in 0..count {
-        // Spans cluster around a few anchors, so that they overlap, tie and duplicate often.
-        let start = rng.below(5) as i64 * 12 + rng.below(3) as i64 - 2;
-        let end = start + rng.below(9) as i64 - 1;
-        let label = *rng.pick(&labels);
-        let mut span = json!({"start": start, "end": end, "label": label});
-        if rng.chance(60) {
-            span["value"] = rng.pick(&values).clone();
-        }
-        if label == "QUOTE" {
-            if rng.chance(70) {
-                span["speaker"] = rng.pick(&speakers).clone();
-            }
-            if rng.chance(50) {
-                let a = rng.below(4) as i64 * 15 + rng.below(5) as i64 - 3;
-                span["speaker_start"] = json!(a);
-                span["speaker_end"] = json!(a + rng.below(8) as i64 - 1);
-            }
-        }
-        spans.push(span);
-        if rng.chance(15) {
-            spans.push(spans[spans.len() - 1].clone());
-        }
-    }
-    Value::Array(spans)
-}
-
-/// Predictions near the gold: some gold spans copied (some shifted, relabelled, with another
-/// value or speaker), plus random ones.
-fn predicted_spans(rng: &mut Rng, gold: &Value) -> Value {
-    let Value::Array(mut spans) = random_spans(rng) else {
-        unreachable!()
-    };
-    for span in gold.as_array().unwrap() {
-        if rng.chance(40) {
-            continue;
-        }
-        let mut span = span.clone();
-        for key in ["start", "end"] {
-            if rng.chance(25) {
-                let shift = rng.below(5) as i64 - 2;
-                span[key] = json!(span[key].as_i64().unwrap() + shift);
-            }
-        }
-        if rng.chance(15) {
-            span["label"] = json!(*rng.pick(&["PERSON", "DATE", "TIME", "QUOTE"]));
-        }
-        if rng.chance(20) {
-            span["value"] = json!(*rng.pick(&["2014-04-21", "P1W ", "XXXX"]));
-        }
-        if rng.chance(25) {
-            span["speaker"] = json!(*rng.pick(&["he", "Obama", "martí", "Ça_Va!", ""]));
-        }
-        if rng.chance(15) {
-            span.as_object_mut().unwrap().remove("speaker");
-        }
-        let at = rng.below(spans.len() as u64 + 1) as usize;
-        spans.insert(at, span);
-    }
-    Value::Array(spans)
-}
-
 #[test]
 fn eval_agrees_with_score_py_on_random_cases() {
     let Some(script) = score_py() else { return };
@@ -539,61 +423,6 @@ fn eval_annotating_agrees_with_score_py() {
     assert!(stderr(&output).contains("broken.jsonl:2: invalid JSON"));
 }
 
-/// Predictions made from gold by deterministic damage: dropped, shifted, duplicated and
-/// relabelled spans, changed values and speakers, missing documents.
-fn damaged(gold: &str) -> String {
-    let mut out = String::new();
-    for (d, line) in gold.lines().enumerate() {
-        if d % 10 == 3 {
-            continue;
-        }
-        let mut doc: Value = serde_json::from_str(line).unwrap();
-        let spans = doc["spans"].as_array().cloned().unwrap_or_default();
-        let mut new = Vec::new();
-        for (i, mut span) in spans.into_iter().enumerate() {
-            match i % 6 {
-                0 => continue,
-                1 => span["start"] = json!(span["start"].as_i64().unwrap() + 1),
-                2 => new.push(span.clone()),
-                3 => {
-                    let relabel = match span["label"].as_str().unwrap() {
-                        "DATE" => "TIME",
-                        "PERSON" => "ORG",
-                        "QUOTE" => "QUOTE",
-                        _ => "DATE",
-                    };
-                    span["label"] = json!(relabel);
-                    span["end"] = json!(span["end"].as_i64().unwrap() + 3);
-                }
-                _ => {}
-            }
-            if i % 4 == 1 && span.get("value").is_some() {
-                span["value"] = json!("XXXX");
-            }
-            if i % 3 == 0 && span.get("speaker").is_some() {
-                span["speaker"] = json!("he");
-                if let Some(end) = span["speaker_end"].as_i64() {
-                    // Half keep overlapping offsets, half point elsewhere.
-                    let (a, b) = if i % 2 == 0 {
-                        (end - 1, end + 2)
-                    } else {
-                        (end + 5, end + 8)
-                    };
-                    span["speaker_start"] = json!(a);
-                    span["speaker_end"] = json!(b);
-                }
-            }
-            if i % 5 == 2 {
-                span.as_object_mut().unwrap().remove("speaker");
-            }
-            new.push(span);
-        }
-        doc["spans"] = Value::Array(new);
-        out.push_str(&format!("{doc}\n"));
-    }
-    out
-}
-
 #[test]
 fn eval_agrees_with_score_py_on_the_shared_corpus() {
     let Some(script) = score_py() else { return };
@@ -625,139 +454,4 @@ fn eval_agrees_with_score_py_on_the_shared_corpus() {
         let layer = result.as_object().unwrap().values().next().unwrap();
         assert!(layer["docs_without_prediction"].as_u64().unwrap() > 0);
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// eval --speaker-entities: agreement with score.py --speaker-entities
-
-/// `score.py --speaker-entities GOLD PRED` and `newsmark eval GOLD --pred PRED
-/// --speaker-entities` print the same JSON and the same table.
-fn check_speaker_entity_agreement(script: &Path, gold: &Path, pred: &Path) -> Value {
-    let run = |json: bool| {
-        let mut command = Command::new("python3");
-        command
-            .arg(script)
-            .arg(gold)
-            .arg(pred)
-            .arg("--speaker-entities");
-        if json {
-            command.arg("--json");
-        }
-        let output = command.output().unwrap();
-        assert!(output.status.success(), "score.py: {}", stderr(&output));
-        stdout(&output)
-    };
-    let args = [
-        "eval",
-        path_str(gold),
-        "--pred",
-        path_str(pred),
-        "--speaker-entities",
-    ];
-    let ours = newsmark(&[&args[..], &["--json"]].concat(), "");
-    assert!(ours.status.success(), "{}", stderr(&ours));
-    let theirs = run(true);
-    assert_eq!(stdout(&ours), theirs);
-    let ours = newsmark(&args, "");
-    let name = gold.file_name().unwrap().to_str().unwrap();
-    assert_eq!(stdout(&ours), format!("== {name} ==\n{}", run(false)));
-    serde_json::from_str(&theirs).unwrap()
-}
-
-#[test]
-fn eval_speaker_entities_agree_with_score_py_on_random_cases() {
-    let Some(script) = score_py() else { return };
-    let dir = scratch("eval-speaker-entities");
-    let text = "Barack Obama met Angela Merkel. “Fine,” he said. “Yes,” said KCNA. “No,” I said.";
-    let names = [
-        json!(["Barack Obama", "Obama"]),
-        json!(["Korean Central News Agency"]),
-        json!(["KCNA"]),
-        json!("Obama"),
-        json!([]),
-        json!(["", "Merkel"]),
-        Value::Null,
-    ];
-    let predicted = [
-        json!("Obama"),
-        json!("Barack"),
-        json!("KCNA"),
-        json!("Korean Central News Agency"),
-        json!("angela merkel"),
-        json!(""),
-        Value::Null,
-    ];
-    let speakers = [
-        json!("he"),
-        json!(" He "),
-        json!("I"),
-        json!("Obama"),
-        json!(""),
-    ];
-    for seed in 1..=4u64 {
-        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let (mut gold, mut pred) = (Vec::new(), Vec::new());
-        for i in 0..60 {
-            let quotes = [(31, 38), (48, 55), (67, 72)];
-            let mut gold_spans = Vec::new();
-            let mut pred_spans = Vec::new();
-            for (start, end) in quotes {
-                let mut span = json!({"start": start, "end": end, "label": "QUOTE"});
-                if rng.chance(80) {
-                    span["speaker"] = rng.pick(&speakers).clone();
-                }
-                match rng.below(3) {
-                    0 => span["speaker_entity_names"] = rng.pick(&names).clone(),
-                    1 => span["speaker_entity"] = rng.pick(&predicted).clone(),
-                    _ => {}
-                }
-                gold_spans.push(span);
-                if rng.chance(80) {
-                    let mut span =
-                        json!({"start": start + rng.below(3) as i64, "end": end, "label": "QUOTE"});
-                    if rng.chance(70) {
-                        span["speaker_entity"] = rng.pick(&predicted).clone();
-                    }
-                    pred_spans.push(span);
-                }
-            }
-            let layers = if rng.chance(90) {
-                json!(["quotes"])
-            } else {
-                json!(["dates"])
-            };
-            gold.push(gold_doc(json!(i), layers, text, Value::Array(gold_spans)));
-            pred.push(pred_doc(json!(i), text, Value::Array(pred_spans)));
-        }
-        let (gold_path, pred_path) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
-        write_jsonl(&gold_path, &gold);
-        write_jsonl(&pred_path, &pred);
-        let result = check_speaker_entity_agreement(&script, &gold_path, &pred_path);
-        assert!(result["quotes"]["speaker_entity_accuracy"]["n"].as_u64() > Some(0));
-    }
-}
-
-#[test]
-fn eval_speaker_entities_agree_with_score_py_on_the_gum_corpus() {
-    let Some(script) = score_py() else { return };
-    let gold = shared().join("corpus/gum_news_dev.jsonl");
-    if !gold.exists() {
-        println!("note: {} is missing: skipped", gold.display());
-        return;
-    }
-    let dir = scratch("eval-speaker-entities-gum");
-    let annotated = newsmark(&["annotate", path_str(&gold)], "");
-    assert!(annotated.status.success(), "{}", stderr(&annotated));
-    let pred = dir.join("annotated.jsonl");
-    std::fs::write(&pred, stdout(&annotated)).unwrap();
-    let result = check_speaker_entity_agreement(&script, &gold, &pred);
-    let entities = &result["quotes"]["speaker_entity_accuracy"];
-    assert!(entities["correct"].as_u64() > Some(0), "{entities}");
-    // Annotating in eval gives the figures score.py gives on annotate's output.
-    let ours = newsmark(
-        &["eval", path_str(&gold), "--json", "--speaker-entities"],
-        "",
-    );
-    let ours: Value = serde_json::from_str(&stdout(&ours)).unwrap();
-    assert_eq!(ours["quotes"]["speaker_entity_accuracy"], *entities);
 }
