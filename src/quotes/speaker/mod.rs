@@ -149,6 +149,10 @@ pub struct Attributor<'a> {
     persons: Vec<&'a Span>,
     /// Per token: whether it ends its sentence ("(D-Md.)" does not).
     sentence_end: Vec<bool>,
+    /// Per token: whether it is a quotation's opening mark that starts a sentence though the
+    /// splitter, taking a straight mark for a closing one, ended the sentence before with it
+    /// (`Schiff said. "The …`).
+    opens_late: Vec<bool>,
     /// The byte ranges of the document's quotations, sorted: no subject is looked for inside.
     quoted: Vec<(usize, usize)>,
     /// The kind of each entity, by id.
@@ -186,6 +190,7 @@ impl<'a> Attributor<'a> {
             lists,
             entities,
             persons,
+            opens_late: vec![false; doc.tokens.len()],
             sentence_end,
             quoted: Vec::new(),
             kinds,
@@ -197,6 +202,19 @@ impl<'a> Attributor<'a> {
 
     /// Tells the attributor where the quotations are (sorted, not overlapping).
     pub fn set_quotations(&mut self, quoted: Vec<(usize, usize)>) {
+        for &(start, _) in &quoted {
+            let opening = self.doc.token_at_or_after(start);
+            let Some(before) = opening.checked_sub(1) else {
+                continue;
+            };
+            let sentence = &self.doc.sentences[self.doc.sentence_of(opening)];
+            let ends_with_mark =
+                sentence.tokens.end == opening + 1 && opening + 1 < self.doc.tokens.len();
+            if ends_with_mark && matches!(self.doc.token_text(before), "." | "!" | "?") {
+                self.sentence_end[before] = true;
+                self.opens_late[opening] = true;
+            }
+        }
         self.quoted = quoted;
     }
 

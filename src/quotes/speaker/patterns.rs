@@ -355,12 +355,8 @@ impl<'a> Attributor<'a> {
                 self.sentence_subject(opening)
             } else {
                 // The sentence before, when the quotation opens its sentence.
-                let sentence = self.doc.sentence_of(opening);
-                let previous = sentence.checked_sub(1)?;
-                let last = self.doc.sentences[previous].tokens.end.checked_sub(1)?;
-                (last < opening)
-                    .then(|| self.sentence_subject(last))
-                    .flatten()
+                let last = sentence_start.checked_sub(1)?;
+                self.sentence_subject(last)
             }
         })?;
         Some(Attribution {

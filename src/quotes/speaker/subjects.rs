@@ -94,6 +94,9 @@ impl<'a> Attributor<'a> {
 
     /// The first token of the sentence holding token `i`, not before a line break.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
+        if self.opens_late[i] {
+            return i;
+        }
         // At most a window back: a run-on "sentence" must not make the search quadratic.
         let first = self.doc.sentences[self.doc.sentence_of(i)]
             .tokens
