@@ -233,6 +233,15 @@ impl<'a> Attributor<'a> {
         (fragment && first < i).then_some(first)
     }
 
+    /// Whether the bytes `from..to` cross no sentence end nor line break.
+    pub fn in_one_sentence(&self, from: usize, to: usize) -> bool {
+        let (first, end) = (
+            self.doc.token_at_or_after(from),
+            self.doc.token_at_or_after(to),
+        );
+        !self.doc.text[from..to].contains('\n') && !(first..end).any(|t| self.sentence_end[t])
+    }
+
     /// Whether token `i` is inside a quotation.
     fn is_quoted(&self, i: usize) -> bool {
         let at = self.doc.tokens[i].start;

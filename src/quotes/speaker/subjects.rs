@@ -246,9 +246,10 @@ impl<'a> Attributor<'a> {
         if phrase.is_empty() {
             return None;
         }
+        let outside = |&t: &usize| !self.is_quoted(t);
         let order: Vec<usize> = match side {
-            Side::BeforeCue => phrase.clone().rev().collect(),
-            Side::AfterCue => phrase.clone().collect(),
+            Side::BeforeCue => phrase.clone().rev().filter(outside).collect(),
+            Side::AfterCue => phrase.clone().filter(outside).collect(),
         };
         let entity = |wanted: &dyn Fn(Kind) -> bool| {
             order.iter().find_map(|&t| {
