@@ -143,10 +143,11 @@ const NAME_WORDS: usize = 5;
 pub struct Attributor<'a> {
     doc: &'a Document<'a>,
     lists: &'a Lists,
-    /// Entity mentions sorted by start; they never overlap.
-    entities: Vec<&'a Span>,
+    /// Entity mentions sorted by start; they never overlap. A name the tagger gave another kind
+    /// is a person's when its mentions say so (see [`pronouns::person_like`]).
+    entities: Vec<Span>,
     /// The person mentions among them, for pronoun speakers.
-    persons: Vec<&'a Span>,
+    persons: Vec<Span>,
     /// Per token: whether it ends its sentence ("(D-Md.)" does not).
     sentence_end: Vec<bool>,
     /// Per token: whether it is a quotation's opening mark that starts a sentence though the
@@ -167,12 +168,22 @@ pub struct Attributor<'a> {
 
 impl<'a> Attributor<'a> {
     pub fn new(doc: &'a Document<'a>, lists: &'a Lists, spans: &'a [Span]) -> Attributor<'a> {
-        let mut entities: Vec<&Span> = spans.iter().filter(|s| s.kind.is_entity()).collect();
-        entities.sort_by_key(|s| s.start);
-        let persons: Vec<&Span> = entities
+        let mut entities: Vec<Span> = spans
             .iter()
-            .copied()
+            .filter(|s| s.kind.is_entity())
+            .cloned()
+            .collect();
+        entities.sort_by_key(|s| s.start);
+        let people = pronouns::person_like(doc, lists, &entities);
+        for span in &mut entities {
+            if span.entity.is_some_and(|e| people.contains(&e)) {
+                span.kind = Kind::Person;
+            }
+        }
+        let persons: Vec<Span> = entities
+            .iter()
             .filter(|s| s.kind == Kind::Person)
+            .cloned()
             .collect();
         let kinds = entities
             .iter()

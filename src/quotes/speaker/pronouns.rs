@@ -80,8 +80,32 @@ const TOPIC_MENTIONS: usize = 3;
 /// …"), at most.
 const HEADLINE_WORDS: usize = 25;
 
+/// The entities the tagger gave another kind than person whose mentions say they are a
+/// person's: a gendered title before one ("Mr. Brooks"), or a name opening with a given name
+/// whose last word is also mentioned alone ("Jenna Marbles" … "Marbles").
+pub(super) fn person_like(doc: &Document, lists: &Lists, entities: &[Span]) -> FastSet<usize> {
+    let others = || entities.iter().filter(|s| s.kind != Kind::Person);
+    let alone: FastSet<(usize, &str)> = others()
+        .filter(|s| !s.text.contains(char::is_whitespace))
+        .filter_map(|s| Some((s.entity?, s.text.as_str())))
+        .collect();
+    others()
+        .filter_map(|span| {
+            let entity = span.entity?;
+            let words: Vec<&str> = span.text.split_whitespace().collect();
+            let titled = title_before(doc, lists, doc.token_at_or_after(span.start)).is_some();
+            let given = words.len() >= 2
+                && lists.given_names.contains_key(lowercase(words[0]).as_ref())
+                && words
+                    .last()
+                    .is_some_and(|last| alone.contains(&(entity, *last)));
+            (titled || given).then_some(entity)
+        })
+        .collect()
+}
+
 /// The gender each person entity's mentions tell, by entity id; an entity told both is left out.
-pub(super) fn genders(doc: &Document, lists: &Lists, persons: &[&Span]) -> FastMap<usize, Gender> {
+pub(super) fn genders(doc: &Document, lists: &Lists, persons: &[Span]) -> FastMap<usize, Gender> {
     let mut votes: FastMap<usize, [usize; 2]> = FastMap::default();
     for span in persons {
         let Some(entity) = span.entity else { continue };
@@ -370,7 +394,7 @@ impl<'a> Attributor<'a> {
     /// Who says "I" in a first-person text: a person introducing themself ("my name is Ana",
     /// "I'm Ana", "it's Ana here"), else the person a short first line opens with ("Biologist
     /// Nick Bos tells …", "Pelosi Floor Speech …"), else the name signing a letter (the last
-    /// line, after a closing line ending with a comma).
+    /// line, after a closing line ending with a comma), of any kind.
     fn narrator(&self) -> Option<usize> {
         *self.narrator.get_or_init(|| {
             self.introduced()
@@ -416,7 +440,8 @@ impl<'a> Attributor<'a> {
         let text = self.doc.text.trim_end();
         let (before, last) = text.rsplit_once('\n')?;
         let closing = before.trim_end().rsplit('\n').next()?;
-        let span = self.persons.last()?;
+        // The line signs the letter whatever kind the tagger gave the name.
+        let span = self.entities.last()?;
         let last_start = text.len() - last.len();
         let whole_line = span.start == last_start + (last.len() - last.trim_start().len())
             && span.end == text.len();
@@ -498,5 +523,24 @@ mod tests {
         assert_eq!(attribution(text, &spans), expect("he", Some(0), "said"));
         let plural = "Putin met Trump. “It went well,” they said.";
         assert_eq!(attribution(plural, &spans), expect("they", None, "said"));
+    }
+
+    #[test]
+    fn a_person_the_tagger_took_for_something_else() {
+        // A gendered title before the name.
+        let text = "Mr. Brooks runs the bakery. “We open at six,” he said.";
+        let spans = [entity(text, "Brooks", 0, Kind::Organization, 0)];
+        assert_eq!(attribution(text, &spans), expect("he", Some(0), "said"));
+        // A given name, and the surname mentioned alone.
+        let text = "Jenna Moss opened the shop. Moss was pleased. “It went well,” she said.";
+        let spans = [
+            entity(text, "Jenna Moss", 0, Kind::Place, 0),
+            entity(text, "Moss", 12, Kind::Place, 0),
+        ];
+        assert_eq!(attribution(text, &spans), expect("she", Some(0), "said"));
+        // Neither: a place stays a place.
+        let text = "Jenna Moss opened the shop. “It went well,” she said.";
+        let spans = [entity(text, "Jenna Moss", 0, Kind::Place, 0)];
+        assert_eq!(attribution(text, &spans), expect("she", None, "said"));
     }
 }
