@@ -74,6 +74,8 @@ const GENDER_GAP: usize = 3;
 /// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
 /// in the same sentence ("Huang met Trump …, where he told" → Huang).
 const SUBJECT_START: usize = 3;
+/// Letters of a title written abbreviated with a period ("Mr", "Mrs", "Mme"), at most.
+const ABBREVIATED_TITLE: usize = 3;
 /// Mentions of the person a text is about, at least.
 const TOPIC_MENTIONS: usize = 3;
 /// Words of a first line that names a first-person text's speaker ("Biologist Nick Bos tells
@@ -128,11 +130,18 @@ pub(super) fn genders(doc: &Document, lists: &Lists, persons: &[Span]) -> FastMa
         .collect()
 }
 
-/// The gender of a title right before token `start` ("Mr.", "Mrs", "Sen." tells none).
+/// The gender of a title right before token `start` ("Mr.", "Mrs", "Sen." tells none). A
+/// period apart from its word is an abbreviation's only after a short one ("Mr" "."): after
+/// "her mother." it ends a sentence.
 fn title_before(doc: &Document, lists: &Lists, start: usize) -> Option<Gender> {
     let mut before = start.checked_sub(1)?;
     if doc.token_text(before) == "." {
-        before = before.checked_sub(1)?;
+        let word = before.checked_sub(1)?;
+        let attached = doc.tokens[word].end == doc.tokens[before].start;
+        if !attached || doc.token_text(word).chars().count() > ABBREVIATED_TITLE {
+            return None;
+        }
+        before = word;
     }
     let title = lowercase(doc.token_text(before));
     lists.titles.get(title.trim_end_matches('.')).copied()
@@ -541,6 +550,14 @@ mod tests {
         // Neither: a place stays a place.
         let text = "Jenna Moss opened the shop. “It went well,” she said.";
         let spans = [entity(text, "Jenna Moss", 0, Kind::Place, 0)];
+        assert_eq!(attribution(text, &spans), expect("she", None, "said"));
+    }
+
+    #[test]
+    fn a_period_ending_a_sentence_titles_no_one() {
+        // "her mother. Paris": "mother" titles no one across the sentence end.
+        let text = "She called her mother. Paris was cold. “We left,” she said.";
+        let spans = [entity(text, "Paris", 0, Kind::Place, 0)];
         assert_eq!(attribution(text, &spans), expect("she", None, "said"));
     }
 }
