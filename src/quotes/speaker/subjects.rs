@@ -251,10 +251,13 @@ impl<'a> Attributor<'a> {
             Side::BeforeCue => phrase.clone().rev().filter(outside).collect(),
             Side::AfterCue => phrase.clone().filter(outside).collect(),
         };
+        // "Blige sings to Clinton before asking": before the cue, the object of a preposition
+        // is no subject.
+        let object = |m: &Mention| side == Side::BeforeCue && self.after_preposition(m);
         let entity = |wanted: &dyn Fn(Kind) -> bool| {
             order.iter().find_map(|&t| {
                 self.entity_mention(t, wanted)
-                    .filter(|m| !self.obtained_by(m))
+                    .filter(|m| !self.obtained_by(m) && !object(m))
             })
         };
         entity(&|kind| kind == Kind::Person)
