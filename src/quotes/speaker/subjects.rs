@@ -387,15 +387,16 @@ impl<'a> Attributor<'a> {
         first
     }
 
+    /// Whether token `i` can be a word of a name: capitalized, and no pronoun, determiner or
+    /// word opening a clause ("After saying …").
     pub(super) fn is_name_word(&self, i: usize) -> bool {
         let text = self.doc.token_text(i);
+        let lower = lowercase(text);
         self.doc.tokens[i].kind == TokenKind::Word
             && text.starts_with(char::is_uppercase)
             && !self.is_pronoun(text)
-            && !self
-                .lists
-                .determiners
-                .contains(text.to_lowercase().as_str())
+            && !self.lists.determiners.contains(lower.as_ref())
+            && !self.lists.openers.contains(lower.as_ref())
     }
 }
 
