@@ -40,6 +40,8 @@ pub struct Lists {
     prepositions: FastSet<&'static str>,
     /// Nouns of documents that speak for whoever wrote them ("letter", "statement").
     documents: FastSet<&'static str>,
+    /// Participles whose agent only got hold of the words ("obtained by The Ledger").
+    obtainers: FastSet<&'static str>,
 }
 
 /// The `f name` / `m name` lines of a data file.
@@ -69,6 +71,7 @@ impl Lists {
             given_names: gendered(include_str!("../given_names.txt")),
             titles: gendered(include_str!("../titles.txt")),
             documents: data_lines(include_str!("../documents.txt")).collect(),
+            obtainers: data_lines(include_str!("../obtainers.txt")).collect(),
             openers: data_lines(include_str!("../openers.txt")).collect(),
             prepositions: data_lines(include_str!("../prepositions.txt")).collect(),
         }
@@ -264,22 +267,54 @@ impl<'a> Attributor<'a> {
     /// "Khaled Al-Maeena" where only "Al-Maeena" was recognized).
     fn name_mention(&self, first: usize, end: usize) -> Mention {
         let range = self.byte_range(first, end);
-        let from = self.entities.partition_point(|s| s.start < range.0);
-        let entity = self.entities[from..]
+        let entity = self
+            .entities_within(range.0, range.1)
             .iter()
-            .take_while(|s| s.end <= range.1)
-            .filter_map(|s| s.entity)
-            .last();
+            .rev()
+            .find_map(|s| s.entity);
         self.mention(range, entity)
+    }
+
+    /// The entity mentions lying inside the bytes `from..to`, in text order.
+    fn entities_within(&self, from: usize, to: usize) -> &[Span] {
+        // Sorted by start and never overlapping: their ends are sorted too.
+        let first = self.entities.partition_point(|s| s.start < from);
+        let end = self.entities.partition_point(|s| s.end <= to).max(first);
+        &self.entities[first..end]
+    }
+
+    /// The entity mentions starting before byte `at`, in text order.
+    fn entities_before(&self, at: usize) -> &[Span] {
+        &self.entities[..self.entities.partition_point(|s| s.start < at)]
+    }
+
+    /// The entity mention covering byte `at`.
+    fn span_at(&self, at: usize) -> Option<&Span> {
+        let span = self
+            .entities
+            .get(self.entities.partition_point(|s| s.end <= at))?;
+        (span.start <= at).then_some(span)
+    }
+
+    /// The first person mention (not one who only obtained the words: "obtained by The
+    /// Ledger") or pronoun among `tokens`, outside quotations, in the order given.
+    fn person_or_pronoun(&self, tokens: impl Iterator<Item = usize>) -> Option<Mention> {
+        let person = |kind: Kind| kind == Kind::Person;
+        tokens.filter(|&t| !self.is_quoted(t)).find_map(|t| {
+            self.entity_mention(t, &person)
+                .filter(|m| !self.obtained_by(m))
+                .or_else(|| {
+                    self.is_pronoun(self.doc.token_text(t))
+                        .then(|| self.pronoun(t))
+                })
+        })
     }
 
     /// The entity mention starting at token `i`, when its kind is wanted and it is not a
     /// possessive.
     fn entity_mention(&self, i: usize, wanted: &dyn Fn(Kind) -> bool) -> Option<Mention> {
         let start = self.doc.tokens[i].start;
-        let span = self
-            .entities
-            .get(self.entities.partition_point(|s| s.start < start))?;
+        let span = self.span_at(start).filter(|span| span.start == start)?;
         let after = self.doc.token_at_or_after(span.end);
         // "Clinton’s spokesman", "Sanders’ campaign manager".
         let possessive = self.text(after).is_some_and(|t| {
@@ -288,7 +323,7 @@ impl<'a> Attributor<'a> {
                     && self.doc.tokens[after].start == span.end
                     && span.text.ends_with('s'))
         });
-        (span.start == start && wanted(span.kind) && !possessive)
+        (wanted(span.kind) && !possessive)
             .then(|| self.mention((span.start, span.end), span.entity))
     }
 
@@ -335,9 +370,8 @@ impl<'a> Attributor<'a> {
 
     /// The entity mention covering byte `at`, as (byte range, entity id).
     fn entity_at(&self, at: usize) -> Option<((usize, usize), usize)> {
-        let i = self.entities.partition_point(|s| s.end <= at);
-        let span = self.entities.get(i)?;
-        (span.start <= at).then_some(((span.start, span.end), span.entity?))
+        let span = self.span_at(at)?;
+        Some(((span.start, span.end), span.entity?))
     }
 
     fn mention(&self, (start, end): (usize, usize), entity: Option<usize>) -> Mention {

@@ -64,15 +64,8 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&t| self.doc.token_text(t) == ",")
             .map_or(sentence, |comma| comma + 1);
-        let person = |kind: Kind| kind == Kind::Person;
-        let speaker = (clause..colon)
-            .filter(|&t| !self.is_quoted(t))
-            .find_map(|t| {
-                self.entity_mention(t, &person).or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
-            })
+        let speaker = self
+            .person_or_pronoun(clause..colon)
             .or_else(|| self.sentence_subject(colon))?;
         Some(Attribution { speaker, cue: None })
     }

@@ -325,10 +325,9 @@ impl<'a> Attributor<'a> {
             self.doc.tokens[range.start].start,
             self.doc.tokens[range.end - 1].end,
         );
-        let first = self.entities.partition_point(|s| s.start < from);
-        let mut mentions = self.entities[first..]
+        let mut mentions = self
+            .entities_within(from, to)
             .iter()
-            .take_while(|s| s.end <= to)
             .filter(|s| !self.is_quoted(self.doc.token_at_or_after(s.start)));
         match want {
             Referent::Person(gender) => {
@@ -469,8 +468,7 @@ impl<'a> Attributor<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         let (&first, &last) = (words.first()?, words.last()?);
-        let before = self.entities.partition_point(|s| s.start < speaker.start);
-        let earlier = || self.entities[..before].iter().rev();
+        let earlier = || self.entities_before(speaker.start).iter().rev();
         if last.starts_with(char::is_uppercase)
             && !self.lists.determiners.contains(lowercase(first).as_ref())
         {
@@ -480,10 +478,9 @@ impl<'a> Attributor<'a> {
                 .and_then(|s| s.entity);
         }
         if self.lists.documents.contains(lowercase(last).as_ref()) {
-            let first = self.entities.partition_point(|s| s.end <= speaker.start);
-            let inside = self.entities[first..]
+            let inside = self
+                .entities_within(speaker.start, speaker.end)
                 .iter()
-                .take_while(|s| s.end <= speaker.end)
                 .find(|s| s.kind == Kind::Organization);
             if let Some(span) = inside {
                 return span.entity;

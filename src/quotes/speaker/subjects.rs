@@ -44,18 +44,7 @@ impl<'a> Attributor<'a> {
         if noun_phrase.is_some() {
             return noun_phrase;
         }
-        let person = |kind: Kind| kind == Kind::Person;
-        clause
-            .clone()
-            .rev()
-            .find_map(|t| {
-                self.entity_mention(t, &person)
-                    .filter(|m| !self.obtained_by(m))
-                    .or_else(|| {
-                        self.is_pronoun(self.doc.token_text(t))
-                            .then(|| self.pronoun(t))
-                    })
-            })
+        self.person_or_pronoun(clause.clone().rev())
             .or_else(|| {
                 self.speaker_ending_before(cue)
                     .filter(|m| !self.after_preposition(m))
@@ -74,10 +63,18 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// "A memo obtained by The Ledger": who only obtained or reported the words is no speaker.
-    fn obtained_by(&self, mention: &Mention) -> bool {
-        let before = self.word_before(mention);
-        before.is_some_and(|t| lowercase(self.doc.token_text(t)) == "by")
+    /// "A memo obtained by The Ledger": who only obtained the words is no speaker ("the quote
+    /// by Edison" names its author).
+    pub(super) fn obtained_by(&self, mention: &Mention) -> bool {
+        let Some(by) = self.word_before(mention) else {
+            return false;
+        };
+        let participle = by.checked_sub(1).is_some_and(|t| {
+            self.lists
+                .obtainers
+                .contains(lowercase(self.doc.token_text(t)).as_ref())
+        });
+        lowercase(self.doc.token_text(by)) == "by" && participle
     }
 
     /// The token before a mention, past a determiner outside it ("by [The] Ledger").
@@ -116,16 +113,7 @@ impl<'a> Attributor<'a> {
         let start = self.sentence_start(i);
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
-        let person = |kind: Kind| kind == Kind::Person;
-        let person_from = |from: usize| {
-            (from..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
-                let mention = self.entity_mention(t, &person);
-                mention.filter(|m| !self.obtained_by(m)).or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
-            })
-        };
+        let person_from = |from: usize| self.person_or_pronoun(from..i);
         // "When Trump ran, he called them …": the main clause's subject, after an opening
         // subordinate clause.
         self.main_clause(first, i)
