@@ -303,10 +303,7 @@ impl<'a> Attributor<'a> {
         tokens.filter(|&t| !self.is_quoted(t)).find_map(|t| {
             self.entity_mention(t, &person)
                 .filter(|m| !self.obtained_by(m))
-                .or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
+                .or_else(|| self.is_pronoun_at(t).then(|| self.pronoun(t)))
         })
     }
 
@@ -358,6 +355,17 @@ impl<'a> Attributor<'a> {
     fn is_pronoun(&self, text: &str) -> bool {
         // "I" only in capitals; the others in any case ("He said").
         text == "I" || (text != "i" && self.lists.pronouns.contains(text.to_lowercase().as_str()))
+    }
+
+    /// Whether token `i` is a pronoun that can be a speaker: not an "it" that only fills the
+    /// subject's place ("It is a line by …", "it's", "it would take").
+    fn is_pronoun_at(&self, i: usize) -> bool {
+        let text = self.doc.token_text(i);
+        let placeholder = lowercase(text) == "it"
+            && self.text(i + 1).is_some_and(|next| {
+                is_possessive(next) || self.lists.function_words.contains(lowercase(next).as_ref())
+            });
+        self.is_pronoun(text) && !placeholder
     }
 
     fn pronoun(&self, i: usize) -> Mention {

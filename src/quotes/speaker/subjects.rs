@@ -250,9 +250,7 @@ impl<'a> Attributor<'a> {
         };
         entity(&|kind| kind == Kind::Person)
             .or_else(|| {
-                let pronoun = order
-                    .iter()
-                    .find(|&&t| self.is_pronoun(self.doc.token_text(t)));
+                let pronoun = order.iter().find(|&&t| self.is_pronoun_at(t));
                 pronoun.map(|&t| self.pronoun(t))
             })
             .or_else(|| entity(&|kind| matches!(kind, Kind::Organization | Kind::Place)))
@@ -267,7 +265,7 @@ impl<'a> Attributor<'a> {
             return Some((self.mention(span, Some(entity)), next));
         }
         let text = self.doc.token_text(i);
-        if self.is_pronoun(text) {
+        if self.is_pronoun_at(i) {
             return Some((self.pronoun(i), i + 1));
         }
         let end = self.name_run_end(i);
@@ -295,7 +293,7 @@ impl<'a> Attributor<'a> {
         if let Some((span, entity)) = self.entity_at(token.start) {
             return (span.1 == token.end).then(|| self.mention(span, Some(entity)));
         }
-        if self.is_pronoun(self.doc.token_text(last)) {
+        if self.is_pronoun_at(last) {
             return Some(self.pronoun(last));
         }
         let first = self.name_run_start(last);
