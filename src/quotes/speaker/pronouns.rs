@@ -401,8 +401,9 @@ impl<'a> Attributor<'a> {
 
     /// Who says "I" in a first-person text: a person introducing themself ("my name is Ana",
     /// "I'm Ana", "it's Ana here"), else the person a short first line opens with ("Biologist
-    /// Nick Bos tells …", "Pelosi Floor Speech …"), else the name signing a letter (the last
-    /// line, after a closing line ending with a comma), of any kind.
+    /// Nick Bos tells …", "Pelosi Floor Speech …"; not a salutation, "Dear Jean,"), else the
+    /// name signing a letter (the last line, after a closing line ending with a comma), of any
+    /// kind.
     fn narrator(&self) -> Option<usize> {
         *self.narrator.get_or_init(|| {
             self.introduced()
@@ -434,7 +435,9 @@ impl<'a> Attributor<'a> {
         let line_end = (1..self.doc.tokens.len())
             .find(|&t| self.doc.line_break_between(t - 1, t))
             .unwrap_or(self.doc.tokens.len());
-        if line_end > HEADLINE_WORDS {
+        // "Dear Jean,": a letter's salutation names whom it is written to.
+        let salutation = self.text(0).is_some_and(|word| lowercase(word) == "dear");
+        if line_end > HEADLINE_WORDS || salutation {
             return None;
         }
         let span = self.persons.first()?;
@@ -556,5 +559,15 @@ mod tests {
         let text = "She called her mother. Paris was cold. “We left,” she said.";
         let spans = [entity(text, "Paris", 0, Kind::Place, 0)];
         assert_eq!(attribution(text, &spans), expect("she", None, "said"));
+    }
+
+    #[test]
+    fn a_letter_is_signed_by_its_writer_not_its_addressee() {
+        let text = "Dear Jean,\nI said, “Next year.”\nYours ever,\nZora";
+        let spans = [
+            entity(text, "Jean", 0, Kind::Person, 0),
+            entity(text, "Zora", 0, Kind::Place, 1),
+        ];
+        assert_eq!(attribution(text, &spans), expect("I", Some(1), "said"));
     }
 }
