@@ -361,10 +361,18 @@ impl<'a> Attributor<'a> {
                     return Ok(None);
                 }
                 let mut possessive = None;
+                // "Thomas' sister pleaded with him, but he replied": in its own sentence, the
+                // possessor opening the subject, when an object pronoun of the gender stands
+                // for someone other than that subject.
+                let own_possessive = |possessive: Option<(usize, usize)>| {
+                    possessive
+                        .filter(|&(_, token)| self.object_pronoun_between(token..range.end, gender))
+                        .map(|(entity, _)| entity)
+                };
                 for span in mentions.filter(|s| s.kind == Kind::Person) {
                     let token = self.doc.token_at_or_after(span.start);
                     if own && token - range.start > SUBJECT_START {
-                        return Ok(None);
+                        return Ok(own_possessive(possessive));
                     }
                     let Some(entity) = span.entity.filter(|&e| self.agrees(e, want)) else {
                         continue;
@@ -372,15 +380,30 @@ impl<'a> Attributor<'a> {
                     if self.entity_mention(token, &|_| true).is_some() {
                         return Ok(Some(entity));
                     }
-                    possessive = possessive.or(Some(entity));
+                    possessive = possessive.or(Some((entity, token)));
                 }
-                Ok(possessive.filter(|_| !own))
+                if own {
+                    return Ok(own_possessive(possessive));
+                }
+                Ok(possessive.map(|(entity, _)| entity))
             }
             Referent::Group => Ok(mentions
                 .find(|s| matches!(s.kind, Kind::Person | Kind::Organization))
                 .and_then(|span| span.entity.filter(|&e| self.agrees(e, want)))),
             Referent::FirstPerson { .. } => Ok(None),
         }
+    }
+
+    /// Whether an object pronoun of `gender` ("him", "her") stands among `tokens`, outside
+    /// quotations.
+    fn object_pronoun_between(&self, tokens: Range<usize>, gender: Gender) -> bool {
+        let object = match gender {
+            Gender::Male => "him",
+            Gender::Female => "her",
+        };
+        tokens
+            .into_iter()
+            .any(|t| !self.is_quoted(t) && lowercase(self.doc.token_text(t)) == object)
     }
 
     /// `Philonise, when he said`: the person ending right before a comma and a word opening a
@@ -532,6 +555,24 @@ mod tests {
         assert_eq!(attribution(text, &spans), expect("he", Some(0), "said"));
         let plural = "Putin met Trump. “It went well,” they said.";
         assert_eq!(attribution(plural, &spans), expect("they", None, "said"));
+    }
+
+    #[test]
+    fn the_possessor_of_the_subject_when_an_object_pronoun_is_someone_else() {
+        let text = "Tom Hale left. Dan Roe’s sister urged him to stay, but he replied, “No.”";
+        let spans = [
+            entity(text, "Tom Hale", 0, Kind::Person, 0),
+            entity(text, "Dan Roe", 0, Kind::Person, 1),
+        ];
+        assert_eq!(attribution(text, &spans), expect("he", Some(1), "replied"));
+        // No object pronoun: the possessor is not taken, the subject before goes on.
+        let text = "Tom Hale left. Dan Roe’s sister urged Ana to stay, but he replied, “No.”";
+        let spans = [
+            entity(text, "Tom Hale", 0, Kind::Person, 0),
+            entity(text, "Dan Roe", 0, Kind::Person, 1),
+            entity(text, "Ana", 0, Kind::Person, 2),
+        ];
+        assert_eq!(attribution(text, &spans), expect("he", Some(0), "replied"));
     }
 
     #[test]
