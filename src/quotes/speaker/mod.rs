@@ -4,16 +4,21 @@
 //!
 //! [`Attributor`] holds the document's tokens, entity mentions and quotations, with the small
 //! token helpers; its work is split by seam: [`patterns`] (the attribution patterns around a
-//! quotation), [`subjects`] (the speaker phrase: a cue's subject, a sentence's subject) and
-//! [`pronouns`] (whom a pronoun speaker stands for).
+//! quotation), [`subjects`] (the speaker phrase: a cue's subject, a sentence's subject),
+//! [`pronouns`] (whom a pronoun speaker stands for), [`genders`] (what the text tells of its
+//! people: gender, and names the tagger gave another kind that are a person's) and
+//! [`narrator`] (who says "I" in a first-person text).
 
+mod genders;
+mod narrator;
 mod patterns;
 mod pronouns;
 mod subjects;
 
 use std::cell::OnceCell;
 
-pub use pronouns::{Chain, Gender};
+pub use genders::Gender;
+pub use pronouns::Chain;
 
 use crate::text::{data_lines, lowercase, Document, FastMap, FastSet, TokenKind};
 use crate::{Kind, Span};
@@ -126,6 +131,12 @@ const LABEL_WORDS: usize = 3;
 /// believes`), at most; measured on PolNeAR train.
 const ANTECEDENT_GAP: usize = 8;
 
+/// Tokens from the start of its sentence within which a person is the sentence's subject
+/// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
+/// in the same sentence ("Huang met Trump …, where he told" → Huang), or names a first-person
+/// text's speaker on its first line.
+const SUBJECT_START: usize = 3;
+
 /// Tokens of an opening phrase before a sentence's subject ("For now, the administration …"),
 /// comma included, at most.
 const OPENING_PHRASE: usize = 5;
@@ -147,7 +158,7 @@ pub struct Attributor<'a> {
     doc: &'a Document<'a>,
     lists: &'a Lists,
     /// Entity mentions sorted by start; they never overlap. A name the tagger gave another kind
-    /// is a person's when its mentions say so (see [`pronouns::person_like`]).
+    /// is a person's when its mentions say so (see [`genders::person_like`]).
     entities: Vec<Span>,
     /// The person mentions among them, for pronoun speakers.
     persons: Vec<Span>,
@@ -177,7 +188,7 @@ impl<'a> Attributor<'a> {
             .cloned()
             .collect();
         entities.sort_by_key(|s| s.start);
-        let people = pronouns::person_like(doc, lists, &entities);
+        let people = genders::person_like(doc, lists, &entities);
         for span in &mut entities {
             if span.entity.is_some_and(|e| people.contains(&e)) {
                 span.kind = Kind::Person;
@@ -192,7 +203,7 @@ impl<'a> Attributor<'a> {
             .iter()
             .filter_map(|s| Some((s.entity?, s.kind)))
             .collect();
-        let genders = pronouns::genders(doc, lists, &persons);
+        let genders = genders::genders(doc, lists, &persons);
         let mut sentence_end = vec![false; doc.tokens.len()];
         for sentence in &doc.sentences {
             let last = sentence.tokens.end - 1;

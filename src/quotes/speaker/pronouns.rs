@@ -6,26 +6,8 @@
 
 use std::ops::Range;
 
+use super::genders::pronoun_gender;
 use super::*;
-
-/// A person's gender as the text tells it: a given name, a title ("Mr.", "Ms."), or a "he" or
-/// "she" right after a mention ("Eastman said he").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-impl Gender {
-    /// `f` or `m`, as in the data files.
-    pub(super) fn from_code(code: &str) -> Option<Gender> {
-        match code {
-            "f" => Some(Gender::Female),
-            "m" => Some(Gender::Male),
-            _ => None,
-        }
-    }
-}
 
 /// What a pronoun speaker can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,97 +49,8 @@ const TOKENS_BACK: usize = 300;
 /// Paragraph breaks crossed looking for an antecedent, at most: the pronoun's paragraph and the
 /// one before it.
 const PARAGRAPHS_BACK: usize = 1;
-/// Tokens after a person's mention within which a "he" or "she" tells the person's gender
-/// ("Eastman said he", "Kane, who scored, said she").
-const GENDER_GAP: usize = 3;
-/// Tokens from the start of its sentence within which a person is the sentence's subject
-/// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
-/// in the same sentence ("Huang met Trump …, where he told" → Huang).
-const SUBJECT_START: usize = 3;
-/// Letters of a title written abbreviated with a period ("Mr", "Mrs", "Mme"), at most.
-const ABBREVIATED_TITLE: usize = 3;
 /// Mentions of the person a text is about, at least.
 const TOPIC_MENTIONS: usize = 3;
-/// Words of a first line that names a first-person text's speaker ("Biologist Nick Bos tells
-/// …"), at most.
-const HEADLINE_WORDS: usize = 25;
-
-/// The entities the tagger gave another kind than person whose mentions say they are a
-/// person's: a gendered title before one ("Mr. Brooks"), or a name opening with a given name
-/// whose last word is also mentioned alone ("Jenna Marbles" … "Marbles").
-pub(super) fn person_like(doc: &Document, lists: &Lists, entities: &[Span]) -> FastSet<usize> {
-    let others = || entities.iter().filter(|s| s.kind != Kind::Person);
-    let alone: FastSet<(usize, &str)> = others()
-        .filter(|s| !s.text.contains(char::is_whitespace))
-        .filter_map(|s| Some((s.entity?, s.text.as_str())))
-        .collect();
-    others()
-        .filter_map(|span| {
-            let entity = span.entity?;
-            let words: Vec<&str> = span.text.split_whitespace().collect();
-            let titled = title_before(doc, lists, doc.token_at_or_after(span.start)).is_some();
-            let given = words.len() >= 2
-                && lists.given_names.contains_key(lowercase(words[0]).as_ref())
-                && words
-                    .last()
-                    .is_some_and(|last| alone.contains(&(entity, *last)));
-            (titled || given).then_some(entity)
-        })
-        .collect()
-}
-
-/// The gender each person entity's mentions tell, by entity id; an entity told both is left out.
-pub(super) fn genders(doc: &Document, lists: &Lists, persons: &[Span]) -> FastMap<usize, Gender> {
-    let mut votes: FastMap<usize, [usize; 2]> = FastMap::default();
-    for span in persons {
-        let Some(entity) = span.entity else { continue };
-        let first = span.text.split_whitespace().next().unwrap_or("");
-        let from_name = lists.given_names.get(lowercase(first).as_ref()).copied();
-        let start = doc.token_at_or_after(span.start);
-        let from_title = title_before(doc, lists, start);
-        let from_pronoun = pronoun_after(doc, doc.token_at_or_after(span.end));
-        for gender in [from_name, from_title, from_pronoun].into_iter().flatten() {
-            votes.entry(entity).or_default()[gender as usize] += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .filter_map(|(entity, [female, male])| match (female > 0, male > 0) {
-            (true, false) => Some((entity, Gender::Female)),
-            (false, true) => Some((entity, Gender::Male)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The gender of a title right before token `start` ("Mr.", "Mrs", "Sen." tells none). A
-/// period apart from its word is an abbreviation's only after a short one ("Mr" "."): after
-/// "her mother." it ends a sentence.
-fn title_before(doc: &Document, lists: &Lists, start: usize) -> Option<Gender> {
-    let mut before = start.checked_sub(1)?;
-    if doc.token_text(before) == "." {
-        let word = before.checked_sub(1)?;
-        let attached = doc.tokens[word].end == doc.tokens[before].start;
-        if !attached || doc.token_text(word).chars().count() > ABBREVIATED_TITLE {
-            return None;
-        }
-        before = word;
-    }
-    let title = lowercase(doc.token_text(before));
-    lists.titles.get(title.trim_end_matches('.')).copied()
-}
-
-/// The gender of a "he" or "she" within [`GENDER_GAP`] tokens from `from`, no punctuation
-/// between but a comma-free run of words ("Eastman said he").
-fn pronoun_after(doc: &Document, from: usize) -> Option<Gender> {
-    (from..(from + GENDER_GAP).min(doc.tokens.len()))
-        .take_while(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .find_map(|t| match lowercase(doc.token_text(t)).as_ref() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        })
-}
 
 impl<'a> Attributor<'a> {
     /// `Cruz has railed against what he calls “…”`: a "he" or "she" close after a person named
@@ -422,68 +315,6 @@ impl<'a> Attributor<'a> {
         self.agrees(entity, want).then_some(entity)
     }
 
-    /// Who says "I" in a first-person text: a person introducing themself ("my name is Ana",
-    /// "I'm Ana", "it's Ana here"), else the person a short first line opens with ("Biologist
-    /// Nick Bos tells …", "Pelosi Floor Speech …"; not a salutation, "Dear Jean,"), else the
-    /// name signing a letter (the last line, after a closing line ending with a comma), of any
-    /// kind.
-    fn narrator(&self) -> Option<usize> {
-        *self.narrator.get_or_init(|| {
-            self.introduced()
-                .or_else(|| self.headline_person())
-                .or_else(|| self.signature())
-        })
-    }
-
-    fn introduced(&self) -> Option<usize> {
-        self.persons.iter().find_map(|span| {
-            let at = self.doc.token_at_or_after(span.start);
-            let word = |back: usize| {
-                at.checked_sub(back)
-                    .map(|t| lowercase(self.doc.token_text(t)).into_owned())
-            };
-            let after = self.text(self.doc.token_at_or_after(span.end));
-            let words = [word(3), word(2), word(1)];
-            let [w3, w2, w1] = words.each_ref().map(|w| w.as_deref().unwrap_or(""));
-            let introduces = matches!((w3, w2, w1), ("my", "name", "is") | (_, "i", "am"))
-                || matches!((w2, w1), ("i", "’m" | "'m") | ("it", "’s" | "'s"))
-                    && (w2 == "i" || after == Some("here"))
-                || matches!(w1, "i’m" | "i'm")
-                || matches!(w1, "it’s" | "it's") && after == Some("here");
-            introduces.then_some(span.entity).flatten()
-        })
-    }
-
-    fn headline_person(&self) -> Option<usize> {
-        let line_end = (1..self.doc.tokens.len())
-            .find(|&t| self.doc.line_break_between(t - 1, t))
-            .unwrap_or(self.doc.tokens.len());
-        // "Dear Jean,": a letter's salutation names whom it is written to.
-        let salutation = self.text(0).is_some_and(|word| lowercase(word) == "dear");
-        if line_end > HEADLINE_WORDS || salutation {
-            return None;
-        }
-        let span = self.persons.first()?;
-        let at = self.doc.token_at_or_after(span.start);
-        (at < line_end && at < SUBJECT_START)
-            .then_some(span.entity)
-            .flatten()
-    }
-
-    fn signature(&self) -> Option<usize> {
-        let text = self.doc.text.trim_end();
-        let (before, last) = text.rsplit_once('\n')?;
-        let closing = before.trim_end().rsplit('\n').next()?;
-        // The line signs the letter whatever kind the tagger gave the name.
-        let span = self.entities.last()?;
-        let last_start = text.len() - last.len();
-        let whole_line = span.start == last_start + (last.len() - last.trim_start().len())
-            && span.end == text.len();
-        (whole_line && closing.trim_end().ends_with(','))
-            .then_some(span.entity)
-            .flatten()
-    }
-
     /// The entity a speaker with none takes up: a name whose last word ends a name given before
     /// ("Mr. Tedeschi" after "Mark Tedeschi"); a document of an organization named in it
     /// ("The Home Office letter"); a definite noun phrase whose noun is a word of an
@@ -522,15 +353,6 @@ impl<'a> Attributor<'a> {
             .filter(|s| s.kind == Kind::Organization)
             .find(|s| s.text.split_whitespace().any(|w| lowercase(w) == head))
             .and_then(|s| s.entity)
-    }
-}
-
-/// The gender of a "he" or "she".
-fn pronoun_gender(word: &str) -> Option<Gender> {
-    match lowercase(word).as_ref() {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
     }
 }
 
@@ -573,42 +395,5 @@ mod tests {
             entity(text, "Ana", 0, Kind::Person, 2),
         ];
         assert_eq!(attribution(text, &spans), expect("he", Some(0), "replied"));
-    }
-
-    #[test]
-    fn a_person_the_tagger_took_for_something_else() {
-        // A gendered title before the name.
-        let text = "Mr. Brooks runs the bakery. “We open at six,” he said.";
-        let spans = [entity(text, "Brooks", 0, Kind::Organization, 0)];
-        assert_eq!(attribution(text, &spans), expect("he", Some(0), "said"));
-        // A given name, and the surname mentioned alone.
-        let text = "Jenna Moss opened the shop. Moss was pleased. “It went well,” she said.";
-        let spans = [
-            entity(text, "Jenna Moss", 0, Kind::Place, 0),
-            entity(text, "Moss", 12, Kind::Place, 0),
-        ];
-        assert_eq!(attribution(text, &spans), expect("she", Some(0), "said"));
-        // Neither: a place stays a place.
-        let text = "Jenna Moss opened the shop. “It went well,” she said.";
-        let spans = [entity(text, "Jenna Moss", 0, Kind::Place, 0)];
-        assert_eq!(attribution(text, &spans), expect("she", None, "said"));
-    }
-
-    #[test]
-    fn a_period_ending_a_sentence_titles_no_one() {
-        // "her mother. Paris": "mother" titles no one across the sentence end.
-        let text = "She called her mother. Paris was cold. “We left,” she said.";
-        let spans = [entity(text, "Paris", 0, Kind::Place, 0)];
-        assert_eq!(attribution(text, &spans), expect("she", None, "said"));
-    }
-
-    #[test]
-    fn a_letter_is_signed_by_its_writer_not_its_addressee() {
-        let text = "Dear Jean,\nI said, “Next year.”\nYours ever,\nZora";
-        let spans = [
-            entity(text, "Jean", 0, Kind::Person, 0),
-            entity(text, "Zora", 0, Kind::Place, 1),
-        ];
-        assert_eq!(attribution(text, &spans), expect("I", Some(1), "said"));
     }
 }
