@@ -29,6 +29,22 @@ pub(super) fn continued(
     (same_paragraph || next_paragraph || next_quote_paragraph).then(|| attribution.clone())
 }
 
+/// `“…,” the mayor said, adding that it would take “more hours”`: the previous speech
+/// quotation's speaker, when it is named between that quotation and this one, in the sentence
+/// this one stands in (`in_sentence` tells whether a byte range crosses no sentence end). The
+/// speaker is then inferred: no cue.
+pub(super) fn attributed_before(
+    previous: Option<&Found>,
+    quotation: &Quotation,
+    in_sentence: impl Fn(usize, usize) -> bool,
+) -> Option<Attribution> {
+    let before = previous?;
+    let speaker = before.attribution.as_ref()?.speaker;
+    let between = speaker.start >= before.quotation.end && speaker.end <= quotation.start;
+    (between && in_sentence(speaker.end, quotation.start))
+        .then_some(Attribution { speaker, cue: None })
+}
+
 /// The speaker of a speech quotation as a link in a chain of quotes: its entity, where it ends.
 pub(super) fn chain(found: &Found) -> Option<Chain> {
     let entity = found.attribution.as_ref()?.speaker.entity?;

@@ -21,7 +21,7 @@ mod terms;
 use crate::text::Document;
 use crate::{Kind, QuoteKind, Span, Speaker};
 
-use links::{after_label, broken, chain, continued, speaker_around};
+use links::{after_label, attributed_before, broken, chain, continued, speaker_around};
 use marks::Quotation;
 use speaker::{Attribution, Attributor, Lists};
 
@@ -64,13 +64,23 @@ impl QuoteFinder {
             } else {
                 QuoteKind::Speech
             };
+            let in_sentence = |from, to| attributor.in_one_sentence(from, to);
+            let carried =
+                || attributed_before(previous.map(|i| &found[i]), &quotation, in_sentence);
+            // "“…,” the mayor said, adding “…”": the participle's subject is the speaker named
+            // for the quotation before.
+            let participle = own
+                .as_ref()
+                .and_then(|a| a.cue.as_deref())
+                .is_some_and(|cue| cue.ends_with("ing"));
+            let own = if participle { carried().or(own) } else { own };
             let attribution = match term {
                 // Whose term it is: the possessor ("Trump’s “…” strategy"), else the subject
                 // of its sentence.
                 Some(Some(owner)) => attributor
                     .owner(owner)
                     .or_else(|| attributor.guess(quotation.start)),
-                Some(None) => attributor.guess(quotation.start),
+                Some(None) => carried().or_else(|| attributor.guess(quotation.start)),
                 None => own
                     .or_else(|| continued(text, previous.map(|i| &found[i]), &quotation))
                     .or_else(|| attributor.guess(quotation.start)),

@@ -4,16 +4,21 @@
 //!
 //! [`Attributor`] holds the document's tokens, entity mentions and quotations, with the small
 //! token helpers; its work is split by seam: [`patterns`] (the attribution patterns around a
-//! quotation), [`subjects`] (the speaker phrase: a cue's subject, a sentence's subject) and
-//! [`pronouns`] (whom a pronoun speaker stands for).
+//! quotation), [`subjects`] (the speaker phrase: a cue's subject, a sentence's subject),
+//! [`pronouns`] (whom a pronoun speaker stands for), [`genders`] (what the text tells of its
+//! people: gender, and names the tagger gave another kind that are a person's) and
+//! [`narrator`] (who says "I" in a first-person text).
 
+mod genders;
+mod narrator;
 mod patterns;
 mod pronouns;
 mod subjects;
 
 use std::cell::OnceCell;
 
-pub use pronouns::{Chain, Gender};
+pub use genders::Gender;
+pub use pronouns::Chain;
 
 use crate::text::{data_lines, lowercase, Document, FastMap, FastSet, TokenKind};
 use crate::{Kind, Span};
@@ -40,6 +45,8 @@ pub struct Lists {
     prepositions: FastSet<&'static str>,
     /// Nouns of documents that speak for whoever wrote them ("letter", "statement").
     documents: FastSet<&'static str>,
+    /// Participles whose agent only got hold of the words ("obtained by The Ledger").
+    obtainers: FastSet<&'static str>,
 }
 
 /// The `f name` / `m name` lines of a data file.
@@ -69,6 +76,7 @@ impl Lists {
             given_names: gendered(include_str!("../given_names.txt")),
             titles: gendered(include_str!("../titles.txt")),
             documents: data_lines(include_str!("../documents.txt")).collect(),
+            obtainers: data_lines(include_str!("../obtainers.txt")).collect(),
             openers: data_lines(include_str!("../openers.txt")).collect(),
             prepositions: data_lines(include_str!("../prepositions.txt")).collect(),
         }
@@ -123,6 +131,12 @@ const LABEL_WORDS: usize = 3;
 /// believes`), at most; measured on PolNeAR train.
 const ANTECEDENT_GAP: usize = 8;
 
+/// Tokens from the start of its sentence within which a person is the sentence's subject
+/// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
+/// in the same sentence ("Huang met Trump …, where he told" → Huang), or names a first-person
+/// text's speaker on its first line.
+const SUBJECT_START: usize = 3;
+
 /// Tokens of an opening phrase before a sentence's subject ("For now, the administration …"),
 /// comma included, at most.
 const OPENING_PHRASE: usize = 5;
@@ -143,12 +157,17 @@ const NAME_WORDS: usize = 5;
 pub struct Attributor<'a> {
     doc: &'a Document<'a>,
     lists: &'a Lists,
-    /// Entity mentions sorted by start; they never overlap.
-    entities: Vec<&'a Span>,
+    /// Entity mentions sorted by start; they never overlap. A name the tagger gave another kind
+    /// is a person's when its mentions say so (see [`genders::person_like`]).
+    entities: Vec<Span>,
     /// The person mentions among them, for pronoun speakers.
-    persons: Vec<&'a Span>,
+    persons: Vec<Span>,
     /// Per token: whether it ends its sentence ("(D-Md.)" does not).
     sentence_end: Vec<bool>,
+    /// Per token: whether it is a quotation's opening mark that starts a sentence though the
+    /// splitter, taking a straight mark for a closing one, ended the sentence before with it
+    /// (`Schiff said. "The …`).
+    opens_late: Vec<bool>,
     /// The byte ranges of the document's quotations, sorted: no subject is looked for inside.
     quoted: Vec<(usize, usize)>,
     /// The kind of each entity, by id.
@@ -163,18 +182,28 @@ pub struct Attributor<'a> {
 
 impl<'a> Attributor<'a> {
     pub fn new(doc: &'a Document<'a>, lists: &'a Lists, spans: &'a [Span]) -> Attributor<'a> {
-        let mut entities: Vec<&Span> = spans.iter().filter(|s| s.kind.is_entity()).collect();
-        entities.sort_by_key(|s| s.start);
-        let persons: Vec<&Span> = entities
+        let mut entities: Vec<Span> = spans
             .iter()
-            .copied()
+            .filter(|s| s.kind.is_entity())
+            .cloned()
+            .collect();
+        entities.sort_by_key(|s| s.start);
+        let people = genders::person_like(doc, lists, &entities);
+        for span in &mut entities {
+            if span.entity.is_some_and(|e| people.contains(&e)) {
+                span.kind = Kind::Person;
+            }
+        }
+        let persons: Vec<Span> = entities
+            .iter()
             .filter(|s| s.kind == Kind::Person)
+            .cloned()
             .collect();
         let kinds = entities
             .iter()
             .filter_map(|s| Some((s.entity?, s.kind)))
             .collect();
-        let genders = pronouns::genders(doc, lists, &persons);
+        let genders = genders::genders(doc, lists, &persons);
         let mut sentence_end = vec![false; doc.tokens.len()];
         for sentence in &doc.sentences {
             let last = sentence.tokens.end - 1;
@@ -186,6 +215,7 @@ impl<'a> Attributor<'a> {
             lists,
             entities,
             persons,
+            opens_late: vec![false; doc.tokens.len()],
             sentence_end,
             quoted: Vec::new(),
             kinds,
@@ -197,6 +227,19 @@ impl<'a> Attributor<'a> {
 
     /// Tells the attributor where the quotations are (sorted, not overlapping).
     pub fn set_quotations(&mut self, quoted: Vec<(usize, usize)>) {
+        for &(start, _) in &quoted {
+            let opening = self.doc.token_at_or_after(start);
+            let Some(before) = opening.checked_sub(1) else {
+                continue;
+            };
+            let sentence = &self.doc.sentences[self.doc.sentence_of(opening)];
+            let ends_with_mark =
+                sentence.tokens.end == opening + 1 && opening + 1 < self.doc.tokens.len();
+            if ends_with_mark && matches!(self.doc.token_text(before), "." | "!" | "?") {
+                self.sentence_end[before] = true;
+                self.opens_late[opening] = true;
+            }
+        }
         self.quoted = quoted;
     }
 
@@ -215,6 +258,15 @@ impl<'a> Attributor<'a> {
         (fragment && first < i).then_some(first)
     }
 
+    /// Whether the bytes `from..to` cross no sentence end nor line break.
+    pub fn in_one_sentence(&self, from: usize, to: usize) -> bool {
+        let (first, end) = (
+            self.doc.token_at_or_after(from),
+            self.doc.token_at_or_after(to),
+        );
+        !self.doc.text[from..to].contains('\n') && !(first..end).any(|t| self.sentence_end[t])
+    }
+
     /// Whether token `i` is inside a quotation.
     fn is_quoted(&self, i: usize) -> bool {
         let at = self.doc.tokens[i].start;
@@ -226,22 +278,51 @@ impl<'a> Attributor<'a> {
     /// "Khaled Al-Maeena" where only "Al-Maeena" was recognized).
     fn name_mention(&self, first: usize, end: usize) -> Mention {
         let range = self.byte_range(first, end);
-        let from = self.entities.partition_point(|s| s.start < range.0);
-        let entity = self.entities[from..]
+        let entity = self
+            .entities_within(range.0, range.1)
             .iter()
-            .take_while(|s| s.end <= range.1)
-            .filter_map(|s| s.entity)
-            .last();
+            .rev()
+            .find_map(|s| s.entity);
         self.mention(range, entity)
+    }
+
+    /// The entity mentions lying inside the bytes `from..to`, in text order.
+    fn entities_within(&self, from: usize, to: usize) -> &[Span] {
+        // Sorted by start and never overlapping: their ends are sorted too.
+        let first = self.entities.partition_point(|s| s.start < from);
+        let end = self.entities.partition_point(|s| s.end <= to).max(first);
+        &self.entities[first..end]
+    }
+
+    /// The entity mentions starting before byte `at`, in text order.
+    fn entities_before(&self, at: usize) -> &[Span] {
+        &self.entities[..self.entities.partition_point(|s| s.start < at)]
+    }
+
+    /// The entity mention covering byte `at`.
+    fn span_at(&self, at: usize) -> Option<&Span> {
+        let span = self
+            .entities
+            .get(self.entities.partition_point(|s| s.end <= at))?;
+        (span.start <= at).then_some(span)
+    }
+
+    /// The first person mention (not one who only obtained the words: "obtained by The
+    /// Ledger") or pronoun among `tokens`, outside quotations, in the order given.
+    fn person_or_pronoun(&self, tokens: impl Iterator<Item = usize>) -> Option<Mention> {
+        let person = |kind: Kind| kind == Kind::Person;
+        tokens.filter(|&t| !self.is_quoted(t)).find_map(|t| {
+            self.entity_mention(t, &person)
+                .filter(|m| !self.obtained_by(m))
+                .or_else(|| self.is_pronoun_at(t).then(|| self.pronoun(t)))
+        })
     }
 
     /// The entity mention starting at token `i`, when its kind is wanted and it is not a
     /// possessive.
     fn entity_mention(&self, i: usize, wanted: &dyn Fn(Kind) -> bool) -> Option<Mention> {
         let start = self.doc.tokens[i].start;
-        let span = self
-            .entities
-            .get(self.entities.partition_point(|s| s.start < start))?;
+        let span = self.span_at(start).filter(|span| span.start == start)?;
         let after = self.doc.token_at_or_after(span.end);
         // "Clinton’s spokesman", "Sanders’ campaign manager".
         let possessive = self.text(after).is_some_and(|t| {
@@ -250,7 +331,7 @@ impl<'a> Attributor<'a> {
                     && self.doc.tokens[after].start == span.end
                     && span.text.ends_with('s'))
         });
-        (span.start == start && wanted(span.kind) && !possessive)
+        (wanted(span.kind) && !possessive)
             .then(|| self.mention((span.start, span.end), span.entity))
     }
 
@@ -287,6 +368,17 @@ impl<'a> Attributor<'a> {
         text == "I" || (text != "i" && self.lists.pronouns.contains(text.to_lowercase().as_str()))
     }
 
+    /// Whether token `i` is a pronoun that can be a speaker: not an "it" that only fills the
+    /// subject's place ("It is a line by …", "it's", "it would take").
+    fn is_pronoun_at(&self, i: usize) -> bool {
+        let text = self.doc.token_text(i);
+        let placeholder = lowercase(text) == "it"
+            && self.text(i + 1).is_some_and(|next| {
+                is_possessive(next) || self.lists.function_words.contains(lowercase(next).as_ref())
+            });
+        self.is_pronoun(text) && !placeholder
+    }
+
     fn pronoun(&self, i: usize) -> Mention {
         let token = self.doc.tokens[i];
         Mention {
@@ -297,9 +389,8 @@ impl<'a> Attributor<'a> {
 
     /// The entity mention covering byte `at`, as (byte range, entity id).
     fn entity_at(&self, at: usize) -> Option<((usize, usize), usize)> {
-        let i = self.entities.partition_point(|s| s.end <= at);
-        let span = self.entities.get(i)?;
-        (span.start <= at).then_some(((span.start, span.end), span.entity?))
+        let span = self.span_at(at)?;
+        Some(((span.start, span.end), span.entity?))
     }
 
     fn mention(&self, (start, end): (usize, usize), entity: Option<usize>) -> Mention {

@@ -64,15 +64,8 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&t| self.doc.token_text(t) == ",")
             .map_or(sentence, |comma| comma + 1);
-        let person = |kind: Kind| kind == Kind::Person;
-        let speaker = (clause..colon)
-            .filter(|&t| !self.is_quoted(t))
-            .find_map(|t| {
-                self.entity_mention(t, &person).or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
-            })
+        let speaker = self
+            .person_or_pronoun(clause..colon)
             .or_else(|| self.sentence_subject(colon))?;
         Some(Attribution { speaker, cue: None })
     }
@@ -163,7 +156,16 @@ impl<'a> Attributor<'a> {
             .take_while(|&t| t < self.doc.tokens.len() && !self.ends_clause(t))
             .take_while(|&t| t == i || !self.doc.line_break_between(t - 1, t))
             .find(|&t| self.cue_at(t).is_some())?;
-        let (cue, _) = self.cue_at(cue_at)?;
+        let (cue, next) = self.cue_at(cue_at)?;
+        // "“…” at a rally, according to the organizers": the speaker follows the cue.
+        if names_speaker_after(&cue) {
+            return self
+                .choose(next..self.phrase_end(next), Side::AfterCue)
+                .map(|speaker| Attribution {
+                    speaker,
+                    cue: Some(cue),
+                });
+        }
         self.leading_name(i..cue_at)
             .or_else(|| self.choose(i..cue_at, Side::BeforeCue))
             .map(|speaker| Attribution {
@@ -232,7 +234,7 @@ impl<'a> Attributor<'a> {
                 let sentence = || self.sentence_subject(i);
                 let after =
                     || self.choose(next..opening.min(self.phrase_end(next)), Side::AfterCue);
-                let found = if lowercase(&cue) == "attributed to" {
+                let found = if names_speaker_after(&cue) {
                     // "a quote attributed to Einstein: “…”": the one it is attributed to.
                     after()
                 } else if participle {
@@ -355,12 +357,8 @@ impl<'a> Attributor<'a> {
                 self.sentence_subject(opening)
             } else {
                 // The sentence before, when the quotation opens its sentence.
-                let sentence = self.doc.sentence_of(opening);
-                let previous = sentence.checked_sub(1)?;
-                let last = self.doc.sentences[previous].tokens.end.checked_sub(1)?;
-                (last < opening)
-                    .then(|| self.sentence_subject(last))
-                    .flatten()
+                let last = sentence_start.checked_sub(1)?;
+                self.sentence_subject(last)
             }
         })?;
         Some(Attribution {
@@ -404,6 +402,12 @@ impl<'a> Attributor<'a> {
         let (speaker, next) = self.speaker_from(first)?;
         (next == colon).then_some(speaker)
     }
+}
+
+/// Whether a cue names its speaker after it ("according to Gallup", "attributed to Einstein"):
+/// what stands before it is no speaker.
+fn names_speaker_after(cue: &str) -> bool {
+    matches!(lowercase(cue).as_ref(), "according to" | "attributed to")
 }
 
 #[cfg(test)]

@@ -6,26 +6,8 @@
 
 use std::ops::Range;
 
+use super::genders::pronoun_gender;
 use super::*;
-
-/// A person's gender as the text tells it: a given name, a title ("Mr.", "Ms."), or a "he" or
-/// "she" right after a mention ("Eastman said he").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-impl Gender {
-    /// `f` or `m`, as in the data files.
-    pub(super) fn from_code(code: &str) -> Option<Gender> {
-        match code {
-            "f" => Some(Gender::Female),
-            "m" => Some(Gender::Male),
-            _ => None,
-        }
-    }
-}
 
 /// What a pronoun speaker can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,64 +49,8 @@ const TOKENS_BACK: usize = 300;
 /// Paragraph breaks crossed looking for an antecedent, at most: the pronoun's paragraph and the
 /// one before it.
 const PARAGRAPHS_BACK: usize = 1;
-/// Tokens after a person's mention within which a "he" or "she" tells the person's gender
-/// ("Eastman said he", "Kane, who scored, said she").
-const GENDER_GAP: usize = 3;
-/// Tokens from the start of its sentence within which a person is the sentence's subject
-/// ("Senior researcher Mu Li said"): only such a person is an antecedent for a pronoun later
-/// in the same sentence ("Huang met Trump …, where he told" → Huang).
-const SUBJECT_START: usize = 3;
 /// Mentions of the person a text is about, at least.
 const TOPIC_MENTIONS: usize = 3;
-/// Words of a first line that names a first-person text's speaker ("Biologist Nick Bos tells
-/// …"), at most.
-const HEADLINE_WORDS: usize = 25;
-
-/// The gender each person entity's mentions tell, by entity id; an entity told both is left out.
-pub(super) fn genders(doc: &Document, lists: &Lists, persons: &[&Span]) -> FastMap<usize, Gender> {
-    let mut votes: FastMap<usize, [usize; 2]> = FastMap::default();
-    for span in persons {
-        let Some(entity) = span.entity else { continue };
-        let first = span.text.split_whitespace().next().unwrap_or("");
-        let from_name = lists.given_names.get(lowercase(first).as_ref()).copied();
-        let start = doc.token_at_or_after(span.start);
-        let from_title = title_before(doc, lists, start);
-        let from_pronoun = pronoun_after(doc, doc.token_at_or_after(span.end));
-        for gender in [from_name, from_title, from_pronoun].into_iter().flatten() {
-            votes.entry(entity).or_default()[gender as usize] += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .filter_map(|(entity, [female, male])| match (female > 0, male > 0) {
-            (true, false) => Some((entity, Gender::Female)),
-            (false, true) => Some((entity, Gender::Male)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The gender of a title right before token `start` ("Mr.", "Mrs", "Sen." tells none).
-fn title_before(doc: &Document, lists: &Lists, start: usize) -> Option<Gender> {
-    let mut before = start.checked_sub(1)?;
-    if doc.token_text(before) == "." {
-        before = before.checked_sub(1)?;
-    }
-    let title = lowercase(doc.token_text(before));
-    lists.titles.get(title.trim_end_matches('.')).copied()
-}
-
-/// The gender of a "he" or "she" within [`GENDER_GAP`] tokens from `from`, no punctuation
-/// between but a comma-free run of words ("Eastman said he").
-fn pronoun_after(doc: &Document, from: usize) -> Option<Gender> {
-    (from..(from + GENDER_GAP).min(doc.tokens.len()))
-        .take_while(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .find_map(|t| match lowercase(doc.token_text(t)).as_ref() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        })
-}
 
 impl<'a> Attributor<'a> {
     /// `Cruz has railed against what he calls “…”`: a "he" or "she" close after a person named
@@ -292,10 +218,9 @@ impl<'a> Attributor<'a> {
             self.doc.tokens[range.start].start,
             self.doc.tokens[range.end - 1].end,
         );
-        let first = self.entities.partition_point(|s| s.start < from);
-        let mut mentions = self.entities[first..]
+        let mut mentions = self
+            .entities_within(from, to)
             .iter()
-            .take_while(|s| s.end <= to)
             .filter(|s| !self.is_quoted(self.doc.token_at_or_after(s.start)));
         match want {
             Referent::Person(gender) => {
@@ -329,10 +254,18 @@ impl<'a> Attributor<'a> {
                     return Ok(None);
                 }
                 let mut possessive = None;
+                // "Thomas' sister pleaded with him, but he replied": in its own sentence, the
+                // possessor opening the subject, when an object pronoun of the gender stands
+                // for someone other than that subject.
+                let own_possessive = |possessive: Option<(usize, usize)>| {
+                    possessive
+                        .filter(|&(_, token)| self.object_pronoun_between(token..range.end, gender))
+                        .map(|(entity, _)| entity)
+                };
                 for span in mentions.filter(|s| s.kind == Kind::Person) {
                     let token = self.doc.token_at_or_after(span.start);
                     if own && token - range.start > SUBJECT_START {
-                        return Ok(None);
+                        return Ok(own_possessive(possessive));
                     }
                     let Some(entity) = span.entity.filter(|&e| self.agrees(e, want)) else {
                         continue;
@@ -340,15 +273,30 @@ impl<'a> Attributor<'a> {
                     if self.entity_mention(token, &|_| true).is_some() {
                         return Ok(Some(entity));
                     }
-                    possessive = possessive.or(Some(entity));
+                    possessive = possessive.or(Some((entity, token)));
                 }
-                Ok(possessive.filter(|_| !own))
+                if own {
+                    return Ok(own_possessive(possessive));
+                }
+                Ok(possessive.map(|(entity, _)| entity))
             }
             Referent::Group => Ok(mentions
                 .find(|s| matches!(s.kind, Kind::Person | Kind::Organization))
                 .and_then(|span| span.entity.filter(|&e| self.agrees(e, want)))),
             Referent::FirstPerson { .. } => Ok(None),
         }
+    }
+
+    /// Whether an object pronoun of `gender` ("him", "her") stands among `tokens`, outside
+    /// quotations.
+    fn object_pronoun_between(&self, tokens: Range<usize>, gender: Gender) -> bool {
+        let object = match gender {
+            Gender::Male => "him",
+            Gender::Female => "her",
+        };
+        tokens
+            .into_iter()
+            .any(|t| !self.is_quoted(t) && lowercase(self.doc.token_text(t)) == object)
     }
 
     /// `Philonise, when he said`: the person ending right before a comma and a word opening a
@@ -367,64 +315,6 @@ impl<'a> Attributor<'a> {
         self.agrees(entity, want).then_some(entity)
     }
 
-    /// Who says "I" in a first-person text: a person introducing themself ("my name is Ana",
-    /// "I'm Ana", "it's Ana here"), else the person a short first line opens with ("Biologist
-    /// Nick Bos tells …", "Pelosi Floor Speech …"), else the name signing a letter (the last
-    /// line, after a closing line ending with a comma).
-    fn narrator(&self) -> Option<usize> {
-        *self.narrator.get_or_init(|| {
-            self.introduced()
-                .or_else(|| self.headline_person())
-                .or_else(|| self.signature())
-        })
-    }
-
-    fn introduced(&self) -> Option<usize> {
-        self.persons.iter().find_map(|span| {
-            let at = self.doc.token_at_or_after(span.start);
-            let word = |back: usize| {
-                at.checked_sub(back)
-                    .map(|t| lowercase(self.doc.token_text(t)).into_owned())
-            };
-            let after = self.text(self.doc.token_at_or_after(span.end));
-            let words = [word(3), word(2), word(1)];
-            let [w3, w2, w1] = words.each_ref().map(|w| w.as_deref().unwrap_or(""));
-            let introduces = matches!((w3, w2, w1), ("my", "name", "is") | (_, "i", "am"))
-                || matches!((w2, w1), ("i", "’m" | "'m") | ("it", "’s" | "'s"))
-                    && (w2 == "i" || after == Some("here"))
-                || matches!(w1, "i’m" | "i'm")
-                || matches!(w1, "it’s" | "it's") && after == Some("here");
-            introduces.then_some(span.entity).flatten()
-        })
-    }
-
-    fn headline_person(&self) -> Option<usize> {
-        let line_end = (1..self.doc.tokens.len())
-            .find(|&t| self.doc.line_break_between(t - 1, t))
-            .unwrap_or(self.doc.tokens.len());
-        if line_end > HEADLINE_WORDS {
-            return None;
-        }
-        let span = self.persons.first()?;
-        let at = self.doc.token_at_or_after(span.start);
-        (at < line_end && at < SUBJECT_START)
-            .then_some(span.entity)
-            .flatten()
-    }
-
-    fn signature(&self) -> Option<usize> {
-        let text = self.doc.text.trim_end();
-        let (before, last) = text.rsplit_once('\n')?;
-        let closing = before.trim_end().rsplit('\n').next()?;
-        let span = self.persons.last()?;
-        let last_start = text.len() - last.len();
-        let whole_line = span.start == last_start + (last.len() - last.trim_start().len())
-            && span.end == text.len();
-        (whole_line && closing.trim_end().ends_with(','))
-            .then_some(span.entity)
-            .flatten()
-    }
-
     /// The entity a speaker with none takes up: a name whose last word ends a name given before
     /// ("Mr. Tedeschi" after "Mark Tedeschi"); a document of an organization named in it
     /// ("The Home Office letter"); a definite noun phrase whose noun is a word of an
@@ -435,8 +325,7 @@ impl<'a> Attributor<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         let (&first, &last) = (words.first()?, words.last()?);
-        let before = self.entities.partition_point(|s| s.start < speaker.start);
-        let earlier = || self.entities[..before].iter().rev();
+        let earlier = || self.entities_before(speaker.start).iter().rev();
         if last.starts_with(char::is_uppercase)
             && !self.lists.determiners.contains(lowercase(first).as_ref())
         {
@@ -446,10 +335,9 @@ impl<'a> Attributor<'a> {
                 .and_then(|s| s.entity);
         }
         if self.lists.documents.contains(lowercase(last).as_ref()) {
-            let first = self.entities.partition_point(|s| s.end <= speaker.start);
-            let inside = self.entities[first..]
+            let inside = self
+                .entities_within(speaker.start, speaker.end)
                 .iter()
-                .take_while(|s| s.end <= speaker.end)
                 .find(|s| s.kind == Kind::Organization);
             if let Some(span) = inside {
                 return span.entity;
@@ -465,15 +353,6 @@ impl<'a> Attributor<'a> {
             .filter(|s| s.kind == Kind::Organization)
             .find(|s| s.text.split_whitespace().any(|w| lowercase(w) == head))
             .and_then(|s| s.entity)
-    }
-}
-
-/// The gender of a "he" or "she".
-fn pronoun_gender(word: &str) -> Option<Gender> {
-    match lowercase(word).as_ref() {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
     }
 }
 
@@ -498,5 +377,23 @@ mod tests {
         assert_eq!(attribution(text, &spans), expect("he", Some(0), "said"));
         let plural = "Putin met Trump. “It went well,” they said.";
         assert_eq!(attribution(plural, &spans), expect("they", None, "said"));
+    }
+
+    #[test]
+    fn the_possessor_of_the_subject_when_an_object_pronoun_is_someone_else() {
+        let text = "Tom Hale left. Dan Roe’s sister urged him to stay, but he replied, “No.”";
+        let spans = [
+            entity(text, "Tom Hale", 0, Kind::Person, 0),
+            entity(text, "Dan Roe", 0, Kind::Person, 1),
+        ];
+        assert_eq!(attribution(text, &spans), expect("he", Some(1), "replied"));
+        // No object pronoun: the possessor is not taken, the subject before goes on.
+        let text = "Tom Hale left. Dan Roe’s sister urged Ana to stay, but he replied, “No.”";
+        let spans = [
+            entity(text, "Tom Hale", 0, Kind::Person, 0),
+            entity(text, "Dan Roe", 0, Kind::Person, 1),
+            entity(text, "Ana", 0, Kind::Person, 2),
+        ];
+        assert_eq!(attribution(text, &spans), expect("he", Some(0), "replied"));
     }
 }

@@ -44,18 +44,7 @@ impl<'a> Attributor<'a> {
         if noun_phrase.is_some() {
             return noun_phrase;
         }
-        let person = |kind: Kind| kind == Kind::Person;
-        clause
-            .clone()
-            .rev()
-            .find_map(|t| {
-                self.entity_mention(t, &person)
-                    .filter(|m| !self.obtained_by(m))
-                    .or_else(|| {
-                        self.is_pronoun(self.doc.token_text(t))
-                            .then(|| self.pronoun(t))
-                    })
-            })
+        self.person_or_pronoun(clause.clone().rev())
             .or_else(|| {
                 self.speaker_ending_before(cue)
                     .filter(|m| !self.after_preposition(m))
@@ -74,10 +63,18 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// "A memo obtained by The Ledger": who only obtained or reported the words is no speaker.
-    fn obtained_by(&self, mention: &Mention) -> bool {
-        let before = self.word_before(mention);
-        before.is_some_and(|t| lowercase(self.doc.token_text(t)) == "by")
+    /// "A memo obtained by The Ledger": who only obtained the words is no speaker ("the quote
+    /// by Edison" names its author).
+    pub(super) fn obtained_by(&self, mention: &Mention) -> bool {
+        let Some(by) = self.word_before(mention) else {
+            return false;
+        };
+        let participle = by.checked_sub(1).is_some_and(|t| {
+            self.lists
+                .obtainers
+                .contains(lowercase(self.doc.token_text(t)).as_ref())
+        });
+        lowercase(self.doc.token_text(by)) == "by" && participle
     }
 
     /// The token before a mention, past a determiner outside it ("by [The] Ledger").
@@ -94,6 +91,9 @@ impl<'a> Attributor<'a> {
 
     /// The first token of the sentence holding token `i`, not before a line break.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
+        if self.opens_late[i] {
+            return i;
+        }
         // At most a window back: a run-on "sentence" must not make the search quadratic.
         let first = self.doc.sentences[self.doc.sentence_of(i)]
             .tokens
@@ -113,16 +113,7 @@ impl<'a> Attributor<'a> {
         let start = self.sentence_start(i);
         // Skip an opening mark or bracket.
         let first = (start..i).find(|&t| self.doc.tokens[t].kind != TokenKind::Punct)?;
-        let person = |kind: Kind| kind == Kind::Person;
-        let person_from = |from: usize| {
-            (from..i).filter(|&t| !self.is_quoted(t)).find_map(|t| {
-                let mention = self.entity_mention(t, &person);
-                mention.filter(|m| !self.obtained_by(m)).or_else(|| {
-                    self.is_pronoun(self.doc.token_text(t))
-                        .then(|| self.pronoun(t))
-                })
-            })
-        };
+        let person_from = |from: usize| self.person_or_pronoun(from..i);
         // "When Trump ran, he called them …": the main clause's subject, after an opening
         // subordinate clause.
         self.main_clause(first, i)
@@ -243,21 +234,23 @@ impl<'a> Attributor<'a> {
         if phrase.is_empty() {
             return None;
         }
+        let outside = |&t: &usize| !self.is_quoted(t);
         let order: Vec<usize> = match side {
-            Side::BeforeCue => phrase.clone().rev().collect(),
-            Side::AfterCue => phrase.clone().collect(),
+            Side::BeforeCue => phrase.clone().rev().filter(outside).collect(),
+            Side::AfterCue => phrase.clone().filter(outside).collect(),
         };
+        // "Blige sings to Clinton before asking": before the cue, the object of a preposition
+        // is no subject.
+        let object = |m: &Mention| side == Side::BeforeCue && self.after_preposition(m);
         let entity = |wanted: &dyn Fn(Kind) -> bool| {
             order.iter().find_map(|&t| {
                 self.entity_mention(t, wanted)
-                    .filter(|m| !self.obtained_by(m))
+                    .filter(|m| !self.obtained_by(m) && !object(m))
             })
         };
         entity(&|kind| kind == Kind::Person)
             .or_else(|| {
-                let pronoun = order
-                    .iter()
-                    .find(|&&t| self.is_pronoun(self.doc.token_text(t)));
+                let pronoun = order.iter().find(|&&t| self.is_pronoun_at(t));
                 pronoun.map(|&t| self.pronoun(t))
             })
             .or_else(|| entity(&|kind| matches!(kind, Kind::Organization | Kind::Place)))
@@ -272,7 +265,7 @@ impl<'a> Attributor<'a> {
             return Some((self.mention(span, Some(entity)), next));
         }
         let text = self.doc.token_text(i);
-        if self.is_pronoun(text) {
+        if self.is_pronoun_at(i) {
             return Some((self.pronoun(i), i + 1));
         }
         let end = self.name_run_end(i);
@@ -300,7 +293,7 @@ impl<'a> Attributor<'a> {
         if let Some((span, entity)) = self.entity_at(token.start) {
             return (span.1 == token.end).then(|| self.mention(span, Some(entity)));
         }
-        if self.is_pronoun(self.doc.token_text(last)) {
+        if self.is_pronoun_at(last) {
             return Some(self.pronoun(last));
         }
         let first = self.name_run_start(last);
@@ -380,15 +373,16 @@ impl<'a> Attributor<'a> {
         first
     }
 
+    /// Whether token `i` can be a word of a name: capitalized, and no pronoun, determiner or
+    /// word opening a clause ("After saying …").
     pub(super) fn is_name_word(&self, i: usize) -> bool {
         let text = self.doc.token_text(i);
+        let lower = lowercase(text);
         self.doc.tokens[i].kind == TokenKind::Word
             && text.starts_with(char::is_uppercase)
             && !self.is_pronoun(text)
-            && !self
-                .lists
-                .determiners
-                .contains(text.to_lowercase().as_str())
+            && !self.lists.determiners.contains(lower.as_ref())
+            && !self.lists.openers.contains(lower.as_ref())
     }
 }
 
