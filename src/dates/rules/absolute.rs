@@ -175,7 +175,8 @@ fn is_year_in_context(context: &Context) -> bool {
         return false;
     }
     let after_name = context.previous_token().is_some_and(is_capitalized);
-    !counted_noun || (!measure && (context.follows(DATE_CUES) || after_name))
+    !counted_noun
+        || (!measure && (context.previous().is_some_and(|w| is_year_cue(&w)) || after_name))
 }
 
 /// "the 2014-2015 season", "the 1988-89 expedition": two years, each its own expression.
