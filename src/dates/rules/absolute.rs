@@ -129,6 +129,16 @@ pub(super) fn quarter_code(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, format!("{year}-{code}"))
 }
 
+/// "the first half of 1990", "the last half of 1989": that half of the year (`1990-H1`).
+pub(super) fn half_of_year(found: &Found, _: &Context) -> Option<Timex> {
+    let half = if found.lower("which")? == "first" {
+        1
+    } else {
+        2
+    };
+    Timex::new(Kind::Date, format!("{}-H{half}", found.get("year")?))
+}
+
 /// A four-digit number 1800–2100 is a year, unless it counts something: after "about" or "$",
 /// before "%" or a noun ("2025 people"). After a cue ("in 2025", "the 2014 protests") it is a
 /// year whatever follows.

@@ -10,7 +10,7 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     let Some(amount_text) = found.lower("amount") else {
         return plural.then_some((unit, Amount::Vague));
     };
-    let amount = parse::amount(&amount_text)?;
+    let amount = with_half(parse::amount(&amount_text)?, found);
     // "World Cup 2018 day five": a year before a singular unit counts nothing.
     let year_like =
         !plural && amount_text.len() == 4 && amount_text.bytes().all(|b| b.is_ascii_digit());
@@ -23,6 +23,15 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     let fraction = unit == lexicon::Unit::Quarter
         && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
+}
+
+/// "two and a half years", "a minute and a half": the whole amount and a half.
+fn with_half(amount: Amount, found: &Found) -> Amount {
+    let half = found.get("half").or_else(|| found.get("half2")).is_some();
+    match amount {
+        Amount::Count(n) if half => Amount::Decimal(format!("{n}.5")),
+        amount => amount,
+    }
 }
 
 /// Whether a singular "second" is the ordinal: "a second term", "the 1988 second quarter". It is
@@ -52,6 +61,13 @@ pub(super) fn ago(found: &Found, context: &Context) -> Option<Timex> {
         (Some(reference), Amount::Count(n)) => {
             resolve::ago(reference, *n, unit).unwrap_or_else(|| "PAST_REF".to_string())
         }
+        // "a year and a half ago": eighteen months ago.
+        (Some(reference), Amount::Decimal(d)) if unit == lexicon::Unit::Year => d
+            .strip_suffix(".5")
+            .and_then(|whole| whole.parse::<u32>().ok())
+            .and_then(|whole| whole.checked_mul(12)?.checked_add(6))
+            .and_then(|months| resolve::ago(reference, months, lexicon::Unit::Month))
+            .unwrap_or_else(|| "PAST_REF".to_string()),
         _ => "PAST_REF".to_string(),
     };
     if unit == lexicon::Unit::Year && amount == Amount::Count(1) {
@@ -77,7 +93,8 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
     if found.get("the").is_some() && noun_after {
         return None;
     }
-    let single = matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
+    let half = found.get("half").or_else(|| found.get("half2")).is_some();
+    let single = !half && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
     if single && !modified && !context.follows(LENGTH_CUES) {
         let after_amount = context

@@ -97,7 +97,10 @@ impl Timex {
 /// The TIMEX3 `mod` the words of a match say: its amount's ("more than") or its period's
 /// ("early", "the end of").
 pub fn modifier_of(found: &Found) -> Option<&'static str> {
+    // "the next year or so", "a week or so ago": about that much.
+    let approximate = found.get("orso").map(|_| "APPROX");
     let amount = found.lower("amod").and_then(|m| lookup(AMOUNT_MODS, &m));
+    let amount = amount.or(approximate);
     let period = || {
         let edge = found.lower("pmod").or_else(|| found.lower("edge"));
         let edge = edge.or_else(|| found.get("yearend").map(|_| "end".to_string()));
@@ -228,12 +231,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "ago",
-        pattern: r"(?:(?P<amod>{amod})\s+)?(?:(?P<amount>{num}|an?|{quant})[\s-]+)?(?P<unit>{unit})\s+(?:ago|earlier)",
+        pattern: r"(?:(?P<amod>{amod})\s+)?(?:(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?[\s-]+)?(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?\s+(?:ago|earlier)",
         resolve: ago,
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
         resolve: duration,
     },
     Rule {
@@ -254,7 +257,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})",
+        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
         resolve: framed_duration,
     },
     Rule {
@@ -286,6 +289,11 @@ pub const RULES: &[Rule] = &[
         name: "the nth quarter",
         pattern: r"the\s+(?:fiscal[\s-]+)?(?P<ordinal>{ordinal})\s+quarter(?:\s+of\s+(?P<year>{year}))?",
         resolve: quarter,
+    },
+    Rule {
+        name: "half of a year",
+        pattern: r"the\s+(?P<which>first|second|last|latter)\s+half\s+of\s+(?P<year>{year})",
+        resolve: half_of_year,
     },
     Rule {
         name: "nth quarter",
