@@ -197,9 +197,16 @@ pub(super) fn year_range(found: &Found, context: &Context) -> Option<Timex> {
         2 => first / 100 * 100 + second_text.parse::<u32>().ok()?,
         _ => second_text.parse().ok()?,
     };
-    // A range of years runs forward, and not for long: "1000-2000 people" counts.
+    // A range of years runs forward, and not for long ("1000-2000 people" counts), unless its
+    // dash is set apart as between two dates ("over 2000 - 2050").
     let years = 1800..=2100;
-    let forward = first < second && second - first <= 10;
+    let spaced = found.text().contains(" -") && found.text().contains("- ");
+    let longest = if spaced && second_text.len() == 4 {
+        100
+    } else {
+        10
+    };
+    let forward = first < second && second - first <= longest;
     if !(years.contains(&first) && years.contains(&second) && forward) {
         return None;
     }

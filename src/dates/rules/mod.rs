@@ -103,7 +103,6 @@ pub fn modifier_of(found: &Found) -> Option<&'static str> {
     let amount = amount.or(approximate);
     let period = || {
         let edge = found.lower("pmod").or_else(|| found.lower("edge"));
-        let edge = edge.or_else(|| found.get("yearend").map(|_| "end".to_string()));
         edge.and_then(|m| lookup(PERIOD_MODS, &m))
     };
     amount.or_else(period)
@@ -282,7 +281,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the end of the year",
-        pattern: r"(?:the\s+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year[\s-](?P<yearend>end)|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
+        pattern: r"(?:the\s+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year(?:[\s-]|'s\s+|’s\s+)(?P<yearend>end)|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
         resolve: this_year_or_month,
     },
     Rule {
@@ -317,7 +316,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative period",
-        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)(?P<apostropheless>s)?",
         resolve: relative_period,
     },
     Rule {

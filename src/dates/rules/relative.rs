@@ -127,8 +127,12 @@ pub(super) fn the_year(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
-/// "the end of the year", "year-end", "the fiscal year": the year (or month) of the reference.
+/// "the end of the year", "the fiscal year": the year (or month) of the reference; "year-end"
+/// its last day.
 pub(super) fn this_year_or_month(found: &Found, context: &Context) -> Option<Timex> {
+    if found.get("yearend").is_some() {
+        return Timex::new(Kind::Date, year_end(context));
+    }
     let Some(reference) = context.reference else {
         return Timex::new(Kind::Date, "XXXX");
     };
@@ -139,6 +143,20 @@ pub(super) fn this_year_or_month(found: &Found, context: &Context) -> Option<Tim
         );
     }
     Timex::new(Kind::Date, format!("{:04}", reference.year()))
+}
+
+/// "year-end", "year's end": the closing day of a year, as accounts date it. The reference year's,
+/// unless the year-end is one gone by ("since year-end", "at year-end, debt was …"), which is the
+/// year before's (on December 31 itself, that day).
+fn year_end(context: &Context) -> String {
+    let Some(reference) = context.reference else {
+        return "XXXX-12-31".to_string();
+    };
+    let gone_by = context.follows(&["since"])
+        || (context.tense() == Some(Tense::Past) && !is_deadline(context));
+    let last_day = (reference.month(), reference.day()) == (12, 31);
+    let year = i64::from(reference.year()) - i64::from(gone_by && !last_day);
+    format!("{}-12-31", year_or_unknown(year))
 }
 
 /// "June last year", "January this year".
@@ -192,6 +210,17 @@ pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn relative_period(found: &Found, context: &Context) -> Option<Timex> {
     if is_title(found, context) {
         return None;
+    }
+    // "this years festival": a possessive written without its apostrophe, before a noun; not
+    // "the last years of his life".
+    if found.get("apostropheless").is_some() {
+        let noun_after = context.next_token().is_some_and(|next| {
+            next.starts_with(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+        });
+        if !noun_after || context.follows(&["the"]) || found.lower("shift")? == "last" {
+            return None;
+        }
     }
     let period = Period::from_word(&found.lower("period")?)?;
     let mut offset = shift_offset(&found.lower("shift")?);
