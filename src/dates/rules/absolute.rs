@@ -296,10 +296,11 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
 
 /// "Christmas", "New Year's Day", "Thanksgiving": the nearest such day to the reference.
 pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
-    let name = parse::words(found.text()).join(" ").replace('’', "'");
-    let (month, day) = lookup(HOLIDAYS, &name)
-        .or_else(|| lookup(HOLIDAYS, found.text().to_lowercase().as_str()))?;
-    if !found.text().starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
+    let written = found.get("name")?;
+    let name = parse::words(written).join(" ").replace('’', "'");
+    let (month, day) =
+        lookup(HOLIDAYS, &name).or_else(|| lookup(HOLIDAYS, written.to_lowercase().as_str()))?;
+    if !written.starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
         return None;
     }
     // "Christmas shopping", "Thanksgiving dinner": the holiday names something else.
@@ -308,6 +309,10 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
     if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
+        return None;
+    }
+    // "The Last Christmas of Mrs. Claus": a title, not the last one.
+    if found.get("shift").is_some() && context.follows(&["the"]) {
         return None;
     }
     // "Johnnie Christmas": a surname.
@@ -334,9 +339,18 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
         first.add_days(to_thursday + 21)
     };
     let r = reference.days_since_epoch();
-    let date = [reference.year(), reference.year() - 1, reference.year() + 1]
-        .into_iter()
-        .filter_map(dated)
-        .min_by_key(|d| (d.days_since_epoch() - r).abs())?;
+    let years = [reference.year(), reference.year() - 1, reference.year() + 1];
+    let dates = years.into_iter().filter_map(dated);
+    // "last Thanksgiving" is the latest one before the reference, "next Christmas" the first
+    // after it; otherwise the nearest.
+    let date = match found.lower("shift").as_deref() {
+        Some("last") => dates
+            .filter(|d| d.days_since_epoch() < r)
+            .max_by_key(|d| d.days_since_epoch()),
+        Some("next") => dates
+            .filter(|d| d.days_since_epoch() > r)
+            .min_by_key(|d| d.days_since_epoch()),
+        _ => dates.min_by_key(|d| (d.days_since_epoch() - r).abs()),
+    }?;
     Timex::new(Kind::Date, date.to_string())
 }

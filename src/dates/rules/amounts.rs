@@ -90,7 +90,14 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
-    if found.get("the").is_some() && noun_after {
+    // "the 23-year Israeli occupation": a hyphenated amount is an adjective, whatever follows.
+    let hyphenated = found
+        .bounds("amount")
+        .zip(found.bounds("unit"))
+        .is_some_and(|((_, amount_end), (unit_start, _))| {
+            found.text()[amount_end..unit_start].contains('-')
+        });
+    if found.get("the").is_some() && (noun_after || hyphenated) {
         return None;
     }
     let half = found.get("half").or_else(|| found.get("half2")).is_some();

@@ -361,7 +361,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: r"{holiday}",
+        pattern: r"(?:(?P<shift>last|next|this)\s+)?(?P<name>{holiday})",
         resolve: holiday,
     },
     Rule {
