@@ -83,6 +83,7 @@ pub const ORDINALS: &[(&str, u32)] = &[
 pub const QUANTIFIERS: &[(&str, Option<u32>)] = &[
     ("a couple of", Some(2)),
     ("a couple", Some(2)),
+    ("couple of", Some(2)),
     ("a few", None),
     ("few", None),
     ("several", None),

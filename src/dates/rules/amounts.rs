@@ -85,11 +85,12 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
     if context.precedes(&["old"]) || is_title(found, context) {
         return None;
     }
-    // "the eight-year war", "the two day rally": "the" belongs to the noun after.
+    // "the eight-year war", "the two day rally": "the" belongs to the noun after; not in "the
+    // six months ended Oct. 1", where a participle follows.
     let noun_after = context.next_token().is_some_and(|next| {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
-    });
+    }) && !context.precedes(&["ended", "ending"]);
     // "the 23-year Israeli occupation": a hyphenated amount is an adjective, whatever follows.
     let hyphenated = found
         .bounds("amount")
@@ -218,6 +219,11 @@ pub(super) fn unit_long(found: &Found, _: &Context) -> Option<Timex> {
 /// "recent years" is a stretch of an unstated number of years, `PXY` (as TIMEX3 writes "years");
 /// "the coming months" points ahead, `FUTURE_REF`.
 pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
+    // "the weeks ahead": some weeks to come.
+    if let Some(ahead) = found.lower("ahead") {
+        let (unit, _) = lexicon::unit(&ahead)?;
+        return Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit));
+    }
     match found.lower("which")?.as_str() {
         "recent" => {
             let (unit, _) = lexicon::unit(&found.lower("unit")?)?;

@@ -235,7 +235,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
         resolve: duration,
     },
     Rule {
@@ -376,7 +376,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "recent or coming units",
-        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})",
+        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})|the\s+(?P<ahead>{plural})\s+ahead",
         resolve: vague_period,
     },
     Rule {
