@@ -16,7 +16,10 @@ pub(super) fn month_day(found: &Found, context: &Context) -> Option<Timex> {
 
 pub(super) fn month_year(found: &Found, _: &Context) -> Option<Timex> {
     let month = month_number(found.get("month")?)?;
-    let year: u32 = found.get("year")?.parse().ok()?;
+    let year: u32 = match found.get("spelled") {
+        Some(spelled) => parse::spelled_year(spelled)?,
+        None => found.get("year")?.parse().ok()?,
+    };
     let year = year_or_unknown(year.into());
     Timex::new(Kind::Date, format!("{year}-{month:02}"))
 }
@@ -260,24 +263,9 @@ pub(super) fn spelled_decade(found: &Found, _: &Context) -> Option<Timex> {
 /// "nineteen ninety-six", "the year two thousand": years said as in speech (broadcast
 /// transcripts).
 pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
-    let rest = |name: &str| -> Option<u32> {
-        match found.lower(name) {
-            None => Some(0),
-            Some(text) => match parse::amount(&text.replace('-', " "))? {
-                Amount::Count(n) if n < 100 => Some(n),
-                _ => None,
-            },
-        }
-    };
-    let year = if found.get("rest").is_some() {
-        let rest = rest("rest")?;
-        if rest < 10 {
-            return None; // "nineteen five" is not how years are said
-        }
-        1900 + rest
-    } else {
-        2000 + rest("rest2")?
-    };
+    let spoken = found.text().to_lowercase();
+    let spoken = spoken.strip_prefix("the year").unwrap_or(&spoken);
+    let year = parse::spelled_year(spoken)?;
     // "two thousand" alone is mostly an amount ("two thousand people") unless "the year" says so.
     let said_year = found.text().to_lowercase().starts_with("the year");
     // "two thousand five hundred people", "nineteen twenty dollars": amounts of something.

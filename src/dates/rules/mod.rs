@@ -170,7 +170,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "month year",
-        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?:(?P<year>{year})|(?P<spelled>{spelled_year}))",
         resolve: month_year,
     },
     Rule {
@@ -321,7 +321,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
+        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?:(?P<year>{year})|(?P<spelled>{spelled_year}))|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
         resolve: season,
     },
     Rule {
@@ -421,6 +421,11 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         alternation(forms, false)
     };
     vec![
+        // First: it holds `{num}`, replaced after it.
+        (
+            "{spelled_year}",
+            r"nineteen[\s-]+{num}|two\s+thousand(?:\s+and)?[\s-]+{num}".to_string(),
+        ),
         ("{month}", month_pattern()),
         ("{weekday}", names(WEEKDAYS)),
         ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),

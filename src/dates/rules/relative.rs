@@ -290,7 +290,11 @@ pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
     if let Some(named) = found.lower("named") {
         let (_, code) = lookup(SEASONS, &named)?;
-        return Timex::new(Kind::Date, format!("{}-{code}", found.get("year")?));
+        let year = match found.get("spelled") {
+            Some(spelled) => format!("{:04}", parse::spelled_year(spelled)?),
+            None => found.get("year")?.to_string(),
+        };
+        return Timex::new(Kind::Date, format!("{year}-{code}"));
     }
     if let Some(bare) = found.lower("bare") {
         // "into the summer", "over the winter": this year's, after a preposition of time (not
