@@ -43,7 +43,9 @@ pub(super) fn numeric_date(found: &Found, _: &Context) -> Option<Timex> {
 pub(super) fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
     let clock = found.get("clock")?;
     let (hour, minute) = parse::clock(clock)?;
-    let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    // "at 15:00", "at 4 in the morning": a number alone, or with words anyone may say after one
+    // ("3 in the afternoon session"), needs a cue.
+    let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':') || clock.contains(" in ");
     if bare && !context.follows(TIME_CUES) && found.text().len() == clock.len() {
         return None;
     }
@@ -273,7 +275,8 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
-    if counts && !said_year {
+    // ... but "a nineteen ninety-seven attack" is a year, as "a 1997 attack" is.
+    if counts && !said_year && !context.follows(DETERMINERS) {
         return None;
     }
     if year == 2000 && !said_year {

@@ -233,6 +233,14 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
     }
 }
 
+/// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`).
+/// Not a unit that is not of time ("a second or two" is one: seconds are).
+pub(super) fn either_length(found: &Found, _: &Context) -> Option<Timex> {
+    let unit = found.lower("unit").or_else(|| found.lower("single"))?;
+    let (unit, _) = lexicon::unit(&unit)?;
+    Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit))
+}
+
 /// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`), "each July"
 /// (`XXXX-07`).
 pub(super) fn every(found: &Found, _: &Context) -> Option<Timex> {

@@ -376,8 +376,14 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "recent or coming units",
-        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})|the\s+(?P<ahead>{plural})\s+ahead",
+        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})(?:\s+(?:and|or)\s+{plural})?|the\s+(?P<ahead>{plural})\s+ahead",
         resolve: vague_period,
+    },
+    Rule {
+        // "weeks or months", "a year or two": one stretch of a vague length, in the first unit.
+        name: "units or units",
+        pattern: r"(?P<unit>{plural})\s+or\s+{plural}|(?:an?|one)\s+(?P<single>{unit})\s+or\s+(?:two|three)",
+        resolve: either_length,
     },
     Rule {
         name: "every",
@@ -411,8 +417,8 @@ pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
         })
 }
 
-/// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
-const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
+/// A clock time: "10:30 a.m.", "3 PM", "15:00", "4 in the morning", "noon".
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}(?::[0-9]{2})?\s+in\s+the\s+(?:morning|afternoon|evening)|[0-9]{1,2}:[0-9]{2}|noon|midday|midnight)";
 
 /// Each placeholder and the regex alternation of its word list.
 pub fn placeholders() -> Vec<(&'static str, String)> {
