@@ -104,6 +104,10 @@ pub const WEEKDAY_CUES: &[&str] = &[
     "last", "next", "this", "that", "early", "late", "and", "or", "said", "says",
 ];
 
+/// Nouns before "of" that make the units after them a vague quantity or an idiom rather than a
+/// length of time: "hundreds of years", "a matter of days".
+pub const MULTITUDE_NOUNS: &[&str] = &["matter", "hundreds", "thousands", "millions", "dozens"];
+
 /// Words before a plural unit that make a fixed phrase, not an amount of time ("business hours").
 pub const NOT_DURATION_BEFORE: &[&str] = &[
     "business",

@@ -307,8 +307,13 @@ pub(super) fn bare_units(found: &Found, context: &Context) -> Option<Timex> {
     let after_number = context
         .previous_token()
         .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    let multitude = context.follows(&["of"])
+        && context
+            .word_before(2)
+            .is_some_and(|noun| MULTITUDE_NOUNS.contains(&noun.as_str()));
     if capitalized
         || after_number
+        || multitude
         || context.follows(NOT_DURATION_BEFORE)
         || context.precedes(&["old"])
     {

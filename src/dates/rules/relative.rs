@@ -88,7 +88,16 @@ pub(super) fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
 /// "the next day", "the week before", "the following year", "that day": from the date last
 /// mentioned; without one the value stays unknown (the text's own event, not the reference
 /// date, is what they count from).
-pub(super) fn anaphoric_day_or_year(found: &Found, _: &Context) -> Option<Timex> {
+pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<Timex> {
+    // "the day before the vote", "the day after his death": "before" links the day to an event
+    // the text names, which is not a date this layer can place ("the week before that" counts
+    // from the time last mentioned, as "the week before" does).
+    let complement = context
+        .next_token()
+        .is_some_and(|next| next.starts_with(|c: char| c.is_alphanumeric()));
+    if found.get("dir").is_some() && complement {
+        return None;
+    }
     let unit = found
         .lower("unit")
         .or_else(|| found.lower("that"))
