@@ -271,7 +271,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the next day",
-        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year)|that\s+(?P<that>day|week|year)|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year)|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year)|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
         resolve: anaphoric_day_or_year,
     },
     Rule {
@@ -301,7 +301,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative day",
-        pattern: r"(?:(?:early|late)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})",
         resolve: relative_day,
     },
     Rule {
