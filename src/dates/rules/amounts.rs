@@ -10,7 +10,7 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     let Some(amount_text) = found.lower("amount") else {
         return plural.then_some((unit, Amount::Vague));
     };
-    let amount = with_half(parse::amount(&amount_text)?, found);
+    let amount = and_a_half(parse::amount(&amount_text)?, found);
     // "World Cup 2018 day five": a year before a singular unit counts nothing.
     let year_like =
         !plural && amount_text.len() == 4 && amount_text.bytes().all(|b| b.is_ascii_digit());
@@ -26,7 +26,7 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
 }
 
 /// "two and a half years", "a minute and a half": the whole amount and a half.
-fn with_half(amount: Amount, found: &Found) -> Amount {
+fn and_a_half(amount: Amount, found: &Found) -> Amount {
     let half = found.get("half").or_else(|| found.get("half2")).is_some();
     match amount {
         Amount::Count(n) if half => Amount::Decimal(format!("{n}.5")),
@@ -233,8 +233,8 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
     }
 }
 
-/// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`).
-/// Not a unit that is not of time ("a second or two" is one: seconds are).
+/// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`,
+/// `PXY`).
 pub(super) fn either_length(found: &Found, _: &Context) -> Option<Timex> {
     let unit = found.lower("unit").or_else(|| found.lower("single"))?;
     let (unit, _) = lexicon::unit(&unit)?;
