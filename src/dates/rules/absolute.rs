@@ -14,6 +14,37 @@ pub(super) fn month_day(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "April 24 and 25, 1999": two dates, the second of the first's month and year. Not "May 5
+/// and 6 people", where the second number counts something.
+pub(super) fn month_days(found: &Found, context: &Context) -> Option<Timex> {
+    let counts = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if counts && found.get("year").is_none() {
+        return None;
+    }
+    let month = month_number(found.get("month")?)?;
+    let first = parse::day(found.get("d1")?)?;
+    let second = parse::day(found.get("d2")?)?;
+    if first >= second {
+        return None;
+    }
+    let value = month_day_value(context, month, first, found.get("year"), None)?;
+    // The second day is in the first one's year (`value` begins with it).
+    let year = value.get(..4)?;
+    if !resolve::is_valid_day(month, second) {
+        return None;
+    }
+    let mut timex = Timex::new(Kind::Date, value.clone())?;
+    timex.range = Some(Range {
+        first_end: found.bounds("d1")?.1,
+        second_start: found.bounds("d2")?.0,
+        value: format!("{year}-{month:02}-{second:02}"),
+    });
+    Some(timex)
+}
+
 pub(super) fn month_year(found: &Found, _: &Context) -> Option<Timex> {
     let month = month_number(found.get("month")?)?;
     let year: u32 = match found.get("spelled") {

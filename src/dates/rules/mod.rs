@@ -164,6 +164,13 @@ pub struct Rule {
 /// tagger keeps the leftmost, then longest, match.)
 pub const RULES: &[Rule] = &[
     Rule {
+        // "April 24 and 25": two days of one month, each its own expression. First, so that its
+        // first day, with the year written after the second, wins over the same day alone.
+        name: "month day and day",
+        pattern: r"(?P<month>{month})\s+(?P<d1>{day})\s+(?:and|or|&)\s+(?P<d2>{day})(?:,?\s+(?P<year>{year}))?",
+        resolve: month_days,
+    },
+    Rule {
         name: "month day year",
         pattern: r"(?:(?P<weekday>{weekday}),?\s+|(?P<shift>last|next|this)\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}))(?:,?\s+(?P<year>{year}))?",
         resolve: month_day,
