@@ -278,7 +278,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the next day",
-        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year)|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year)|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year|{part})|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
         resolve: anaphoric_day_or_year,
     },
     Rule {

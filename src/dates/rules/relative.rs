@@ -85,9 +85,9 @@ pub(super) fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
     Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
 }
 
-/// "the next day", "the week before", "the following year", "that day": from the date last
-/// mentioned; without one the value stays unknown (the text's own event, not the reference
-/// date, is what they count from).
+/// "the next day", "the week before", "the following year", "that day", "the next morning": from
+/// the date last mentioned; without one the value stays unknown (the text's own event, not the
+/// reference date, is what they count from).
 pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<Timex> {
     // "the day before the vote", "the day after his death": "before" links the day to an event
     // the text names, which is not a date this layer can place ("the week before that" counts
@@ -111,9 +111,10 @@ pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<
         _ => 0,
     };
     match unit.as_str() {
-        "day" => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
         "week" => Timex::anaphoric(Kind::Date, "XXXX-WXX", Anaphor::Weeks(step)),
-        _ => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        "year" => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        // "the next morning", "that night": valued as the day, as "Thursday evening" is.
+        _ => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
     }
 }
 
