@@ -182,7 +182,7 @@ impl DateTagger {
             }
         }
         let mut kept = select(candidates);
-        resolve_anaphors(&mut kept);
+        resolve_anaphors(document.text, &mut kept);
         if let Some(reference) = reference {
             date_clock_times(document, reference, &mut kept);
         }
@@ -238,9 +238,13 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Gives anaphoric expressions their value from the quarter last mentioned before them.
-fn resolve_anaphors(kept: &mut [Candidate]) {
+/// Gives anaphoric expressions their value from the quarter last mentioned before them. When a
+/// report's months ("the nine months", "the first six months") were spoken of after that
+/// quarter, "a year earlier" and "the 1988 period" are those months of the year before, which
+/// TIMEX3 writes as the year.
+fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
     let mut last: Option<(i32, u32)> = None;
+    let mut months_since = false;
     let mut last_day: Option<Date> = None;
     let mut last_year: Option<i32> = None;
     for candidate in kept.iter_mut() {
@@ -268,14 +272,23 @@ fn resolve_anaphors(kept: &mut [Candidate]) {
                     Anaphor::QuarterOfYear(given) => i64::from(given),
                     _ => i64::from(year),
                 };
+                let whole_year = months_since && anaphor != Anaphor::SameQuarter;
                 if let Some(year) = resolve::year_value(year) {
-                    timex.value = format!("{year}-Q{quarter}");
+                    timex.value = if whole_year {
+                        year
+                    } else {
+                        format!("{year}-Q{quarter}")
+                    };
                 }
             }
             _ => {}
         }
         if timex.anaphor.is_none() {
-            last = parse_quarter(&timex.value).or(last);
+            if let Some(quarter) = parse_quarter(&timex.value) {
+                last = Some(quarter);
+                months_since = false;
+            }
+            months_since |= is_report_months(&text[candidate.start..candidate.end], timex);
             // Any date of a day's or a year's precision is what "the next day" or "that year"
             // may follow.
             if timex.kind == crate::Kind::Date {
@@ -340,6 +353,21 @@ fn day_of(value: &str) -> Option<&str> {
         _ => b.is_ascii_digit(),
     });
     (digits && (rest.is_empty() || rest.starts_with('T'))).then_some(day)
+}
+
+/// Whether an expression is the months a report covers: "the nine months", "the first six
+/// months", "the latest nine months" (a length of three, six or nine months after "the").
+fn is_report_months(text: &str, timex: &Timex) -> bool {
+    let months = timex
+        .value
+        .strip_prefix('P')
+        .and_then(|v| v.strip_suffix('M'))
+        .and_then(|n| n.parse::<u32>().ok());
+    timex.kind == crate::Kind::Duration
+        && months.is_some_and(|n| [3, 6, 9].contains(&n))
+        && text
+            .get(..4)
+            .is_some_and(|the| the.eq_ignore_ascii_case("the "))
 }
 
 /// `(2025, 3)` from `2025-Q3`.

@@ -16,6 +16,37 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A year said in words: "nineteen ninety-seven" is 1997, "two thousand and five" 2005, "two
+/// thousand" 2000. Not "nineteen five", which is not how a year is said.
+pub fn spelled_year(text: &str) -> Option<u32> {
+    let words = words(text);
+    let rest = |words: &[String]| -> Option<u32> {
+        if words.is_empty() {
+            return Some(0);
+        }
+        match amount(&words.join(" "))? {
+            Amount::Count(n) if n < 100 => Some(n),
+            _ => None,
+        }
+    };
+    match words.as_slice() {
+        [first, tail @ ..] if first == "nineteen" => {
+            let n = rest(tail)?;
+            (10..100).contains(&n).then_some(1900 + n)
+        }
+        [two, thousand, tail @ ..] if two == "two" && thousand == "thousand" => {
+            let tail = tail.strip_prefix(&["and".to_string()]).unwrap_or(tail);
+            Some(2000 + rest(tail)?)
+        }
+        _ => None,
+    }
+}
+
+/// `text` with its runs of white space made single spaces.
+fn words_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The month a name or abbreviation ("Oct.", "SEPT") stands for.
 pub fn month(name: &str) -> Option<u32> {
     lexicon::lookup(MONTHS, &name.trim_end_matches('.').to_lowercase())
@@ -92,11 +123,16 @@ fn number_words(phrase: &str) -> Option<u32> {
 
 /// A clock time as (hour 0–24, minute): "10:30 a.m.", "3 PM", "15:00", "noon", "midnight".
 pub fn clock(text: &str) -> Option<(u32, u32)> {
-    let lower = text.to_lowercase();
+    let lower = words_of(text).to_lowercase();
     match lower.as_str() {
-        "noon" => return Some((12, 0)),
+        "noon" | "midday" => return Some((12, 0)),
         "midnight" => return Some((24, 0)),
         _ => {}
+    }
+    // "4 in the morning", "8 in the evening".
+    if let Some((hour, part)) = lower.split_once(" in the ") {
+        let meridiem = if part.trim() == "morning" { "am" } else { "pm" };
+        return clock(&format!("{} {meridiem}", hour.trim()));
     }
     let digits_end = lower
         .find(|c: char| !(c.is_ascii_digit() || c == ':'))
@@ -145,6 +181,14 @@ mod tests {
         assert_eq!(amount("1.5"), Some(Amount::Decimal("1.5".into())));
         assert_eq!(amount("an"), Some(Amount::Count(1)));
         assert_eq!(amount("a couple of"), Some(Amount::Count(2)));
+        assert_eq!(clock("4 in the morning"), Some((4, 0)));
+        assert_eq!(clock("8 in the evening"), Some((20, 0)));
+        assert_eq!(clock("midday"), Some((12, 0)));
+        assert_eq!(spelled_year("nineteen ninety-seven"), Some(1997));
+        assert_eq!(spelled_year("two thousand and five"), Some(2005));
+        assert_eq!(spelled_year("two thousand"), Some(2000));
+        assert_eq!(spelled_year("nineteen five"), None);
+        assert_eq!(spelled_year("twenty twenty"), None);
         assert_eq!(amount("several"), Some(Amount::Vague));
         assert_eq!(amount("a few"), Some(Amount::Vague));
         assert_eq!(amount("twenty twenty"), None);

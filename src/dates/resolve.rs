@@ -255,8 +255,28 @@ pub fn duration(amount: &Amount, unit: Unit) -> String {
         };
         return format!("P{years}Y");
     }
+    if let Some(value) = with_half(amount, unit) {
+        return value;
+    }
     let time = if unit.is_clock() { "T" } else { "" };
     format!("P{time}{}{}", amount.text(), unit.designator())
+}
+
+/// A whole number and a half of a unit that has a smaller one, in whole units of both, as
+/// TIMEX3 corpora write it: "2 1/2 years" is `P2Y6M`, "5 1/2 hours" `PT5H30M`, "1.5 days"
+/// `P1DT12H`. Other fractions stay decimal ("1.5 weeks" is `P1.5W`).
+fn with_half(amount: &Amount, unit: Unit) -> Option<String> {
+    let Amount::Decimal(decimal) = amount else {
+        return None;
+    };
+    let whole: u32 = decimal.strip_suffix(".5")?.parse().ok()?;
+    Some(match unit {
+        Unit::Year => format!("P{whole}Y6M"),
+        Unit::Day => format!("P{whole}DT12H"),
+        Unit::Hour => format!("PT{whole}H30M"),
+        Unit::Minute => format!("PT{whole}M30S"),
+        _ => return None,
+    })
 }
 
 /// The date `count` `unit`s before `reference`, at the unit's own precision: "two years ago" is a
@@ -400,7 +420,19 @@ mod tests {
         assert_eq!(duration(&Amount::Vague, Unit::Decade), "PXY");
         assert_eq!(
             duration(&Amount::Decimal("1.5".into()), Unit::Year),
-            "P1.5Y"
+            "P1Y6M"
+        );
+        assert_eq!(
+            duration(&Amount::Decimal("5.5".into()), Unit::Hour),
+            "PT5H30M"
+        );
+        assert_eq!(
+            duration(&Amount::Decimal("1.5".into()), Unit::Week),
+            "P1.5W"
+        );
+        assert_eq!(
+            duration(&Amount::Decimal("0.25".into()), Unit::Hour),
+            "PT0.25H"
         );
     }
 

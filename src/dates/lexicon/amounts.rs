@@ -83,6 +83,7 @@ pub const ORDINALS: &[(&str, u32)] = &[
 pub const QUANTIFIERS: &[(&str, Option<u32>)] = &[
     ("a couple of", Some(2)),
     ("a couple", Some(2)),
+    ("couple of", Some(2)),
     ("a few", None),
     ("few", None),
     ("several", None),
@@ -106,7 +107,7 @@ pub const PERIOD_MODIFIERS: &[&str] = &[
 
 /// Of [`AMOUNT_MODIFIERS`], those TimeBank leaves outside a duration ("for [about] two hours",
 /// "[over] several years"), though inside "about two years ago".
-pub const OUTSIDE_DURATION: &[&str] = &["about", "over", "just", "only", "barely", "almost"];
+pub const OUTSIDE_DURATION: &[&str] = &["about", "over", "barely", "almost"];
 
 /// The TIMEX3 `mod` of the words written in front of an amount ("more than two hours" is
 /// `MORE_THAN`). "Only", "just" and "a mere" have none.
@@ -151,6 +152,7 @@ pub const PERIOD_MODS: &[(&str, &str)] = &[
 ];
 
 /// Words written in front of an amount that belong to a duration's extent ("more than two hours").
+/// Not "just" or "only", which stress the amount without changing it ("just months ago").
 pub const AMOUNT_MODIFIERS: &[&str] = &[
     "more than",
     "less than",
@@ -172,8 +174,6 @@ pub const AMOUNT_MODIFIERS: &[&str] = &[
     "well over",
     "no more than",
     "a mere",
-    "only",
-    "just",
     "barely",
     "close to",
     "upwards of",

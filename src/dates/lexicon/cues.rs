@@ -56,54 +56,8 @@ pub const MEASURE_NOUNS: &[&str] = &[
     "rating",
 ];
 
-/// Words just before a bare month or year that make it a date ("in May", "since 1990").
-pub const DATE_CUES: &[&str] = &[
-    "in",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "between",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "that",
-    "every",
-    "each",
-    "and",
-    "or",
-    "on",
-    "around",
-    "circa",
-    "fiscal",
-    "the",
-    "’s",
-    "'s",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "year",
-    "season",
-    "throughout",
-    "within",
-    "into",
-    "past",
-];
-
 /// Words just before a month name alone that make it a date even when the name is also an
-/// everyday word ("in May", "since March"); narrower than [`DATE_CUES`] ("and May" may be a name).
+/// everyday word ("in May", "since March"). A year takes these and [`YEAR_CUES`] too.
 pub const MONTH_CUES: &[&str] = &[
     "in",
     "of",
@@ -131,12 +85,28 @@ pub const MONTH_CUES: &[&str] = &[
     "that",
 ];
 
+/// Words just before a bare year that make it a date besides [`MONTH_CUES`] ("to 1990", "and
+/// 2024"); too loose for a month name, which may be a name ("and May").
+pub const YEAR_CUES: &[&str] = &[
+    "to", "and", "or", "on", "circa", "fiscal", "’s", "'s", "spring", "summer", "fall", "autumn",
+    "winter", "year", "season", "within", "into", "past",
+];
+
+/// Whether `word` (lowercase) just before a bare year makes it a date ("in 1990", "since 1990").
+pub fn is_year_cue(word: &str) -> bool {
+    MONTH_CUES.contains(&word) || YEAR_CUES.contains(&word)
+}
+
 /// Words just before a weekday that show it is a date even when a capitalized word follows ("on
 /// Sunday Trump flew"), unlike "the Sunday Times".
 pub const WEEKDAY_CUES: &[&str] = &[
     "on", "by", "until", "till", "since", "from", "through", "before", "after", "every", "each",
     "last", "next", "this", "that", "early", "late", "and", "or", "said", "says",
 ];
+
+/// Nouns before "of" that make the units after them a vague quantity or an idiom rather than a
+/// length of time: "hundreds of years", "a matter of days".
+pub const MULTITUDE_NOUNS: &[&str] = &["matter", "hundreds", "thousands", "millions", "dozens"];
 
 /// Words before a plural unit that make a fixed phrase, not an amount of time ("business hours").
 pub const NOT_DURATION_BEFORE: &[&str] = &[

@@ -91,7 +91,8 @@ mod tests {
             .chain(WEEKDAYS.iter().map(|(w, _)| *w))
             .chain(UNITS.iter().map(|(w, _, _)| *w))
             .chain(FUTURE_CUES.iter().copied())
-            .chain(DATE_CUES.iter().copied());
+            .chain(MONTH_CUES.iter().copied())
+            .chain(YEAR_CUES.iter().copied());
         for word in words {
             assert_eq!(word, word.to_lowercase(), "{word}");
         }

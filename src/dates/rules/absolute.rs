@@ -14,9 +14,43 @@ pub(super) fn month_day(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "April 24 and 25, 1999": two dates, the second of the first's month and year. Not "May 5
+/// and 6 people", where the second number counts something.
+pub(super) fn month_days(found: &Found, context: &Context) -> Option<Timex> {
+    let counts = context.next_token().is_some_and(|next| {
+        next.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    });
+    if counts && found.get("year").is_none() {
+        return None;
+    }
+    let month = month_number(found.get("month")?)?;
+    let first = parse::day(found.get("d1")?)?;
+    let second = parse::day(found.get("d2")?)?;
+    if first >= second {
+        return None;
+    }
+    let value = month_day_value(context, month, first, found.get("year"), None)?;
+    // The second day is in the first one's year (`value` begins with it).
+    let year = value.get(..4)?;
+    if !resolve::is_valid_day(month, second) {
+        return None;
+    }
+    let mut timex = Timex::new(Kind::Date, value.clone())?;
+    timex.range = Some(Range {
+        first_end: found.bounds("d1")?.1,
+        second_start: found.bounds("d2")?.0,
+        value: format!("{year}-{month:02}-{second:02}"),
+    });
+    Some(timex)
+}
+
 pub(super) fn month_year(found: &Found, _: &Context) -> Option<Timex> {
     let month = month_number(found.get("month")?)?;
-    let year: u32 = found.get("year")?.parse().ok()?;
+    let year: u32 = match found.get("spelled") {
+        Some(spelled) => parse::spelled_year(spelled)?,
+        None => found.get("year")?.parse().ok()?,
+    };
     let year = year_or_unknown(year.into());
     Timex::new(Kind::Date, format!("{year}-{month:02}"))
 }
@@ -40,7 +74,9 @@ pub(super) fn numeric_date(found: &Found, _: &Context) -> Option<Timex> {
 pub(super) fn clock_time(found: &Found, context: &Context) -> Option<Timex> {
     let clock = found.get("clock")?;
     let (hour, minute) = parse::clock(clock)?;
-    let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    // "at 15:00", "at 4 in the morning": a number alone, or with words anyone may say after one
+    // ("3 in the afternoon session"), needs a cue.
+    let bare = clock.bytes().all(|b| b.is_ascii_digit() || b == b':') || clock.contains(" in ");
     if bare && !context.follows(TIME_CUES) && found.text().len() == clock.len() {
         return None;
     }
@@ -129,6 +165,16 @@ pub(super) fn quarter_code(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, format!("{year}-{code}"))
 }
 
+/// "the first half of 1990", "the last half of 1989": that half of the year (`1990-H1`).
+pub(super) fn half_of_year(found: &Found, _: &Context) -> Option<Timex> {
+    let half = if found.lower("which")? == "first" {
+        1
+    } else {
+        2
+    };
+    Timex::new(Kind::Date, format!("{}-H{half}", found.get("year")?))
+}
+
 /// A four-digit number 1800–2100 is a year, unless it counts something: after "about" or "$",
 /// before "%" or a noun ("2025 people"). After a cue ("in 2025", "the 2014 protests") it is a
 /// year whatever follows.
@@ -175,7 +221,8 @@ fn is_year_in_context(context: &Context) -> bool {
         return false;
     }
     let after_name = context.previous_token().is_some_and(is_capitalized);
-    !counted_noun || (!measure && (context.follows(DATE_CUES) || after_name))
+    !counted_noun
+        || (!measure && (context.previous().is_some_and(|w| is_year_cue(&w)) || after_name))
 }
 
 /// "the 2014-2015 season", "the 1988-89 expedition": two years, each its own expression.
@@ -186,9 +233,16 @@ pub(super) fn year_range(found: &Found, context: &Context) -> Option<Timex> {
         2 => first / 100 * 100 + second_text.parse::<u32>().ok()?,
         _ => second_text.parse().ok()?,
     };
-    // A range of years runs forward, and not for long: "1000-2000 people" counts.
+    // A range of years runs forward, and not for long ("1000-2000 people" counts), unless its
+    // dash is set apart as between two dates ("over 2000 - 2050").
     let years = 1800..=2100;
-    let forward = first < second && second - first <= 10;
+    let spaced = found.text().contains(" -") && found.text().contains("- ");
+    let longest = if spaced && second_text.len() == 4 {
+        100
+    } else {
+        10
+    };
+    let forward = first < second && second - first <= longest;
     if !(years.contains(&first) && years.contains(&second) && forward) {
         return None;
     }
@@ -242,24 +296,9 @@ pub(super) fn spelled_decade(found: &Found, _: &Context) -> Option<Timex> {
 /// "nineteen ninety-six", "the year two thousand": years said as in speech (broadcast
 /// transcripts).
 pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
-    let rest = |name: &str| -> Option<u32> {
-        match found.lower(name) {
-            None => Some(0),
-            Some(text) => match parse::amount(&text.replace('-', " "))? {
-                Amount::Count(n) if n < 100 => Some(n),
-                _ => None,
-            },
-        }
-    };
-    let year = if found.get("rest").is_some() {
-        let rest = rest("rest")?;
-        if rest < 10 {
-            return None; // "nineteen five" is not how years are said
-        }
-        1900 + rest
-    } else {
-        2000 + rest("rest2")?
-    };
+    let spoken = found.text().to_lowercase();
+    let spoken = spoken.strip_prefix("the year").unwrap_or(&spoken);
+    let year = parse::spelled_year(spoken)?;
     // "two thousand" alone is mostly an amount ("two thousand people") unless "the year" says so.
     let said_year = found.text().to_lowercase().starts_with("the year");
     // "two thousand five hundred people", "nineteen twenty dollars": amounts of something.
@@ -267,7 +306,8 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
-    if counts && !said_year {
+    // ... but "a nineteen ninety-seven attack" is a year, as "a 1997 attack" is.
+    if counts && !said_year && !context.follows(DETERMINERS) {
         return None;
     }
     if year == 2000 && !said_year {
@@ -278,10 +318,11 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
 
 /// "Christmas", "New Year's Day", "Thanksgiving": the nearest such day to the reference.
 pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
-    let name = parse::words(found.text()).join(" ").replace('’', "'");
-    let (month, day) = lookup(HOLIDAYS, &name)
-        .or_else(|| lookup(HOLIDAYS, found.text().to_lowercase().as_str()))?;
-    if !found.text().starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
+    let written = found.get("name")?;
+    let name = parse::words(written).join(" ").replace('’', "'");
+    let (month, day) =
+        lookup(HOLIDAYS, &name).or_else(|| lookup(HOLIDAYS, written.to_lowercase().as_str()))?;
+    if !written.starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
         return None;
     }
     // "Christmas shopping", "Thanksgiving dinner": the holiday names something else.
@@ -290,6 +331,10 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
     if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
+        return None;
+    }
+    // "The Last Christmas of Mrs. Claus": a title, not the last one.
+    if found.get("shift").is_some() && context.follows(&["the"]) {
         return None;
     }
     // "Johnnie Christmas": a surname.
@@ -316,9 +361,18 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
         first.add_days(to_thursday + 21)
     };
     let r = reference.days_since_epoch();
-    let date = [reference.year(), reference.year() - 1, reference.year() + 1]
-        .into_iter()
-        .filter_map(dated)
-        .min_by_key(|d| (d.days_since_epoch() - r).abs())?;
+    let years = [reference.year(), reference.year() - 1, reference.year() + 1];
+    let dates = years.into_iter().filter_map(dated);
+    // "last Thanksgiving" is the latest one before the reference, "next Christmas" the first
+    // after it; otherwise the nearest.
+    let date = match found.lower("shift").as_deref() {
+        Some("last") => dates
+            .filter(|d| d.days_since_epoch() < r)
+            .max_by_key(|d| d.days_since_epoch()),
+        Some("next") => dates
+            .filter(|d| d.days_since_epoch() > r)
+            .min_by_key(|d| d.days_since_epoch()),
+        _ => dates.min_by_key(|d| (d.days_since_epoch() - r).abs()),
+    }?;
     Timex::new(Kind::Date, date.to_string())
 }

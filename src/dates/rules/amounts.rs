@@ -10,7 +10,7 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     let Some(amount_text) = found.lower("amount") else {
         return plural.then_some((unit, Amount::Vague));
     };
-    let amount = parse::amount(&amount_text)?;
+    let amount = and_a_half(parse::amount(&amount_text)?, found);
     // "World Cup 2018 day five": a year before a singular unit counts nothing.
     let year_like =
         !plural && amount_text.len() == 4 && amount_text.bytes().all(|b| b.is_ascii_digit());
@@ -23,6 +23,15 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     let fraction = unit == lexicon::Unit::Quarter
         && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
+}
+
+/// "two and a half years", "a minute and a half": the whole amount and a half.
+fn and_a_half(amount: Amount, found: &Found) -> Amount {
+    let half = found.get("half").or_else(|| found.get("half2")).is_some();
+    match amount {
+        Amount::Count(n) if half => Amount::Decimal(format!("{n}.5")),
+        amount => amount,
+    }
 }
 
 /// Whether a singular "second" is the ordinal: "a second term", "the 1988 second quarter". It is
@@ -52,6 +61,13 @@ pub(super) fn ago(found: &Found, context: &Context) -> Option<Timex> {
         (Some(reference), Amount::Count(n)) => {
             resolve::ago(reference, *n, unit).unwrap_or_else(|| "PAST_REF".to_string())
         }
+        // "a year and a half ago": eighteen months ago.
+        (Some(reference), Amount::Decimal(d)) if unit == lexicon::Unit::Year => d
+            .strip_suffix(".5")
+            .and_then(|whole| whole.parse::<u32>().ok())
+            .and_then(|whole| whole.checked_mul(12)?.checked_add(6))
+            .and_then(|months| resolve::ago(reference, months, lexicon::Unit::Month))
+            .unwrap_or_else(|| "PAST_REF".to_string()),
         _ => "PAST_REF".to_string(),
     };
     if unit == lexicon::Unit::Year && amount == Amount::Count(1) {
@@ -69,15 +85,24 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
     if context.precedes(&["old"]) || is_title(found, context) {
         return None;
     }
-    // "the eight-year war", "the two day rally": "the" belongs to the noun after.
+    // "the eight-year war", "the two day rally": "the" belongs to the noun after; not in "the
+    // six months ended Oct. 1", where a participle follows.
     let noun_after = context.next_token().is_some_and(|next| {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
-    });
-    if found.get("the").is_some() && noun_after {
+    }) && !context.precedes(&["ended", "ending"]);
+    // "the 23-year Israeli occupation": a hyphenated amount is an adjective, whatever follows.
+    let hyphenated = found
+        .bounds("amount")
+        .zip(found.bounds("unit"))
+        .is_some_and(|((_, amount_end), (unit_start, _))| {
+            found.text()[amount_end..unit_start].contains('-')
+        });
+    if found.get("the").is_some() && (noun_after || hyphenated) {
         return None;
     }
-    let single = matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
+    let half = found.get("half").or_else(|| found.get("half2")).is_some();
+    let single = !half && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
     if single && !modified && !context.follows(LENGTH_CUES) {
         let after_amount = context
@@ -194,6 +219,11 @@ pub(super) fn unit_long(found: &Found, _: &Context) -> Option<Timex> {
 /// "recent years" is a stretch of an unstated number of years, `PXY` (as TIMEX3 writes "years");
 /// "the coming months" points ahead, `FUTURE_REF`.
 pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
+    // "the weeks ahead": some weeks to come.
+    if let Some(ahead) = found.lower("ahead") {
+        let (unit, _) = lexicon::unit(&ahead)?;
+        return Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit));
+    }
     match found.lower("which")?.as_str() {
         "recent" => {
             let (unit, _) = lexicon::unit(&found.lower("unit")?)?;
@@ -201,6 +231,14 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
         }
         _ => Timex::new(Kind::Date, "FUTURE_REF"),
     }
+}
+
+/// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`,
+/// `PXY`).
+pub(super) fn either_length(found: &Found, _: &Context) -> Option<Timex> {
+    let unit = found.lower("unit").or_else(|| found.lower("single"))?;
+    let (unit, _) = lexicon::unit(&unit)?;
+    Timex::new(Kind::Duration, resolve::duration(&Amount::Vague, unit))
 }
 
 /// "every day" (`P1D`), "every two weeks" (`P2W`), "each Monday" (`XXXX-WXX-1`), "each July"
@@ -269,8 +307,13 @@ pub(super) fn bare_units(found: &Found, context: &Context) -> Option<Timex> {
     let after_number = context
         .previous_token()
         .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    let multitude = context.follows(&["of"])
+        && context
+            .word_before(2)
+            .is_some_and(|noun| MULTITUDE_NOUNS.contains(&noun.as_str()));
     if capitalized
         || after_number
+        || multitude
         || context.follows(NOT_DURATION_BEFORE)
         || context.precedes(&["old"])
     {

@@ -63,8 +63,9 @@ pub(super) fn is_deadline(context: &Context) -> bool {
 /// spells ("lived there until January"): a past cue keeps it in the past, unless the verb defers
 /// something.
 pub(super) fn lasts_until(context: &Context, cues: &[&str]) -> bool {
-    // "postponed until", "gave Merieux until", "extended its deadline until".
-    let deferred = (2..=4).any(|n| {
+    // "postponed until", "gave Merieux until", "extended its deadline until", "has given the
+    // Miami relatives until".
+    let deferred = (2..=5).any(|n| {
         context
             .word_before(n)
             .is_some_and(|verb| DEFERRAL_VERBS.contains(&verb.as_str()))

@@ -97,10 +97,12 @@ impl Timex {
 /// The TIMEX3 `mod` the words of a match say: its amount's ("more than") or its period's
 /// ("early", "the end of").
 pub fn modifier_of(found: &Found) -> Option<&'static str> {
+    // "the next year or so", "a week or so ago": about that much.
+    let approximate = found.get("orso").map(|_| "APPROX");
     let amount = found.lower("amod").and_then(|m| lookup(AMOUNT_MODS, &m));
+    let amount = amount.or(approximate);
     let period = || {
         let edge = found.lower("pmod").or_else(|| found.lower("edge"));
-        let edge = edge.or_else(|| found.get("yearend").map(|_| "end".to_string()));
         edge.and_then(|m| lookup(PERIOD_MODS, &m))
     };
     amount.or_else(period)
@@ -162,13 +164,20 @@ pub struct Rule {
 /// tagger keeps the leftmost, then longest, match.)
 pub const RULES: &[Rule] = &[
     Rule {
+        // "April 24 and 25": two days of one month, each its own expression. First, so that its
+        // first day, with the year written after the second, wins over the same day alone.
+        name: "month day and day",
+        pattern: r"(?P<month>{month})\s+(?P<d1>{day})\s+(?:and|or|&)\s+(?P<d2>{day})(?:,?\s+(?P<year>{year}))?",
+        resolve: month_days,
+    },
+    Rule {
         name: "month day year",
         pattern: r"(?:(?P<weekday>{weekday}),?\s+|(?P<shift>last|next|this)\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}))(?:,?\s+(?P<year>{year}))?",
         resolve: month_day,
     },
     Rule {
         name: "month year",
-        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year})",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?:(?P<year>{year})|(?P<spelled>{spelled_year}))",
         resolve: month_year,
     },
     Rule {
@@ -228,12 +237,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "ago",
-        pattern: r"(?:(?P<amod>{amod})\s+)?(?:(?P<amount>{num}|an?|{quant})[\s-]+)?(?P<unit>{unit})\s+(?:ago|earlier)",
+        pattern: r"(?:(?P<amod>{amod})\s+)?(?:(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?[\s-]+)?(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?\s+(?:ago|earlier)",
         resolve: ago,
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+more)?[\s-]+(?P<unit>{unit})",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
         resolve: duration,
     },
     Rule {
@@ -254,7 +263,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})",
+        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
         resolve: framed_duration,
     },
     Rule {
@@ -269,7 +278,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the next day",
-        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year)|that\s+(?P<that>day|week|year)|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year|{part})|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
         resolve: anaphoric_day_or_year,
     },
     Rule {
@@ -279,7 +288,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the end of the year",
-        pattern: r"(?:the\s+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year[\s-](?P<yearend>end)|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
+        pattern: r"(?:the\s+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?:(?P<fiscal>fiscal|current)\s+)?(?P<unit>year|month)|year(?:[\s-]|'s\s+|’s\s+)(?P<yearend>end)|the\s+(?P<fiscal2>(?:current\s+)?fiscal|full|calendar)\s+year)",
         resolve: this_year_or_month,
     },
     Rule {
@@ -288,13 +297,18 @@ pub const RULES: &[Rule] = &[
         resolve: quarter,
     },
     Rule {
+        name: "half of a year",
+        pattern: r"the\s+(?P<which>first|second|last|latter)\s+half\s+of\s+(?P<year>{year})",
+        resolve: half_of_year,
+    },
+    Rule {
         name: "nth quarter",
         pattern: r"(?P<ordinal>{ordinal})[\s-]+quarter(?:\s+of\s+(?P<year>{year}))?",
         resolve: quarter,
     },
     Rule {
         name: "relative day",
-        pattern: r"(?:(?:early|late)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})",
         resolve: relative_day,
     },
     Rule {
@@ -309,12 +323,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative period",
-        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)",
+        pattern: r"(?:(?P<pmod>{modifier})[\s-]+)?(?P<shift>this\s+past|this|last|next|the\s+current)\s+(?:fiscal\s+)?(?P<period>weekend|week|month|quarter|year|decade)(?P<apostropheless>s)?",
         resolve: relative_period,
     },
     Rule {
         name: "season",
-        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?P<year>{year})|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
+        pattern: r"(?P<shift>this\s+past|this|last|next)\s+(?P<season>{season})|(?:the\s+)?(?P<named>{season})\s+(?:of\s+)?(?:(?P<year>{year})|(?P<spelled>{spelled_year}))|the\s+(?:(?P<pmod>early|late)\s+)?(?P<bare>{season})",
         resolve: season,
     },
     Rule {
@@ -354,7 +368,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: r"{holiday}",
+        pattern: r"(?:(?P<shift>last|next|this)\s+)?(?P<name>{holiday})",
         resolve: holiday,
     },
     Rule {
@@ -369,8 +383,14 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "recent or coming units",
-        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})",
+        pattern: r"(?:the\s+)?(?P<which>recent|coming)\s+(?P<unit>{plural})(?:\s+(?:and|or)\s+{plural})?|the\s+(?P<ahead>{plural})\s+ahead",
         resolve: vague_period,
+    },
+    Rule {
+        // "weeks or months", "a year or two": one stretch of a vague length, in the first unit.
+        name: "units or units",
+        pattern: r"(?P<unit>{plural})\s+or\s+{plural}|(?:an?|one)\s+(?P<single>{unit})\s+or\s+(?:two|three)",
+        resolve: either_length,
     },
     Rule {
         name: "every",
@@ -404,8 +424,8 @@ pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
         })
 }
 
-/// A clock time: "10:30 a.m.", "3 PM", "15:00", "noon".
-const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}:[0-9]{2}|noon|midnight)";
+/// A clock time: "10:30 a.m.", "3 PM", "15:00", "4 in the morning", "noon".
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}(?::[0-9]{2})?\s+in\s+the\s+(?:morning|afternoon|evening)|[0-9]{1,2}:[0-9]{2}|noon|midday|midnight)";
 
 /// Each placeholder and the regex alternation of its word list.
 pub fn placeholders() -> Vec<(&'static str, String)> {
@@ -414,6 +434,11 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         alternation(forms, false)
     };
     vec![
+        // First: it holds `{num}`, replaced after it.
+        (
+            "{spelled_year}",
+            r"nineteen[\s-]+{num}|two\s+thousand(?:\s+and)?[\s-]+{num}".to_string(),
+        ),
         ("{month}", month_pattern()),
         ("{weekday}", names(WEEKDAYS)),
         ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),

@@ -85,10 +85,19 @@ pub(super) fn year_ago_quarter(_: &Found, context: &Context) -> Option<Timex> {
     Timex::anaphoric(Kind::Date, value, Anaphor::QuarterYearBefore)
 }
 
-/// "the next day", "the week before", "the following year", "that day": from the date last
-/// mentioned; without one the value stays unknown (the text's own event, not the reference
-/// date, is what they count from).
-pub(super) fn anaphoric_day_or_year(found: &Found, _: &Context) -> Option<Timex> {
+/// "the next day", "the week before", "the following year", "that day", "the next morning": from
+/// the date last mentioned; without one the value stays unknown (the text's own event, not the
+/// reference date, is what they count from).
+pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<Timex> {
+    // "the day before the vote", "the day after his death": "before" links the day to an event
+    // the text names, which is not a date this layer can place ("the week before that" counts
+    // from the time last mentioned, as "the week before" does).
+    let complement = context
+        .next_token()
+        .is_some_and(|next| next.starts_with(|c: char| c.is_alphanumeric()));
+    if found.get("dir").is_some() && complement {
+        return None;
+    }
     let unit = found
         .lower("unit")
         .or_else(|| found.lower("that"))
@@ -102,9 +111,10 @@ pub(super) fn anaphoric_day_or_year(found: &Found, _: &Context) -> Option<Timex>
         _ => 0,
     };
     match unit.as_str() {
-        "day" => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
         "week" => Timex::anaphoric(Kind::Date, "XXXX-WXX", Anaphor::Weeks(step)),
-        _ => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        "year" => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        // "the next morning", "that night": valued as the day, as "Thursday evening" is.
+        _ => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
     }
 }
 
@@ -127,8 +137,12 @@ pub(super) fn the_year(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
-/// "the end of the year", "year-end", "the fiscal year": the year (or month) of the reference.
+/// "the end of the year", "the fiscal year": the year (or month) of the reference; "year-end"
+/// its last day.
 pub(super) fn this_year_or_month(found: &Found, context: &Context) -> Option<Timex> {
+    if found.get("yearend").is_some() {
+        return Timex::new(Kind::Date, year_end(context));
+    }
     let Some(reference) = context.reference else {
         return Timex::new(Kind::Date, "XXXX");
     };
@@ -139,6 +153,20 @@ pub(super) fn this_year_or_month(found: &Found, context: &Context) -> Option<Tim
         );
     }
     Timex::new(Kind::Date, format!("{:04}", reference.year()))
+}
+
+/// "year-end", "year's end": the closing day of a year, as accounts date it. The reference year's,
+/// unless the year-end is one gone by ("since year-end", "at year-end, debt was …"), which is the
+/// year before's (on December 31 itself, that day).
+fn year_end(context: &Context) -> String {
+    let Some(reference) = context.reference else {
+        return "XXXX-12-31".to_string();
+    };
+    let gone_by = context.follows(&["since"])
+        || (context.tense() == Some(Tense::Past) && !is_deadline(context));
+    let last_day = (reference.month(), reference.day()) == (12, 31);
+    let year = i64::from(reference.year()) - i64::from(gone_by && !last_day);
+    format!("{}-12-31", year_or_unknown(year))
 }
 
 /// "June last year", "January this year".
@@ -192,6 +220,17 @@ pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn relative_period(found: &Found, context: &Context) -> Option<Timex> {
     if is_title(found, context) {
         return None;
+    }
+    // "this years festival": a possessive written without its apostrophe, before a noun; not
+    // "the last years of his life".
+    if found.get("apostropheless").is_some() {
+        let noun_after = context.next_token().is_some_and(|next| {
+            next.starts_with(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+        });
+        if !noun_after || context.follows(&["the"]) || found.lower("shift")? == "last" {
+            return None;
+        }
     }
     let period = Period::from_word(&found.lower("period")?)?;
     let mut offset = shift_offset(&found.lower("shift")?);
@@ -261,7 +300,11 @@ pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
     if let Some(named) = found.lower("named") {
         let (_, code) = lookup(SEASONS, &named)?;
-        return Timex::new(Kind::Date, format!("{}-{code}", found.get("year")?));
+        let year = match found.get("spelled") {
+            Some(spelled) => format!("{:04}", parse::spelled_year(spelled)?),
+            None => found.get("year")?.to_string(),
+        };
+        return Timex::new(Kind::Date, format!("{year}-{code}"));
     }
     if let Some(bare) = found.lower("bare") {
         // "into the summer", "over the winter": this year's, after a preposition of time (not
