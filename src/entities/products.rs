@@ -1,7 +1,9 @@
 //! A name the tagger took for a person that a product's head noun follows ("Tomahawk cruise
 //! missiles", "a Patriot air defense unit") names the product: it becomes MISC. People are not
-//! followed by "missiles" or "drones"; places often are ("an Iran missile test"), so only
-//! persons change. The head nouns are `product_heads.txt`.
+//! followed by "missiles" or "drones"; places often are ("an Iran missile test"), so places keep
+//! their kind. So do organizations, which make products and fire rockets ("Boeing jets",
+//! "Hamas rockets"), unless the name is one capitalized word that no list of organizations or
+//! companies has ("Tomahawk missiles"). The head nouns are `product_heads.txt`.
 
 use super::lexicon::Lexicon;
 use super::lowercase_key;
@@ -12,7 +14,7 @@ use crate::Kind;
 /// Re-kinds the persons of `found` that a product head noun follows.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     let heads = &lexicon.product_heads;
-    for name in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+    for name in found.iter_mut().filter(|f| may_be_product(doc, lexicon, f)) {
         let after = name.tokens.end;
         let longest = heads.longest().min(doc.tokens.len().saturating_sub(after));
         let followed = (1..=longest).any(|len| {
@@ -22,6 +24,21 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
         if followed {
             name.kind = Kind::Misc;
         }
+    }
+}
+
+/// Whether `name` is a person, or an organization of one unlisted capitalized word.
+fn may_be_product(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
+    match name.kind {
+        Kind::Person => true,
+        Kind::Organization if name.tokens.len() == 1 => {
+            let word = doc.token_text(name.tokens.start);
+            let key = lowercase_key(doc, name.tokens.clone());
+            word.chars().skip(1).any(char::is_lowercase)
+                && !lexicon.organizations.contains(&key)
+                && !lexicon.companies.contains(&key)
+        }
+        _ => false,
     }
 }
 

@@ -117,7 +117,7 @@ of a file is skipped.",
 
 pub const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
@@ -131,15 +131,17 @@ the documents of gum_news_dev.jsonl.
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
   --prune N     drop quantized weights of at most N steps of 127 (default: 4)
-  --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)",
-    values: &["--out", "--epochs", "--bits", "--exclude", "--prune", "--shuffle-seed"],
+  --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)
+  --runs N      average the weights of N perceptrons, each trained in its own sentence order
+                (seeds S, S+1, …; default: 5)",
+    values: &["--out", "--epochs", "--bits", "--exclude", "--prune", "--shuffle-seed", "--runs"],
     switches: &[],
     max_positional: usize::MAX,
 };
 
 pub const CV_NER: Command = Command {
     name: "cv-ner",
-    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N]",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N]",
     help: "\
 K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
 folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
@@ -157,7 +159,7 @@ Use it to choose settings; the dev files only confirm.
   --jobs N              folds trained at the same time (default: 1)
   --errors FILE         write every missed (-) and wrong (+) name: document id, byte range,
                         kind and the text around
-  --epochs, --bits, --prune   as for train-ner",
+  --epochs, --bits, --prune, --runs   as for train-ner",
     values: &[
         "--over",
         "--with",
@@ -168,6 +170,7 @@ Use it to choose settings; the dev files only confirm.
         "--epochs",
         "--bits",
         "--prune",
+        "--runs",
     ],
     switches: &[],
     max_positional: 0,

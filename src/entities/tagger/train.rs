@@ -72,6 +72,10 @@ pub struct TrainSettings {
     pub prune: u8,
     /// Seeds the shuffles of the sentence order (any value; 0 is taken as 1).
     pub shuffle: u64,
+    /// Perceptrons trained, each in its own sentence order, whose weights are averaged (at
+    /// least 1): a steadier model, and a smaller one (weights the runs disagree on shrink and
+    /// are pruned).
+    pub runs: usize,
 }
 
 /// Trains a model on `examples` for `epochs` passes (sentences shuffled with a seeded
@@ -84,7 +88,7 @@ pub fn train(
 ) -> (Vec<u8>, TrainReport) {
     let mut report = TrainReport::default();
     let sentences = sentences(examples, settings.bits, lexicon, &mut report);
-    let (weights, transitions) = learn(&sentences, settings);
+    let (weights, transitions) = learn_runs(&sentences, settings);
     let (scale, table) = quantize(&weights, settings.prune);
     report.nonzero = table.iter().filter(|&&x| x != 0).count();
     (encode(settings.bits, scale, &transitions, &table), report)
@@ -191,6 +195,31 @@ impl Perceptron {
     }
 }
 
+/// The weights and transitions of [`TrainSettings::runs`] perceptrons, averaged; run `k` shuffles
+/// from the seed plus `k` (so one run is exactly [`learn`]).
+fn learn_runs(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>) {
+    let runs = settings.runs.max(1);
+    let (mut weights, mut transitions) = learn(sentences, settings);
+    for k in 1..runs {
+        let shuffle = settings.shuffle.wrapping_add(k as u64);
+        let (w, t) = learn(
+            sentences,
+            TrainSettings {
+                shuffle,
+                ..settings
+            },
+        );
+        weights.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+        transitions.iter_mut().zip(&t).for_each(|(a, b)| *a += b);
+    }
+    let n = runs as f32;
+    weights
+        .iter_mut()
+        .chain(transitions.iter_mut())
+        .for_each(|a| *a /= n);
+    (weights, transitions)
+}
+
 /// The averaged perceptron's weights and transitions after `epochs` passes over `sentences`,
 /// shuffled before each pass (Fisher-Yates with xorshift64 from the settings' seed).
 fn learn(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>) {
@@ -289,6 +318,7 @@ mod tests {
             epochs: 3,
             prune: 0,
             shuffle: SHUFFLE,
+            runs: 1,
         };
         let (a, _) = train(&examples, settings, &lexicon);
         let (b, _) = train(&examples, settings, &lexicon);
@@ -324,6 +354,7 @@ mod tests {
             epochs: 2,
             prune: 0,
             shuffle: SHUFFLE,
+            runs: 1,
         };
         let (mut bytes, _) = train(&examples, settings, &lexicon);
         assert!(Model::load(&bytes).is_some());
