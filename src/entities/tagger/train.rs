@@ -305,6 +305,17 @@ mod tests {
     use super::super::{Found, Model};
     use super::*;
 
+    /// A small table, no pruning.
+    fn tiny(epochs: usize, runs: usize) -> TrainSettings {
+        TrainSettings {
+            bits: 10,
+            epochs,
+            prune: 0,
+            shuffle: SHUFFLE,
+            runs,
+        }
+    }
+
     #[test]
     fn training_is_deterministic_and_learns() {
         let lexicon = Lexicon::new();
@@ -313,31 +324,39 @@ mod tests {
             text: text.to_string(),
             names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
         }];
-        let settings = TrainSettings {
-            bits: 10,
-            epochs: 3,
-            prune: 0,
-            shuffle: SHUFFLE,
-            runs: 1,
-        };
-        let (a, _) = train(&examples, settings, &lexicon);
-        let (b, _) = train(&examples, settings, &lexicon);
-        assert_eq!(a, b);
-        let model = Model::load(&a).expect("loads");
-        let found = model.tag(&Document::new(text), &lexicon);
-        assert_eq!(
-            found,
-            [
-                Found {
-                    tokens: 0..2,
-                    kind: Kind::Person
-                },
-                Found {
-                    tokens: 3..4,
-                    kind: Kind::Place
-                }
-            ]
-        );
+        for runs in [1, 3] {
+            let (a, _) = train(&examples, tiny(3, runs), &lexicon);
+            let (b, _) = train(&examples, tiny(3, runs), &lexicon);
+            assert_eq!(a, b);
+            let model = Model::load(&a).expect("loads");
+            let found = model.tag(&Document::new(text), &lexicon);
+            assert_eq!(
+                found,
+                [
+                    Found {
+                        tokens: 0..2,
+                        kind: Kind::Person
+                    },
+                    Found {
+                        tokens: 3..4,
+                        kind: Kind::Place
+                    }
+                ],
+                "{runs} runs"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_average_into_a_different_model() {
+        let lexicon = Lexicon::new();
+        let examples = vec![Example {
+            text: "Peter Smith visited Paris. Anna Berg left Oslo.".to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }];
+        let (one, _) = train(&examples, tiny(2, 1), &lexicon);
+        let (three, _) = train(&examples, tiny(2, 3), &lexicon);
+        assert_ne!(one, three);
     }
 
     #[test]
@@ -349,14 +368,7 @@ mod tests {
             text: "Peter Smith visited Paris.".to_string(),
             names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
         }];
-        let settings = TrainSettings {
-            bits: 10,
-            epochs: 2,
-            prune: 0,
-            shuffle: SHUFFLE,
-            runs: 1,
-        };
-        let (mut bytes, _) = train(&examples, settings, &lexicon);
+        let (mut bytes, _) = train(&examples, tiny(2, 1), &lexicon);
         assert!(Model::load(&bytes).is_some());
         let mut longer = bytes.clone();
         longer.push(1);
