@@ -173,6 +173,11 @@ export interface Highlighter {
   update(): Promise<Analysis | null>;
   /** Reads the element's text again and returns it; highlights move with the text they mark. */
   read(): string;
+  /** Follows an edit the caller saw (an input event): `at`..`oldEnd` of `text` became
+   * `inserted`. Like read() but without reading the whole text again from the DOM (only the
+   * edited text node is checked; read() is done when it does not show that edit). Returns the
+   * new text. Throws a RangeError for offsets outside `text`. */
+  edited(at: number, oldEnd: number, inserted: string): string;
   /** The offset in `text` of the viewport point (`clientX`, `clientY`); undefined when the
    * point is not on the element's text. (Which highlight was clicked or tapped.) */
   offsetAt(x: number, y: number): number | undefined;

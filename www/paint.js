@@ -164,8 +164,12 @@ function rustPainter(editor, onReady) {
     })
     .catch((error) => console.error("newsmark: the painter could not be loaded", error));
 
-  /** Paints `spans` of the `enabled` kinds over the editor's text as it is now. */
-  function paint(spans, enabled) {
+  /**
+   * Paints `spans` of the `enabled` kinds over the editor's text as it is now. `edit` (a
+   * keystroke: { at, oldEnd, newEnd } since the text painted last): the painter follows it
+   * without reading the whole text back from the editor.
+   */
+  function paint(spans, enabled, edit = null) {
     last = { spans, enabled };
     if (!highlighter) return;
     const shown = KINDS.filter(({ kind }) => enabled.has(kind)).map(({ kind }) => kind);
@@ -173,8 +177,18 @@ function rustPainter(editor, onReady) {
       kinds = shown.join();
       highlighter.setOptions({ kinds: shown });
     }
-    highlighter.read(); // the painter follows the edit: its ranges stay on their text
+    follow(editor.text(), edit);
     highlighter.paint({ spans, entities: [], referenceDate: null });
+  }
+
+  /** Brings the painter to `text` (its ranges stay on their text). */
+  function follow(text, edit) {
+    if (text === highlighter.text) return;
+    const before = highlighter.text;
+    if (edit && before.length - (edit.oldEnd - edit.at) + (edit.newEnd - edit.at) === text.length) {
+      if (highlighter.edited(edit.at, edit.oldEnd, text.slice(edit.at, edit.newEnd)) === text) return;
+    }
+    highlighter.read();
   }
 
   function activate(span) {

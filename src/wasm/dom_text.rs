@@ -21,6 +21,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};
 
+use super::edit::Edit;
 use crate::offsets::{length, Unit};
 
 /// Elements read as paragraphs: a blank line before and after.
@@ -183,6 +184,83 @@ impl DomText {
             s.start
         })
     }
+}
+
+impl DomText {
+    /// Applies an edit seen in the DOM (`at..old_end` became `inserted`) to the text read last,
+    /// without reading it again: only when the edit lies in one text node, and that node now
+    /// holds `inserted` there and has the length the edit gives it (so the rules above read it
+    /// as before: it is not left empty nor of white space only). Returns the edit, or `None`
+    /// (nothing changed) when the DOM does not show it so.
+    pub fn splice(&mut self, at: u32, old_end: u32, inserted: &str) -> Option<Edit> {
+        if at > old_end || old_end > self.len {
+            return None;
+        }
+        let added = length(inserted, Unit::Utf16) as u32;
+        let edit = Edit {
+            at,
+            old_end,
+            new_end: at + added,
+        };
+        let first = self.segments.partition_point(|s| s.end() < at);
+        let index = (first..self.segments.len())
+            .take_while(|&i| self.segments[i].start <= at)
+            .find(|&i| self.shows(i, edit, inserted))?;
+        let segment = &self.segments[index];
+        let (start, end) = (segment.start, segment.end());
+        let [start_byte, at_byte, old_end_byte, end_byte] =
+            byte_offsets(&self.text, [start, at, old_end, end])?;
+        let blank = |part: &str| part.chars().all(char::is_whitespace);
+        if blank(&self.text[start_byte..at_byte])
+            && blank(inserted)
+            && blank(&self.text[old_end_byte..end_byte])
+        {
+            return None; // read as blank (or nothing) now: the reading rules apply
+        }
+        self.text.replace_range(at_byte..old_end_byte, inserted);
+        self.segments[index].len = self.segments[index].len + added - (old_end - at);
+        for later in &mut self.segments[index + 1..] {
+            later.start = later.start + added - (old_end - at);
+        }
+        self.len = self.len + added - (old_end - at);
+        Some(edit)
+    }
+
+    /// Whether segment `i` holds `edit` (its text node shows `inserted` at the edit and has
+    /// the length the edit gives it).
+    fn shows(&self, i: usize, edit: Edit, inserted: &str) -> bool {
+        let s = &self.segments[i];
+        if edit.at < s.start || edit.old_end > s.end() {
+            return false;
+        }
+        let len = s.len + (edit.new_end - edit.at) - (edit.old_end - edit.at);
+        s.node.length() == len
+            && s.node
+                .substring_data(edit.at - s.start, edit.new_end - edit.at)
+                .is_ok_and(|data| data == inserted)
+    }
+}
+
+/// The byte offsets in `text` of UTF-16 offsets `at` (in ascending order), or `None` when one
+/// is past the text or inside a character.
+fn byte_offsets<const N: usize>(text: &str, at: [u32; N]) -> Option<[usize; N]> {
+    let mut out = [0; N];
+    let mut next = 0;
+    let mut units = 0u32;
+    for (byte, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')))
+    {
+        while next < N && at[next] == units {
+            out[next] = byte;
+            next += 1;
+        }
+        if next == N || at[next] < units {
+            break;
+        }
+        units += c.len_utf16() as u32;
+    }
+    (next == N).then_some(out)
 }
 
 /// Whether the segment's end lies before the collapsed range `here`.
