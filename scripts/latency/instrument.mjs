@@ -129,7 +129,11 @@ export function instrument({ burst, plainOnly }) {
     bench.pending = null;
     const timing = window.newsmark.engine.timings.at(-1);
     const quick = window.newsmark.quick?.timings.at(-1);
-    const shows = performance.getEntriesByName("newsmark:show");
+    // "newsmark:show:<analyzed>" (the two-pane page: "newsmark:show", with detail.analyzed).
+    const shows = performance
+      .getEntriesByType("measure")
+      .filter((entry) => entry.name.startsWith("newsmark:show"))
+      .map((entry) => ({ duration: entry.duration, analyzed: entry.detail?.analyzed ?? entry.name.split(":")[2] }));
     const edits = performance.getEntriesByName("newsmark:edit");
     const sample = {
       keyAt: pending.keyAt,
@@ -139,16 +143,15 @@ export function instrument({ burst, plainOnly }) {
       // Main-thread work for this keystroke: the input handler's provisional edit, and each show.
       editMs: edits.reduce((sum, entry) => sum + entry.duration, 0),
       provisionalShowMs: shows
-        .filter((entry) => entry.detail?.analyzed !== "true")
+        .filter((entry) => entry.analyzed !== "true")
         .reduce((sum, entry) => sum + entry.duration, 0),
-      settledShowMs: shows.filter((entry) => entry.detail?.analyzed === "true").at(-1)?.duration ?? null,
+      settledShowMs: shows.filter((entry) => entry.analyzed === "true").at(-1)?.duration ?? null,
       analyzeMs: timing?.analyzeMs ?? null,
       paragraphMs: quick && quick !== bench.lastQuick ? quick.analyzeMs : null,
       paragraphChars: quick && quick !== bench.lastQuick ? quick.chars : null,
     };
     bench.lastQuick = quick;
-    performance.clearMeasures("newsmark:show");
-    performance.clearMeasures("newsmark:edit");
+    performance.clearMeasures();
     bench.samples.push(sample);
     bench.onSample?.(sample);
   };

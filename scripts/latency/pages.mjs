@@ -116,8 +116,7 @@ export async function openPage(browser, site, text, { plainOnly = false, query =
   if (!plainOnly) await settled(page);
   await page.focus("#article");
   const startedTyping = await page.evaluate(() => {
-    performance.clearMeasures("newsmark:show");
-    performance.clearMeasures("newsmark:edit");
+    performance.clearMeasures();
     return performance.now();
   });
   return {

@@ -565,7 +565,7 @@ describe("newsmark page", () => {
     await close(page);
   });
 
-  test("the package's Rust painter (the default) paints the same highlights as the page's ?painter=js", async () => {
+  test("the package's Rust painter paints the editor's text and follows typing", async () => {
     const page = await open();
     await loadSample(page);
     const rust = await highlightSizes(page);
@@ -575,10 +575,6 @@ describe("newsmark page", () => {
     await placeCaret(page, 0);
     await page.keyboard.type("Angela Merkel said. ");
     await waitFor(page, () => [...CSS.highlights.get("newsmark-person")].some((r) => r.toString() === "Angela Merkel"), "the typed name painted");
-    const js = await open({ query: "?painter=js" });
-    await loadSample(js);
-    assert.deepEqual(await highlightSizes(js), rust, "the same ranges as the page's own painter");
-    await close(js);
     await close(page);
   });
 
