@@ -33,8 +33,10 @@ export function createEditor(element, { forceRich = false } = {}) {
   element.spellcheck = true;
   let cache = null; // { text, nodes: [{ node, start }], starts: Map node → start }
   // Any change to the content (typing, undo, a paste) makes the model be read again; the input
-  // handler also calls changed() first, as this observer's records come after the input event.
-  new MutationObserver(() => (cache = null)).observe(element, { childList: true, characterData: true, subtree: true });
+  // handler also calls changed() first, as this observer's records come after the input event
+  // (changed() takes them, so the model read then stays valid for the frame after it).
+  const observer = new MutationObserver(() => (cache = null));
+  observer.observe(element, { childList: true, characterData: true, subtree: true });
 
   /** The text and its text nodes; read again only after the content changed. */
   function model() {
@@ -150,6 +152,7 @@ export function createEditor(element, { forceRich = false } = {}) {
 
   function changed() {
     cache = null;
+    observer.takeRecords(); // the changes so far: the model read next has them
   }
 
   return {

@@ -153,7 +153,8 @@ function editProvisionally(text) {
   if (Number.isInteger(reference?.start) && reference.start >= edit.oldEnd) {
     reference = shifted(reference, edit.newEnd - edit.oldEnd);
   }
-  const previous = state.analysis.spans.filter((span) => span.end <= edit.at);
+  // Only the word being typed is held to what was shown before it (show()).
+  const previous = state.word ? state.analysis.spans.filter((span) => span.end <= edit.at) : [];
   show(text, { spans: carried.spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", {
     previous,
     moved: carried.moved,
