@@ -161,7 +161,9 @@ export interface Highlighter {
   readonly analysis: Analysis | null;
   /** The element's text as read last: what the analysis' offsets count in. Text nodes in
    * document order; `<br>` and block boundaries read as "\n", `<p>` and other paragraph-like
-   * blocks as a blank line ("\n\n"); indentation between tags is skipped. */
+   * blocks as a blank line ("\n\n"), counting the line breaks the text already ends with;
+   * indentation between tags is skipped (unless the element keeps its spaces: `white-space:
+   * pre`, `pre-wrap`, `break-spaces`). */
   readonly text: string;
   /** "highlights" (CSS Custom Highlight API) or "overlay" (the fallback). */
   readonly mode: "highlights" | "overlay";

@@ -9,9 +9,10 @@
 //
 // Test hook (for the browser tests and scripts/latency.mjs; nothing else reads it):
 // window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
-// text(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is on its way,
-// the text shown and its spans ({ kind, start, end, text, value, mod, entity name }), and a DOM
-// point of the editor as an offset of the text. `#article[data-revision]` changes on every
+// text(), editorText(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is
+// on its way, the text shown, the editor's text (one <div> a line: not its textContent), the
+// spans shown ({ kind, start, end, text, value, mod, entity name }), and a DOM point of the
+// editor as an offset of the text. `#article[data-revision]` changes on every
 // show, `[data-analyzed]` says what is shown, `#sidebar[data-revision]` which show it follows.
 // Performance measures: "newsmark:edit" (the input handler), "newsmark:show:<data-analyzed>".
 import { createCard } from "./card.js";
@@ -382,6 +383,7 @@ function wire() {
     quick: engine.quick,
     idle: () => engine.sent == null && engine.wanted == null,
     text: () => state.text,
+    editorText: () => editor.text(),
     spans: () =>
       state.analysis.spans.map(({ kind, start, end, text, value, mod, entity }) => ({
         kind, start, end, text, value, mod, entity: entity != null ? (state.entities.get(entity)?.name ?? null) : null,

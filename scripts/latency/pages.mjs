@@ -107,10 +107,20 @@ export async function openPage(browser, site, text, { plainOnly = false, query =
       .catch(() => console.warn("the quick analyzer did not load: typing is measured without it"));
   }
   // Paste-like: the whole text in one input event, then wait until it is shown analyzed.
+  // A paste: the page's own paste handler where it has one (the one-pane page puts the text
+  // in as lines), else the text in one text node, as the browser pastes it.
   await page.evaluate((value) => {
     const area = document.getElementById("article");
-    if (area instanceof HTMLTextAreaElement) area.value = value;
-    else area.textContent = value;
+    if (!(area instanceof HTMLTextAreaElement)) {
+      area.focus();
+      const data = new DataTransfer();
+      data.setData("text/plain", value);
+      const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      if (!area.dispatchEvent(paste)) return; // handled (and the input event fired)
+      area.textContent = value;
+    } else {
+      area.value = value;
+    }
     area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, text);
   if (!plainOnly) await settled(page);
@@ -126,11 +136,14 @@ export async function openPage(browser, site, text, { plainOnly = false, query =
       page.evaluate((at) => {
         const article = document.getElementById("article");
         if (article instanceof HTMLTextAreaElement) return article.setSelectionRange(at, at);
+        // Where each text node starts in the text: as the page reads it (one <div> a line).
+        const startOf = (node, seen) => window.newsmark?.offsetOf?.(node, 0) ?? seen; // (the baseline: no page)
         const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
         let seen = 0;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (at <= seen + node.length) return getSelection().collapse(node, at - seen);
-          seen += node.length;
+          const start = startOf(node, seen);
+          if (at <= start + node.length) return getSelection().collapse(node, Math.max(0, at - start));
+          seen = start + node.length;
         }
         getSelection().collapse(article, article.childNodes.length);
       }, at),
@@ -165,7 +178,8 @@ function settled(page) {
     () => {
       const article = document.getElementById("article");
       const output = document.getElementById("output") ?? article;
-      const text = article instanceof HTMLTextAreaElement ? article.value : article.textContent;
+      const text =
+        article instanceof HTMLTextAreaElement ? article.value : (window.newsmark.editorText?.() ?? article.textContent);
       return output.dataset.analyzed === "true" && (window.newsmark.text?.() ?? window.newsmark.state.text) === text;
     },
     undefined,

@@ -9,10 +9,14 @@
 //!   `<figure>`, `<hr>`) starts and ends with a paragraph break, `"\n\n"`;
 //! - any other block (`<div>`, `<li>`, `<section>`, `<article>`, `<tr>`, …) with a line break,
 //!   `"\n"`;
-//! - breaks meeting between two runs of text collapse into the longest of them, and none is read
-//!   before the first text or after the last (as `innerText` does);
+//! - breaks meeting between two runs of text collapse into the longest of them, and count the
+//!   line breaks the text already ends with (a `<br>`'s, or the text's own newlines: a block
+//!   after "…\n" starts no new line), and none is read before the first text or after the last
+//!   (as `innerText` does);
 //! - a text node of white space only (the indentation between tags) is read only between two
-//!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`;
+//!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`
+//!   — unless the element keeps its spaces (`white-space: pre`, `pre-wrap`, `break-spaces`, as
+//!   an editor does): then every text node is read as it is;
 //! - `<script>`, `<style>`, `<template>`, `<noscript>`, `<textarea>` and `<select>` are skipped,
 //!   and so is the fallback's own layer (`div.newsmark-overlay`, when the element is `<body>`).
 //!
@@ -121,7 +125,14 @@ pub struct DomText {
 impl DomText {
     /// Reads the text of `root` (see the module's documentation for the rules).
     pub fn read(root: &Element) -> DomText {
-        let mut reader = Reader::default();
+        let verbatim = root
+            .owner_document()
+            .and_then(|document| document.default_view())
+            .is_some_and(|window| super::bindings::preserves_spaces(&window, root));
+        let mut reader = Reader {
+            verbatim,
+            ..Reader::default()
+        };
         let root: &Node = root.as_ref();
         let mut next = root.first_child();
         while let Some(node) = next {
@@ -276,6 +287,8 @@ struct Reader {
     owed: usize,
     /// Text nodes of white space only, read if more text of the same block follows.
     blank: Vec<Text>,
+    /// The element keeps its spaces: text nodes of white space only are read as they are.
+    verbatim: bool,
 }
 
 impl Reader {
@@ -327,7 +340,7 @@ impl Reader {
         if data.is_empty() {
             return;
         }
-        if data.chars().all(char::is_whitespace) {
+        if !self.verbatim && data.chars().all(char::is_whitespace) {
             if self.owed == 0 {
                 self.blank.push(node.clone());
             }
@@ -358,10 +371,19 @@ impl Reader {
         self.owed = self.owed.max(breaks);
     }
 
-    /// Writes the line breaks owed, unless nothing was read yet.
+    /// Writes the line breaks owed, less those the text already ends with, unless nothing was
+    /// read yet.
     fn pay_owed(&mut self) {
         if !self.out.text.is_empty() {
-            self.push_break(self.owed);
+            let ending = self
+                .out
+                .text
+                .bytes()
+                .rev()
+                .take(self.owed)
+                .take_while(|&byte| byte == b'\n')
+                .count();
+            self.push_break(self.owed - ending);
         }
         self.owed = 0;
     }

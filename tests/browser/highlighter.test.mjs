@@ -231,6 +231,21 @@ test("without CSS.highlights, the fallback draws boxes over the same element, le
   await page.close();
 });
 
+test("an element that keeps its spaces (an editor: one <div> a line) is read as it shows", async () => {
+  const page = await openPage(
+    `<div id="e" style="white-space: pre-wrap"><div>Angela Merkel spoke.</div><div><br></div><div>   </div><div>Emmanuel Macron left.\n</div><div>Paris<br></div><div>end</div></div>`,
+  );
+  const text = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("e"), { live: false });
+    return window.h.text;
+  });
+  // An empty line's <br> is a line; spaces are kept; a line ending in "\n" or a <br> starts the
+  // next one without another break.
+  assert.equal(text, "Angela Merkel spoke.\n\n   \nEmmanuel Macron left.\nParis\nend");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("edited() follows an edit the caller saw without reading the text again; one it cannot see in one text node reads it", async () => {
   const page = await openPage(`<div id="e"><p>Vladimir Putin met Donald Trump in Budapest.</p><p>Angela Merkel spoke.</p></div>`);
   const result = await page.evaluate(async () => {
