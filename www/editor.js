@@ -44,15 +44,19 @@ export function createEditor(element, { forceRich = false } = {}) {
   element.setAttribute("role", "textbox");
   element.setAttribute("aria-multiline", "true");
   element.spellcheck = true;
-  let cache = null; // { text, nodes: [{ node, start }], starts: Map node → start }
-  // Any change to the content (typing, undo, a paste) makes the model be read again; the input
-  // handler also calls changed() first, as this observer's records come after the input event
-  // (changed() takes them, so the model read then stays valid for the frame after it).
-  const observer = new MutationObserver(() => (cache = null));
+  let cache = null; // { text, nodes: [{ node, start, length }], starts: Map node → start }
+  // Changes to the content (typing, undo, a paste) since the model was made: a keystroke's change
+  // of one text node's data is patched into it (a line of a long article is not read again),
+  // anything else makes it be read again.
+  let pending = [];
+  const observer = new MutationObserver((records) => pending.push(...records));
   observer.observe(element, { childList: true, characterData: true, subtree: true });
 
-  /** The text and its text nodes; read again only after the content changed. */
+  /** The text and its text nodes; patched or read again after the content changed. */
   function model() {
+    pending.push(...observer.takeRecords());
+    if (cache && pending.length && !patch(cache, pending)) cache = null;
+    pending = [];
     if (cache) return cache;
     const nodes = [];
     const starts = new Map();
@@ -63,7 +67,7 @@ export function createEditor(element, { forceRich = false } = {}) {
     for (const child of children) if (child.nodeType !== 3) flat = false;
     if (flat) {
       for (const child of children) {
-        nodes.push({ node: child, start: text.length });
+        nodes.push({ node: child, start: text.length, length: child.length });
         starts.set(child, text.length);
         text += child.data;
       }
@@ -90,7 +94,7 @@ export function createEditor(element, { forceRich = false } = {}) {
           if (child.nodeType === 3) {
             if (!child.length) continue;
             pay();
-            nodes.push({ node: child, start: length });
+            nodes.push({ node: child, start: length, length: child.length });
             starts.set(child, length);
             add(child.data);
           } else if (child.nodeName === "BR") {
@@ -178,6 +182,40 @@ export function createEditor(element, { forceRich = false } = {}) {
     selected.addRange(range);
   }
 
+  /**
+   * Patches `model` for `records` when they are all changes of one known text node's data that
+   * leave it non-empty and ending (or not) with a line break as before (so the line breaks read
+   * around it stay); false otherwise (the model must be read again).
+   */
+  function patch(model, records) {
+    const node = records[0].target;
+    if (!records.every((record) => record.type === "characterData" && record.target === node)) return false;
+    const start = model.starts.get(node);
+    if (start == null || !node.length) return false;
+    let lo = 0;
+    let hi = model.nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (model.nodes[mid].start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const entry = model.nodes[lo];
+    if (entry.node !== node) return false;
+    const data = node.data;
+    const before = model.text;
+    if ((before[start + entry.length - 1] === "\n") !== data.endsWith("\n")) return false;
+    model.text = before.slice(0, start) + data + before.slice(start + entry.length);
+    const delta = data.length - entry.length;
+    entry.length = data.length;
+    if (delta) {
+      for (let i = lo + 1; i < model.nodes.length; i++) {
+        model.nodes[i].start += delta;
+        model.starts.set(model.nodes[i].node, model.nodes[i].start);
+      }
+    }
+    return true;
+  }
+
   /** Replaces the whole text (the page's own loads: sample, file, Clear), one <div> a line. */
   function setText(text) {
     if (text.includes("\n")) element.replaceChildren(linesOf(text));
@@ -185,9 +223,9 @@ export function createEditor(element, { forceRich = false } = {}) {
     changed();
   }
 
+  /** The content changed (the model follows at its next use). */
   function changed() {
-    cache = null;
-    observer.takeRecords(); // the changes so far: the model read next has them
+    pending.push(...observer.takeRecords());
   }
 
   return {
