@@ -166,6 +166,27 @@ class Highlighter {
   }
 
   /**
+   * Follows an edit of the element's text that the caller saw (an input event): `at`..`oldEnd`
+   * of `text` became `inserted`. On a long text this is cheaper than read(): the text is not
+   * read again from the DOM, only the text node of the edit is checked; where it does not show
+   * that edit (a paste that made new nodes, say), the text is read again. Highlights move with
+   * the text they mark, as after read(). Returns the new text.
+   */
+  edited(at, oldEnd, inserted) {
+    this.#alive();
+    const length = this.#text.length;
+    if (!Number.isInteger(at) || !Number.isInteger(oldEnd) || at < 0 || at > oldEnd || oldEnd > length) {
+      throw new RangeError(`newsmark: edited(at, oldEnd, inserted) needs 0 <= at <= oldEnd <= ${length} (text.length)`);
+    }
+    if (typeof inserted !== "string") throw new TypeError("newsmark: edited(at, oldEnd, inserted) needs a string");
+    if (this.#painter.edited(at, oldEnd, inserted)) {
+      this.#text = this.#text.slice(0, at) + inserted + this.#text.slice(oldEnd);
+      return this.#text;
+    }
+    return this.read();
+  }
+
+  /**
    * Reads the element's text, analyzes it and paints the analysis. Resolves with the analysis,
    * or with null when a newer update (or destroy) replaced this one before it was painted.
    */

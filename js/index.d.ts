@@ -161,7 +161,9 @@ export interface Highlighter {
   readonly analysis: Analysis | null;
   /** The element's text as read last: what the analysis' offsets count in. Text nodes in
    * document order; `<br>` and block boundaries read as "\n", `<p>` and other paragraph-like
-   * blocks as a blank line ("\n\n"); indentation between tags is skipped. */
+   * blocks as a blank line ("\n\n"), counting the line breaks the text already ends with;
+   * indentation between tags is skipped (unless the element keeps its spaces: `white-space:
+   * pre`, `pre-wrap`, `break-spaces`). */
   readonly text: string;
   /** "highlights" (CSS Custom Highlight API) or "overlay" (the fallback). */
   readonly mode: "highlights" | "overlay";
@@ -173,6 +175,11 @@ export interface Highlighter {
   update(): Promise<Analysis | null>;
   /** Reads the element's text again and returns it; highlights move with the text they mark. */
   read(): string;
+  /** Follows an edit the caller saw (an input event): `at`..`oldEnd` of `text` became
+   * `inserted`. Like read() but without reading the whole text again from the DOM (only the
+   * edited text node is checked; read() is done when it does not show that edit). Returns the
+   * new text. Throws a RangeError for offsets outside `text`. */
+  edited(at: number, oldEnd: number, inserted: string): string;
   /** The offset in `text` of the viewport point (`clientX`, `clientY`); undefined when the
    * point is not on the element's text. (Which highlight was clicked or tapped.) */
   offsetAt(x: number, y: number): number | undefined;

@@ -5,15 +5,16 @@
 // `#article[data-analyzed=partial]`); the whole document's analysis follows ("true").
 //
 // Query flags: ?render=marks (the <mark> fallback painting), ?editor=rich (the contenteditable
-// fallback for browsers without plaintext-only), ?engine=main (no worker), ?painter=js (the
-// page's own JavaScript painter instead of the package's Rust one, for comparison; see paint.js).
+// fallback for browsers without plaintext-only), ?engine=main (no worker).
 //
 // Test hook (for the browser tests and scripts/latency.mjs; nothing else reads it):
 // window.newsmark = { engine: { timings, inFlight() }, quick: { analyzer, timings }, idle(),
-// text(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is on its way,
-// the text shown and its spans ({ kind, start, end, text, value, mod, entity name }), and a DOM
-// point of the editor as an offset of the text. `#article[data-revision]` changes on every
+// text(), editorText(), spans(), offsetOf(node, offset) }: how long analyses took, whether one is
+// on its way, the text shown, the editor's text (one <div> a line: not its textContent), the
+// spans shown ({ kind, start, end, text, value, mod, entity name }), and a DOM point of the
+// editor as an offset of the text. `#article[data-revision]` changes on every
 // show, `[data-analyzed]` says what is shown, `#sidebar[data-revision]` which show it follows.
+// Performance measures: "newsmark:edit" (the input handler), "newsmark:show:<data-analyzed>".
 import { createCard } from "./card.js";
 import { wireExports } from "./download.js";
 import { createEditor } from "./editor.js";
@@ -38,10 +39,8 @@ document.documentElement.dataset.render = mode;
 const editor = createEditor(ui.article, { forceRich: params.get("editor") === "rich" });
 document.documentElement.dataset.editor = editor.path;
 const painter = createPainter(editor, {
-  scroller: ui.scroller,
   marks: ui.marks,
   mode,
-  rust: params.get("painter") !== "js",
   onReady: () => engine.ready && becameReady(),
 });
 
@@ -132,7 +131,7 @@ function onInput(event) {
   state.word = typing && caret && caret.start === caret.end ? typedWord(text, caret.start) : null;
   if (engine.ready && state.shown !== "false" && text !== "" && text !== state.text) {
     const shown = editProvisionally(text);
-    performance.measure("newsmark:edit", { start: started, detail: { chars: text.length } });
+    performance.measure("newsmark:edit", { start: started });
     requestAnalysis({ afterFrame: shown });
     return;
   }
@@ -155,7 +154,8 @@ function editProvisionally(text) {
   if (Number.isInteger(reference?.start) && reference.start >= edit.oldEnd) {
     reference = shifted(reference, edit.newEnd - edit.oldEnd);
   }
-  const previous = state.analysis.spans.filter((span) => span.end <= edit.at);
+  // Only the word being typed is held to what was shown before it (show()).
+  const previous = state.word ? state.analysis.spans.filter((span) => span.end <= edit.at) : [];
   show(text, { spans: carried.spans, entities: base.entities, referenceDate: reference }, local ? "partial" : "pending", {
     previous,
     moved: carried.moved,
@@ -204,8 +204,12 @@ function show(text, analysis, analyzed, edit = null) {
   state.analysis = spans === analysis.spans ? analysis : { ...analysis, spans };
   if (provisional) {
     // Sidebar rows point at the spans they were made from: follow them to their new indices.
-    const at = new Map(spans.map((span, i) => [span, i]));
-    const moved = edit.moved.map((i) => (i < 0 ? -1 : (at.get(state.raw.spans[i]) ?? -1)));
+    // (Carried index i is index i of the spans shown, unless the word being typed was held.)
+    let moved = edit.moved;
+    if (spans !== analysis.spans) {
+      const at = new Map(spans.map((span, i) => [span, i]));
+      moved = edit.moved.map((i) => (i < 0 ? -1 : (at.get(state.raw.spans[i]) ?? -1)));
+    }
     state.sidebarMap = state.sidebarMap ? state.sidebarMap.map((i) => (i < 0 ? -1 : moved[i])) : moved;
   } else {
     state.sidebarMap = [];
@@ -220,10 +224,7 @@ function show(text, analysis, analyzed, edit = null) {
     legendAndReference();
     afterNextPaint(renderSidebar);
   }
-  performance.measure("newsmark:show", {
-    start: started,
-    detail: { chars: text.length, spans: spans.length, analyzed: state.shown },
-  });
+  performance.measure(`newsmark:show:${state.shown}`, { start: started });
 }
 
 /** The word being typed is done (the caret left it): its labels are shown. */
@@ -370,29 +371,19 @@ function wire() {
     active: () => state.active,
     announce,
   });
-  let scrollQueued = false;
-  ui.scroller.addEventListener("scroll", () => {
-    if (scrollQueued) return;
-    scrollQueued = true;
-    requestAnimationFrame(() => {
-      scrollQueued = false;
-      painter.onScroll();
-    });
-  }, { passive: true });
-  addEventListener("resize", () => {
-    card.hide();
-    painter.onScroll();
-  });
+  // The painter follows scrolling and resizing itself (createHighlighter's listeners).
+  addEventListener("resize", () => card.hide());
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !ui.card.hidden) card.hide();
   });
-  wireTabs(ui.tabs, () => painter.onScroll());
+  wireTabs(ui.tabs);
 
   window.newsmark = {
     engine: { timings: engine.timings, inFlight: () => engine.sent?.text.length ?? 0 },
     quick: engine.quick,
     idle: () => engine.sent == null && engine.wanted == null,
     text: () => state.text,
+    editorText: () => editor.text(),
     spans: () =>
       state.analysis.spans.map(({ kind, start, end, text, value, mod, entity }) => ({
         kind, start, end, text, value, mod, entity: entity != null ? (state.entities.get(entity)?.name ?? null) : null,

@@ -2,8 +2,8 @@
 // Timeline (body[data-tab]). Wide screens show everything and hide the tabs. Arrow keys move
 // between tabs, as in any tab list.
 
-/** `onArticle()`: called when the article is shown again (its highlights near the viewport). */
-export function wireTabs(tabs, onArticle) {
+/** The article's highlights follow it being shown again by themselves (the painter watches its size). */
+export function wireTabs(tabs) {
   const all = () => [...tabs.querySelectorAll("[role=tab]")];
   const show = (name) => {
     document.body.dataset.tab = name;
@@ -12,7 +12,6 @@ export function wireTabs(tabs, onArticle) {
       tab.setAttribute("aria-selected", String(on));
       tab.tabIndex = on ? 0 : -1;
     }
-    if (name === "article") requestAnimationFrame(onArticle);
   };
   tabs.addEventListener("click", (event) => {
     const tab = event.target.closest("[role=tab]");

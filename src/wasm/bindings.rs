@@ -58,7 +58,7 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = getComputedStyle)]
     fn get_computed_style(this: &StyleWindow, element: &Element) -> Result<ComputedStyle, JsValue>;
 
-    /// What `getComputedStyle` returns: only the overflow is read.
+    /// What `getComputedStyle` returns: only the overflow and white space are read.
     type ComputedStyle;
 
     #[wasm_bindgen(method, getter, js_name = overflowX)]
@@ -66,6 +66,9 @@ extern "C" {
 
     #[wasm_bindgen(method, getter, js_name = overflowY)]
     fn overflow_y(this: &ComputedStyle) -> String;
+
+    #[wasm_bindgen(method, getter, js_name = whiteSpace)]
+    fn white_space(this: &ComputedStyle) -> String;
 }
 
 /// `CSS.highlights` of the global scope, when the browser has the Custom Highlight API.
@@ -116,6 +119,19 @@ pub fn clips_overflow(window: &Window, element: &Element) -> bool {
     let window: &StyleWindow = window.unchecked_ref();
     match window.get_computed_style(element) {
         Ok(style) => style.overflow_x() != "visible" || style.overflow_y() != "visible",
+        Err(_) => false,
+    }
+}
+
+/// Whether `element` keeps its text's spaces as they are (its computed `white-space` is `pre`,
+/// `pre-wrap` or `break-spaces`), as an editor does.
+pub fn preserves_spaces(window: &Window, element: &Element) -> bool {
+    let window: &StyleWindow = window.unchecked_ref();
+    match window.get_computed_style(element) {
+        Ok(style) => matches!(
+            style.white_space().as_str(),
+            "pre" | "pre-wrap" | "break-spaces"
+        ),
         Err(_) => false,
     }
 }

@@ -9,10 +9,14 @@
 //!   `<figure>`, `<hr>`) starts and ends with a paragraph break, `"\n\n"`;
 //! - any other block (`<div>`, `<li>`, `<section>`, `<article>`, `<tr>`, …) with a line break,
 //!   `"\n"`;
-//! - breaks meeting between two runs of text collapse into the longest of them, and none is read
-//!   before the first text or after the last (as `innerText` does);
+//! - breaks meeting between two runs of text collapse into the longest of them, and count the
+//!   line breaks the text already ends with (a `<br>`'s, or the text's own newlines: a block
+//!   after "…\n" starts no new line), and none is read before the first text or after the last
+//!   (as `innerText` does);
 //! - a text node of white space only (the indentation between tags) is read only between two
-//!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`;
+//!   runs of text of one block: not next to a block's start or end, nor before or after `<br>`
+//!   — unless the element keeps its spaces (`white-space: pre`, `pre-wrap`, `break-spaces`, as
+//!   an editor does): then every text node is read as it is;
 //! - `<script>`, `<style>`, `<template>`, `<noscript>`, `<textarea>` and `<select>` are skipped,
 //!   and so is the fallback's own layer (`div.newsmark-overlay`, when the element is `<body>`).
 //!
@@ -21,6 +25,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};
 
+use super::edit::Edit;
 use crate::offsets::{length, Unit};
 
 /// Elements read as paragraphs: a blank line before and after.
@@ -120,7 +125,14 @@ pub struct DomText {
 impl DomText {
     /// Reads the text of `root` (see the module's documentation for the rules).
     pub fn read(root: &Element) -> DomText {
-        let mut reader = Reader::default();
+        let verbatim = root
+            .owner_document()
+            .and_then(|document| document.default_view())
+            .is_some_and(|window| super::bindings::preserves_spaces(&window, root));
+        let mut reader = Reader {
+            verbatim,
+            ..Reader::default()
+        };
         let root: &Node = root.as_ref();
         let mut next = root.first_child();
         while let Some(node) = next {
@@ -185,6 +197,83 @@ impl DomText {
     }
 }
 
+impl DomText {
+    /// Applies an edit seen in the DOM (`at..old_end` became `inserted`) to the text read last,
+    /// without reading it again: only when the edit lies in one text node, and that node now
+    /// holds `inserted` there and has the length the edit gives it (so the rules above read it
+    /// as before: it is not left empty nor of white space only). Returns the edit, or `None`
+    /// (nothing changed) when the DOM does not show it so.
+    pub fn splice(&mut self, at: u32, old_end: u32, inserted: &str) -> Option<Edit> {
+        if at > old_end || old_end > self.len {
+            return None;
+        }
+        let added = length(inserted, Unit::Utf16) as u32;
+        let edit = Edit {
+            at,
+            old_end,
+            new_end: at + added,
+        };
+        let first = self.segments.partition_point(|s| s.end() < at);
+        let index = (first..self.segments.len())
+            .take_while(|&i| self.segments[i].start <= at)
+            .find(|&i| self.shows(i, edit, inserted))?;
+        let segment = &self.segments[index];
+        let (start, end) = (segment.start, segment.end());
+        let [start_byte, at_byte, old_end_byte, end_byte] =
+            byte_offsets(&self.text, [start, at, old_end, end])?;
+        let blank = |part: &str| part.chars().all(char::is_whitespace);
+        if blank(&self.text[start_byte..at_byte])
+            && blank(inserted)
+            && blank(&self.text[old_end_byte..end_byte])
+        {
+            return None; // read as blank (or nothing) now: the reading rules apply
+        }
+        self.text.replace_range(at_byte..old_end_byte, inserted);
+        self.segments[index].len = self.segments[index].len + added - (old_end - at);
+        for later in &mut self.segments[index + 1..] {
+            later.start = later.start + added - (old_end - at);
+        }
+        self.len = self.len + added - (old_end - at);
+        Some(edit)
+    }
+
+    /// Whether segment `i` holds `edit` (its text node shows `inserted` at the edit and has
+    /// the length the edit gives it).
+    fn shows(&self, i: usize, edit: Edit, inserted: &str) -> bool {
+        let s = &self.segments[i];
+        if edit.at < s.start || edit.old_end > s.end() {
+            return false;
+        }
+        let len = s.len + (edit.new_end - edit.at) - (edit.old_end - edit.at);
+        s.node.length() == len
+            && s.node
+                .substring_data(edit.at - s.start, edit.new_end - edit.at)
+                .is_ok_and(|data| data == inserted)
+    }
+}
+
+/// The byte offsets in `text` of UTF-16 offsets `at` (in ascending order), or `None` when one
+/// is past the text or inside a character.
+fn byte_offsets<const N: usize>(text: &str, at: [u32; N]) -> Option<[usize; N]> {
+    let mut out = [0; N];
+    let mut next = 0;
+    let mut units = 0u32;
+    for (byte, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')))
+    {
+        while next < N && at[next] == units {
+            out[next] = byte;
+            next += 1;
+        }
+        if next == N || at[next] < units {
+            break;
+        }
+        units += c.len_utf16() as u32;
+    }
+    (next == N).then_some(out)
+}
+
 /// Whether the segment's end lies before the collapsed range `here`.
 fn ends_before(here: &Range, s: &Segment) -> Option<bool> {
     Some(here.compare_point(&s.node, s.len).ok()? < 0)
@@ -198,6 +287,8 @@ struct Reader {
     owed: usize,
     /// Text nodes of white space only, read if more text of the same block follows.
     blank: Vec<Text>,
+    /// The element keeps its spaces: text nodes of white space only are read as they are.
+    verbatim: bool,
 }
 
 impl Reader {
@@ -249,7 +340,7 @@ impl Reader {
         if data.is_empty() {
             return;
         }
-        if data.chars().all(char::is_whitespace) {
+        if !self.verbatim && data.chars().all(char::is_whitespace) {
             if self.owed == 0 {
                 self.blank.push(node.clone());
             }
@@ -280,10 +371,19 @@ impl Reader {
         self.owed = self.owed.max(breaks);
     }
 
-    /// Writes the line breaks owed, unless nothing was read yet.
+    /// Writes the line breaks owed, less those the text already ends with, unless nothing was
+    /// read yet.
     fn pay_owed(&mut self) {
         if !self.out.text.is_empty() {
-            self.push_break(self.owed);
+            let ending = self
+                .out
+                .text
+                .bytes()
+                .rev()
+                .take(self.owed)
+                .take_while(|&byte| byte == b'\n')
+                .count();
+            self.push_break(self.owed - ending);
         }
         self.owed = 0;
     }

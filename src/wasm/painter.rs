@@ -42,7 +42,7 @@ fn priority(kind: Kind) -> i32 {
 const PAINT_ALL_UP_TO: u32 = 20_000;
 /// On longer texts, the visible text and this much more on each side (at least one screenful)
 /// are painted, so a scroll shows painted text before the next repaint.
-const MARGIN: u32 = 4_000;
+const MARGIN: u32 = 1_500;
 /// A scroll repaints once the visible text comes this near an edge of the painted part.
 const SLACK: u32 = MARGIN / 2;
 
@@ -170,34 +170,25 @@ impl Painter {
             self.suspect = Suspect::All;
         }
         if let Some(edit) = Edit::between(&self.text.text, &now.text) {
-            if self.suspect == Suspect::None {
-                self.suspect = Suspect::Near(edit.at, edit.new_end);
-            } else {
-                self.suspect = Suspect::All; // two edits since the last check
-            }
-            self.spans = self
-                .spans
-                .iter()
-                .filter_map(|&(start, end, kind)| {
-                    let (start, end) = edit.shift(start, end)?;
-                    Some((start, end, kind))
-                })
-                .collect();
-            for ((start, end, kind), range) in std::mem::take(&mut self.painted) {
-                match edit.shift(start, end) {
-                    Some((start, end)) => {
-                        self.painted.insert((start, end, kind), range);
-                    }
-                    None => self.backend.remove(kind, &range),
-                }
-            }
-            self.part = self
-                .part
-                .and_then(|(from, to)| edit.carry(from, to, MARGIN));
+            self.follow(edit);
         }
         self.text = now;
         self.render();
         self.text.text.clone()
+    }
+
+    /// Follows an edit the caller saw (an input event: `at..old_end` of the text read last
+    /// became `inserted`) without reading the whole text again: the text node it happened in is
+    /// checked, the text and the offsets after it are moved, and painted spans move as after
+    /// `read()`. Returns false, changing nothing, when the element's text nodes do not show that
+    /// edit in one text node (say, a paste that made new nodes): then `read()` is needed.
+    pub fn edited(&mut self, at: u32, old_end: u32, inserted: &str) -> bool {
+        let Some(edit) = self.text.splice(at, old_end, inserted) else {
+            return false;
+        };
+        self.follow(edit);
+        self.render();
+        true
     }
 
     /// Paints `spans`, flat triples `[start, end, kind number, …]` in UTF-16 offsets of the text
@@ -315,6 +306,35 @@ impl Painter {
 }
 
 impl Painter {
+    /// Moves the spans to paint, the painted ranges and the painted part by `edit`; spans the
+    /// edit touched are taken off.
+    fn follow(&mut self, edit: Edit) {
+        if self.suspect == Suspect::None {
+            self.suspect = Suspect::Near(edit.at, edit.new_end);
+        } else {
+            self.suspect = Suspect::All; // two edits since the last check
+        }
+        self.spans = self
+            .spans
+            .iter()
+            .filter_map(|&(start, end, kind)| {
+                let (start, end) = edit.shift(start, end)?;
+                Some((start, end, kind))
+            })
+            .collect();
+        for ((start, end, kind), range) in std::mem::take(&mut self.painted) {
+            match edit.shift(start, end) {
+                Some((start, end)) => {
+                    self.painted.insert((start, end, kind), range);
+                }
+                None => self.backend.remove(kind, &range),
+            }
+        }
+        self.part = self
+            .part
+            .and_then(|(from, to)| edit.carry(from, to, MARGIN));
+    }
+
     fn repaint(&mut self) {
         let (from, to) = self.window();
         if self.text.len > PAINT_ALL_UP_TO {

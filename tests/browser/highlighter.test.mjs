@@ -231,6 +231,60 @@ test("without CSS.highlights, the fallback draws boxes over the same element, le
   await page.close();
 });
 
+test("an element that keeps its spaces (an editor: one <div> a line) is read as it shows", async () => {
+  const page = await openPage(
+    `<div id="e" style="white-space: pre-wrap"><div>Angela Merkel spoke.</div><div><br></div><div>   </div><div>Emmanuel Macron left.\n</div><div>Paris<br></div><div>end</div></div>`,
+  );
+  const text = await page.evaluate(async () => {
+    window.h = await newsmark.createHighlighter(document.getElementById("e"), { live: false });
+    return window.h.text;
+  });
+  // An empty line's <br> is a line; spaces are kept; a line ending in "\n" or a <br> starts the
+  // next one without another break.
+  assert.equal(text, "Angela Merkel spoke.\n\n   \nEmmanuel Macron left.\nParis\nend");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("edited() follows an edit the caller saw without reading the text again; one it cannot see in one text node reads it", async () => {
+  const page = await openPage(`<div id="e"><p>Vladimir Putin met Donald Trump in Budapest.</p><p>Angela Merkel spoke.</p></div>`);
+  const result = await page.evaluate(async () => {
+    const element = document.getElementById("e");
+    window.h = await newsmark.createHighlighter(element, { live: false });
+    const person = () => [...CSS.highlights.get("newsmark-person")].map((range) => range.toString()).sort();
+    const before = person();
+    // Typed into the first paragraph: "Vladimir Putin" → "Vladimir V. Putin".
+    const node = element.firstElementChild.firstChild;
+    node.insertData(9, "V. ");
+    const text = window.h.edited(9, 9, "V. ");
+    const afterEdit = { text, person: person(), painted: window.h.stats.painted };
+    // Wrong offsets are refused.
+    let error = null;
+    try {
+      window.h.edited(5, 2, "");
+    } catch (caught) {
+      error = caught.constructor.name;
+    }
+    // A new paragraph (new nodes): the edit told cannot be seen in one text node, so it reads.
+    const added = document.createElement("p");
+    added.textContent = "Emmanuel Macron left.";
+    element.append(added);
+    const told = window.h.text.length;
+    const readAgain = window.h.edited(told, told, "\n\nEmmanuel Macron left.");
+    return { before, afterEdit, error, readAgain, read: window.h.read() };
+  });
+  assert.ok(result.before.includes("Vladimir Putin"), JSON.stringify(result.before));
+  assert.equal(result.afterEdit.text, "Vladimir V. Putin met Donald Trump in Budapest.\n\nAngela Merkel spoke.");
+  // The ranges the edit left alone stay on their text (the name the edit went into is off).
+  assert.ok(result.afterEdit.person.includes("Donald Trump"), JSON.stringify(result.afterEdit));
+  assert.ok(!result.afterEdit.person.includes("Vladimir Putin"), JSON.stringify(result.afterEdit));
+  assert.equal(result.error, "RangeError");
+  assert.equal(result.readAgain, result.read);
+  assert.ok(result.read.endsWith("Emmanuel Macron left."));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a long text is painted near the viewport only, and scrolling paints what comes into view", async () => {
   const paragraph = "Vladimir Putin met Donald Trump in Budapest on Thursday, and Angela Merkel spoke in Paris.";
   const paragraphs = 600; // ~54,000 UTF-16 units

@@ -117,7 +117,7 @@ export function setArticle(page, text) {
 
 /** The article's text, as the editor holds it. */
 export function articleText(page) {
-  return page.evaluate(() => document.getElementById("article").textContent);
+  return page.evaluate(() => window.newsmark.editorText());
 }
 
 /**
@@ -129,13 +129,13 @@ export function placeCaret(page, offset, end = offset) {
     ([from, to]) => {
       const article = document.getElementById("article");
       article.focus();
+      // Where each text node starts in the text, as the page reads it (one <div> a line).
       const point = (at) => {
         const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-        let seen = 0;
         let last = null;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (at <= seen + node.length) return [node, at - seen];
-          seen += node.length;
+          const start = window.newsmark.offsetOf(node, 0);
+          if (at <= start + node.length) return [node, Math.max(0, at - start)];
           last = node;
         }
         return last ? [last, last.length] : [article, 0];
@@ -171,7 +171,7 @@ export async function loadSample(page) {
   await waitFor(
     page,
     (sample) =>
-      document.getElementById("article").textContent === sample &&
+      window.newsmark.editorText() === sample &&
       document.getElementById("article").dataset.analyzed === "true" &&
       document.getElementById("sidebar").dataset.revision === document.getElementById("article").dataset.revision,
     "the sample article analyzed in the editor",

@@ -46,7 +46,7 @@ function settled(page, timeout = 60_000) {
       const output = document.getElementById("article");
       return (
         output.dataset.analyzed === "true" &&
-        window.newsmark.text() === output.textContent &&
+        window.newsmark.text() === window.newsmark.editorText() &&
         document.getElementById("sidebar").dataset.revision === output.dataset.revision &&
         window.newsmark.idle()
       );
@@ -186,7 +186,7 @@ describe("newsmark page as a tool", () => {
         window.__keys.length = 0;
       });
       await page.keyboard.press("Control+V");
-      await waitFor(page, (n) => document.getElementById("article").textContent.length === n, "the paste", big.length);
+      await waitFor(page, (n) => window.newsmark.editorText().length === n, "the paste", big.length);
       const pasted = await page.evaluate(() => performance.now());
       // Type while the worker analyzes.
       for (const key of "newsmark") {
@@ -293,7 +293,7 @@ describe("newsmark page as a tool", () => {
         ([at, insert]) => {
           // Typed at `at` as the browser would: the caret put there, then one insertText.
           const article = document.getElementById("article");
-          const offset = typeof at === "number" ? at : article.textContent.indexOf(at);
+          const offset = typeof at === "number" ? at : window.newsmark.editorText().indexOf(at);
           const node = article.firstChild;
           article.focus();
           getSelection().collapse(node, offset);
@@ -446,7 +446,7 @@ describe("newsmark page as a tool", () => {
 
     const plain = "President Trump said Thursday he would meet Vladimir Putin in Budapest.";
     assert.deepEqual(await drop("story.txt", "text/plain", plain), { overPrevented: true, dropPrevented: true });
-    await waitFor(page, (t) => document.getElementById("article").textContent === t, "the .txt in the textarea", plain);
+    await waitFor(page, (t) => window.newsmark.editorText() === t, "the .txt in the textarea", plain);
     await settled(page);
     assert.ok((await highlightTexts(page, "place")).includes("Budapest"));
 
@@ -458,7 +458,7 @@ describe("newsmark page as a tool", () => {
 <p>“We are ready,” Viktor Orbán said.<br>More soon.</p><script>window.__pwned = 3</script></article></body></html>`;
     await drop("story.html", "text/html", html);
     const expected = "Putin and Trump to meet\n\nBUDAPEST — Hungarian officials said on Friday that the summit would go ahead.\n\n“We are ready,” Viktor Orbán said.\nMore soon.";
-    await waitFor(page, (t) => document.getElementById("article").textContent === t, "the HTML's text in the textarea", expected);
+    await waitFor(page, (t) => window.newsmark.editorText() === t, "the HTML's text in the textarea", expected);
     await settled(page);
     assert.ok((await highlightTexts(page, "quote")).some((q) => q.startsWith("“We are ready")));
     assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
@@ -499,7 +499,7 @@ describe("newsmark page as a tool", () => {
     assert.equal(now.id, "sample", JSON.stringify(now));
     assert.ok(now.outline, "a visible focus ring");
     await page.keyboard.press("Enter");
-    await waitFor(page, (s) => document.getElementById("article").textContent === s, "the sample via the keyboard", SAMPLE);
+    await waitFor(page, (s) => window.newsmark.editorText() === s, "the sample via the keyboard", SAMPLE);
     await settled(page);
 
     const seen = [];
