@@ -232,3 +232,21 @@ export function rangePoint(page, kind, text) {
   );
 }
 
+/** Waits until the output shows the editor's current text, analyzed, and the sidebar caught up. */
+export function settled(page, timeout = 60_000) {
+  return waitFor(
+    page,
+    () => {
+      const output = document.getElementById("article");
+      return (
+        output.dataset.analyzed === "true" &&
+        window.newsmark.text() === window.newsmark.editorText() &&
+        document.getElementById("sidebar").dataset.revision === output.dataset.revision &&
+        window.newsmark.idle()
+      );
+    },
+    "the output to show the analyzed text",
+    undefined,
+    timeout,
+  );
+}
