@@ -46,18 +46,20 @@ fn may_be_product(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds_after(text: &str, names: &[(usize, usize)]) -> Vec<Kind> {
+    /// The kinds of the names (token ranges, all of kind `kind`) after [`mark`].
+    fn kinds_of(text: &str, kind: Kind, names: &[(usize, usize)]) -> Vec<Kind> {
         let doc = Document::new(text);
         let lexicon = Lexicon::new();
         let mut found: Vec<Found> = names
             .iter()
-            .map(|&(a, b)| Found {
-                tokens: a..b,
-                kind: Kind::Person,
-            })
+            .map(|&(a, b)| Found { tokens: a..b, kind })
             .collect();
         mark(&doc, &lexicon, &mut found);
         found.iter().map(|f| f.kind).collect()
+    }
+
+    fn kinds_after(text: &str, names: &[(usize, usize)]) -> Vec<Kind> {
+        kinds_of(text, Kind::Person, names)
     }
 
     #[test]
@@ -75,5 +77,22 @@ mod tests {
         );
         // At the end of the text.
         assert_eq!(kinds_after("We met Ann Lee", &[(2, 4)]), [Kind::Person]);
+    }
+
+    #[test]
+    fn only_an_unlisted_one_word_organization_is_the_product() {
+        let org = Kind::Organization;
+        // Ships(0) fired(1) Tomahawk(2) missiles(3)
+        let text = "Ships fired Tomahawk missiles";
+        assert_eq!(kinds_of(text, org, &[(2, 3)]), [Kind::Misc]);
+        // Listed organizations make or fire them: Hamas(0) rockets(1) fell(2), Boeing(4) jets(5)
+        let text = "Hamas rockets fell; Boeing jets flew";
+        assert_eq!(kinds_of(text, org, &[(0, 1), (4, 5)]), [org, org]);
+        // An acronym, and a name of two words: ACME(0) drones(1) and(2) Acme(3) Arms(4) drones(5)
+        let text = "ACME drones and Acme Arms drones";
+        assert_eq!(kinds_of(text, org, &[(0, 1), (3, 5)]), [org, org]);
+        // A place keeps its kind: an Iran(1) missile(2) test(3)
+        let text = "an Iran missile test";
+        assert_eq!(kinds_of(text, Kind::Place, &[(1, 2)]), [Kind::Place]);
     }
 }
