@@ -16,6 +16,15 @@ fn doc(i: usize) -> String {
     )
 }
 
+/// Asserts `dir` holds `count` files: a refused or finished `annotate` left no temporary file.
+fn assert_files(dir: &std::path::Path, count: usize) {
+    let names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), count, "no temporary file left: {names:?}");
+}
+
 #[test]
 fn jobs_keep_input_order_and_give_the_same_bytes() {
     let mut input = String::new();
@@ -77,11 +86,7 @@ fn an_output_that_is_the_input_is_refused_by_device_and_inode() {
     let output = newsmark(&["annotate", path_str(&soft), path_str(&input)], "");
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), content);
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names.len(), 3, "no temporary file left: {names:?}");
+    assert_files(&dir, 3);
 }
 
 #[test]
@@ -131,11 +136,7 @@ fn a_file_output_is_replaced_whole_and_never_half_written() {
         .unwrap()
         .file_type()
         .is_file());
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names.len(), 3, "no temporary file left: {names:?}");
+    assert_files(&dir, 3);
 }
 
 /// Defect 6: a UTF-8 byte order mark on line 1 was rejected by annotate and counted as offset 0
