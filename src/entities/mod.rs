@@ -5,6 +5,7 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod datelines;
 mod edges;
 mod evidence;
 mod features;
@@ -76,9 +77,14 @@ impl EntityRecognizer {
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
+        datelines::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
-        let groups = group::group(document, &mentions);
+        let mut groups = group::group(document, &mentions);
+        let dateline: Vec<bool> = (mentions.iter())
+            .map(|m| datelines::is_dateline(document, &self.lexicon, m.tokens.clone()))
+            .collect();
+        datelines::separate(&mentions, &dateline, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
 }
