@@ -1,7 +1,8 @@
 //! The edges of tagged names, by form: a name never runs across a quotation mark ("Kim
 //! “Zelenskyy"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
 //! before a given name ("He Yadong", where "He" is capitalized mid-sentence, so not the
-//! pronoun), and a party–state tag ("D-Mass.", "R-S.C.") is not a name.
+//! pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and the period of an
+//! abbreviation that ends both a name and its sentence is the sentence's ("… with Lear Corp.").
 
 use super::lexicon::Lexicon;
 use super::romanized::is_syllable;
@@ -28,6 +29,24 @@ pub fn fix(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         }
     }
     *found = fixed;
+}
+
+/// The end (a byte offset) of a name whose last token is `last`: the token's end, but before
+/// the period of a word's abbreviation ("Corp.", "Inc.", "Jr.") that the sentence ends with,
+/// which is the full stop too. Initials ("U.S.", "D.C.") keep theirs, as CoNLL-2003 and GUM do.
+pub fn end_before_full_stop(doc: &Document, last: usize) -> usize {
+    let (text, end) = (doc.token_text(last), doc.tokens[last].end);
+    let word = text.strip_suffix('.').unwrap_or(text);
+    let abbreviation = word.len() < text.len()
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.len() > 1;
+    let sentence_ends = last + 1 == doc.tokens.len() || doc.starts_sentence(last + 1);
+    if abbreviation && sentence_ends {
+        end - 1
+    } else {
+        end
+    }
 }
 
 fn is_quote(text: &str) -> bool {
@@ -189,5 +208,25 @@ mod tests {
             names("He Yadong said", &[("Yadong", Kind::Person)]),
             ["Yadong"]
         );
+    }
+
+    #[test]
+    fn a_full_stop_after_an_abbreviation_ends_the_sentence_not_the_name() {
+        let end = |text: &str, word: &str| {
+            let doc = Document::new(text);
+            let last = (0..doc.tokens.len())
+                .find(|&t| doc.token_text(t) == word)
+                .unwrap();
+            let start = text.find(word).unwrap();
+            text[start..end_before_full_stop(&doc, last)].to_string()
+        };
+        assert_eq!(
+            end("It competes with Lear Corp. Shares fell.", "Corp."),
+            "Corp"
+        );
+        assert_eq!(end("Analysts at Smith & Co.", "Co."), "Co");
+        // Inside the sentence, and initials, keep the period.
+        assert_eq!(end("Lear Corp. shares fell.", "Corp."), "Corp.");
+        assert_eq!(end("Troops left the U.S. The war ended.", "U.S."), "U.S.");
     }
 }

@@ -123,7 +123,7 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     evidence.add(found.kind, weight::STRONG);
     Some(Mention {
         start: doc.tokens[range.start].start,
-        end: doc.tokens[range.end - 1].end,
+        end: edges::end_before_full_stop(doc, range.end - 1),
         tokens: range,
         key,
         evidence,
