@@ -221,7 +221,7 @@ mod tests {
             text[start..end_before_full_stop(&doc, last)].to_string()
         };
         assert_eq!(
-            end("It competes with Lear Corp. Shares fell.", "Corp."),
+            end("It competes with Lear Corp.\nShares fell.", "Corp."),
             "Corp"
         );
         assert_eq!(end("Analysts at Smith & Co.", "Co."), "Co");
