@@ -117,7 +117,7 @@ of a file is skipped.",
 
 pub const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
@@ -133,15 +133,26 @@ the documents of gum_news_dev.jsonl.
   --prune N     drop quantized weights of at most N steps of 127 (default: 4)
   --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)
   --runs N      average the weights of N perceptrons, each trained in its own sentence order
-                (seeds S, S+1, …; default: 5)",
-    values: &["--out", "--epochs", "--bits", "--exclude", "--prune", "--shuffle-seed", "--runs"],
+                (seeds S, S+1, …; default: 5)
+  --word-dropout P  in each pass, hide the word's own features at P per mille of the tokens
+                of names, so that the tagger learns kinds from context too (default: 0)",
+    values: &[
+        "--out",
+        "--epochs",
+        "--bits",
+        "--exclude",
+        "--prune",
+        "--shuffle-seed",
+        "--runs",
+        "--word-dropout",
+    ],
     switches: &[],
     max_positional: usize::MAX,
 };
 
 pub const CV_NER: Command = Command {
     name: "cv-ner",
-    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N]",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P]",
     help: "\
 K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
 folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
@@ -159,7 +170,7 @@ Use it to choose settings; the dev files only confirm.
   --jobs N              folds trained at the same time (default: 1)
   --errors FILE         write every missed (-) and wrong (+) name: document id, byte range,
                         kind and the text around
-  --epochs, --bits, --prune, --runs   as for train-ner",
+  --epochs, --bits, --prune, --runs, --word-dropout   as for train-ner",
     values: &[
         "--over",
         "--with",
@@ -171,6 +182,7 @@ Use it to choose settings; the dev files only confirm.
         "--bits",
         "--prune",
         "--runs",
+        "--word-dropout",
     ],
     switches: &[],
     max_positional: 0,

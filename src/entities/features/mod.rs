@@ -42,14 +42,23 @@ impl Id {
     }
 }
 
-/// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` lists token `i`'s.
-pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<Vec<u32>> {
+/// One token's feature ids. The first `word` of them say which word the token is (as written,
+/// lowercased, with a neighbour): training may hide them so that the tagger also learns to tell
+/// a name's kind from its context and shape, as it must for the names it has never seen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenFeatures {
+    pub ids: Vec<u32>,
+    pub word: usize,
+}
+
+/// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` has token `i`'s.
+pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<TokenFeatures> {
     let features = Features::build(doc, lexicon, bits, true);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for i in 0..doc.tokens.len() {
-        let mut f = Vec::new();
-        features.token(i, &mut f);
-        out.push(f);
+        let mut ids = Vec::new();
+        let word = features.token_words_first(i, &mut ids);
+        out.push(TokenFeatures { ids, word });
     }
     out
 }
@@ -118,16 +127,27 @@ impl<'d, 'a> Features<'d, 'a> {
     /// Token `i`'s feature ids into `f` (cleared first). A rare collision may list an id twice:
     /// training and tagging both count it twice.
     pub fn token(&self, i: usize, f: &mut Vec<u32>) {
+        self.token_words_first(i, f);
+    }
+
+    /// [`Features::token`], the features of the word itself first; returns how many those are.
+    fn token_words_first(&self, i: usize, f: &mut Vec<u32>) -> usize {
         let (bits, infos) = (self.bits, &self.infos);
         let info = &infos[i];
         debug_assert!(self.needed[i], "token {i} was not prepared");
         f.clear();
         let mut add = |id: Id| f.push(id.finish(bits));
         let word = self.doc.token_text(i);
-        add(Id::new(0));
         add(Id::new(1).and(info.lower));
         add(Id::new(2).and(fnv(word.bytes())));
-        add(Id::new(3).and(info.shape));
+        let (before, after) = (self.lower_at(i as isize - 1), self.lower_at(i as isize + 1));
+        add(Id::new(24).and(before).and(info.lower));
+        add(Id::new(25).and(info.lower).and(after));
+        if info.caps_line {
+            add(Id::new(32).and(info.lower));
+        } else if info.initial {
+            add(Id::new(33).and(info.lower));
+        }
         if word.is_ascii() {
             affixes(
                 word.bytes().map(|b| char::from(b.to_ascii_lowercase())),
@@ -138,14 +158,13 @@ impl<'d, 'a> Features<'d, 'a> {
             push_lower(&mut lower, word);
             affixes(lower.chars(), &mut add);
         }
+        let words = f.len();
+        let mut add = |id: Id| f.push(id.finish(bits));
+        add(Id::new(0));
+        add(Id::new(3).and(info.shape));
         self.window(i, &mut add);
         let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
         add(Id::new(31).and(position).and(info.shape));
-        if info.caps_line {
-            add(Id::new(32).and(info.lower));
-        } else if info.initial {
-            add(Id::new(33).and(info.lower));
-        }
         if info.cap || info.all_caps {
             let (lower_elsewhere, cap_elsewhere) =
                 self.elsewhere.get(&info.lower).copied().unwrap_or_default();
@@ -161,6 +180,16 @@ impl<'d, 'a> Features<'d, 'a> {
         if infos.get(i + 1).is_some_and(|next| next.break_before) {
             add(Id::new(47).and(info.shape));
         }
+        words
+    }
+
+    /// The lowercase word hash of token `j`, or a marker past the text's ends.
+    fn lower_at(&self, j: isize) -> u64 {
+        match usize::try_from(j).ok().and_then(|j| self.infos.get(j)) {
+            Some(info) => info.lower,
+            None if j < 0 => BEFORE_TEXT,
+            None => AFTER_TEXT,
+        }
     }
 
     /// The words and shapes of the ±2 window, alone and in pairs.
@@ -173,13 +202,11 @@ impl<'d, 'a> Features<'d, 'a> {
                 None => (AFTER_TEXT, AFTER_TEXT),
             }
         };
-        let [(w2, _), (w1, s1), (w, s), (n1, t1), (n2, _)] = [-2, -1, 0, 1, 2].map(at);
+        let [(w2, _), (w1, s1), (_, s), (n1, t1), (n2, _)] = [-2, -1, 0, 1, 2].map(at);
         add(Id::new(20).and(w1));
         add(Id::new(21).and(n1));
         add(Id::new(22).and(w2));
         add(Id::new(23).and(n2));
-        add(Id::new(24).and(w1).and(w));
-        add(Id::new(25).and(w).and(n1));
         add(Id::new(26).and(s1).and(s));
         add(Id::new(27).and(s).and(t1));
         add(Id::new(28).and(s1).and(s).and(t1));
@@ -276,6 +303,8 @@ mod tests {
         let b = extract(&doc, &lexicon, 12);
         assert_eq!(a, b);
         assert_eq!(a.len(), doc.tokens.len());
-        assert!(a.iter().flatten().all(|&f| f < 1 << 12));
+        assert!(a.iter().flat_map(|t| &t.ids).all(|&f| f < 1 << 12));
+        // The word's own features come first, and are not all of them.
+        assert!(a.iter().all(|t| (4..t.ids.len()).contains(&t.word)));
     }
 }

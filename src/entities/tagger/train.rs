@@ -76,6 +76,10 @@ pub struct TrainSettings {
     /// least 1): a steadier model, and a smaller one (weights the runs disagree on shrink and
     /// are pruned).
     pub runs: usize,
+    /// Per mille of the name tokens whose word features ([`features::TokenFeatures::word`]) a
+    /// pass hides, each pass drawing anew: the tagger learns the kind of a name from its
+    /// context and shape too, not only from having seen the word.
+    pub word_dropout: u16,
 }
 
 /// Trains a model on `examples` for `epochs` passes (sentences shuffled with a seeded
@@ -94,8 +98,8 @@ pub fn train(
     (encode(settings.bits, scale, &transitions, &table), report)
 }
 
-/// One sentence to learn from: each token's feature ids and its gold tag.
-type Sentence = (Vec<Vec<u32>>, Vec<usize>);
+/// One sentence to learn from: each token's features and its gold tag.
+type Sentence = (Vec<features::TokenFeatures>, Vec<usize>);
 
 /// Every sentence of the examples with its features and gold tags.
 fn sentences(
@@ -144,12 +148,12 @@ impl Perceptron {
     }
 
     /// The best tags of a sentence under the current weights.
-    fn predict(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+    fn predict(&self, feats: &[&[u32]]) -> Vec<usize> {
         let emissions: Vec<[f32; TAGS]> = feats
             .iter()
             .map(|f| {
                 let mut sums = [0f32; TAGS];
-                for &id in f {
+                for &id in *f {
                     let row = &self.w[id as usize * TAGS..(id as usize + 1) * TAGS];
                     for (s, &x) in sums.iter_mut().zip(row) {
                         *s += x;
@@ -162,7 +166,7 @@ impl Perceptron {
     }
 
     /// Moves the weights toward the gold tags and away from the predicted ones.
-    fn update(&mut self, feats: &[Vec<u32>], gold: &[usize], pred: &[usize]) {
+    fn update(&mut self, feats: &[&[u32]], gold: &[usize], pred: &[usize]) {
         let c = self.c;
         let step = |table: &mut [f32], acc: &mut [f32], index: usize, delta: f32| {
             table[index] += delta;
@@ -171,7 +175,7 @@ impl Perceptron {
         for i in 0..gold.len() {
             let (g, p) = (gold[i], pred[i]);
             if g != p {
-                for &id in &feats[i] {
+                for &id in feats[i] {
                     let row = id as usize * TAGS;
                     step(&mut self.w, &mut self.u, row + g, 1.0);
                     step(&mut self.w, &mut self.u, row + p, -1.0);
@@ -221,11 +225,15 @@ fn learn_runs(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec
 }
 
 /// The averaged perceptron's weights and transitions after `epochs` passes over `sentences`,
-/// shuffled before each pass (Fisher-Yates with xorshift64 from the settings' seed).
+/// shuffled before each pass (Fisher-Yates with xorshift64 from the settings' seed), with the
+/// word features of some name tokens hidden ([`TrainSettings::word_dropout`], drawn from a
+/// second xorshift64).
 fn learn(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>) {
     let mut perceptron = Perceptron::new(settings.bits);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut seed = settings.shuffle.max(1);
+    let mut hide = Xorshift(seed ^ 0x2545_f491_4f6c_dd1d);
+    let mut feats: Vec<&[u32]> = Vec::new();
     for _ in 0..settings.epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -234,15 +242,36 @@ fn learn(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
         for &s in &order {
-            let (feats, gold) = &sentences[s];
-            let pred = perceptron.predict(feats);
+            let (tokens, gold) = &sentences[s];
+            feats.clear();
+            feats.extend(tokens.iter().zip(gold).map(|(t, &tag)| {
+                let hidden = tag != 0
+                    && settings.word_dropout > 0
+                    && hide.next() % 1000 < u64::from(settings.word_dropout);
+                &t.ids[if hidden { t.word } else { 0 }..]
+            }));
+            let pred = perceptron.predict(&feats);
             if pred != *gold {
-                perceptron.update(feats, gold, &pred);
+                perceptron.update(&feats, gold, &pred);
             }
             perceptron.c += 1.0;
         }
     }
     perceptron.average()
+}
+
+/// A xorshift64 generator (never seeded with 0).
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0.max(1);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
 }
 
 /// The weights as `i8` steps of one scale: the largest weight maps to 127 (clamping the largest
@@ -313,6 +342,7 @@ mod tests {
             prune: 0,
             shuffle: SHUFFLE,
             runs,
+            word_dropout: 0,
         }
     }
 
@@ -357,6 +387,23 @@ mod tests {
         let (one, _) = train(&examples, tiny(2, 1), &lexicon);
         let (three, _) = train(&examples, tiny(2, 3), &lexicon);
         assert_ne!(one, three);
+    }
+
+    #[test]
+    fn word_dropout_is_deterministic_and_changes_the_model() {
+        let lexicon = Lexicon::new();
+        let examples = vec![Example {
+            text: "Peter Smith visited Paris. Anna Berg left Oslo.".to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }];
+        let hiding = TrainSettings {
+            word_dropout: 500,
+            ..tiny(4, 1)
+        };
+        let (a, _) = train(&examples, hiding, &lexicon);
+        let (b, _) = train(&examples, hiding, &lexicon);
+        assert_eq!(a, b);
+        assert_ne!(a, train(&examples, tiny(4, 1), &lexicon).0);
     }
 
     #[test]
