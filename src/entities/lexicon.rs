@@ -126,6 +126,8 @@ pub struct Lexicon {
     pub geo_regions: WordSet,
     /// Listed companies (`scripts/gazetteers/companies.py`).
     pub companies: WordSet,
+    /// Sports clubs and teams (`scripts/gazetteers/sports_clubs.py`).
+    pub sports_clubs: WordSet,
     /// Head nouns of products and weapons (read by `products`, not a feature list).
     pub product_heads: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -151,6 +153,7 @@ pub mod list {
     pub const GEO_CITIES: u32 = 10;
     pub const GEO_REGIONS: u32 = 11;
     pub const COMPANIES: u32 = 12;
+    pub const SPORTS_CLUBS: u32 = 13;
 }
 
 impl Lexicon {
@@ -169,6 +172,7 @@ impl Lexicon {
             geo_cities: WordSet::load(include_str!("geo_cities.txt")),
             geo_regions: WordSet::load(include_str!("geo_regions.txt")),
             companies: WordSet::load(include_str!("companies.txt")),
+            sports_clubs: WordSet::load(include_str!("sports_clubs.txt")),
             product_heads: WordSet::load(include_str!("product_heads.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
@@ -195,7 +199,7 @@ impl Lexicon {
     }
 
     /// The lists, in the order of the bits of [`list`].
-    pub fn lists(&self) -> [&WordSet; 13] {
+    pub fn lists(&self) -> [&WordSet; 14] {
         [
             &self.titles,
             &self.calendar,
@@ -210,6 +214,7 @@ impl Lexicon {
             &self.geo_cities,
             &self.geo_regions,
             &self.companies,
+            &self.sports_clubs,
         ]
     }
 
@@ -244,6 +249,10 @@ mod tests {
         assert!(lexicon.titles.contains("secretary of state"));
         assert!(!lexicon.places.contains("# cities"));
         assert!(!lexicon.given_names.contains("trump"));
+        assert!(lexicon.sports_clubs.contains("boston celtics"));
+        assert!(lexicon.sports_clubs.contains("deportivo la coruna"));
+        // Nicknames alone are left out ("Texans" are mostly people of Texas).
+        assert!(!lexicon.sports_clubs.contains("texans"));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub(super) mod gaz {
     pub const REGION_I: u32 = 1 << 16;
     pub const COMPANY_B: u32 = 1 << 17;
     pub const COMPANY_I: u32 = 1 << 18;
+    pub const CLUB_B: u32 = 1 << 19;
+    pub const CLUB_I: u32 = 1 << 20;
 }
 
 /// The single-word lists and their bits.
@@ -76,13 +78,14 @@ const WORD_LISTS: [(u32, u32); 7] = [
 ];
 
 /// The phrase lists and their begin / inside bits.
-const PHRASE_LISTS: [(u32, u32, u32); 6] = [
+const PHRASE_LISTS: [(u32, u32, u32); 7] = [
     (list::PLACES, gaz::PLACE_B, gaz::PLACE_I),
     (list::ORGANIZATIONS, gaz::ORG_B, gaz::ORG_I),
     (list::NATIONALITIES, gaz::NAT_B, gaz::NAT_I),
     (list::GEO_CITIES, gaz::CITY_B, gaz::CITY_I),
     (list::GEO_REGIONS, gaz::REGION_B, gaz::REGION_I),
     (list::COMPANIES, gaz::COMPANY_B, gaz::COMPANY_I),
+    (list::SPORTS_CLUBS, gaz::CLUB_B, gaz::CLUB_I),
 ];
 
 /// Token `i`'s case, letters, lowercase hash and word-list marks: what every token needs (for
