@@ -4,8 +4,11 @@
 //! such a pair is one organization when the first part ends in a head word ("Foundation",
 //! "Council": the organization suffix list) and only "for", "of" or "on" (and "the") stand between.
 //! A place after it stays apart: "Kia Motor Corp of South Korea" names a company and its country.
+//! And an organization the tagger ends early ("JPMorgan" of "JPMorgan Chase") goes on over the
+//! rest of a listed name (a listed company, sports club or organization) that the text goes on with.
 
 use super::lexicon::Lexicon;
+use super::lowercase_key;
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -22,6 +25,7 @@ const JOINING: [&[&str]; 6] = [
 
 /// Joins the split long names in `found` (in text order; kept so).
 pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    extend_listed(doc, lexicon, found);
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for next in found.drain(..) {
         match joined.last_mut() {
@@ -30,6 +34,39 @@ pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         }
     }
     *found = joined;
+}
+
+/// Extends each organization of `found` over the rest of the longest listed name it starts,
+/// taking in the names found inside that rest; a name that runs past the listed one stops it.
+fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let lists = [
+        &lexicon.companies,
+        &lexicon.sports_clubs,
+        &lexicon.organizations,
+    ];
+    let longest = lists.iter().map(|l| l.longest()).max().unwrap_or(0);
+    let mut i = 0;
+    while i < found.len() {
+        if found[i].kind != Kind::Organization {
+            i += 1;
+            continue;
+        }
+        let (start, end) = (found[i].tokens.start, found[i].tokens.end);
+        let last = (start + longest).min(doc.tokens.len());
+        let listed_end = (end + 1..=last).rev().find(|&e| {
+            let key = lowercase_key(doc, start..e);
+            !doc.line_break_between(start, e - 1) && lists.iter().any(|l| l.contains(&key))
+        });
+        if let Some(e) = listed_end {
+            let inside = found[i + 1..].iter().take_while(|f| f.tokens.start < e);
+            if inside.clone().all(|f| f.tokens.end <= e) {
+                let taken = inside.count();
+                found.drain(i + 1..i + 1 + taken);
+                found[i].tokens.end = e;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Whether `next` is the rest of the organization named by `head`.
@@ -81,6 +118,26 @@ mod tests {
             joined(text, &parts),
             ["Andy Warhol Foundation for the Visual Arts"]
         );
+    }
+
+    #[test]
+    fn a_listed_name_goes_on_over_its_rest() {
+        let text = "JPMorgan Chase said it would cut jobs, JPMorgan Chase Bank said.";
+        let parts = [("JPMorgan", Kind::Organization)];
+        assert_eq!(joined(text, &parts), ["JPMorgan Chase"]);
+        let parts = [("JPMorgan", Kind::Organization), ("Chase", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["JPMorgan Chase"]);
+        // Not a listed name's start; a person; a name running past the listed one.
+        let parts = [("Chase", Kind::Organization)];
+        assert_eq!(joined(text, &parts), ["Chase"]);
+        let parts = [("JPMorgan", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["JPMorgan"]);
+        let doc_parts = [
+            ("JPMorgan", Kind::Organization),
+            ("Chase Bank", Kind::Organization),
+        ];
+        let text = "JPMorgan Chase Bank said.";
+        assert_eq!(joined(text, &doc_parts), ["JPMorgan", "Chase Bank"]);
     }
 
     #[test]

@@ -130,12 +130,12 @@ the documents of gum_news_dev.jsonl.
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
-  --prune N     drop quantized weights of at most N steps of 127 (default: 4)
+  --prune N     drop quantized weights of at most N steps of 127 (default: 5)
   --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)
   --runs N      average the weights of N perceptrons, each trained in its own sentence order
                 (seeds S, S+1, …; default: 5)
   --word-dropout P  in each pass, hide the word's own features at P per mille of the tokens
-                of names, so that the tagger learns kinds from context too (default: 0)",
+                of names, so that the tagger learns kinds from context too (default: 150)",
     values: &[
         "--out",
         "--epochs",
