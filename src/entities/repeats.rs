@@ -1,5 +1,6 @@
 //! Document-level consistency: a name the tagger marked somewhere is marked wherever the text
-//! repeats it written the same way, and a person's surname wherever it stands alone. The tagger
+//! repeats it written the same way, and a person's surname, or listed given name, wherever it
+//! stands alone ("Thomas Sam" … "Thomas' sister"). The tagger
 //! decides each sentence on its own and misses some repeats of a name it found elsewhere
 //! (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the entity's kind.
 
@@ -87,6 +88,10 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         let last = name.tokens.end - 1;
         if name.kind == Kind::Person && name.tokens.len() > 1 && doc.is_capitalized(last) {
             names.add(std::iter::once(doc.token_text(last)), Kind::Person);
+            let first = doc.token_text(name.tokens.start);
+            if lexicon.given_names.contains(&first.to_lowercase()) {
+                names.add(std::iter::once(first), Kind::Person);
+            }
         }
         names.add(name.tokens.clone().map(|t| doc.token_text(t)), name.kind);
     }
@@ -169,6 +174,28 @@ mod tests {
         );
         assert_eq!(found[2].kind, Kind::Person);
         assert_eq!(found[3].kind, Kind::Organization);
+    }
+
+    #[test]
+    fn a_listed_given_name_alone_is_the_person() {
+        let doc = Document::new("Thomas Sam and Acme Widgets met. Later, Thomas' sister called.");
+        let mut found = vec![
+            found_at(&doc, "Thomas Sam", Kind::Person),
+            found_at(&doc, "Acme Widgets", Kind::Organization),
+        ];
+        add(&doc, &Lexicon::new(), &mut found);
+        assert_eq!(
+            texts(&doc, &found),
+            ["Thomas Sam", "Acme Widgets", "Thomas"]
+        );
+        // Not a person's name ("Acme"), not a listed given name ("Zed"): left alone.
+        let doc = Document::new("Acme Widgets met Zed Rathbun. Later, Acme and Zed left.");
+        let mut found = vec![
+            found_at(&doc, "Acme Widgets", Kind::Organization),
+            found_at(&doc, "Zed Rathbun", Kind::Person),
+        ];
+        add(&doc, &Lexicon::new(), &mut found);
+        assert_eq!(texts(&doc, &found), ["Acme Widgets", "Zed Rathbun"]);
     }
 
     #[test]
