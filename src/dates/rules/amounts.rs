@@ -18,7 +18,9 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
         return None;
     }
     let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
-    let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
+    // "a several-year tenure": hyphenated, a quantifier makes an adjective of some years.
+    let vague_singular =
+        !plural && lookup(QUANTIFIERS, &amount_text).is_some() && !is_hyphenated(found);
     // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year.
     let fraction = unit == lexicon::Unit::Quarter
         && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
@@ -92,17 +94,15 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     }) && !context.precedes(&["ended", "ending"]);
     // "the 23-year Israeli occupation": a hyphenated amount is an adjective, whatever follows.
-    let hyphenated = found
-        .bounds("amount")
-        .zip(found.bounds("unit"))
-        .is_some_and(|((_, amount_end), (unit_start, _))| {
-            found.text()[amount_end..unit_start].contains('-')
-        });
+    let hyphenated = is_hyphenated(found);
     if found.get("the").is_some() && (noun_after || hyphenated) {
         return None;
     }
     let half = found.get("half").or_else(|| found.get("half2")).is_some();
-    let single = !half && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
+    // "a one-day trip", "its one-year term": an adjective of length, unlike "one day".
+    let single = !half
+        && !hyphenated
+        && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
     if single && !modified && !context.follows(LENGTH_CUES) {
         let after_amount = context
@@ -114,6 +114,16 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
     }
     let modifier = outside_modifier(found, context);
     Timex::new(Kind::Duration, resolve::duration(&amount, unit)).map(|t| t.modified(modifier))
+}
+
+/// Whether the amount and the unit of the match are joined by a hyphen ("23-year", "one-day").
+fn is_hyphenated(found: &Found) -> bool {
+    found
+        .bounds("amount")
+        .zip(found.bounds("unit"))
+        .is_some_and(|((_, amount_end), (unit_start, _))| {
+            found.text()[amount_end..unit_start].contains('-')
+        })
 }
 
 /// "between 6 and 9 months", "two to three weeks", "6-9 months": one duration of an unknown
