@@ -210,6 +210,31 @@ pub const QUANTITY_CUES: &[&str] = &[
     "all",
 ];
 
+/// Adjectives of quantity between a determiner and a number: the number they qualify is a count
+/// ("an estimated 2000 people", "a further 1500 jobs", "the first 2000 votes"), not a year.
+pub const QUANTITY_ADJECTIVES: &[&str] = &[
+    "estimated",
+    "further",
+    "remaining",
+    "total",
+    "whopping",
+    "mere",
+    "other",
+    "additional",
+    "extra",
+    "average",
+    "record",
+    "first",
+    "last",
+    "next",
+    "final",
+    "reported",
+    "expected",
+    "staggering",
+    "massive",
+    "huge",
+];
+
 /// Words that may follow a year without making it a count ("in 2016 in Toronto").
 pub const FUNCTION_WORDS: &[&str] = &[
     "in",

@@ -214,7 +214,11 @@ fn is_year_in_context(context: &Context) -> bool {
     let unit_after = context
         .next()
         .is_some_and(|noun| lexicon::unit(&noun).is_some());
-    if counted_noun && !measure && !unit_after && context.follows(DETERMINERS) {
+    if counted_noun
+        && !measure
+        && !unit_after
+        && (context.follows(DETERMINERS) || after_adjective(context))
+    {
         return true;
     }
     if context.follows(QUANTITY_CUES) {
@@ -223,6 +227,20 @@ fn is_year_in_context(context: &Context) -> bool {
     let after_name = context.previous_token().is_some_and(is_capitalized);
     !counted_noun
         || (!measure && (context.previous().is_some_and(|w| is_year_cue(&w)) || after_name))
+}
+
+/// Whether an adjective after a determiner comes just before ("his unsuccessful 1996 campaign"):
+/// a lowercase word that is no amount ("an estimated 2000 people", "another 2000 jobs").
+fn after_adjective(context: &Context) -> bool {
+    let determiner = context
+        .word_before(2)
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    let adjective = context.previous_token().is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && !QUANTITY_CUES.contains(&w)
+            && !QUANTITY_ADJECTIVES.contains(&w)
+    });
+    determiner && adjective
 }
 
 /// "the 2014-2015 season", "the 1988-89 expedition": two years, each its own expression.
