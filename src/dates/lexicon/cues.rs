@@ -108,6 +108,9 @@ pub const WEEKDAY_CUES: &[&str] = &[
 /// length of time: "hundreds of years", "a matter of days".
 pub const MULTITUDE_NOUNS: &[&str] = &["matter", "hundreds", "thousands", "millions", "dozens"];
 
+/// Kinds of day an amount may count, inside the duration ("eight trading days" is `P8D`).
+pub const COUNTED_DAY_KINDS: &[&str] = &["trading", "business", "working", "school"];
+
 /// Words before a plural unit that make a fixed phrase, not an amount of time ("business hours").
 pub const NOT_DURATION_BEFORE: &[&str] = &[
     "business",
