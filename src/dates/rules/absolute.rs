@@ -14,6 +14,21 @@ pub(super) fn month_day(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "the week of March 6": the ISO week holding that day (`2000-W10`).
+pub(super) fn week_of(found: &Found, context: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let day = parse::day(found.get("day")?)?;
+    let value = month_day_value(context, month, day, found.get("year"), None)?;
+    let date = value
+        .get(..4)
+        .and_then(|year| year.parse().ok())
+        .and_then(|year| super::Date::new(year, month, day));
+    Timex::new(
+        Kind::Date,
+        date.map_or_else(|| "XXXX-WXX".to_string(), |d| d.iso_week_value()),
+    )
+}
+
 /// "April 24 and 25, 1999": two dates, the second of the first's month and year. Not "May 5
 /// and 6 people", where the second number counts something.
 pub(super) fn month_days(found: &Found, context: &Context) -> Option<Timex> {

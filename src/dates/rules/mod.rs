@@ -312,6 +312,11 @@ pub const RULES: &[Rule] = &[
         resolve: relative_day,
     },
     Rule {
+        name: "the week of",
+        pattern: r"the\s+week\s+of\s+(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?",
+        resolve: week_of,
+    },
+    Rule {
         name: "the week",
         pattern: r"the\s+week",
         resolve: the_week,
