@@ -233,14 +233,11 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         let word = self.lower(i);
         let next = (i + 1 < self.doc.tokens.len()).then(|| self.lower(i + 1));
-        let phrase = next.is_some_and(|next| FUTURE_PHRASES.contains(&(&*word, &*next)));
-        // "the plan", "its plans": a noun, not a plan to come.
-        let noun = matches!(&*word, "plan" | "plans")
-            && i > 0
-            && matches!(
-                &*self.lower(i - 1),
-                "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
-            );
+        let phrase = next
+            .as_deref()
+            .is_some_and(|next| FUTURE_PHRASES.contains(&(&*word, next)));
+        // "the plan", "vacation plans": a noun, not a plan to come; "plans to" is the verb.
+        let noun = matches!(&*word, "plan" | "plans") && next.as_deref() != Some("to");
         if noun {
             return None;
         }
