@@ -206,11 +206,12 @@ pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
         return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
     }
     let word = found.lower("word")?;
-    if word == "tonight" {
-        return Timex::new(Kind::Time, format!("{}TNI", day_value(context, 0)));
-    }
-    // "yesterday afternoon" is valued as the day, as "Thursday evening" is.
-    let offset = lookup(RELATIVE_DAYS, &word)?;
+    // "yesterday afternoon" and "tonight" are valued as the day, as "Thursday evening" is (and
+    // as both TimeBank and GUM value "tonight").
+    let offset = match word.as_str() {
+        "tonight" => 0,
+        _ => lookup(RELATIVE_DAYS, &word)?,
+    };
     if offset == 0 && context.reference.is_none() {
         return Timex::new(Kind::Date, "PRESENT_REF");
     }
