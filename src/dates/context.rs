@@ -182,6 +182,20 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
+    /// The tense of the nearest cue after the expression, within its sentence: the verb of the
+    /// clause that a possessive expression opens ("Sunday's vote will decide").
+    pub fn tense_after(&self) -> Option<Tense> {
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        (self.after..sentence.tokens.end)
+            .take(CUE_WINDOW_AFTER)
+            .find_map(|i| self.cue(i))
+    }
+
+    /// Whether the expression is a possessive ("Wednesday's ruling").
+    pub fn is_possessive(&self) -> bool {
+        self.precedes(&["'s", "’s"])
+    }
+
     /// Whether a past cue comes before the expression in its sentence, within a clause's length.
     pub fn past_before(&self) -> bool {
         let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];

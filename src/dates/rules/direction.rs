@@ -22,6 +22,7 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
         Some("last") => Occurrence::Previous,
         Some("next") => Occurrence::Following,
         Some("this") => Occurrence::Soonest,
+        _ if context.is_possessive() => possessive_occurrence(context),
         _ if context.tense() == Some(Tense::Future) || lasts_until(context, WEEKDAY_AHEAD_CUES) => {
             Occurrence::Soonest
         }
@@ -29,6 +30,20 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
     };
     resolve::weekday(reference, weekday, occurrence)
         .map_or_else(|| resolve::unanchored_weekday(weekday), |d| d.to_string())
+}
+
+/// Which occurrence a possessive weekday names ("Wednesday's ruling"): an event the news reports,
+/// so the latest, unless the clause it opens is to come ("Sunday's vote will decide") or it is
+/// awaited ("ahead of Sunday's vote"). The verb before it governs the noun, not the day ("would
+/// look for ways around Wednesday's ruling").
+fn possessive_occurrence(context: &Context) -> Occurrence {
+    let ahead_of = context.follows(&["of"]) && context.word_before(2).as_deref() == Some("ahead");
+    let awaited = ahead_of || context.follows(POSSESSIVE_AHEAD_CUES);
+    if awaited || context.tense_after() == Some(Tense::Future) {
+        Occurrence::Soonest
+    } else {
+        Occurrence::Latest
+    }
 }
 
 /// Which occurrence of a month or day of the year is meant: "last"/"next"/"this" say so; a future
