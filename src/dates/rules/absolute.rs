@@ -363,15 +363,17 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
-    if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
+    // "last Thanksgiving following the wreck": a shifted holiday is a date whatever follows.
+    let shifted = found.get("shift").is_some();
+    if noun_after && !shifted && !name.ends_with("day") && !name.ends_with("eve") {
         return None;
     }
     // "The Last Christmas of Mrs. Claus": a title, not the last one.
     if found.get("shift").is_some() && context.follows(&["the"]) {
         return None;
     }
-    // "Johnnie Christmas": a surname.
-    if context.preceded_by_capitalized() && !name.starts_with("the ") {
+    // "Johnnie Christmas": a surname (not "the Atlantic last Thanksgiving").
+    if context.preceded_by_capitalized() && !name.starts_with("the ") && !shifted {
         return None;
     }
     let Some(reference) = context.reference else {
