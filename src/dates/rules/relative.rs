@@ -409,7 +409,9 @@ pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> 
     let idiom = phrase == "soon"
         && (context.follows(&["as", "how", "too", "so"])
             || context.precedes(&["after", "before", "as", "enough"]));
-    if idiom {
+    // "was soon released", "soon became a flood": soon after a past event, not the future.
+    let past_soon = phrase == "soon" && context.tense() == Some(Tense::Past);
+    if idiom || past_soon {
         return None;
     }
     Timex::new(Kind::Date, value)
