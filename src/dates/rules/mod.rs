@@ -312,6 +312,11 @@ pub const RULES: &[Rule] = &[
         resolve: relative_day,
     },
     Rule {
+        name: "the nth day of",
+        pattern: r"the\s+(?:{dayordinal}|[0-9]{1,3}(?:st|nd|rd|th))\s+day",
+        resolve: nth_day_of_event,
+    },
+    Rule {
         name: "the week of",
         pattern: r"the\s+week\s+of\s+(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?",
         resolve: week_of,
@@ -481,6 +486,10 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         ("{century_ordinal}", names(CENTURY_ORDINALS)),
         ("{decade_word}", names(DECADE_WORDS)),
         ("{holiday}", names(HOLIDAYS)),
+        (
+            "{dayordinal}",
+            alternation(DAY_COUNT_ORDINALS.iter().copied(), false),
+        ),
         (
             "{dayqual}",
             alternation(COUNTED_DAY_KINDS.iter().copied(), false),

@@ -283,6 +283,14 @@ pub(super) fn the_week(_: &Found, context: &Context) -> Option<Timex> {
     Timex::anaphoric(Kind::Date, value, Anaphor::Weeks(0))
 }
 
+/// "Today is the eighth day of the strike", "it's the second day of an offensive": said in the
+/// present, the day counted is the day of writing. Elsewhere ("on the third day of the trial")
+/// the day is unknown and left alone.
+pub(super) fn nth_day_of_event(_: &Found, context: &Context) -> Option<Timex> {
+    let present = context.follows(&["is", "'s", "’s"]);
+    (present && context.precedes(&["of"])).then(|| Timex::new(Kind::Date, day_value(context, 0)))?
+}
+
 /// "over the weekend": the one just past, unless the future is spoken of.
 pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
     let Some(reference) = context.reference else {
