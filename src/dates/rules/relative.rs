@@ -206,6 +206,12 @@ pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
         return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
     }
     let word = found.lower("word")?;
+    // "USA Today", "VOA Today": the name of a paper or a show (not "THE TRIP TODAY" in capitals).
+    let written = found.get("word")?;
+    let titled = written == "Today" && context.preceded_by_capitalized();
+    if titled && !context.starts_sentence() {
+        return None;
+    }
     // "yesterday afternoon" and "tonight" are valued as the day, as "Thursday evening" is (and
     // as both TimeBank and GUM value "tonight").
     let offset = match word.as_str() {
