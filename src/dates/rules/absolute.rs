@@ -353,7 +353,7 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
     let written = found.get("name")?;
     let name = parse::words(written).join(" ").replace('’', "'");
-    let (month, day) =
+    let (month, day, weekday) =
         lookup(HOLIDAYS, &name).or_else(|| lookup(HOLIDAYS, written.to_lowercase().as_str()))?;
     if !written.starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
         return None;
@@ -379,21 +379,18 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
     let Some(reference) = context.reference else {
         return Timex::new(
             Kind::Date,
-            if day == 0 {
-                format!("XXXX-{month:02}")
-            } else {
-                format!("XXXX-{month:02}-{day:02}")
+            match weekday {
+                Some(_) => format!("XXXX-{month:02}"),
+                None => format!("XXXX-{month:02}-{day:02}"),
             },
         );
     };
     let dated = |year: i32| -> Option<Date> {
-        if day != 0 {
-            return Date::new(year, month, day);
-        }
-        // The fourth Thursday of November.
-        let first = Date::new(year, 11, 1)?;
-        let to_thursday = (4 + 7 - i64::from(first.weekday().number())) % 7;
-        first.add_days(to_thursday + 21)
+        let first = Date::new(year, month, day)?;
+        let Some(weekday) = weekday else {
+            return Some(first);
+        };
+        first.add_days((i64::from(weekday) + 7 - i64::from(first.weekday().number())) % 7)
     };
     let r = reference.days_since_epoch();
     let years = [reference.year(), reference.year() - 1, reference.year() + 1];
