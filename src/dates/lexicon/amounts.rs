@@ -78,6 +78,10 @@ pub const ORDINALS: &[(&str, u32)] = &[
     ("4th", 4),
 ];
 
+/// Words between an amount and its unit that add to something before ("two more years", "an
+/// additional year", "a further week"): the amount is still the length.
+pub const MORE_UNITS: &[&str] = &["more", "additional", "extra", "further"];
+
 /// Ordinals that count the days of an event ("the eighth day of the strike"); digits ("the 3rd
 /// day") are matched by pattern.
 pub const DAY_COUNT_ORDINALS: &[&str] = &[

@@ -242,7 +242,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?:{dayqual}\s+)?(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+{moreunits})?[\s-]+(?:{dayqual}\s+)?(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
         resolve: duration,
     },
     Rule {
@@ -486,6 +486,10 @@ pub fn placeholders() -> Vec<(&'static str, String)> {
         ("{century_ordinal}", names(CENTURY_ORDINALS)),
         ("{decade_word}", names(DECADE_WORDS)),
         ("{holiday}", names(HOLIDAYS)),
+        (
+            "{moreunits}",
+            alternation(MORE_UNITS.iter().copied(), false),
+        ),
         (
             "{dayordinal}",
             alternation(DAY_COUNT_ORDINALS.iter().copied(), false),
