@@ -21,8 +21,10 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
     // "a several-year tenure": hyphenated, a quantifier makes an adjective of some years.
     let vague_singular =
         !plural && lookup(QUANTIFIERS, &amount_text).is_some() && !is_hyphenated(found);
-    // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year.
+    // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year ("several
+    // quarters of losses" counts no fraction).
     let fraction = unit == lexicon::Unit::Quarter
+        && amount != Amount::Vague
         && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
 }
