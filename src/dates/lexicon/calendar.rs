@@ -116,6 +116,10 @@ pub const REFERENCE_WORDS: &[(&str, &str)] = &[
     ("soon", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
+    ("the long term", "FUTURE_REF"),
+    ("a later date", "FUTURE_REF"),
     ("right now", "PRESENT_REF"),
 ];
 
