@@ -179,6 +179,10 @@ pub(super) fn is_title(found: &Found, context: &Context) -> bool {
 pub(super) fn framed_duration(found: &Found, context: &Context) -> Option<Timex> {
     use lexicon::Unit::*;
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    // "the first hours of the war": some hours; "the first day" is an ordinal day, not a length.
+    if found.lower("dir").as_deref() == Some("first") && !plural {
+        return None;
+    }
     if (unit, plural) == (Year, false) {
         let ahead = matches!(found.lower("dir").as_deref(), Some("next" | "coming"));
         let offset = if ahead { 1 } else { -1 };

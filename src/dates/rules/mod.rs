@@ -263,7 +263,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
+        pattern: r"the\s+(?P<dir>past|last|next|coming|first)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
         resolve: framed_duration,
     },
     Rule {
