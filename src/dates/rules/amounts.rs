@@ -249,6 +249,13 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
     }
 }
 
+/// "for a while": a length of no stated unit or number (`PXX`). Only after "for": "in a while"
+/// and "a while ago" point to a time, "a while back" to a place in a story.
+pub(super) fn a_while(_: &Found, context: &Context) -> Option<Timex> {
+    let length = context.follows(&["for"]) && !context.precedes(&["ago", "back", "later"]);
+    length.then(|| Timex::new(Kind::Duration, "PXX"))?
+}
+
 /// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`,
 /// `PXY`).
 pub(super) fn either_length(found: &Found, _: &Context) -> Option<Timex> {
