@@ -387,6 +387,11 @@ pub const RULES: &[Rule] = &[
         resolve: reference_word,
     },
     Rule {
+        name: "until then",
+        pattern: r"then",
+        resolve: until_then,
+    },
+    Rule {
         name: "for a while",
         pattern: r"a\s+(?:little\s+|long\s+)?while",
         resolve: a_while,

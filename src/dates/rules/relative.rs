@@ -118,6 +118,13 @@ pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<
     }
 }
 
+/// "Until then", "by then": the day last mentioned ("terminate on Nov. 30. Until then, …"),
+/// unknown without one. "Then" alone is a step in a story, not a date.
+pub(super) fn until_then(_: &Found, context: &Context) -> Option<Timex> {
+    let bounded = context.follows(&["until", "till", "by"]);
+    bounded.then(|| Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(0)))?
+}
+
 /// "the year ended Sept. 30" is a year's length (TimeBank's reading of results "for the year
 /// ended …"); "for the year", "the fiscal year" the year of the reference.
 pub(super) fn the_year(found: &Found, context: &Context) -> Option<Timex> {
