@@ -308,7 +308,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative day",
-        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})|mid[\s-]?(?P<midpart>morning|afternoon)(?:\s+(?P<midday>{relday}))?",
         resolve: relative_day,
     },
     Rule {

@@ -202,6 +202,16 @@ pub(super) fn relative_year_quarter(found: &Found, context: &Context) -> Option<
 }
 
 pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
+    // "by mid-afternoon": that part of the reference day, as "this afternoon" is; "mid-afternoon
+    // yesterday", of the day before.
+    if let Some(part) = found.lower("midpart") {
+        let code = lookup(PARTS_OF_DAY, &part)?;
+        let offset = match found.lower("midday") {
+            Some(word) => lookup(RELATIVE_DAYS, &word)?,
+            None => 0,
+        };
+        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
+    }
     if let Some(shift) = found.lower("shift") {
         let part = found.lower("shiftpart")?;
         let offset = match (shift.as_str(), part.as_str()) {
