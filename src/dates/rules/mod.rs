@@ -65,6 +65,8 @@ pub enum Anaphor {
     Days(i64),
     /// "the following year", "that year": years from the year last mentioned.
     Years(i32),
+    /// "the following month", "that month": months from the month last mentioned.
+    Months(i64),
     /// "the week before", "the following week": weeks from the full date last mentioned.
     Weeks(i64),
 }
@@ -278,7 +280,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the next day",
-        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year|{part})|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|month|year|{part})|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after)(?:\s+that)?",
         resolve: anaphoric_day_or_year,
     },
     Rule {

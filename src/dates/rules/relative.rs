@@ -113,6 +113,7 @@ pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<
     match unit.as_str() {
         "week" => Timex::anaphoric(Kind::Date, "XXXX-WXX", Anaphor::Weeks(step)),
         "year" => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        "month" => Timex::anaphoric(Kind::Date, "XXXX-XX", Anaphor::Months(step)),
         // "the next morning", "that night": valued as the day, as "Thursday evening" is.
         _ => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
     }
