@@ -284,6 +284,11 @@ pub const RULES: &[Rule] = &[
         resolve: anaphoric_day_or_year,
     },
     Rule {
+        name: "earlier in the year",
+        pattern: r"(?P<edge>earlier|later|early|late)\s+in\s+the\s+year",
+        resolve: in_the_year,
+    },
+    Rule {
         name: "the year ended",
         pattern: r"the\s+(?:(?P<which>latest|current|full)\s+)?(?P<fiscal>fiscal\s+)?year",
         resolve: the_year,

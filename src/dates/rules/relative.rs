@@ -126,6 +126,14 @@ pub(super) fn until_then(_: &Found, context: &Context) -> Option<Timex> {
     bounded.then(|| Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(0)))?
 }
 
+/// "earlier in the year", "late in the year": the year last mentioned, else the reference year
+/// ("late" and "early" set the `mod`).
+pub(super) fn in_the_year(found: &Found, context: &Context) -> Option<Timex> {
+    let value = resolve::relative_period(context.reference, Period::Year, 0);
+    let edge = found.lower("edge").and_then(|e| lookup(PERIOD_MODS, &e));
+    Timex::anaphoric(Kind::Date, value, Anaphor::Years(0)).map(|t| t.modified(edge))
+}
+
 /// "the year ended Sept. 30" is a year's length (TimeBank's reading of results "for the year
 /// ended …"); "for the year", "the fiscal year" the year of the reference.
 pub(super) fn the_year(found: &Found, context: &Context) -> Option<Timex> {
