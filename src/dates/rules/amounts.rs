@@ -305,6 +305,15 @@ pub(super) fn frequency(found: &Found, context: &Context) -> Option<Timex> {
     if word == "quarterly" && before_noun {
         return None;
     }
+    // "revenue will rise 20% annually", "10,000 units annually": a rate of growth or output,
+    // not events that recur.
+    let numeric =
+        |w: String| w.starts_with(|c: char| c.is_ascii_digit()) || w == "%" || w == "percent";
+    let after_quantity =
+        context.word_before(1).is_some_and(numeric) || context.word_before(2).is_some_and(numeric);
+    if word == "annually" && after_quantity {
+        return None;
+    }
     // "LA Weekly", "the Daily Mail": a name.
     if is_capitalized(found.text()) && !context.starts_sentence() {
         return None;
