@@ -451,7 +451,9 @@ pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> 
             || context.precedes(&["after", "before", "as", "enough"]));
     // "was soon released", "soon became a flood": soon after a past event, not the future.
     let past_soon = phrase == "soon" && context.tense() == Some(Tense::Past);
-    if idiom || past_soon {
+    // "the future of Kosovo": its fate, not a time.
+    let fate = phrase == "the future" && context.precedes(&["of"]);
+    if idiom || past_soon || fate {
         return None;
     }
     Timex::new(Kind::Date, value)
