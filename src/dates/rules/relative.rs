@@ -349,13 +349,13 @@ pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
     }
     if let Some(bare) = found.lower("bare") {
         // "into the summer", "over the winter": this year's, after a preposition of time (not
-        // "the fall of Rome", "the spring of water").
-        let cued = context.follows(SEASON_CUES) && !context.precedes(&["of"]);
+        // "the fall of Rome", "the spring of water"). "The early summer" is a time of year
+        // wherever it stands ("the low levels of the early summer").
+        let timed = context.follows(SEASON_CUES) || found.get("pmod").is_some();
+        let cued = timed && !context.precedes(&["of"]);
         let (index, code) = lookup(SEASONS, &bare).filter(|_| cued)?;
-        return Timex::new(
-            Kind::Date,
-            resolve::relative_season(context.reference, index, code, 0),
-        );
+        let value = resolve::relative_season(context.reference, index, code, 0);
+        return Timex::new(Kind::Date, value).map(|t| t.modified(modifier_of(found)));
     }
     let (index, code) = lookup(SEASONS, &found.lower("season")?)?;
     let offset = shift_offset(&found.lower("shift")?);
