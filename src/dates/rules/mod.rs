@@ -394,6 +394,11 @@ pub const RULES: &[Rule] = &[
         resolve: reference_word,
     },
     Rule {
+        name: "this year than last",
+        pattern: r"last",
+        resolve: elliptic_last,
+    },
+    Rule {
         name: "until then",
         pattern: r"then",
         resolve: until_then,

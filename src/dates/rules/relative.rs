@@ -119,6 +119,23 @@ pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<
     }
 }
 
+/// "twice as high this year as last", "more this week than last": the period before the one
+/// just named, its noun left out.
+pub(super) fn elliptic_last(_: &Found, context: &Context) -> Option<Timex> {
+    let compared = context.follows(&["as", "than"]);
+    let this = context.word_before(3).as_deref() == Some("this");
+    let period = context.word_before(2).and_then(|w| Period::from_word(&w));
+    let period = period.filter(|p| {
+        matches!(
+            p,
+            Period::Week | Period::Month | Period::Quarter | Period::Year
+        )
+    });
+    let value =
+        resolve::relative_period(context.reference, period.filter(|_| compared && this)?, -1);
+    Timex::new(Kind::Date, value)
+}
+
 /// "Until then", "by then": the day last mentioned ("terminate on Nov. 30. Until then, …"),
 /// unknown without one. "Then" alone is a step in a story, not a date.
 pub(super) fn until_then(_: &Found, context: &Context) -> Option<Timex> {
