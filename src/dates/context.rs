@@ -233,10 +233,12 @@ impl<'d, 'a> Context<'d, 'a> {
         let perfect = (i + 1..(i + 3).min(self.doc.tokens.len()))
             .any(|j| matches!(&*self.lower(j), "have" | "’ve" | "'ve"));
         // "could not be reached Monday", "neither could be found": a past inability.
+        // "Neither he nor his four grandparents could be located": "neither … nor" scopes over
+        // its whole subject.
         let negated = word == "could"
             && ((i + 1 < self.doc.tokens.len() && matches!(&*self.lower(i + 1), "not" | "n't"))
-                || (i.saturating_sub(4)..i)
-                    .any(|j| matches!(&*self.lower(j), "neither" | "nor" | "never" | "no")));
+                || (i.saturating_sub(4)..i).any(|j| matches!(&*self.lower(j), "never" | "no"))
+                || (i.saturating_sub(8)..i).any(|j| matches!(&*self.lower(j), "neither" | "nor")));
         !capitalized && !perfect && !negated
     }
 
