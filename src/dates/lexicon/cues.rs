@@ -145,6 +145,7 @@ pub const NOT_DURATION_BEFORE: &[&str] = &[
 /// "within a year"); elsewhere "a year" is more often a rate ("$5 million a year") or a phrase.
 pub const LENGTH_CUES: &[&str] = &[
     "for",
+    "by",
     "within",
     "in",
     "over",
@@ -183,6 +184,13 @@ pub const LENGTH_CUES: &[&str] = &[
 ];
 
 /// Words before "a year", "a week" that make it a rate, a set: "$5 million a year".
+/// Verbs that grant time to someone ("offered him a week to withdraw", "gave them a day"): "a
+/// week" after them and their object is a length.
+pub const GRANTING_VERBS: &[&str] = &[
+    "gave", "give", "gives", "given", "giving", "offered", "offer", "offers", "granted", "grant",
+    "allowed", "allow", "allows",
+];
+
 pub const RATE_CUES: &[&str] = &[
     "million", "billion", "thousand", "hundred", "trillion", "percent", "%", "times", "once",
     "twice", "thrice",

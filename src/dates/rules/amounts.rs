@@ -106,7 +106,10 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
         && !hyphenated
         && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
-    if single && !modified && !context.follows(LENGTH_CUES) {
+    let granted = context
+        .word_before(2)
+        .is_some_and(|verb| GRANTING_VERBS.contains(&verb.as_str()));
+    if single && !modified && !context.follows(LENGTH_CUES) && !granted {
         let after_amount = context
             .previous_token()
             .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
