@@ -327,7 +327,15 @@ pub(super) fn frequency(found: &Found, context: &Context) -> Option<Timex> {
 /// "on Fridays": every Friday.
 pub(super) fn weekdays(found: &Found, _: &Context) -> Option<Timex> {
     let weekday = weekday_number(found.get("weekday")?)?;
-    Timex::new(Kind::Set, resolve::unanchored_weekday(weekday))
+    let every = resolve::unanchored_weekday(weekday);
+    // "on Tuesday nights": that part of every Tuesday (`XXXX-WXX-2TNI`).
+    match found.lower("part") {
+        Some(part) => Timex::new(
+            Kind::Set,
+            format!("{every}T{}", lookup(PARTS_OF_DAY, &part)?),
+        ),
+        None => Timex::new(Kind::Set, every),
+    }
 }
 
 /// "months", "years" alone: an unknown number of them (`PXM`). Not in names ("Happy Days") or

@@ -436,7 +436,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekdays",
-        pattern: r"(?P<weekday>{weekday})s",
+        pattern: r"(?P<weekday>{weekday})(?:s|\s+(?P<part>{part})s)",
         resolve: weekdays,
     },
     Rule {
