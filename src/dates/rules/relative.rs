@@ -395,12 +395,26 @@ pub(super) fn weekday(found: &Found, context: &Context) -> Option<Timex> {
             return None;
         }
     }
+    // "on Monday and Tuesday nights": every Monday night too.
+    if let Some(set) = shared_plural_part(weekday, context).filter(|_| shift.is_none()) {
+        return Timex::new(Kind::Set, set);
+    }
     // "Thursday evening" is valued as the day: most annotators (TimeBank's newer part, GUM)
     // give the day, and the part of it adds nothing a reader needs to place the event.
     Timex::new(
         Kind::Date,
         weekday_value(context, weekday, shift.as_deref()),
     )
+}
+
+/// The set of `weekday`'s part of the day when a plural one follows it after "and" or "or"
+/// ("Monday and Tuesday nights" is `XXXX-WXX-1TNI`).
+fn shared_plural_part(weekday: u32, context: &Context) -> Option<String> {
+    let joined = matches!(context.next().as_deref(), Some("and" | "or"));
+    let other = context.word_after(2).and_then(|w| lookup(WEEKDAYS, &w));
+    let part = context.word_after(3)?;
+    let code = lookup(PARTS_OF_DAY, part.strip_suffix('s')?)?;
+    (joined && other.is_some()).then(|| format!("{}T{code}", resolve::unanchored_weekday(weekday)))
 }
 
 /// A month alone is a date when capitalized. "May" and "March" (and abbreviations) are also
