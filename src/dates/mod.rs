@@ -250,11 +250,8 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
     let mut last_month: Option<(i32, u32)> = None;
     for candidate in kept.iter_mut() {
         let timex = &mut candidate.timex;
-        if let (Some(Anaphor::Months(n)), Some((year, month))) = (timex.anaphor, last_month) {
-            let (year, month) = resolve::shift_month(year, month, n);
-            if let Some(year) = resolve::year_value(year.into()) {
-                timex.value = format!("{year}-{month:02}");
-            }
+        if let Some(value) = month_or_weekday_anaphor(timex.anaphor, last_day, last_month) {
+            timex.value = value;
         }
         match (timex.anaphor, last, last_day, last_year) {
             (Some(Anaphor::Days(n)), _, Some(day), _) => {
@@ -273,7 +270,13 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
                 }
             }
             (
-                Some(Anaphor::Days(_) | Anaphor::Weeks(_) | Anaphor::Years(_) | Anaphor::Months(_)),
+                Some(
+                    Anaphor::Days(_)
+                    | Anaphor::Weeks(_)
+                    | Anaphor::Years(_)
+                    | Anaphor::Months(_)
+                    | Anaphor::Weekday(..),
+                ),
                 ..,
             ) => {}
             (Some(anaphor), Some((year, quarter)), ..) => {
@@ -314,6 +317,31 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
                 }
             }
         }
+    }
+}
+
+/// The value of "the following month" (months from the month last mentioned) or "the previous
+/// Friday" (that weekday before or after the day last mentioned), when there is one to count from.
+fn month_or_weekday_anaphor(
+    anaphor: Option<Anaphor>,
+    last_day: Option<Date>,
+    last_month: Option<(i32, u32)>,
+) -> Option<String> {
+    match anaphor? {
+        Anaphor::Months(n) => {
+            let (year, month) = last_month?;
+            let (year, month) = resolve::shift_month(year, month, n);
+            Some(format!("{}-{month:02}", resolve::year_value(year.into())?))
+        }
+        Anaphor::Weekday(weekday, dir) => {
+            let occurrence = if dir < 0 {
+                resolve::Occurrence::Previous
+            } else {
+                resolve::Occurrence::Following
+            };
+            Some(resolve::weekday(last_day?, weekday, occurrence)?.to_string())
+        }
+        _ => None,
     }
 }
 

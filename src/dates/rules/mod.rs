@@ -67,6 +67,9 @@ pub enum Anaphor {
     Years(i32),
     /// "the following month", "that month": months from the month last mentioned.
     Months(i64),
+    /// "the previous Friday" (-1), "the following Monday" (1): that weekday before or after the
+    /// full date last mentioned.
+    Weekday(u32, i8),
     /// "the week before", "the following week": weeks from the full date last mentioned.
     Weeks(i64),
 }
@@ -350,7 +353,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: r"(?:(?P<shift>this|last|next|(?P<pmod>early|late))\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
+        pattern: r"(?:the\s+(?P<order>previous|preceding|following)\s+|(?P<shift>this|last|next|(?P<pmod>early|late))\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
         resolve: weekday,
     },
     Rule {

@@ -395,6 +395,16 @@ pub(super) fn weekday(found: &Found, context: &Context) -> Option<Timex> {
             return None;
         }
     }
+    // "down 4.5% from the previous Friday": the Friday before the day last mentioned.
+    if let Some(order) = found.lower("order") {
+        let (dir, shift) = if order == "following" {
+            (1, "next")
+        } else {
+            (-1, "last")
+        };
+        let fallback = weekday_value(context, weekday, Some(shift));
+        return Timex::anaphoric(Kind::Date, fallback, Anaphor::Weekday(weekday, dir));
+    }
     // "on Monday and Tuesday nights": every Monday night too.
     if let Some(set) = shared_plural_part(weekday, context).filter(|_| shift.is_none()) {
         return Timex::new(Kind::Set, set);
