@@ -412,6 +412,11 @@ pub const RULES: &[Rule] = &[
         resolve: a_while,
     },
     Rule {
+        name: "this moment",
+        pattern: r"this\s+(?:[a-z]+\s+)?moment",
+        resolve: this_moment,
+    },
+    Rule {
         name: "current",
         pattern: r"current",
         resolve: current,

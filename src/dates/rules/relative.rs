@@ -136,6 +136,12 @@ pub(super) fn elliptic_last(_: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "at this crucial moment": the present (`PRESENT_REF`), after "at" or "in".
+pub(super) fn this_moment(found: &Found, context: &Context) -> Option<Timex> {
+    let present = context.follows(&["at", "in"]) && found.text().chars().all(|c| !c.is_uppercase());
+    present.then(|| Timex::new(Kind::Date, "PRESENT_REF"))?
+}
+
 /// "Until then", "by then": the day last mentioned ("terminate on Nov. 30. Until then, …"),
 /// unknown without one. "Then" alone is a step in a story, not a date.
 pub(super) fn until_then(_: &Found, context: &Context) -> Option<Timex> {
