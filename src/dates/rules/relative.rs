@@ -500,7 +500,10 @@ pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> 
     let past_soon = phrase == "soon" && context.tense() == Some(Tense::Past);
     // "the future of Kosovo": its fate, not a time.
     let fate = phrase == "the future" && context.precedes(&["of"]);
-    if idiom || past_soon || fate {
+    // "Now, he says, …": opening a sentence before a comma, "now" turns the talk, as
+    // "well," does; it dates nothing.
+    let discourse = phrase == "now" && context.starts_sentence() && context.precedes(&[","]);
+    if idiom || past_soon || fate || discourse {
         return None;
     }
     Timex::new(Kind::Date, value)
