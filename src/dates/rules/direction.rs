@@ -33,18 +33,27 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
 }
 
 /// Which occurrence a possessive weekday names ("Wednesday's ruling"): an event the news reports,
-/// so the latest, unless the clause it opens is to come ("Sunday's vote will decide") or it is
-/// awaited ("ahead of Sunday's vote"). The verb before it governs the noun, not the day ("would
-/// look for ways around Wednesday's ruling").
+/// so the latest, unless the clause it opens is to come ("Sunday's vote will decide"), it is
+/// awaited ("ahead of Sunday's vote") or a plain future governs it ("will vote in Sunday's
+/// election"). A conditional or modal before it governs the noun, not the day ("would look for
+/// ways around Wednesday's ruling").
 fn possessive_occurrence(context: &Context) -> Occurrence {
     let ahead_of = context.follows(&["of"]) && context.word_before(2).as_deref() == Some("ahead");
     let awaited = ahead_of || context.follows(POSSESSIVE_AHEAD_CUES);
-    if awaited || context.tense_after() == Some(Tense::Future) {
+    let will = (1..=CLAUSE_WORDS).any(|n| {
+        context.word_before(n).is_some_and(|w| {
+            w == "will" || w == "shall" || w.ends_with("'ll") || w.ends_with("’ll")
+        })
+    });
+    if awaited || will || context.tense_after() == Some(Tense::Future) {
         Occurrence::Soonest
     } else {
         Occurrence::Latest
     }
 }
+
+/// How far back a plain future ("will") may govern a possessive weekday, in words.
+const CLAUSE_WORDS: usize = 8;
 
 /// Which occurrence of a month or day of the year is meant: "last"/"next"/"this" say so; a future
 /// cue nearby means the soonest; otherwise `past` (news reports the past), or `None` for the
