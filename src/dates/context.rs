@@ -182,6 +182,20 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
+    /// The tense of the nearest cue after the expression, within its sentence: the verb of the
+    /// clause that a possessive expression opens ("Sunday's vote will decide").
+    pub fn tense_after(&self) -> Option<Tense> {
+        let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
+        (self.after..sentence.tokens.end)
+            .take(CUE_WINDOW_AFTER)
+            .find_map(|i| self.cue(i))
+    }
+
+    /// Whether the expression is a possessive ("Wednesday's ruling").
+    pub fn is_possessive(&self) -> bool {
+        self.precedes(&["'s", "’s"])
+    }
+
     /// Whether a past cue comes before the expression in its sentence, within a clause's length.
     pub fn past_before(&self) -> bool {
         let sentence = &self.doc.sentences[self.doc.sentence_of(self.first)];
@@ -219,10 +233,12 @@ impl<'d, 'a> Context<'d, 'a> {
         let perfect = (i + 1..(i + 3).min(self.doc.tokens.len()))
             .any(|j| matches!(&*self.lower(j), "have" | "’ve" | "'ve"));
         // "could not be reached Monday", "neither could be found": a past inability.
+        // "Neither he nor his four grandparents could be located": "neither … nor" scopes over
+        // its whole subject.
         let negated = word == "could"
             && ((i + 1 < self.doc.tokens.len() && matches!(&*self.lower(i + 1), "not" | "n't"))
-                || (i.saturating_sub(4)..i)
-                    .any(|j| matches!(&*self.lower(j), "neither" | "nor" | "never" | "no")));
+                || (i.saturating_sub(4)..i).any(|j| matches!(&*self.lower(j), "never" | "no"))
+                || (i.saturating_sub(8)..i).any(|j| matches!(&*self.lower(j), "neither" | "nor")));
         !capitalized && !perfect && !negated
     }
 
@@ -233,14 +249,11 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         let word = self.lower(i);
         let next = (i + 1 < self.doc.tokens.len()).then(|| self.lower(i + 1));
-        let phrase = next.is_some_and(|next| FUTURE_PHRASES.contains(&(&*word, &*next)));
-        // "the plan", "its plans": a noun, not a plan to come.
-        let noun = matches!(&*word, "plan" | "plans")
-            && i > 0
-            && matches!(
-                &*self.lower(i - 1),
-                "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
-            );
+        let phrase = next
+            .as_deref()
+            .is_some_and(|next| FUTURE_PHRASES.contains(&(&*word, next)));
+        // "the plan", "vacation plans": a noun, not a plan to come; "plans to" is the verb.
+        let noun = matches!(&*word, "plan" | "plans") && next.as_deref() != Some("to");
         if noun {
             return None;
         }

@@ -247,8 +247,12 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
     let mut months_since = false;
     let mut last_day: Option<Date> = None;
     let mut last_year: Option<i32> = None;
+    let mut last_month: Option<(i32, u32)> = None;
     for candidate in kept.iter_mut() {
         let timex = &mut candidate.timex;
+        if let Some(value) = month_or_weekday_anaphor(timex.anaphor, last_day, last_month) {
+            timex.value = value;
+        }
         match (timex.anaphor, last, last_day, last_year) {
             (Some(Anaphor::Days(n)), _, Some(day), _) => {
                 if let Some(date) = day.add_days(n) {
@@ -265,7 +269,16 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
                     timex.value = value;
                 }
             }
-            (Some(Anaphor::Days(_) | Anaphor::Weeks(_) | Anaphor::Years(_)), ..) => {}
+            (
+                Some(
+                    Anaphor::Days(_)
+                    | Anaphor::Weeks(_)
+                    | Anaphor::Years(_)
+                    | Anaphor::Months(_)
+                    | Anaphor::Weekday(..),
+                ),
+                ..,
+            ) => {}
             (Some(anaphor), Some((year, quarter)), ..) => {
                 let year = match anaphor {
                     Anaphor::QuarterYearBefore => i64::from(year) - 1,
@@ -299,9 +312,50 @@ fn resolve_anaphors(text: &str, kept: &mut [Candidate]) {
                 if value.len() == 10 {
                     last_day = value.parse().ok().or(last_day);
                 }
+                if let Some(month) = value_month(value) {
+                    last_month = Some(month);
+                }
             }
         }
     }
+}
+
+/// The value of "the following month" (months from the month last mentioned) or "the previous
+/// Friday" (that weekday before or after the day last mentioned), when there is one to count from.
+fn month_or_weekday_anaphor(
+    anaphor: Option<Anaphor>,
+    last_day: Option<Date>,
+    last_month: Option<(i32, u32)>,
+) -> Option<String> {
+    match anaphor? {
+        Anaphor::Months(n) => {
+            let (year, month) = last_month?;
+            let (year, month) = resolve::shift_month(year, month, n);
+            Some(format!("{}-{month:02}", resolve::year_value(year.into())?))
+        }
+        Anaphor::Weekday(weekday, dir) => {
+            let occurrence = if dir < 0 {
+                resolve::Occurrence::Previous
+            } else {
+                resolve::Occurrence::Following
+            };
+            Some(resolve::weekday(last_day?, weekday, occurrence)?.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The year and month of a date value of a month's or a day's precision ("2025-11",
+/// "2025-11-12").
+fn value_month(value: &str) -> Option<(i32, u32)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, month) = (value.get(..4)?, value.get(5..7)?);
+    let shape = value.get(4..5) == Some("-") && matches!(value.len(), 7 | 10);
+    let month: u32 = month
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m) && digits(year))?;
+    shape.then_some((year.parse().ok()?, month))
 }
 
 /// Puts clock times written without a day ("at 2:15 p.m.") on the day their sentence is about:

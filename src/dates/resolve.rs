@@ -280,9 +280,13 @@ fn with_half(amount: &Amount, unit: Unit) -> Option<String> {
 }
 
 /// The date `count` `unit`s before `reference`, at the unit's own precision: "two years ago" is a
-/// year, "three months ago" a month, "two weeks ago" a week, "five days ago" a day.
+/// year, "three months ago" a month, "five days ago" a day. Weeks count days: "two weeks ago"
+/// is the day fourteen days back, as both TimeBank and GUM mostly value it.
 pub fn ago(reference: Date, count: u32, unit: Unit) -> Option<String> {
-    shifted(reference, -i64::from(count), unit)
+    match unit {
+        Unit::Week => shifted(reference, -i64::from(count).checked_mul(7)?, Unit::Day),
+        _ => shifted(reference, -i64::from(count), unit),
+    }
 }
 
 /// The date `count` `unit`s after `reference` ("in three weeks"), at the unit's precision.
@@ -442,7 +446,7 @@ mod tests {
         assert_eq!(ago(r, 2, Unit::Year).unwrap(), "2023");
         assert_eq!(ago(r, 1, Unit::Decade).unwrap(), "2015");
         assert_eq!(ago(r, 3, Unit::Month).unwrap(), "2025-07");
-        assert_eq!(ago(r, 2, Unit::Week).unwrap(), "2025-W40");
+        assert_eq!(ago(r, 2, Unit::Week).unwrap(), "2025-10-02");
         assert_eq!(ago(r, 5, Unit::Day).unwrap(), "2025-10-11");
         assert_eq!(ago(r, 24, Unit::Hour).unwrap(), "2025-10-15");
     }

@@ -78,6 +78,32 @@ pub const ORDINALS: &[(&str, u32)] = &[
     ("4th", 4),
 ];
 
+/// Words between an amount and its unit that add to something before ("two more years", "an
+/// additional year", "a further week"): the amount is still the length.
+pub const MORE_UNITS: &[&str] = &["more", "additional", "extra", "further"];
+
+/// Ordinals that count the days of an event ("the eighth day of the strike"); digits ("the 3rd
+/// day") are matched by pattern.
+pub const DAY_COUNT_ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "twentieth",
+    "hundredth",
+];
+
 /// Vague amounts; `Some(n)` where the phrase means a number ("a couple of" = 2), `None` where the
 /// TIMEX3 value takes `X` ("several years" = `PXY`).
 pub const QUANTIFIERS: &[(&str, Option<u32>)] = &[

@@ -52,25 +52,38 @@ pub const WEEKDAY_NAME_PREFIXES: &[&str] = &[
     "shrove", "giving", "whit", "orthodox",
 ];
 
-/// Holidays on a fixed day of the year, as (name, month, day); Thanksgiving (US, fourth Thursday
-/// of November) is computed.
-pub const HOLIDAYS: &[(&str, (u32, u32))] = &[
-    ("christmas day", (12, 25)),
-    ("christmas eve", (12, 24)),
-    ("christmas", (12, 25)),
-    ("new year's day", (1, 1)),
-    ("new year’s day", (1, 1)),
-    ("new year's eve", (12, 31)),
-    ("new year’s eve", (12, 31)),
-    ("boxing day", (12, 26)),
-    ("halloween", (10, 31)),
-    ("valentine's day", (2, 14)),
-    ("valentine’s day", (2, 14)),
-    ("independence day", (7, 4)),
-    ("the fourth of july", (7, 4)),
-    ("veterans day", (11, 11)),
-    ("thanksgiving day", (11, 0)),
-    ("thanksgiving", (11, 0)),
+/// When a holiday falls: `(month, day, None)` on that day every year; `(month, day,
+/// Some(weekday))` on the first such weekday (1 Monday … 7 Sunday) on or after that day, as the
+/// US holidays set by weekday are (Thanksgiving, the fourth Thursday of November, is the first
+/// Thursday on or after November 22).
+pub type HolidayDate = (u32, u32, Option<u32>);
+
+/// Holidays by name and when they fall.
+pub const HOLIDAYS: &[(&str, HolidayDate)] = &[
+    ("christmas day", (12, 25, None)),
+    ("christmas eve", (12, 24, None)),
+    ("christmas", (12, 25, None)),
+    ("new year's day", (1, 1, None)),
+    ("new year’s day", (1, 1, None)),
+    ("new year's eve", (12, 31, None)),
+    ("new year’s eve", (12, 31, None)),
+    ("boxing day", (12, 26, None)),
+    ("halloween", (10, 31, None)),
+    ("valentine's day", (2, 14, None)),
+    ("valentine’s day", (2, 14, None)),
+    ("independence day", (7, 4, None)),
+    ("the fourth of july", (7, 4, None)),
+    ("veterans day", (11, 11, None)),
+    ("thanksgiving day", (11, 22, Some(4))),
+    ("thanksgiving", (11, 22, Some(4))),
+    ("election day", (11, 2, Some(2))),
+    ("labor day", (9, 1, Some(1))),
+    ("memorial day", (5, 25, Some(1))),
+    ("columbus day", (10, 8, Some(1))),
+    ("mother's day", (5, 8, Some(7))),
+    ("mother’s day", (5, 8, Some(7))),
+    ("father's day", (6, 15, Some(7))),
+    ("father’s day", (6, 15, Some(7))),
 ];
 
 /// Parts of the day and their TIMEX3 codes (`2025-10-16TEV`).
@@ -103,6 +116,10 @@ pub const REFERENCE_WORDS: &[(&str, &str)] = &[
     ("soon", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
+    ("the long term", "FUTURE_REF"),
+    ("a later date", "FUTURE_REF"),
     ("right now", "PRESENT_REF"),
 ];
 

@@ -108,6 +108,9 @@ pub const WEEKDAY_CUES: &[&str] = &[
 /// length of time: "hundreds of years", "a matter of days".
 pub const MULTITUDE_NOUNS: &[&str] = &["matter", "hundreds", "thousands", "millions", "dozens"];
 
+/// Kinds of day an amount may count, inside the duration ("eight trading days" is `P8D`).
+pub const COUNTED_DAY_KINDS: &[&str] = &["trading", "business", "working", "school"];
+
 /// Words before a plural unit that make a fixed phrase, not an amount of time ("business hours").
 pub const NOT_DURATION_BEFORE: &[&str] = &[
     "business",
@@ -142,6 +145,7 @@ pub const NOT_DURATION_BEFORE: &[&str] = &[
 /// "within a year"); elsewhere "a year" is more often a rate ("$5 million a year") or a phrase.
 pub const LENGTH_CUES: &[&str] = &[
     "for",
+    "by",
     "within",
     "in",
     "over",
@@ -180,6 +184,13 @@ pub const LENGTH_CUES: &[&str] = &[
 ];
 
 /// Words before "a year", "a week" that make it a rate, a set: "$5 million a year".
+/// Verbs that grant time to someone ("offered him a week to withdraw", "gave them a day"): "a
+/// week" after them and their object is a length.
+pub const GRANTING_VERBS: &[&str] = &[
+    "gave", "give", "gives", "given", "giving", "offered", "offer", "offers", "granted", "grant",
+    "allowed", "allow", "allows",
+];
+
 pub const RATE_CUES: &[&str] = &[
     "million", "billion", "thousand", "hundred", "trillion", "percent", "%", "times", "once",
     "twice", "thrice",
@@ -208,6 +219,31 @@ pub const QUANTITY_CUES: &[&str] = &[
     "additional",
     "extra",
     "all",
+];
+
+/// Adjectives of quantity between a determiner and a number: the number they qualify is a count
+/// ("an estimated 2000 people", "a further 1500 jobs", "the first 2000 votes"), not a year.
+pub const QUANTITY_ADJECTIVES: &[&str] = &[
+    "estimated",
+    "further",
+    "remaining",
+    "total",
+    "whopping",
+    "mere",
+    "other",
+    "additional",
+    "extra",
+    "average",
+    "record",
+    "first",
+    "last",
+    "next",
+    "final",
+    "reported",
+    "expected",
+    "staggering",
+    "massive",
+    "huge",
 ];
 
 /// Words that may follow a year without making it a count ("in 2016 in Toronto").

@@ -149,3 +149,10 @@ pub const REPORTING_VERBS: &[&str] = &[
     "insisted",
     "warned",
 ];
+
+/// Words just before a possessive weekday that await it ("until Friday's deadline", "the
+/// upcoming Tuesday's debate"; "ahead of" is checked as two words). Not "before" or "for", as
+/// often after the event ("before Friday's close", "blamed for Friday's attack").
+pub const POSSESSIVE_AHEAD_CUES: &[&str] = &[
+    "until", "till", "upcoming", "coming", "await", "awaits", "awaiting",
+];

@@ -14,6 +14,21 @@ pub(super) fn month_day(found: &Found, context: &Context) -> Option<Timex> {
     Timex::new(Kind::Date, value)
 }
 
+/// "the week of March 6": the ISO week holding that day (`2000-W10`).
+pub(super) fn week_of(found: &Found, context: &Context) -> Option<Timex> {
+    let month = month_number(found.get("month")?)?;
+    let day = parse::day(found.get("day")?)?;
+    let value = month_day_value(context, month, day, found.get("year"), None)?;
+    let date = value
+        .get(..4)
+        .and_then(|year| year.parse().ok())
+        .and_then(|year| super::Date::new(year, month, day));
+    Timex::new(
+        Kind::Date,
+        date.map_or_else(|| "XXXX-WXX".to_string(), |d| d.iso_week_value()),
+    )
+}
+
 /// "April 24 and 25, 1999": two dates, the second of the first's month and year. Not "May 5
 /// and 6 people", where the second number counts something.
 pub(super) fn month_days(found: &Found, context: &Context) -> Option<Timex> {
@@ -214,7 +229,11 @@ fn is_year_in_context(context: &Context) -> bool {
     let unit_after = context
         .next()
         .is_some_and(|noun| lexicon::unit(&noun).is_some());
-    if counted_noun && !measure && !unit_after && context.follows(DETERMINERS) {
+    if counted_noun
+        && !measure
+        && !unit_after
+        && (context.follows(DETERMINERS) || after_adjective(context))
+    {
         return true;
     }
     if context.follows(QUANTITY_CUES) {
@@ -223,6 +242,20 @@ fn is_year_in_context(context: &Context) -> bool {
     let after_name = context.previous_token().is_some_and(is_capitalized);
     !counted_noun
         || (!measure && (context.previous().is_some_and(|w| is_year_cue(&w)) || after_name))
+}
+
+/// Whether an adjective after a determiner comes just before ("his unsuccessful 1996 campaign"):
+/// a lowercase word that is no amount ("an estimated 2000 people", "another 2000 jobs").
+fn after_adjective(context: &Context) -> bool {
+    let determiner = context
+        .word_before(2)
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    let adjective = context.previous_token().is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && !QUANTITY_CUES.contains(&w)
+            && !QUANTITY_ADJECTIVES.contains(&w)
+    });
+    determiner && adjective
 }
 
 /// "the 2014-2015 season", "the 1988-89 expedition": two years, each its own expression.
@@ -320,7 +353,7 @@ pub(super) fn spelled_year(found: &Found, context: &Context) -> Option<Timex> {
 pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
     let written = found.get("name")?;
     let name = parse::words(written).join(" ").replace('’', "'");
-    let (month, day) =
+    let (month, day, weekday) =
         lookup(HOLIDAYS, &name).or_else(|| lookup(HOLIDAYS, written.to_lowercase().as_str()))?;
     if !written.starts_with(|c: char| c.is_uppercase()) && !name.starts_with("the ") {
         return None;
@@ -330,35 +363,34 @@ pub(super) fn holiday(found: &Found, context: &Context) -> Option<Timex> {
         next.starts_with(char::is_lowercase)
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     });
-    if noun_after && !name.ends_with("day") && !name.ends_with("eve") {
+    // "last Thanksgiving following the wreck": a shifted holiday is a date whatever follows.
+    let shifted = found.get("shift").is_some();
+    if noun_after && !shifted && !name.ends_with("day") && !name.ends_with("eve") {
         return None;
     }
     // "The Last Christmas of Mrs. Claus": a title, not the last one.
     if found.get("shift").is_some() && context.follows(&["the"]) {
         return None;
     }
-    // "Johnnie Christmas": a surname.
-    if context.preceded_by_capitalized() && !name.starts_with("the ") {
+    // "Johnnie Christmas": a surname (not "the Atlantic last Thanksgiving").
+    if context.preceded_by_capitalized() && !name.starts_with("the ") && !shifted {
         return None;
     }
     let Some(reference) = context.reference else {
         return Timex::new(
             Kind::Date,
-            if day == 0 {
-                format!("XXXX-{month:02}")
-            } else {
-                format!("XXXX-{month:02}-{day:02}")
+            match weekday {
+                Some(_) => format!("XXXX-{month:02}"),
+                None => format!("XXXX-{month:02}-{day:02}"),
             },
         );
     };
     let dated = |year: i32| -> Option<Date> {
-        if day != 0 {
-            return Date::new(year, month, day);
-        }
-        // The fourth Thursday of November.
-        let first = Date::new(year, 11, 1)?;
-        let to_thursday = (4 + 7 - i64::from(first.weekday().number())) % 7;
-        first.add_days(to_thursday + 21)
+        let first = Date::new(year, month, day)?;
+        let Some(weekday) = weekday else {
+            return Some(first);
+        };
+        first.add_days((i64::from(weekday) + 7 - i64::from(first.weekday().number())) % 7)
     };
     let r = reference.days_since_epoch();
     let years = [reference.year(), reference.year() - 1, reference.year() + 1];

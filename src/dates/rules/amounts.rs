@@ -18,9 +18,13 @@ pub(super) fn unit_and_amount(found: &Found, context: &Context) -> Option<(lexic
         return None;
     }
     let ordinal_second = unit == lexicon::Unit::Second && !plural && is_ordinal(found, context);
-    let vague_singular = !plural && lookup(QUANTIFIERS, &amount_text).is_some();
-    // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year.
+    // "a several-year tenure": hyphenated, a quantifier makes an adjective of some years.
+    let vague_singular =
+        !plural && lookup(QUANTIFIERS, &amount_text).is_some() && !is_hyphenated(found);
+    // "a quarter of", "three-quarters of the shares": fractions, not quarters of a year ("several
+    // quarters of losses" counts no fraction).
     let fraction = unit == lexicon::Unit::Quarter
+        && amount != Amount::Vague
         && (amount == Amount::Count(1) || found.text().contains('-') || context.precedes(&["of"]));
     (!ordinal_second && !vague_singular && !fraction).then_some((unit, amount))
 }
@@ -92,19 +96,20 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
             && !FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
     }) && !context.precedes(&["ended", "ending"]);
     // "the 23-year Israeli occupation": a hyphenated amount is an adjective, whatever follows.
-    let hyphenated = found
-        .bounds("amount")
-        .zip(found.bounds("unit"))
-        .is_some_and(|((_, amount_end), (unit_start, _))| {
-            found.text()[amount_end..unit_start].contains('-')
-        });
+    let hyphenated = is_hyphenated(found);
     if found.get("the").is_some() && (noun_after || hyphenated) {
         return None;
     }
     let half = found.get("half").or_else(|| found.get("half2")).is_some();
-    let single = !half && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
+    // "a one-day trip", "its one-year term": an adjective of length, unlike "one day".
+    let single = !half
+        && !hyphenated
+        && matches!(found.lower("amount").as_deref(), Some("a" | "an" | "one"));
     let modified = found.get("frame").is_some() || found.get("amod").is_some();
-    if single && !modified && !context.follows(LENGTH_CUES) {
+    let granted = context
+        .word_before(2)
+        .is_some_and(|verb| GRANTING_VERBS.contains(&verb.as_str()));
+    if single && !modified && !context.follows(LENGTH_CUES) && !granted {
         let after_amount = context
             .previous_token()
             .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
@@ -114,6 +119,16 @@ pub(super) fn duration(found: &Found, context: &Context) -> Option<Timex> {
     }
     let modifier = outside_modifier(found, context);
     Timex::new(Kind::Duration, resolve::duration(&amount, unit)).map(|t| t.modified(modifier))
+}
+
+/// Whether the amount and the unit of the match are joined by a hyphen ("23-year", "one-day").
+fn is_hyphenated(found: &Found) -> bool {
+    found
+        .bounds("amount")
+        .zip(found.bounds("unit"))
+        .is_some_and(|((_, amount_end), (unit_start, _))| {
+            found.text()[amount_end..unit_start].contains('-')
+        })
 }
 
 /// "between 6 and 9 months", "two to three weeks", "6-9 months": one duration of an unknown
@@ -167,6 +182,10 @@ pub(super) fn is_title(found: &Found, context: &Context) -> bool {
 pub(super) fn framed_duration(found: &Found, context: &Context) -> Option<Timex> {
     use lexicon::Unit::*;
     let (unit, plural) = lexicon::unit(&found.lower("unit")?)?;
+    // "the first hours of the war": some hours; "the first day" is an ordinal day, not a length.
+    if found.lower("dir").as_deref() == Some("first") && !plural {
+        return None;
+    }
     if (unit, plural) == (Year, false) {
         let ahead = matches!(found.lower("dir").as_deref(), Some("next" | "coming"));
         let offset = if ahead { 1 } else { -1 };
@@ -233,6 +252,13 @@ pub(super) fn vague_period(found: &Found, _: &Context) -> Option<Timex> {
     }
 }
 
+/// "for a while": a length of no stated unit or number (`PXX`). Only after "for": "in a while"
+/// and "a while ago" point to a time, "a while back" to a place in a story.
+pub(super) fn a_while(_: &Found, context: &Context) -> Option<Timex> {
+    let length = context.follows(&["for"]) && !context.precedes(&["ago", "back", "later"]);
+    length.then(|| Timex::new(Kind::Duration, "PXX"))?
+}
+
 /// "weeks or months", "a year or two": a length of the first unit, of no stated number (`PXW`,
 /// `PXY`).
 pub(super) fn either_length(found: &Found, _: &Context) -> Option<Timex> {
@@ -282,6 +308,15 @@ pub(super) fn frequency(found: &Found, context: &Context) -> Option<Timex> {
     if word == "quarterly" && before_noun {
         return None;
     }
+    // "revenue will rise 20% annually", "10,000 units annually": a rate of growth or output,
+    // not events that recur.
+    let numeric =
+        |w: String| w.starts_with(|c: char| c.is_ascii_digit()) || w == "%" || w == "percent";
+    let after_quantity =
+        context.word_before(1).is_some_and(numeric) || context.word_before(2).is_some_and(numeric);
+    if word == "annually" && after_quantity {
+        return None;
+    }
     // "LA Weekly", "the Daily Mail": a name.
     if is_capitalized(found.text()) && !context.starts_sentence() {
         return None;
@@ -292,7 +327,15 @@ pub(super) fn frequency(found: &Found, context: &Context) -> Option<Timex> {
 /// "on Fridays": every Friday.
 pub(super) fn weekdays(found: &Found, _: &Context) -> Option<Timex> {
     let weekday = weekday_number(found.get("weekday")?)?;
-    Timex::new(Kind::Set, resolve::unanchored_weekday(weekday))
+    let every = resolve::unanchored_weekday(weekday);
+    // "on Tuesday nights": that part of every Tuesday (`XXXX-WXX-2TNI`).
+    match found.lower("part") {
+        Some(part) => Timex::new(
+            Kind::Set,
+            format!("{every}T{}", lookup(PARTS_OF_DAY, &part)?),
+        ),
+        None => Timex::new(Kind::Set, every),
+    }
 }
 
 /// "months", "years" alone: an unknown number of them (`PXM`). Not in names ("Happy Days") or

@@ -22,6 +22,7 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
         Some("last") => Occurrence::Previous,
         Some("next") => Occurrence::Following,
         Some("this") => Occurrence::Soonest,
+        _ if context.is_possessive() => possessive_occurrence(context),
         _ if context.tense() == Some(Tense::Future) || lasts_until(context, WEEKDAY_AHEAD_CUES) => {
             Occurrence::Soonest
         }
@@ -30,6 +31,29 @@ pub(super) fn weekday_value(context: &Context, weekday: u32, shift: Option<&str>
     resolve::weekday(reference, weekday, occurrence)
         .map_or_else(|| resolve::unanchored_weekday(weekday), |d| d.to_string())
 }
+
+/// Which occurrence a possessive weekday names ("Wednesday's ruling"): an event the news reports,
+/// so the latest, unless the clause it opens is to come ("Sunday's vote will decide"), it is
+/// awaited ("ahead of Sunday's vote") or a plain future governs it ("will vote in Sunday's
+/// election"). A conditional or modal before it governs the noun, not the day ("would look for
+/// ways around Wednesday's ruling").
+fn possessive_occurrence(context: &Context) -> Occurrence {
+    let ahead_of = context.follows(&["of"]) && context.word_before(2).as_deref() == Some("ahead");
+    let awaited = ahead_of || context.follows(POSSESSIVE_AHEAD_CUES);
+    let will = (1..=CLAUSE_WORDS).any(|n| {
+        context.word_before(n).is_some_and(|w| {
+            w == "will" || w == "shall" || w.ends_with("'ll") || w.ends_with("’ll")
+        })
+    });
+    if awaited || will || context.tense_after() == Some(Tense::Future) {
+        Occurrence::Soonest
+    } else {
+        Occurrence::Latest
+    }
+}
+
+/// How far back a plain future ("will") may govern a possessive weekday, in words.
+const CLAUSE_WORDS: usize = 8;
 
 /// Which occurrence of a month or day of the year is meant: "last"/"next"/"this" say so; a future
 /// cue nearby means the soonest; otherwise `past` (news reports the past), or `None` for the

@@ -9,11 +9,13 @@
 mod absolute;
 mod amounts;
 mod direction;
+mod patterns;
 mod relative;
 
 use self::absolute::*;
 use self::amounts::*;
 use self::direction::*;
+pub use self::patterns::{expand, placeholders};
 use self::relative::*;
 
 use regex::Captures;
@@ -65,6 +67,11 @@ pub enum Anaphor {
     Days(i64),
     /// "the following year", "that year": years from the year last mentioned.
     Years(i32),
+    /// "the following month", "that month": months from the month last mentioned.
+    Months(i64),
+    /// "the previous Friday" (-1), "the following Monday" (1): that weekday before or after the
+    /// full date last mentioned.
+    Weekday(u32, i8),
     /// "the week before", "the following week": weeks from the full date last mentioned.
     Weeks(i64),
 }
@@ -242,7 +249,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+more)?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
+        pattern: r"(?:(?P<frame>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest))\s+|(?P<the>the)\s+)?(?:(?P<amod>{dmod})\s+)?(?P<amount>{num}|an?|{quant})(?:\s+and\s+a\s+(?P<half>half))?(?:\s+{moreunits})?[\s-]+(?:{dayqual}\s+)?(?P<unit>{unit})(?:\s+and\s+a\s+(?P<half2>half))?(?P<orso>\s+or\s+so)?",
         resolve: duration,
     },
     Rule {
@@ -263,7 +270,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past unit",
-        pattern: r"the\s+(?P<dir>past|last|next|coming)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
+        pattern: r"the\s+(?P<dir>past|last|next|coming|first)\s+(?P<unit>{unit})(?P<orso>\s+or\s+so)?",
         resolve: framed_duration,
     },
     Rule {
@@ -278,8 +285,13 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "the next day",
-        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|year|{part})|the\s+(?P<unit2>day|week|year)\s+(?P<dir>before|after)(?:\s+that)?",
+        pattern: r"(?:the|that)\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year|{part})|(?:(?:earlier|later)\s+)?that\s+(?P<that>day|week|month|year|{part})|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after)(?:\s+that)?",
         resolve: anaphoric_day_or_year,
+    },
+    Rule {
+        name: "earlier in the year",
+        pattern: r"(?P<edge>earlier|later|early|late)\s+in\s+the\s+year",
+        resolve: in_the_year,
     },
     Rule {
         name: "the year ended",
@@ -308,8 +320,18 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative day",
-        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})",
+        pattern: r"(?:(?:early|late|earlier|later)\s+)?(?P<word>{relday}|tonight)(?:\s+(?P<part>{part}))?|(?:(?:earlier|later)\s+)?(?P<shift>this|last)\s+(?P<shiftpart>{part})|mid[\s-]?(?P<midpart>morning|afternoon)(?:\s+(?P<midday>{relday}))?",
         resolve: relative_day,
+    },
+    Rule {
+        name: "the nth day of",
+        pattern: r"the\s+(?:{dayordinal}|[0-9]{1,3}(?:st|nd|rd|th))\s+day",
+        resolve: nth_day_of_event,
+    },
+    Rule {
+        name: "the week of",
+        pattern: r"the\s+week\s+of\s+(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?",
+        resolve: week_of,
     },
     Rule {
         name: "the week",
@@ -333,7 +355,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: r"(?:(?P<shift>this|last|next|(?P<pmod>early|late))\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
+        pattern: r"(?:the\s+(?P<order>previous|preceding|following)\s+|(?P<shift>this|last|next|(?P<pmod>early|late))\s+)?(?P<weekday>{weekday})(?:\s+(?P<part>{part}))?",
         resolve: weekday,
     },
     Rule {
@@ -377,6 +399,26 @@ pub const RULES: &[Rule] = &[
         resolve: reference_word,
     },
     Rule {
+        name: "this year than last",
+        pattern: r"last",
+        resolve: elliptic_last,
+    },
+    Rule {
+        name: "until then",
+        pattern: r"then",
+        resolve: until_then,
+    },
+    Rule {
+        name: "for a while",
+        pattern: r"a\s+(?:little\s+|long\s+)?while",
+        resolve: a_while,
+    },
+    Rule {
+        name: "this moment",
+        pattern: r"this\s+(?:[a-z]+\s+)?moment",
+        resolve: this_moment,
+    },
+    Rule {
         name: "current",
         pattern: r"current",
         resolve: current,
@@ -404,7 +446,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekdays",
-        pattern: r"(?P<weekday>{weekday})s",
+        pattern: r"(?P<weekday>{weekday})(?:s|\s+(?P<part>{part})s)",
         resolve: weekdays,
     },
     Rule {
@@ -413,135 +455,3 @@ pub const RULES: &[Rule] = &[
         resolve: bare_units,
     },
 ];
-
-/// `pattern` with its placeholders replaced by the word lists they stand for (from
-/// [`placeholders`]).
-pub fn expand(pattern: &str, placeholders: &[(&str, String)]) -> String {
-    placeholders
-        .iter()
-        .fold(pattern.to_string(), |pattern, (name, regex)| {
-            pattern.replace(name, regex)
-        })
-}
-
-/// A clock time: "10:30 a.m.", "3 PM", "15:00", "4 in the morning", "noon".
-const CLOCK: &str = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|[0-9]{1,2}(?::[0-9]{2})?\s+in\s+the\s+(?:morning|afternoon|evening)|[0-9]{1,2}:[0-9]{2}|noon|midday|midnight)";
-
-/// Each placeholder and the regex alternation of its word list.
-pub fn placeholders() -> Vec<(&'static str, String)> {
-    let units = |plural: bool| {
-        let forms = UNITS.iter().filter(move |u| !plural || u.2).map(|u| u.0);
-        alternation(forms, false)
-    };
-    vec![
-        // First: it holds `{num}`, replaced after it.
-        (
-            "{spelled_year}",
-            r"nineteen[\s-]+{num}|two\s+thousand(?:\s+and)?[\s-]+{num}".to_string(),
-        ),
-        ("{month}", month_pattern()),
-        ("{weekday}", names(WEEKDAYS)),
-        ("{day}", r"[0-9]{1,2}(?:st|nd|rd|th)?".to_string()),
-        ("{year}", r"[0-9]{4}".to_string()),
-        ("{num}", number_pattern()),
-        ("{quant}", names(QUANTIFIERS)),
-        (
-            "{amod}",
-            alternation(AMOUNT_MODIFIERS.iter().copied(), false),
-        ),
-        (
-            "{modifier}",
-            alternation(PERIOD_MODIFIERS.iter().copied(), false),
-        ),
-        ("{unit}", units(false)),
-        ("{plural}", units(true)),
-        ("{part}", names(PARTS_OF_DAY)),
-        ("{season}", names(SEASONS)),
-        ("{ordinal}", names(ORDINALS)),
-        ("{relday}", names(RELATIVE_DAYS)),
-        ("{refword}", names(REFERENCE_WORDS)),
-        ("{frequency}", names(FREQUENCIES)),
-        ("{zone}", zone_pattern()),
-        ("{clock}", CLOCK.to_string()),
-        (
-            "{dmod}",
-            alternation(
-                AMOUNT_MODIFIERS
-                    .iter()
-                    .copied()
-                    .filter(|m| !OUTSIDE_DURATION.contains(m)),
-                false,
-            ),
-        ),
-        ("{century_ordinal}", names(CENTURY_ORDINALS)),
-        ("{decade_word}", names(DECADE_WORDS)),
-        ("{holiday}", names(HOLIDAYS)),
-    ]
-}
-
-/// Time zones, in capitals only and as whole words ("7 p.m. CDT", not "et al.").
-fn zone_pattern() -> String {
-    let zones: Vec<String> = TIME_ZONES.iter().map(|z| z.to_uppercase()).collect();
-    let zones = alternation(zones.iter().map(String::as_str), false);
-    format!(r"(?-i:{zones})(?-u:\b)")
-}
-
-/// Month names, then abbreviations with an optional period ("Oct.").
-fn month_pattern() -> String {
-    let months = || MONTHS.iter().map(|(w, _)| *w);
-    let full = alternation(months().filter(|m| !parse::is_abbreviated_month(m)), false);
-    let short = alternation(months().filter(|m| parse::is_abbreviated_month(m)), true);
-    format!("(?:{full}|{short})")
-}
-
-/// An amount: digits ("2,000", "1.5"), tens and ones ("twenty-four"), or one number word.
-fn number_pattern() -> String {
-    let words = |keep: fn(u32) -> bool| {
-        let words = NUMBER_WORDS.iter().filter(|(_, n)| keep(*n));
-        alternation(words.map(|(w, _)| *w), false)
-    };
-    let tens = words(|n| (20..100).contains(&n) && n % 10 == 0);
-    let ones = words(|n| (1..=9).contains(&n));
-    let any = words(|_| true);
-    format!(
-        r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|{tens}(?:[\s-]+{ones})?|{any})"
-    )
-}
-
-/// The alternation of the words of a word table.
-fn names<V>(table: &[(&'static str, V)]) -> String {
-    alternation(table.iter().map(|(w, _)| *w), false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_pattern_compiles_with_no_placeholder_left() {
-        let unknown = regex::Regex::new(r"\{[a-z]+\}").unwrap();
-        for rule in RULES {
-            let pattern = expand(rule.pattern, &placeholders());
-            assert!(!unknown.is_match(&pattern), "{}: {pattern}", rule.name);
-            regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{}: {e}", rule.name));
-        }
-    }
-
-    #[test]
-    fn number_placeholder_prefers_compounds() {
-        let number =
-            regex::Regex::new(&format!("^(?i:{})$", expand("{num}", &placeholders()))).unwrap();
-        for ok in [
-            "two",
-            "twenty-four",
-            "twenty four",
-            "2,000",
-            "1.5",
-            "17",
-            "Seventeen",
-        ] {
-            assert!(number.is_match(ok), "{ok}");
-        }
-        assert!(!number.is_match("twentyfour"));
-    }
-}

@@ -113,9 +113,48 @@ pub(super) fn anaphoric_day_or_year(found: &Found, context: &Context) -> Option<
     match unit.as_str() {
         "week" => Timex::anaphoric(Kind::Date, "XXXX-WXX", Anaphor::Weeks(step)),
         "year" => Timex::anaphoric(Kind::Date, "XXXX", Anaphor::Years(step as i32)),
+        "month" => Timex::anaphoric(Kind::Date, "XXXX-XX", Anaphor::Months(step)),
         // "the next morning", "that night": valued as the day, as "Thursday evening" is.
         _ => Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(step)),
     }
+}
+
+/// "twice as high this year as last", "more this week than last": the period before the one
+/// just named, its noun left out.
+pub(super) fn elliptic_last(_: &Found, context: &Context) -> Option<Timex> {
+    let compared = context.follows(&["as", "than"]);
+    let this = context.word_before(3).as_deref() == Some("this");
+    let period = context.word_before(2).and_then(|w| Period::from_word(&w));
+    let period = period.filter(|p| {
+        matches!(
+            p,
+            Period::Week | Period::Month | Period::Quarter | Period::Year
+        )
+    });
+    let value =
+        resolve::relative_period(context.reference, period.filter(|_| compared && this)?, -1);
+    Timex::new(Kind::Date, value)
+}
+
+/// "at this crucial moment": the present (`PRESENT_REF`), after "at" or "in".
+pub(super) fn this_moment(found: &Found, context: &Context) -> Option<Timex> {
+    let present = context.follows(&["at", "in"]) && found.text().chars().all(|c| !c.is_uppercase());
+    present.then(|| Timex::new(Kind::Date, "PRESENT_REF"))?
+}
+
+/// "Until then", "by then": the day last mentioned ("terminate on Nov. 30. Until then, …"),
+/// unknown without one. "Then" alone is a step in a story, not a date.
+pub(super) fn until_then(_: &Found, context: &Context) -> Option<Timex> {
+    let bounded = context.follows(&["until", "till", "by"]);
+    bounded.then(|| Timex::anaphoric(Kind::Date, "XXXX-XX-XX", Anaphor::Days(0)))?
+}
+
+/// "earlier in the year", "late in the year": the year last mentioned, else the reference year
+/// ("late" and "early" set the `mod`).
+pub(super) fn in_the_year(found: &Found, context: &Context) -> Option<Timex> {
+    let value = resolve::relative_period(context.reference, Period::Year, 0);
+    let edge = found.lower("edge").and_then(|e| lookup(PERIOD_MODS, &e));
+    Timex::anaphoric(Kind::Date, value, Anaphor::Years(0)).map(|t| t.modified(edge))
 }
 
 /// "the year ended Sept. 30" is a year's length (TimeBank's reading of results "for the year
@@ -195,6 +234,16 @@ pub(super) fn relative_year_quarter(found: &Found, context: &Context) -> Option<
 }
 
 pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
+    // "by mid-afternoon": that part of the reference day, as "this afternoon" is; "mid-afternoon
+    // yesterday", of the day before.
+    if let Some(part) = found.lower("midpart") {
+        let code = lookup(PARTS_OF_DAY, &part)?;
+        let offset = match found.lower("midday") {
+            Some(word) => lookup(RELATIVE_DAYS, &word)?,
+            None => 0,
+        };
+        return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
+    }
     if let Some(shift) = found.lower("shift") {
         let part = found.lower("shiftpart")?;
         let offset = match (shift.as_str(), part.as_str()) {
@@ -206,11 +255,18 @@ pub(super) fn relative_day(found: &Found, context: &Context) -> Option<Timex> {
         return Timex::new(Kind::Time, format!("{}T{code}", day_value(context, offset)));
     }
     let word = found.lower("word")?;
-    if word == "tonight" {
-        return Timex::new(Kind::Time, format!("{}TNI", day_value(context, 0)));
+    // "USA Today", "VOA Today": the name of a paper or a show (not "THE TRIP TODAY" in capitals).
+    let written = found.get("word")?;
+    let titled = written == "Today" && context.preceded_by_capitalized();
+    if titled && !context.starts_sentence() {
+        return None;
     }
-    // "yesterday afternoon" is valued as the day, as "Thursday evening" is.
-    let offset = lookup(RELATIVE_DAYS, &word)?;
+    // "yesterday afternoon" and "tonight" are valued as the day, as "Thursday evening" is (and
+    // as both TimeBank and GUM value "tonight").
+    let offset = match word.as_str() {
+        "tonight" => 0,
+        _ => lookup(RELATIVE_DAYS, &word)?,
+    };
     if offset == 0 && context.reference.is_none() {
         return Timex::new(Kind::Date, "PRESENT_REF");
     }
@@ -282,6 +338,14 @@ pub(super) fn the_week(_: &Found, context: &Context) -> Option<Timex> {
     Timex::anaphoric(Kind::Date, value, Anaphor::Weeks(0))
 }
 
+/// "Today is the eighth day of the strike", "it's the second day of an offensive": said in the
+/// present, the day counted is the day of writing. Elsewhere ("on the third day of the trial")
+/// the day is unknown and left alone.
+pub(super) fn nth_day_of_event(_: &Found, context: &Context) -> Option<Timex> {
+    let present = context.follows(&["is", "'s", "’s"]);
+    (present && context.precedes(&["of"])).then(|| Timex::new(Kind::Date, day_value(context, 0)))?
+}
+
 /// "over the weekend": the one just past, unless the future is spoken of.
 pub(super) fn the_weekend(_: &Found, context: &Context) -> Option<Timex> {
     let Some(reference) = context.reference else {
@@ -308,13 +372,13 @@ pub(super) fn season(found: &Found, context: &Context) -> Option<Timex> {
     }
     if let Some(bare) = found.lower("bare") {
         // "into the summer", "over the winter": this year's, after a preposition of time (not
-        // "the fall of Rome", "the spring of water").
-        let cued = context.follows(SEASON_CUES) && !context.precedes(&["of"]);
+        // "the fall of Rome", "the spring of water"). "The early summer" is a time of year
+        // wherever it stands ("the low levels of the early summer").
+        let timed = context.follows(SEASON_CUES) || found.get("pmod").is_some();
+        let cued = timed && !context.precedes(&["of"]);
         let (index, code) = lookup(SEASONS, &bare).filter(|_| cued)?;
-        return Timex::new(
-            Kind::Date,
-            resolve::relative_season(context.reference, index, code, 0),
-        );
+        let value = resolve::relative_season(context.reference, index, code, 0);
+        return Timex::new(Kind::Date, value).map(|t| t.modified(modifier_of(found)));
     }
     let (index, code) = lookup(SEASONS, &found.lower("season")?)?;
     let offset = shift_offset(&found.lower("shift")?);
@@ -337,12 +401,36 @@ pub(super) fn weekday(found: &Found, context: &Context) -> Option<Timex> {
             return None;
         }
     }
+    // "down 4.5% from the previous Friday": the Friday before the day last mentioned.
+    if let Some(order) = found.lower("order") {
+        let (dir, shift) = if order == "following" {
+            (1, "next")
+        } else {
+            (-1, "last")
+        };
+        let fallback = weekday_value(context, weekday, Some(shift));
+        return Timex::anaphoric(Kind::Date, fallback, Anaphor::Weekday(weekday, dir));
+    }
+    // "on Monday and Tuesday nights": every Monday night too.
+    if let Some(set) = shared_plural_part(weekday, context).filter(|_| shift.is_none()) {
+        return Timex::new(Kind::Set, set);
+    }
     // "Thursday evening" is valued as the day: most annotators (TimeBank's newer part, GUM)
     // give the day, and the part of it adds nothing a reader needs to place the event.
     Timex::new(
         Kind::Date,
         weekday_value(context, weekday, shift.as_deref()),
     )
+}
+
+/// The set of `weekday`'s part of the day when a plural one follows it after "and" or "or"
+/// ("Monday and Tuesday nights" is `XXXX-WXX-1TNI`).
+fn shared_plural_part(weekday: u32, context: &Context) -> Option<String> {
+    let joined = matches!(context.next().as_deref(), Some("and" | "or"));
+    let other = context.word_after(2).and_then(|w| lookup(WEEKDAYS, &w));
+    let part = context.word_after(3)?;
+    let code = lookup(PARTS_OF_DAY, part.strip_suffix('s')?)?;
+    (joined && other.is_some()).then(|| format!("{}T{code}", resolve::unanchored_weekday(weekday)))
 }
 
 /// A month alone is a date when capitalized. "May" and "March" (and abbreviations) are also
@@ -408,7 +496,14 @@ pub(super) fn reference_word(found: &Found, context: &Context) -> Option<Timex> 
     let idiom = phrase == "soon"
         && (context.follows(&["as", "how", "too", "so"])
             || context.precedes(&["after", "before", "as", "enough"]));
-    if idiom {
+    // "was soon released", "soon became a flood": soon after a past event, not the future.
+    let past_soon = phrase == "soon" && context.tense() == Some(Tense::Past);
+    // "the future of Kosovo": its fate, not a time.
+    let fate = phrase == "the future" && context.precedes(&["of"]);
+    // "Now, he says, …": opening a sentence before a comma, "now" turns the talk, as
+    // "well," does; it dates nothing.
+    let discourse = phrase == "now" && context.starts_sentence() && context.precedes(&[","]);
+    if idiom || past_soon || fate || discourse {
         return None;
     }
     Timex::new(Kind::Date, value)
