@@ -26,7 +26,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
 
 /// Whether the name on `tokens` is a dateline: it opens a line, is written in capitals, and the
 /// rest of the dateline follows it on its line.
-pub fn is_dateline(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool {
+fn is_dateline(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool {
     let (first, end) = (tokens.start, tokens.end);
     let opens_line = first == 0 || doc.line_break_between(first - 1, first);
     opens_line && in_capitals(doc, tokens) && rest_follows(doc, lexicon, end)
@@ -104,9 +104,12 @@ fn story_follows(doc: &Document, t: usize) -> bool {
         .any(|u| doc.token_text(u).chars().any(char::is_lowercase))
 }
 
-/// Takes every dateline mention (`dateline[m]`) out of an entity that is not a place into an
-/// entity of its own, so that it stays a place; `groups` stay in order of first mention.
-pub fn separate(mentions: &[Mention], dateline: &[bool], groups: &mut Vec<Group>) {
+/// Takes every dateline mention out of an entity that is not a place into an entity of its own,
+/// so that it stays a place; `groups` stay in order of first mention.
+pub fn separate(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], groups: &mut Vec<Group>) {
+    let dateline: Vec<bool> = (mentions.iter())
+        .map(|m| is_dateline(doc, lexicon, m.tokens.clone()))
+        .collect();
     let mut alone = Vec::new();
     for group in groups.iter_mut() {
         if group.kind() == Kind::Place || group.mentions.iter().all(|&m| !dateline[m]) {

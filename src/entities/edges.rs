@@ -225,8 +225,8 @@ mod tests {
             "Corp"
         );
         assert_eq!(end("Analysts at Smith & Co.", "Co."), "Co");
-        // Inside the sentence, and initials, keep the period.
+        // Inside the sentence, and initials even at its end, keep the period.
         assert_eq!(end("Lear Corp. shares fell.", "Corp."), "Corp.");
-        assert_eq!(end("Troops left the U.S. The war ended.", "U.S."), "U.S.");
+        assert_eq!(end("Troops left the U.S.\nThe war ended.", "U.S."), "U.S.");
     }
 }

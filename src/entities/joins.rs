@@ -45,15 +45,13 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         &lexicon.organizations,
     ];
     let longest = lists.iter().map(|l| l.longest()).max().unwrap_or(0);
+    // Indices, not an iterator: a name that takes in the next ones drains them.
     let mut i = 0;
     while i < found.len() {
-        if found[i].kind != Kind::Organization {
-            i += 1;
-            continue;
-        }
         let (start, end) = (found[i].tokens.start, found[i].tokens.end);
         let last = (start + longest).min(doc.tokens.len());
-        let listed_end = (end + 1..=last).rev().find(|&e| {
+        let organization = found[i].kind == Kind::Organization;
+        let listed_end = (end + 1..=last).rev().filter(|_| organization).find(|&e| {
             let key = lowercase_key(doc, start..e);
             !doc.line_break_between(start, e - 1) && lists.iter().any(|l| l.contains(&key))
         });

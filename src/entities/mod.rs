@@ -81,10 +81,7 @@ impl EntityRecognizer {
         repeats::add(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &mentions);
-        let dateline: Vec<bool> = (mentions.iter())
-            .map(|m| datelines::is_dateline(document, &self.lexicon, m.tokens.clone()))
-            .collect();
-        datelines::separate(&mentions, &dateline, &mut groups);
+        datelines::separate(document, &self.lexicon, &mentions, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
 }

@@ -145,66 +145,68 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
 mod tests {
     use super::*;
 
-    fn texts(doc: &Document, found: &[Found]) -> Vec<String> {
-        found.iter().map(|f| f.text(doc)).collect()
-    }
-
-    fn found_at(doc: &Document, text: &str, kind: Kind) -> Found {
-        let start = doc.token_at_or_after(doc.text.find(text).unwrap());
-        let end = doc.token_at_or_after(doc.text.find(text).unwrap() + text.len());
-        Found {
-            tokens: start..end,
-            kind,
-        }
+    /// The names after [`add`], texts and kinds, when the tagger found `names` (each at its first
+    /// place in `text`).
+    fn with_repeats(text: &str, names: &[(&str, Kind)]) -> (Vec<String>, Vec<Kind>) {
+        let doc = Document::new(text);
+        let mut found: Vec<Found> = (names.iter())
+            .map(|&(name, kind)| {
+                let at = text.find(name).unwrap();
+                let tokens = doc.token_at_or_after(at)..doc.token_at_or_after(at + name.len());
+                Found { tokens, kind }
+            })
+            .collect();
+        add(&doc, &Lexicon::new(), &mut found);
+        (
+            found.iter().map(|f| f.text(&doc)).collect(),
+            found.iter().map(|f| f.kind).collect(),
+        )
     }
 
     #[test]
     fn repeats_and_surnames_are_added_in_text_order() {
-        let doc = Document::new(
+        let (texts, kinds) = with_repeats(
             "Mark Rathbun met Acme Widgets staff. Later Rathbun left Acme Widgets for good.",
+            &[
+                ("Mark Rathbun", Kind::Person),
+                ("Acme Widgets", Kind::Organization),
+            ],
         );
-        let mut found = vec![
-            found_at(&doc, "Mark Rathbun", Kind::Person),
-            found_at(&doc, "Acme Widgets", Kind::Organization),
-        ];
-        add(&doc, &Lexicon::new(), &mut found);
         assert_eq!(
-            texts(&doc, &found),
+            texts,
             ["Mark Rathbun", "Acme Widgets", "Rathbun", "Acme Widgets"]
         );
-        assert_eq!(found[2].kind, Kind::Person);
-        assert_eq!(found[3].kind, Kind::Organization);
+        assert_eq!(kinds[2], Kind::Person);
+        assert_eq!(kinds[3], Kind::Organization);
     }
 
     #[test]
     fn a_listed_given_name_alone_is_the_person() {
-        let doc = Document::new("Thomas Sam and Acme Widgets met. Later, Thomas' sister called.");
-        let mut found = vec![
-            found_at(&doc, "Thomas Sam", Kind::Person),
-            found_at(&doc, "Acme Widgets", Kind::Organization),
-        ];
-        add(&doc, &Lexicon::new(), &mut found);
-        assert_eq!(
-            texts(&doc, &found),
-            ["Thomas Sam", "Acme Widgets", "Thomas"]
+        let (texts, _) = with_repeats(
+            "Thomas Sam and Acme Widgets met. Later, Thomas' sister called.",
+            &[
+                ("Thomas Sam", Kind::Person),
+                ("Acme Widgets", Kind::Organization),
+            ],
         );
+        assert_eq!(texts, ["Thomas Sam", "Acme Widgets", "Thomas"]);
         // Not a person's name ("Acme"), not a listed given name ("Zed"): left alone.
-        let doc = Document::new("Acme Widgets met Zed Rathbun. Later, Acme and Zed left.");
-        let mut found = vec![
-            found_at(&doc, "Acme Widgets", Kind::Organization),
-            found_at(&doc, "Zed Rathbun", Kind::Person),
-        ];
-        add(&doc, &Lexicon::new(), &mut found);
-        assert_eq!(texts(&doc, &found), ["Acme Widgets", "Zed Rathbun"]);
+        let (texts, _) = with_repeats(
+            "Acme Widgets met Zed Rathbun. Later, Acme and Zed left.",
+            &[
+                ("Acme Widgets", Kind::Organization),
+                ("Zed Rathbun", Kind::Person),
+            ],
+        );
+        assert_eq!(texts, ["Acme Widgets", "Zed Rathbun"]);
     }
 
     #[test]
     fn common_words_and_other_spellings_are_left_alone() {
-        let doc = Document::new(
+        let (texts, _) = with_repeats(
             "The team named its robot Hope. Hope is what they had, and hope helps. HOPE won.",
+            &[("Hope", Kind::Misc)],
         );
-        let mut found = vec![found_at(&doc, "Hope", Kind::Misc)];
-        add(&doc, &Lexicon::new(), &mut found);
-        assert_eq!(texts(&doc, &found), ["Hope"]);
+        assert_eq!(texts, ["Hope"]);
     }
 }

@@ -68,7 +68,7 @@ fn number(parsed: &Parsed, name: &str, default: u64) -> Result<u64, String> {
 /// cv-ner` (pooled F1, mean over seeds 1 and 2): 5 runs against 1, GUM 5-fold 0.6344 against
 /// 0.6304, CoNLL train 5-fold (`--over conll_train.jsonl --with none`) 0.8928 against 0.8887;
 /// the model is 23 KB gzip smaller (85,004 non-zero weights instead of 107,625). With 5 runs,
-/// prune 3 gave 0.6337 and 0.8942: no better, so prune stays 4.
+/// prune 3 gave 0.6337 and 0.8942: no better than 4 (before word dropout; see [`PRUNE`]).
 const RUNS: u64 = 5;
 
 /// Per mille of name tokens whose word features a training pass hides, unless `--word-dropout`
@@ -77,15 +77,15 @@ const RUNS: u64 = 5;
 /// 0.8974; 75 at prune 5 0.6363 / 0.8961; 150 at prune 5 0.6374 (sd 0.0008) / 0.8982 (sd
 /// 0.0002). Hiding words grows the model (more weights are learned), so prune 4 with 150 (0.6387
 /// / 0.8974 without the club list, 191 KB gzip) does not fit the `.wasm` budget; prune 5 does.
-pub const WORD_DROPOUT: u64 = 150;
+const WORD_DROPOUT: u64 = 150;
 
 /// Quantized weights of at most this many steps are dropped unless `--prune` says otherwise: 5
 /// with [`WORD_DROPOUT`] (above); at prune 6 the model is smaller (122 KB gzip) but CoNLL drops
 /// (0.6367 / 0.8942, without the club list).
 const PRUNE: u64 = 5;
 
-/// The tagger's training settings from `--bits`, `--epochs`, `--prune`, `--shuffle-seed` and
-/// `--runs`.
+/// The tagger's training settings from `--bits`, `--epochs`, `--prune`, `--shuffle-seed`,
+/// `--runs` and `--word-dropout`.
 pub fn tagger_settings(parsed: &Parsed) -> Result<TrainSettings, String> {
     let bits = number(parsed, "--bits", 18)?;
     if !(4..=24).contains(&bits) {

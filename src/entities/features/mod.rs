@@ -43,7 +43,8 @@ impl Id {
 }
 
 /// One token's feature ids. The first `word` of them say which word the token is (as written,
-/// lowercased, with a neighbour): training may hide them so that the tagger also learns to tell
+/// lowercased, with a neighbour, at a line's or sentence's start, its prefixes and suffixes):
+/// training may hide them so that the tagger also learns to tell
 /// a name's kind from its context and shape, as it must for the names it has never seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenFeatures {
@@ -140,7 +141,7 @@ impl<'d, 'a> Features<'d, 'a> {
         let word = self.doc.token_text(i);
         add(Id::new(1).and(info.lower));
         add(Id::new(2).and(fnv(word.bytes())));
-        let (before, after) = (self.lower_at(i as isize - 1), self.lower_at(i as isize + 1));
+        let (before, after) = (self.at(i as isize - 1).0, self.at(i as isize + 1).0);
         add(Id::new(24).and(before).and(info.lower));
         add(Id::new(25).and(info.lower).and(after));
         if info.caps_line {
@@ -183,25 +184,18 @@ impl<'d, 'a> Features<'d, 'a> {
         words
     }
 
-    /// The lowercase word hash of token `j`, or a marker past the text's ends.
-    fn lower_at(&self, j: isize) -> u64 {
+    /// The lowercase word and shape hashes of token `j`, or a marker past the text's ends.
+    fn at(&self, j: isize) -> (u64, u64) {
         match usize::try_from(j).ok().and_then(|j| self.infos.get(j)) {
-            Some(info) => info.lower,
-            None if j < 0 => BEFORE_TEXT,
-            None => AFTER_TEXT,
+            Some(info) => (info.lower, info.shape),
+            None if j < 0 => (BEFORE_TEXT, BEFORE_TEXT),
+            None => (AFTER_TEXT, AFTER_TEXT),
         }
     }
 
     /// The words and shapes of the ±2 window, alone and in pairs.
     fn window(&self, i: usize, add: &mut impl FnMut(Id)) {
-        let at = |offset: isize| {
-            let j = i as isize + offset;
-            match usize::try_from(j).ok().and_then(|j| self.infos.get(j)) {
-                Some(info) => (info.lower, info.shape),
-                None if j < 0 => (BEFORE_TEXT, BEFORE_TEXT),
-                None => (AFTER_TEXT, AFTER_TEXT),
-            }
-        };
+        let at = |offset: isize| self.at(i as isize + offset);
         let [(w2, _), (w1, s1), (_, s), (n1, t1), (n2, _)] = [-2, -1, 0, 1, 2].map(at);
         add(Id::new(20).and(w1));
         add(Id::new(21).and(n1));

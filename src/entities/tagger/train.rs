@@ -231,15 +231,13 @@ fn learn_runs(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec
 fn learn(sentences: &[Sentence], settings: TrainSettings) -> (Vec<f32>, Vec<f32>) {
     let mut perceptron = Perceptron::new(settings.bits);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed = settings.shuffle.max(1);
+    let seed = settings.shuffle.max(1);
+    let mut shuffle = Xorshift(seed);
     let mut hide = Xorshift(seed ^ 0x2545_f491_4f6c_dd1d);
     let mut feats: Vec<&[u32]> = Vec::new();
     for _ in 0..settings.epochs {
         for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
+            order.swap(i, (shuffle.next() % (i as u64 + 1)) as usize);
         }
         for &s in &order {
             let (tokens, gold) = &sentences[s];
