@@ -9,30 +9,11 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { SAMPLE, articleText, close, loadSample, open, placeCaret, setArticle, useSite, waitFor } from "./support.mjs";
+import { SAMPLE, articleText, close, loadSample, open, placeCaret, setArticle, settled, useSite, waitFor } from "./support.mjs";
 
 useSite();
 
 const INSERTED = "Angela Merkel met Emmanuel Macron in Paris on Tuesday. ";
-
-/** Waits until the page shows the editor's text with the whole document's analysis, sidebar included. */
-function settled(page) {
-  return waitFor(
-    page,
-    () => {
-      const article = document.getElementById("article");
-      return (
-        article.dataset.analyzed === "true" &&
-        window.newsmark.text() === window.newsmark.editorText() &&
-        document.getElementById("sidebar").dataset.revision === article.dataset.revision &&
-        window.newsmark.idle()
-      );
-    },
-    "the whole document's analysis",
-    undefined,
-    60_000,
-  );
-}
 
 /** Puts `text` in the article as one paste would, and waits for its whole analysis. */
 async function paste(page, text) {
