@@ -17,6 +17,7 @@ mod repeats;
 mod romanized;
 pub mod tagger;
 mod word_classes;
+mod zones;
 
 use std::ops::Range;
 
@@ -79,6 +80,7 @@ impl EntityRecognizer {
         products::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
+        zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
