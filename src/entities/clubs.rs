@@ -9,7 +9,7 @@
 use super::lexicon::Lexicon;
 use super::lowercase_key;
 use super::tagger::Found;
-use crate::text::{Document, FastSet, TokenKind};
+use crate::text::{Document, TokenKind};
 use crate::Kind;
 
 /// Re-kinds the persons of `found` that name a listed club shown in a result somewhere.
@@ -18,7 +18,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
         let key = lowercase_key(doc, name.tokens.clone());
         (name.kind == Kind::Person && lexicon.sports_clubs.contains(&key)).then_some(key)
     };
-    let in_results: FastSet<String> = found
+    let in_results: Vec<String> = found
         .iter()
         .filter(|name| in_result(doc, lexicon, name))
         .filter_map(club)
