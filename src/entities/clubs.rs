@@ -20,8 +20,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     };
     let in_results: Vec<String> = found
         .iter()
-        .filter(|name| in_result(doc, lexicon, name))
-        .filter_map(club)
+        .filter_map(|name| club(name).filter(|_| in_result(doc, lexicon, name)))
         .collect();
     if in_results.is_empty() {
         return;
