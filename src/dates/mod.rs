@@ -17,6 +17,8 @@ mod resolve;
 mod rules;
 
 pub use calendar::{Date, Weekday};
+/// The entity layer leaves a zone written after a clock time to the time it belongs to.
+pub(crate) use lexicon::TIME_ZONES;
 
 use std::sync::OnceLock;
 

@@ -130,6 +130,10 @@ pub struct Lexicon {
     pub sports_clubs: WordSet,
     /// Head nouns of products and weapons (read by `products`, not a feature list).
     pub product_heads: WordSet,
+    /// Last words of weapon systems' names (read by `products`, not a feature list).
+    pub product_name_ends: WordSet,
+    /// Words of a sports result next to a team's name (read by `clubs`, not a feature list).
+    pub result_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
@@ -174,6 +178,8 @@ impl Lexicon {
             companies: WordSet::load(include_str!("companies.txt")),
             sports_clubs: WordSet::load(include_str!("sports_clubs.txt")),
             product_heads: WordSet::load(include_str!("product_heads.txt")),
+            product_name_ends: WordSet::load(include_str!("product_name_ends.txt")),
+            result_words: WordSet::load(include_str!("result_words.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
         };

@@ -5,6 +5,7 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod clubs;
 mod datelines;
 mod edges;
 mod evidence;
@@ -17,6 +18,7 @@ mod repeats;
 mod romanized;
 pub mod tagger;
 mod word_classes;
+mod zones;
 
 use std::ops::Range;
 
@@ -77,8 +79,10 @@ impl EntityRecognizer {
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
+        clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
+        zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);

@@ -4,6 +4,14 @@
 //! their kind. So do organizations, which make products and fire rockets ("Boeing jets",
 //! "Hamas rockets"), unless the name is one capitalized word that no list of organizations or
 //! companies has ("Tomahawk missiles"). The head nouns are `product_heads.txt`.
+//!
+//! A name whose own last words are a weapon system's head ("Advanced Precision Kill Weapons
+//! Systems", "Multiple Launch Rocket System", `product_name_ends.txt`) is the weapon too, whatever
+//! the tagger said: "Systems" ends company names as well, so a name with a company's word before
+//! the head ("Acme Defense Corp Missile System") or a listed company or organization in it
+//! ("Lockheed Martin Rocket Systems") keeps its kind.
+
+use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::lowercase_key;
@@ -11,8 +19,14 @@ use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
 
-/// Re-kinds the persons of `found` that a product head noun follows.
+/// Re-kinds the persons of `found` that a product head noun follows, and the names that end in
+/// a weapon system's head.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    for name in found.iter_mut() {
+        if name.kind != Kind::Misc && ends_in_product_head(doc, lexicon, name) {
+            name.kind = Kind::Misc;
+        }
+    }
     let heads = &lexicon.product_heads;
     for name in found.iter_mut().filter(|f| may_be_product(doc, lexicon, f)) {
         let after = name.tokens.end;
@@ -25,6 +39,42 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
             name.kind = Kind::Misc;
         }
     }
+}
+
+/// Whether the last words of `name` are a listed weapon system head with a word before them,
+/// and no word before the head is a company's or organization's (a suffix such as "Corp", or a
+/// listed name).
+fn ends_in_product_head(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
+    let ends = &lexicon.product_name_ends;
+    let range = name.tokens.clone();
+    let longest = ends.longest().min(range.len().saturating_sub(1));
+    let Some(head) = (1..=longest)
+        .rev()
+        .map(|len| range.end - len)
+        .find(|&start| ends.contains(&lowercase_key(doc, start..range.end)))
+    else {
+        return false;
+    };
+    !names_an_organization(doc, lexicon, range.start..head)
+}
+
+/// Whether a word of `tokens` is an organization suffix, or a run of them a listed company or
+/// organization.
+fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool {
+    let longest = lexicon
+        .companies
+        .longest()
+        .max(lexicon.organizations.longest());
+    tokens.clone().any(|start| {
+        let suffix = lexicon
+            .org_suffixes
+            .contains(&lowercase_key(doc, start..start + 1));
+        suffix
+            || (start + 1..=tokens.end.min(start + longest)).any(|end| {
+                let key = lowercase_key(doc, start..end);
+                lexicon.companies.contains(&key) || lexicon.organizations.contains(&key)
+            })
+    })
 }
 
 /// Whether `name` is a person, or an organization of one unlisted capitalized word.
@@ -94,5 +144,29 @@ mod tests {
         // A place keeps its kind: an Iran(1) missile(2) test(3)
         let text = "an Iran missile test";
         assert_eq!(kinds_of(text, Kind::Place, &[(1, 2)]), [Kind::Place]);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_weapon_system_head_is_the_weapon() {
+        let org = Kind::Organization;
+        // They(0) sent(1) Advanced(2) Precision(3) Kill(4) Weapons(5) Systems(6)
+        let text = "They sent Advanced Precision Kill Weapons Systems";
+        assert_eq!(kinds_of(text, org, &[(2, 7)]), [Kind::Misc]);
+        // A person's kind changes too: Ada(0) Rocket(1) Launcher(2)
+        assert_eq!(kinds_after("Ada Rocket Launcher", &[(0, 3)]), [Kind::Misc]);
+        // The head alone is not enough: Weapons(0) Systems(1)
+        assert_eq!(kinds_of("Weapons Systems", org, &[(0, 2)]), [org]);
+        // Nor a plural that names company divisions: Acme(0) Missile(1) Systems(2)
+        assert_eq!(kinds_of("Acme Missile Systems", org, &[(0, 3)]), [org]);
+    }
+
+    #[test]
+    fn a_company_word_before_the_head_keeps_the_organization() {
+        let org = Kind::Organization;
+        // A suffix: Acme(0) Corp(1) Missile(2) System(3)
+        assert_eq!(kinds_of("Acme Corp Missile System", org, &[(0, 4)]), [org]);
+        // A listed company: Lockheed(0) Martin(1) Rocket(2) Systems(3)
+        let text = "Lockheed Martin Rocket Systems";
+        assert_eq!(kinds_of(text, org, &[(0, 4)]), [org]);
     }
 }

@@ -1,0 +1,108 @@
+//! A listed sports club the tagger took for a person ("Chelsea" is a given name too) is the club
+//! when the text shows a match result with it: a result's words right before or after the name
+//! ("Chelsea drew with Arsenal", "lost to Chelsea", "Leeds v Chelsea", `result_words.txt`) or a
+//! score right after it ("Fulham 2 Chelsea 1", "Chelsea 2-0"). Then every mention of the club
+//! that the tagger took for a person in the document is the club ("Chelsea drew with Arsenal.
+//! Chelsea's coach said …"); the same name elsewhere with no result ("Chelsea Clinton",
+//! "Chelsea, 16, …") keeps its kind.
+
+use super::lexicon::Lexicon;
+use super::lowercase_key;
+use super::tagger::Found;
+use crate::text::{Document, TokenKind};
+use crate::Kind;
+
+/// Re-kinds the persons of `found` that name a listed club shown in a result somewhere.
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    let club = |name: &Found| {
+        let key = lowercase_key(doc, name.tokens.clone());
+        (name.kind == Kind::Person && lexicon.sports_clubs.contains(&key)).then_some(key)
+    };
+    let in_results: Vec<String> = found
+        .iter()
+        .filter_map(|name| club(name).filter(|_| in_result(doc, lexicon, name)))
+        .collect();
+    if in_results.is_empty() {
+        return;
+    }
+    for name in found.iter_mut() {
+        if club(name).is_some_and(|key| in_results.contains(&key)) {
+            name.kind = Kind::Organization;
+        }
+    }
+}
+
+/// Whether result words end right before `name` or start right after it, or a score follows it,
+/// on the same line.
+fn in_result(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
+    let words = &lexicon.result_words;
+    let (start, end) = (name.tokens.start, name.tokens.end);
+    let same_line = |a: usize, b: usize| !doc.line_break_between(a, b);
+    let before = (1..=words.longest().min(start)).any(|len| {
+        same_line(start - 1, start) && words.contains(&lowercase_key(doc, start - len..start))
+    });
+    let room = doc.tokens.len() - end;
+    let after = (1..=words.longest().min(room))
+        .any(|len| same_line(end - 1, end) && words.contains(&lowercase_key(doc, end..end + len)));
+    before || after || (room > 0 && same_line(end - 1, end) && is_score(doc, end))
+}
+
+/// Whether token `t` is a score: a number of one to three digits ("2"), or two joined by a
+/// hyphen ("2-1").
+fn is_score(doc: &Document, t: usize) -> bool {
+    let text = doc.token_text(t);
+    let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    doc.tokens[t].kind == TokenKind::Number
+        && match text.split_once('-') {
+            Some((a, b)) => goals(a) && goals(b),
+            None => goals(text),
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kinds of the names (token ranges, all persons) after [`mark`].
+    fn kinds_after(text: &str, names: &[(usize, usize)]) -> Vec<Kind> {
+        let doc = Document::new(text);
+        let lexicon = Lexicon::new();
+        let mut found: Vec<Found> = names
+            .iter()
+            .map(|&(a, b)| Found {
+                tokens: a..b,
+                kind: Kind::Person,
+            })
+            .collect();
+        mark(&doc, &lexicon, &mut found);
+        found.iter().map(|f| f.kind).collect()
+    }
+
+    const ORG: Kind = Kind::Organization;
+    const PERSON: Kind = Kind::Person;
+
+    #[test]
+    fn a_club_next_to_a_result_is_the_club() {
+        // Chelsea(0) drew(1) with(2) Arsenal(3)
+        assert_eq!(kinds_after("Chelsea drew with Arsenal", &[(0, 1)]), [ORG]);
+        // Leeds(0) lost(1) to(2) Chelsea(3)
+        assert_eq!(kinds_after("Leeds lost to Chelsea", &[(3, 4)]), [ORG]);
+        // Fulham(0) 2(1) Chelsea(2) 1(3)
+        assert_eq!(kinds_after("Fulham 2 Chelsea 1", &[(2, 3)]), [ORG]);
+        // Every person mention of the club: Chelsea(0) beat(1) Leeds(2) .(3) Chelsea(4) 's(5) coach(6)
+        let text = "Chelsea beat Leeds. Chelsea's coach";
+        assert_eq!(kinds_after(text, &[(0, 1), (4, 5)]), [ORG, ORG]);
+    }
+
+    #[test]
+    fn a_club_name_with_no_result_keeps_its_kind() {
+        // Chelsea(0) ,(1) 16(2) ,(3) said(4): a comma before the number.
+        assert_eq!(kinds_after("Chelsea, 16, said", &[(0, 1)]), [PERSON]);
+        // An unlisted name: Chelsea(0) Clinton(1) beat(2) him(3)
+        assert_eq!(kinds_after("Chelsea Clinton beat him", &[(0, 2)]), [PERSON]);
+        // A result on another line: Chelsea(0) \n beat(1) Leeds(2)
+        assert_eq!(kinds_after("Chelsea\nbeat Leeds", &[(0, 1)]), [PERSON]);
+        // A number that is not a score: Chelsea(0) 2024(1)
+        assert_eq!(kinds_after("Chelsea 2024", &[(0, 1)]), [PERSON]);
+    }
+}
