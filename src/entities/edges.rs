@@ -2,7 +2,8 @@
 //! “Zelenskyy"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
 //! before a given name ("He Yadong", where "He" is capitalized mid-sentence, so not the
 //! pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and the period of an
-//! abbreviation that ends both a name and its sentence is the sentence's ("… with Lear Corp.").
+//! abbreviation that ends both a name and its sentence is the sentence's ("… with Lear Corp.",
+//! also before a quotation mark: "… of Smith & Co. 'Prices fell.'").
 
 use super::lexicon::Lexicon;
 use super::romanized::is_syllable;
@@ -41,12 +42,28 @@ pub fn end_before_full_stop(doc: &Document, last: usize) -> usize {
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
         && word.len() > 1;
-    let sentence_ends = last + 1 == doc.tokens.len() || doc.starts_sentence(last + 1);
+    let sentence_ends = last + 1 == doc.tokens.len()
+        || doc.starts_sentence(last + 1)
+        || quote_then_capital(doc, last + 1);
     if abbreviation && sentence_ends {
         end - 1
     } else {
         end
     }
+}
+
+/// Whether token `t` is a quotation mark with a capitalized word or the text's end after it
+/// ("… & Co. 'Whoever …", "… Warner Bros.' He …"): a sentence ends before it, whichever side of
+/// the quotation it closes or opens.
+fn quote_then_capital(doc: &Document, t: usize) -> bool {
+    let quote = matches!(doc.token_text(t), "'" | "‘" | "’") || is_quote(doc.token_text(t));
+    let capital = |u: usize| {
+        doc.token_text(u)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    quote && (t + 1 == doc.tokens.len() || capital(t + 1))
 }
 
 fn is_quote(text: &str) -> bool {
@@ -225,6 +242,13 @@ mod tests {
             "Corp"
         );
         assert_eq!(end("Analysts at Smith & Co.", "Co."), "Co");
+        // A quotation mark may stand between the full stop and the next sentence.
+        assert_eq!(
+            end("said Ann Lee of Smith & Co. 'Prices fell.'", "Co."),
+            "Co"
+        );
+        assert_eq!(end("Ann Lee of Smith & Co.' He left.", "Co."), "Co");
+        assert_eq!(end("Smith & Co. 'strong buy' ratings", "Co."), "Co.");
         // Inside the sentence, and initials even at its end, keep the period.
         assert_eq!(end("Lear Corp. shares fell.", "Corp."), "Corp.");
         assert_eq!(end("Troops left the U.S.\nThe war ended.", "U.S."), "U.S.");
