@@ -4,7 +4,8 @@
 //! Features: the word (as written and lowercased), its shape, prefixes and suffixes, the words and
 //! shapes of a ±2 window, capitalization and sentence position, ALL-CAPS lines (headlines,
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
-//! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere.
+//! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere, and
+//! the word-list marks next to its capitalized occurrences anywhere in the document.
 
 mod tokens;
 mod words;
@@ -81,7 +82,22 @@ pub struct Features<'d, 'a> {
     /// lowercase, and capitalized in the middle of a sentence in mixed-case text. A word
     /// missing here is neither.
     elsewhere: FastMap<u64, (bool, bool)>,
+    /// By lowercase word hash, the word's first capitalized occurrences and the word-list marks
+    /// next to each.
+    around: FastMap<u64, Vec<Occurrence>>,
 }
+
+/// A capitalized occurrence of a word: its token, and the word-list marks of the tokens right
+/// before and after it.
+struct Occurrence {
+    at: usize,
+    before: u32,
+    after: u32,
+}
+
+/// The most occurrences of one word kept: a token's features stay bounded however often its
+/// word recurs (the marks of the first ones tell as much).
+const OCCURRENCES: usize = 8;
 
 impl<'d, 'a> Features<'d, 'a> {
     /// For tagging: only the tokens [`Features::near_capital`] (and their windows) are prepared.
@@ -109,12 +125,14 @@ impl<'d, 'a> Features<'d, 'a> {
                 }
             }
         }
+        let around = around(&infos, &needed);
         Features {
             doc,
             bits,
             infos,
             needed,
             elsewhere,
+            around,
         }
     }
 
@@ -174,6 +192,7 @@ impl<'d, 'a> Features<'d, 'a> {
         }
         self.lists(i, &mut add);
         self.distributional(i, &mut add);
+        self.lists_around(i, &mut add);
         // Line break before / after: names often stand alone on a line (bylines, datelines).
         if info.break_before {
             add(Id::new(46).and(info.shape));
@@ -235,6 +254,28 @@ impl<'d, 'a> Features<'d, 'a> {
             .and(position));
     }
 
+    /// The word-list marks next to the word's other capitalized occurrences in the document:
+    /// "Pirelli SpA" in one sentence tells the "Pirelli" of every other that a company suffix
+    /// follows the word somewhere, "President Kagame" that a title comes before it. A few bits
+    /// a side, each once: the features stay few and general, where the neighbouring words
+    /// themselves (Ratinov & Roth's context aggregation) cost GUM cross-validation a point.
+    fn lists_around(&self, i: usize, add: &mut impl FnMut(Id)) {
+        let Some(occurrences) = self.around.get(&self.infos[i].lower) else {
+            return;
+        };
+        let (mut before, mut after) = (0, 0);
+        for other in occurrences.iter().filter(|o| o.at != i) {
+            before |= other.before;
+            after |= other.after;
+        }
+        for bit in set_bits(before) {
+            add(Id::new(62).and(bit));
+        }
+        for bit in set_bits(after) {
+            add(Id::new(63).and(bit));
+        }
+    }
+
     /// Word-list marks of the token (alone and with its capitalization) and of its neighbours.
     fn lists(&self, i: usize, add: &mut impl FnMut(Id)) {
         let info = &self.infos[i];
@@ -252,6 +293,25 @@ impl<'d, 'a> Features<'d, 'a> {
             }
         }
     }
+}
+
+/// By lowercase word hash, the first [`OCCURRENCES`] capitalized occurrences of the word (among
+/// the `needed` tokens), each with the word-list marks of the tokens right before and after it.
+fn around(infos: &[TokenInfo], needed: &[bool]) -> FastMap<u64, Vec<Occurrence>> {
+    let mut around: FastMap<u64, Vec<Occurrence>> = FastMap::default();
+    for (at, info) in infos.iter().enumerate() {
+        if needed[at] && (info.cap || info.all_caps) {
+            let kept = around.entry(info.lower).or_default();
+            if kept.len() < OCCURRENCES {
+                kept.push(Occurrence {
+                    at,
+                    before: at.checked_sub(1).map_or(0, |j| infos[j].gaz),
+                    after: infos.get(at + 1).map_or(0, |next| next.gaz),
+                });
+            }
+        }
+    }
+    around
 }
 
 /// The numbers of the bits set in `bits`.
