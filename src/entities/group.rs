@@ -1,10 +1,12 @@
 //! Groups mentions into entities: identical names; a surname after the full name of a person
-//! ("Vladimir Putin" … "Putin"); an acronym in parentheses after a name ("… Organization
+//! ("Vladimir Putin" … "Putin"); a company's short name and its full name with a legal form
+//! ("Kestrova AG" … "Kestrova"); an acronym in parentheses after a name ("… Organization
 //! (NATO)"). Then each entity's kind is decided from the votes of all its mentions.
 
 use std::ops::Range;
 
 use super::evidence::{weight, Evidence};
+use super::lexicon::Lexicon;
 use crate::text::{Document, FastMap};
 use crate::Kind;
 
@@ -57,13 +59,14 @@ fn decide(evidence: &Evidence, words: usize) -> Kind {
 }
 
 /// Groups `mentions` (in text order) into entities, in order of first mention.
-pub fn group(doc: &Document, mentions: &[Mention]) -> Vec<Group> {
+pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Group> {
     let mut sets = Sets::new(mentions.len());
-    let mut surname = vec![false; mentions.len()];
+    let mut vote = vec![None; mentions.len()];
     join_identical(mentions, &mut sets);
     join_acronyms(doc, mentions, &mut sets);
-    join_surnames(mentions, &mut sets, &mut surname);
-    collect(mentions, &mut sets, &surname)
+    join_surnames(mentions, &mut sets, &mut vote);
+    join_short_names(mentions, lexicon, &mut sets, &mut vote);
+    collect(mentions, &mut sets, &vote)
 }
 
 fn join_identical(mentions: &[Mention], sets: &mut Sets) {
@@ -102,7 +105,7 @@ fn is_upper_word(text: &str) -> bool {
 /// A one-word mention equal to the last word of a person's full name joins that person (the
 /// nearest full name before it, else the first in the text) and votes for a person: the tagger
 /// often reads a lone surname it has never seen as an organization or a place.
-fn join_surnames(mentions: &[Mention], sets: &mut Sets, surname: &mut [bool]) {
+fn join_surnames(mentions: &[Mention], sets: &mut Sets, vote: &mut [Option<Kind>]) {
     let votes = summed_votes(mentions, sets);
     let kind_of =
         |sets: &mut Sets, i: usize| decide(&votes[sets.find(i)], mentions[i].word_count());
@@ -120,8 +123,67 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, surname: &mut [bool]) {
         let before = candidates.partition_point(|&c| c < i);
         let nearest = candidates[before.saturating_sub(1)];
         sets.union(nearest, i);
-        surname[i] = true;
+        vote[i] = Some(Kind::Person);
     }
+}
+
+/// A mention equal to an organization's name without its trailing legal forms ("Kestrova" after
+/// or before "Kestrova AG", "Magna" and "Magna International Inc") joins that organization and
+/// votes for it: the tagger often reads a company's short name it has never seen as a person's.
+/// A short name that is a listed country, place or nationality is left alone ("Islamic" of
+/// "Islamic Group", "China" of "China International").
+fn join_short_names(
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    sets: &mut Sets,
+    vote: &mut [Option<Kind>],
+) {
+    let votes = summed_votes(mentions, sets);
+    let mut full_names: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, mention) in mentions.iter().enumerate() {
+        let organization = mention.word_count() > 1
+            && decide(&votes[sets.find(i)], mention.word_count()) == Kind::Organization;
+        if organization {
+            for short in short_names(&mention.key, &lexicon.legal_forms) {
+                let listed = [
+                    &lexicon.geo_regions,
+                    &lexicon.places,
+                    &lexicon.nationalities,
+                ]
+                .iter()
+                .any(|list| list.contains(short));
+                if !listed {
+                    full_names.entry(short).or_default().push(i);
+                }
+            }
+        }
+    }
+    for (i, mention) in mentions.iter().enumerate() {
+        let Some(candidates) = full_names.get(mention.key.as_str()) else {
+            continue;
+        };
+        if vote[i].is_none() {
+            let before = candidates.partition_point(|&c| c < i);
+            sets.union(candidates[before.saturating_sub(1)], i);
+            vote[i] = Some(Kind::Organization);
+        }
+    }
+}
+
+/// The shorter names of the name `key` (lowercase words) that leave out one or more legal forms
+/// at its end: "magna international inc" gives "magna international" and "magna".
+fn short_names<'k>(
+    key: &'k str,
+    legal_forms: &'k super::lexicon::WordSet,
+) -> impl Iterator<Item = &'k str> + 'k {
+    let mut rest = key;
+    std::iter::from_fn(move || {
+        let (short, last) = rest.rsplit_once(' ')?;
+        legal_forms.contains(last).then(|| {
+            rest = short;
+            short
+        })
+    })
 }
 
 /// The votes of each current set, indexed by its root.
@@ -134,7 +196,9 @@ fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
     votes
 }
 
-fn collect(mentions: &[Mention], sets: &mut Sets, surname: &[bool]) -> Vec<Group> {
+/// The entities of the joined sets; a mention with a `vote` of its own (a surname, a short name)
+/// votes that instead of the tagger's reading.
+fn collect(mentions: &[Mention], sets: &mut Sets, vote: &[Option<Kind>]) -> Vec<Group> {
     let mut index_of_root: FastMap<usize, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
@@ -149,8 +213,8 @@ fn collect(mentions: &[Mention], sets: &mut Sets, surname: &[bool]) -> Vec<Group
         });
         let group = &mut groups[index];
         group.mentions.push(i);
-        if surname[i] {
-            group.evidence.add(Kind::Person, weight::STRONG);
+        if let Some(kind) = vote[i] {
+            group.evidence.add(kind, weight::STRONG);
         } else {
             group.evidence.merge(&mention.evidence);
         }
@@ -225,6 +289,27 @@ mod tests {
                 (strings(&["Putin", "Vladimir Putin", "Putin"]), Kind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn short_name_joins_the_company_named_with_its_legal_form() {
+        let groups = groups("Analysts said Vantorell had raised its forecast. Vantorell Inc rose.");
+        assert_eq!(
+            groups,
+            [(strings(&["Vantorell", "Vantorell Inc"]), Kind::Organization)]
+        );
+    }
+
+    #[test]
+    fn short_names_leave_out_only_legal_forms() {
+        let lexicon = Lexicon::new();
+        let shorts = |key: &'static str| short_names(key, &lexicon.legal_forms).collect::<Vec<_>>();
+        assert_eq!(
+            shorts("magna international inc"),
+            ["magna international", "magna"]
+        );
+        assert_eq!(shorts("ohio state"), Vec::<&str>::new());
+        assert_eq!(shorts("inc"), Vec::<&str>::new());
     }
 
     #[test]

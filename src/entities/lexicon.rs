@@ -134,6 +134,8 @@ pub struct Lexicon {
     pub product_name_ends: WordSet,
     /// Words of a sports result next to a team's name (read by `clubs`, not a feature list).
     pub result_words: WordSet,
+    /// Legal forms a company's short name leaves out (read by `group`, not a feature list).
+    pub legal_forms: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
@@ -180,6 +182,7 @@ impl Lexicon {
             product_heads: WordSet::load(include_str!("product_heads.txt")),
             product_name_ends: WordSet::load(include_str!("product_name_ends.txt")),
             result_words: WordSet::load(include_str!("result_words.txt")),
+            legal_forms: WordSet::load(include_str!("legal_forms.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
         };

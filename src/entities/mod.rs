@@ -84,7 +84,7 @@ impl EntityRecognizer {
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
-        let mut groups = group::group(document, &mentions);
+        let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
