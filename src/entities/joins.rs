@@ -6,6 +6,8 @@
 //! A place after it stays apart: "Kia Motor Corp of South Korea" names a company and its country.
 //! And an organization the tagger ends early ("JPMorgan" of "JPMorgan Chase") goes on over the
 //! rest of a listed name (a listed company, sports club or organization) that the text goes on with.
+//! A name the tagger ends before a capitalized legal form ("Pirelli" of "Pirelli SpA chairman")
+//! goes on over it, and is an organization.
 
 use super::lexicon::Lexicon;
 use super::lowercase_key;
@@ -26,6 +28,7 @@ const JOINING: [&[&str]; 6] = [
 /// Joins the split long names in `found` (in text order; kept so).
 pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     extend_listed(doc, lexicon, found);
+    extend_over_legal_forms(doc, lexicon, found);
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for next in found.drain(..) {
         match joined.last_mut() {
@@ -65,6 +68,31 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         }
         i += 1;
     }
+}
+
+/// Extends each name of `found` over the capitalized legal forms right after it ("Pirelli" +
+/// "SpA", "Dalgren Holdings" + "AG") and makes it an organization, unless another name or a
+/// capitalized word goes on after them (the name is then longer than a company's).
+fn extend_over_legal_forms(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let mut end = found[i].tokens.end;
+        let goes_on = |end: usize| end < doc.tokens.len() && !doc.line_break_between(end - 1, end);
+        while goes_on(end) && is_legal_form(doc, lexicon, end) {
+            end += 1;
+        }
+        let next_start = found.get(i + 1).map_or(usize::MAX, |f| f.tokens.start);
+        let capital_after = goes_on(end) && doc.token_text(end).starts_with(char::is_uppercase);
+        if end > found[i].tokens.end && end <= next_start && !capital_after {
+            found[i].tokens.end = end;
+            found[i].kind = Kind::Organization;
+        }
+    }
+}
+
+/// Whether token `t` is a capitalized legal form ("Inc.", "SpA", "AG", "Holdings").
+fn is_legal_form(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    let word = doc.token_text(t);
+    word.starts_with(char::is_uppercase) && lexicon.legal_forms.contains(&word.to_lowercase())
 }
 
 /// Whether `next` is the rest of the organization named by `head`.
@@ -136,6 +164,40 @@ mod tests {
         ];
         let text = "JPMorgan Chase Bank said.";
         assert_eq!(joined(text, &doc_parts), ["JPMorgan", "Chase Bank"]);
+    }
+
+    #[test]
+    fn a_name_goes_on_over_the_legal_forms_after_it() {
+        let kinds = |text: &str, parts: &[(&str, Kind)]| {
+            let doc = Document::new(text);
+            let mut names: Vec<Found> = parts.iter().map(|&(w, k)| found(&doc, w, k)).collect();
+            join(&doc, &Lexicon::new(), &mut names);
+            (names.iter())
+                .map(|f| (f.text(&doc), f.kind))
+                .collect::<Vec<_>>()
+        };
+        let text = "said Kestrova SpA chairman Ivo Rente.";
+        assert_eq!(
+            kinds(text, &[("Kestrova", Kind::Person)]),
+            [("Kestrova SpA".to_string(), Kind::Organization)]
+        );
+        let text = "Dalgren Holdings AG bought it.";
+        assert_eq!(
+            kinds(text, &[("Dalgren", Kind::Organization)]),
+            [("Dalgren Holdings AG".to_string(), Kind::Organization)]
+        );
+        // A capitalized word after the forms: the name is longer than a company's; a lowercase
+        // form is a common word.
+        let text = "at Kennedy International Airport on Monday.";
+        assert_eq!(
+            kinds(text, &[("Kennedy", Kind::Person)]),
+            [("Kennedy".to_string(), Kind::Person)]
+        );
+        let text = "Ann Lee group leader said.";
+        assert_eq!(
+            kinds(text, &[("Ann Lee", Kind::Person)]),
+            [("Ann Lee".to_string(), Kind::Person)]
+        );
     }
 
     #[test]
