@@ -1,9 +1,10 @@
 //! A name the tagger took for a person that a product's head noun follows ("Tomahawk cruise
 //! missiles", "a Patriot air defense unit") names the product: it becomes MISC. People are not
-//! followed by "missiles" or "drones"; places often are ("an Iran missile test"), so places keep
-//! their kind. So do organizations, which make products and fire rockets ("Boeing jets",
-//! "Hamas rockets"), unless the name is one capitalized word that no list of organizations or
-//! companies has ("Tomahawk missiles"). The head nouns are `product_heads.txt`.
+//! followed by "missiles" or "drones"; places often are ("an Iran missile test"), and
+//! organizations make products and fire rockets ("Boeing jets", "Hamas rockets"), so they keep
+//! their kind, unless the name is one capitalized word that no list of places, organizations or
+//! companies has ("Tomahawk missiles", read as a place or an organization). The head nouns are
+//! `product_heads.txt`.
 //!
 //! A name whose own last words are a weapon system's head ("Advanced Precision Kill Weapons
 //! Systems", "Multiple Launch Rocket System", `product_name_ends.txt`) is the weapon too, whatever
@@ -81,12 +82,17 @@ fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>
 fn may_be_product(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
     match name.kind {
         Kind::Person => true,
-        Kind::Organization if name.tokens.len() == 1 => {
+        Kind::Organization | Kind::Place if name.tokens.len() == 1 => {
             let word = doc.token_text(name.tokens.start);
             let key = lowercase_key(doc, name.tokens.clone());
-            word.chars().skip(1).any(char::is_lowercase)
-                && !lexicon.organizations.contains(&key)
-                && !lexicon.companies.contains(&key)
+            let lists = [
+                &lexicon.organizations,
+                &lexicon.companies,
+                &lexicon.places,
+                &lexicon.geo_cities,
+                &lexicon.geo_regions,
+            ];
+            word.chars().skip(1).any(char::is_lowercase) && !lists.iter().any(|l| l.contains(&key))
         }
         _ => false,
     }
@@ -130,7 +136,7 @@ mod tests {
     }
 
     #[test]
-    fn only_an_unlisted_one_word_organization_is_the_product() {
+    fn only_an_unlisted_one_word_organization_or_place_is_the_product() {
         let org = Kind::Organization;
         // Ships(0) fired(1) Tomahawk(2) missiles(3)
         let text = "Ships fired Tomahawk missiles";
@@ -141,9 +147,11 @@ mod tests {
         // An acronym, and a name of two words: ACME(0) drones(1) and(2) Acme(3) Arms(4) drones(5)
         let text = "ACME drones and Acme Arms drones";
         assert_eq!(kinds_of(text, org, &[(0, 1), (3, 5)]), [org, org]);
-        // A place keeps its kind: an Iran(1) missile(2) test(3)
+        // A listed place keeps its kind: an Iran(1) missile(2) test(3); an unlisted one does not.
         let text = "an Iran missile test";
         assert_eq!(kinds_of(text, Kind::Place, &[(1, 2)]), [Kind::Place]);
+        let text = "Ships fired Tomahawk missiles";
+        assert_eq!(kinds_of(text, Kind::Place, &[(2, 3)]), [Kind::Misc]);
     }
 
     #[test]
