@@ -7,6 +7,9 @@ use crate::Kind;
 pub mod weight {
     /// The tagger's reading of one mention, or a surname joining a person's full name.
     pub const STRONG: u32 = 3;
+    /// A clue in the text around a mention that only one kind fits ("the town of …"): it
+    /// outweighs the tagger's readings of two other mentions.
+    pub const DECISIVE: u32 = 7;
 }
 
 /// Votes per entity kind.

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::evidence::{weight, Evidence};
 use super::lexicon::Lexicon;
+use super::place_cues;
 use crate::text::{Document, FastMap};
 use crate::Kind;
 
@@ -66,7 +67,10 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_acronyms(doc, mentions, &mut sets);
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
-    collect(mentions, &mut sets, &vote)
+    let decisive: Vec<Option<Kind>> = (mentions.iter())
+        .map(|m| place_cues::follows_place_cue(doc, lexicon, m).then_some(Kind::Place))
+        .collect();
+    collect(mentions, &mut sets, &vote, &decisive)
 }
 
 fn join_identical(mentions: &[Mention], sets: &mut Sets) {
@@ -197,8 +201,14 @@ fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
 }
 
 /// The entities of the joined sets; a mention with a `vote` of its own (a surname, a short name)
-/// votes that instead of the tagger's reading.
-fn collect(mentions: &[Mention], sets: &mut Sets, vote: &[Option<Kind>]) -> Vec<Group> {
+/// votes that instead of the tagger's reading, and one with a `decisive` clue votes that with
+/// [`weight::DECISIVE`].
+fn collect(
+    mentions: &[Mention],
+    sets: &mut Sets,
+    vote: &[Option<Kind>],
+    decisive: &[Option<Kind>],
+) -> Vec<Group> {
     let mut index_of_root: FastMap<usize, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
@@ -213,7 +223,9 @@ fn collect(mentions: &[Mention], sets: &mut Sets, vote: &[Option<Kind>]) -> Vec<
         });
         let group = &mut groups[index];
         group.mentions.push(i);
-        if let Some(kind) = vote[i] {
+        if let Some(kind) = decisive[i] {
+            group.evidence.add(kind, weight::DECISIVE);
+        } else if let Some(kind) = vote[i] {
             group.evidence.add(kind, weight::STRONG);
         } else {
             group.evidence.merge(&mention.evidence);

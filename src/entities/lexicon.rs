@@ -136,6 +136,8 @@ pub struct Lexicon {
     pub result_words: WordSet,
     /// Legal forms a company's short name leaves out (read by `group`, not a feature list).
     pub legal_forms: WordSet,
+    /// Place nouns before "of" and a place's name (read by `place_cues`, not a feature list).
+    pub place_cues: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
@@ -183,6 +185,7 @@ impl Lexicon {
             product_name_ends: WordSet::load(include_str!("product_name_ends.txt")),
             result_words: WordSet::load(include_str!("result_words.txt")),
             legal_forms: WordSet::load(include_str!("legal_forms.txt")),
+            place_cues: WordSet::load(include_str!("place_cues.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
         };

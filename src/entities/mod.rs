@@ -13,6 +13,7 @@ mod features;
 mod group;
 mod joins;
 mod lexicon;
+mod place_cues;
 mod products;
 mod repeats;
 mod romanized;
