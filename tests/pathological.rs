@@ -214,6 +214,14 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .map(|i| format!("Mr. Zed{i} of Acme Corp. said so. "))
             .collect()
     }),
+    ("a name followed by a long run of legal forms", |n| {
+        format!("Shares of Zed{} rose.", " Inc".repeat(n))
+    }),
+    ("companies and their short names", |n| {
+        (0..n)
+            .map(|i| format!("Zed{i} Holdings AG said Zed{i} and the town of Kay{i} grew. "))
+            .collect()
+    }),
 ];
 
 #[inline(never)]

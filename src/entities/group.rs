@@ -174,21 +174,26 @@ fn join_short_names(
     }
 }
 
-/// The shorter names of the name `key` (lowercase words) that leave out one or more legal forms
-/// at its end: "magna international inc" gives "magna international" and "magna".
+/// The shorter names of the name `key` (lowercase words) that leave out one to [`FORMS`] legal
+/// forms at its end: "magna international inc" gives "magna international" and "magna".
 fn short_names<'k>(
     key: &'k str,
     legal_forms: &'k super::lexicon::WordSet,
 ) -> impl Iterator<Item = &'k str> + 'k {
     let mut rest = key;
-    std::iter::from_fn(move || {
+    let shorts = std::iter::from_fn(move || {
         let (short, last) = rest.rsplit_once(' ')?;
         legal_forms.contains(last).then(|| {
             rest = short;
             short
         })
-    })
+    });
+    shorts.take(FORMS)
 }
+
+/// The most legal forms a company's full name ends with ("Magna International Inc"): a name
+/// running on over more is no company's, and each short name is hashed, so the count stays small.
+pub const FORMS: usize = 3;
 
 /// The votes of each current set, indexed by its root.
 fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {

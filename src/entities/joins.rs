@@ -9,6 +9,7 @@
 //! A name the tagger ends before a capitalized legal form ("Pirelli" of "Pirelli SpA chairman")
 //! goes on over it, and is an organization.
 
+use super::group::FORMS;
 use super::lexicon::Lexicon;
 use super::lowercase_key;
 use super::tagger::Found;
@@ -72,13 +73,17 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 
 /// Extends each name of `found` over the capitalized legal forms right after it ("Pirelli" +
 /// "SpA", "Dalgren Holdings" + "AG") and makes it an organization, unless another name or a
-/// capitalized word goes on after them (the name is then longer than a company's).
+/// capitalized word goes on after them, or more than [`FORMS`] of them (the name is then longer
+/// than a company's).
 fn extend_over_legal_forms(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     for i in 0..found.len() {
         let mut end = found[i].tokens.end;
         let goes_on = |end: usize| end < doc.tokens.len() && !doc.line_break_between(end - 1, end);
         while goes_on(end) && is_legal_form(doc, lexicon, end) {
             end += 1;
+        }
+        if end - found[i].tokens.end > FORMS {
+            continue;
         }
         let next_start = found.get(i + 1).map_or(usize::MAX, |f| f.tokens.start);
         let capital_after = goes_on(end) && doc.token_text(end).starts_with(char::is_uppercase);
