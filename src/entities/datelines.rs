@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::group::{Group, Mention};
+use super::group::{self, Group, Mention};
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use crate::text::{Document, TokenKind};
@@ -105,35 +105,14 @@ fn story_follows(doc: &Document, t: usize) -> bool {
 }
 
 /// Takes every dateline mention out of an entity that is not a place into an entity of its own,
-/// so that it stays a place; `groups` stay in order of first mention.
+/// so that it stays a place.
 pub fn separate(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], groups: &mut Vec<Group>) {
     let dateline: Vec<bool> = (mentions.iter())
         .map(|m| is_dateline(doc, lexicon, m.tokens.clone()))
         .collect();
-    let mut alone = Vec::new();
-    for group in groups.iter_mut() {
-        if group.kind() == Kind::Place || group.mentions.iter().all(|&m| !dateline[m]) {
-            continue;
-        }
-        group.mentions.retain(|&m| {
-            let keep = !dateline[m];
-            if !keep {
-                alone.push(m);
-            }
-            keep
-        });
-        group.words = (group.mentions.iter())
-            .map(|&m| mentions[m].word_count())
-            .max()
-            .unwrap_or(0);
-    }
-    groups.retain(|g| !g.mentions.is_empty());
-    groups.extend(alone.into_iter().map(|m| Group {
-        mentions: vec![m],
-        evidence: mentions[m].evidence,
-        words: mentions[m].word_count(),
-    }));
-    groups.sort_by_key(|g| g.mentions[0]);
+    group::separate(mentions, groups, |g, m| {
+        dateline[m] && g.kind() != Kind::Place
+    });
 }
 
 #[cfg(test)]

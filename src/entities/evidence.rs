@@ -38,6 +38,14 @@ impl Evidence {
         self.misc += other.misc;
     }
 
+    /// Takes `other`'s votes back out (a mention leaving its entity).
+    pub fn remove(&mut self, other: &Evidence) {
+        self.person = self.person.saturating_sub(other.person);
+        self.organization = self.organization.saturating_sub(other.organization);
+        self.place = self.place.saturating_sub(other.place);
+        self.misc = self.misc.saturating_sub(other.misc);
+    }
+
     pub fn get(&self, kind: Kind) -> u32 {
         match kind {
             Kind::Person => self.person,

@@ -240,6 +240,41 @@ fn collect(
     groups
 }
 
+/// Takes each mention that `apart` picks (given its entity) out of its entity into an entity of
+/// its own with its own votes, which leave the entity it was in; `groups` stay in order of
+/// first mention. For mentions whose place in the text decides their kind alone (a dateline, a
+/// game's venue), whatever the same words are elsewhere.
+pub fn separate(
+    mentions: &[Mention],
+    groups: &mut Vec<Group>,
+    apart: impl Fn(&Group, usize) -> bool,
+) {
+    let mut alone = Vec::new();
+    for group in groups.iter_mut() {
+        let (leave, stay): (Vec<usize>, Vec<usize>) =
+            group.mentions.iter().partition(|&&m| apart(group, m));
+        if leave.is_empty() {
+            continue;
+        }
+        for &m in &leave {
+            group.evidence.remove(&mentions[m].evidence);
+        }
+        group.mentions = stay;
+        group.words = (group.mentions.iter())
+            .map(|&m| mentions[m].word_count())
+            .max()
+            .unwrap_or(0);
+        alone.extend(leave);
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+    groups.extend(alone.into_iter().map(|m| Group {
+        mentions: vec![m],
+        evidence: mentions[m].evidence,
+        words: mentions[m].word_count(),
+    }));
+    groups.sort_by_key(|g| g.mentions[0]);
+}
+
 /// Disjoint sets (union-find with path halving); the smaller index stays the root, so a root is
 /// always its set's first mention.
 struct Sets {

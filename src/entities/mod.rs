@@ -18,6 +18,7 @@ mod products;
 mod repeats;
 mod romanized;
 pub mod tagger;
+mod venues;
 mod word_classes;
 mod zones;
 
@@ -82,11 +83,13 @@ impl EntityRecognizer {
         products::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
+        venues::mark(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
+        venues::separate(document, &mentions, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
 }
