@@ -15,13 +15,33 @@ use crate::Kind;
 /// The most tokens between a dateline's comma and what ends it ("West Bank", "N.H.", "Tenn.").
 const MAX_REGION: usize = 6;
 
-/// Makes every dateline name in `found` a place.
+/// Makes every dateline name in `found` a place, and the region after its comma
+/// ("ARLINGTON, Texas 1996-08-31").
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     for name in found.iter_mut() {
-        if is_dateline(doc, lexicon, name.tokens.clone()) {
+        if in_dateline(doc, lexicon, name.tokens.clone()) {
             name.kind = Kind::Place;
         }
     }
+}
+
+/// Whether the name on `tokens` is a dateline's place or the region after its comma.
+fn in_dateline(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool {
+    is_dateline(doc, lexicon, tokens.clone()) || is_dateline_region(doc, lexicon, tokens.start)
+}
+
+/// Whether a name starting at token `start` is a dateline's region: right after the comma that
+/// follows a dateline's name ("ARLINGTON, Texas 1996-08-31", "KYIV, Ukraine (AP) —").
+fn is_dateline_region(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    if start < 2 || doc.token_text(start - 1) != "," {
+        return false;
+    }
+    let comma = start - 1;
+    // The dateline's name runs from its line's first token to the comma: a few tokens at most.
+    let line_start = (comma.saturating_sub(MAX_REGION)..comma)
+        .rev()
+        .find(|&t| t == 0 || doc.line_break_between(t - 1, t));
+    line_start.is_some_and(|first| is_dateline(doc, lexicon, first..comma))
 }
 
 /// Whether the name on `tokens` is a dateline: it opens a line, is written in capitals, and the
@@ -104,11 +124,11 @@ fn story_follows(doc: &Document, t: usize) -> bool {
         .any(|u| doc.token_text(u).chars().any(char::is_lowercase))
 }
 
-/// Takes every dateline mention out of an entity that is not a place into an entity of its own,
-/// so that it stays a place.
+/// Takes every dateline mention (a dateline's place or region) out of an entity that is not a
+/// place into an entity of its own, so that it stays a place.
 pub fn separate(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], groups: &mut Vec<Group>) {
     let dateline: Vec<bool> = (mentions.iter())
-        .map(|m| is_dateline(doc, lexicon, m.tokens.clone()))
+        .map(|m| in_dateline(doc, lexicon, m.tokens.clone()))
         .collect();
     group::separate(mentions, groups, |g, m| {
         dateline[m] && g.kind() != Kind::Place
@@ -134,6 +154,18 @@ mod tests {
         assert!(dateline("ROCHESTER, N.H. 2001-05-04 A fire", 1));
         assert!(dateline("OSLO — The king opened", 1));
         assert!(dateline("OSLO, Norway - The king opened", 1));
+    }
+
+    #[test]
+    fn a_datelines_region_is_found_after_its_comma() {
+        let region = |text: &str, start: usize| {
+            is_dateline_region(&Document::new(text), &Lexicon::new(), start)
+        };
+        // ARLINGTON(0) ,(1) Texas(2) 1996-08-31(3)
+        assert!(region("ARLINGTON, Texas 1996-08-31\nThe Rangers won.", 2));
+        // Later in a line(3), or with no dateline before the comma: not a region.
+        assert!(!region("The Rangers, Texas 1996-08-31", 3));
+        assert!(!region("Hello, Texas is big.", 2));
     }
 
     #[test]
