@@ -1,5 +1,5 @@
 //! The edges of tagged names, by form: a name never runs across a quotation mark ("Kim
-//! “Zelenskyy"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
+//! “Zelenskyy") or a long dash ("Group G — Belgium"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
 //! before a given name ("He Yadong", where "He" is capitalized mid-sentence, so not the
 //! pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and the period of an
 //! abbreviation that ends both a name and its sentence is the sentence's ("… with Lear Corp.",
@@ -70,16 +70,23 @@ fn is_quote(text: &str) -> bool {
     matches!(text, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
 
-/// The parts of `name` between quotation marks, those that still have a capitalized word.
+/// Whether a name never runs across `text`: a quotation mark, or a long dash ("Group G —
+/// Belgium 3 – 0 Panama"; a hyphen may join a name's words: "HUB - Robeson Center").
+fn breaks_names(text: &str) -> bool {
+    is_quote(text) || matches!(text, "—" | "–")
+}
+
+/// The parts of `name` between quotation marks and long dashes, those that still have a
+/// capitalized word.
 fn split_at_quotes(doc: &Document, name: Found) -> Vec<Found> {
     let range = name.tokens.clone();
-    if !range.clone().any(|t| is_quote(doc.token_text(t))) {
+    if !range.clone().any(|t| breaks_names(doc.token_text(t))) {
         return vec![name];
     }
     let mut parts = Vec::new();
     let mut start = range.start;
     for t in range.start..=range.end {
-        if t == range.end || is_quote(doc.token_text(t)) {
+        if t == range.end || breaks_names(doc.token_text(t)) {
             let part = start..t;
             if part.clone().any(|u| doc.is_capitalized(u)) {
                 parts.push(Found {
@@ -197,6 +204,20 @@ mod tests {
         assert_eq!(
             names("met Jan Smith on", &[("Jan Smith", Kind::Person)]),
             ["Jan Smith"]
+        );
+    }
+
+    #[test]
+    fn names_stop_at_long_dashes_not_hyphens() {
+        let tagged = [("G — Belgium", Kind::Organization)];
+        assert_eq!(
+            names("Group G — Belgium 3 – 0 Panama", &tagged),
+            ["G", "Belgium"]
+        );
+        let tagged = [("HUB - Robeson Center", Kind::Place)];
+        assert_eq!(
+            names("at the HUB - Robeson Center today", &tagged),
+            ["HUB - Robeson Center"]
         );
     }
 
