@@ -1,9 +1,9 @@
 //! The edges of tagged names, by form: a name never runs across a quotation mark ("Kim
-//! “Zelenskyy") or a long dash ("Group G — Belgium"), never ends in a date ("Rick Scott Jan. 5"), keeps a romanized surname written
-//! before a given name ("He Yadong", where "He" is capitalized mid-sentence, so not the
-//! pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and the period of an
-//! abbreviation that ends both a name and its sentence is the sentence's ("… with Lear Corp.",
-//! also before a quotation mark: "… of Smith & Co. 'Prices fell.'").
+//! “Zelenskyy") or a long dash ("Group G — Belgium"), never ends in a date ("Rick Scott Jan. 5"),
+//! keeps a romanized surname written before a given name ("He Yadong", where "He" is capitalized
+//! mid-sentence, so not the pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and
+//! the period of an abbreviation that ends both a name and its sentence is the sentence's ("…
+//! with Lear Corp.", also before a quotation mark: "… of Smith & Co. 'Prices fell.'").
 
 use super::lexicon::Lexicon;
 use super::romanized::is_syllable;
