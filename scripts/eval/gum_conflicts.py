@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Counts the entity errors on a GUM file that are convention conflicts between CoNLL-2003, which
+newsmark follows, and GUM, and prints the exact F1 with them read GUM's way.
+
+    newsmark annotate ../shared/corpus/gum_news_dev.jsonl /tmp/pred.jsonl
+    python3 scripts/eval/gum_conflicts.py ../shared/corpus/gum_news_dev.jsonl /tmp/pred.jsonl
+
+Two conflicts are counted, each only where the name's span is right:
+- a nationality adjective ("Afghan team", "English captain"), a listed nationality: MISC in
+  CoNLL-2003, no name in GUM. Read GUM's way, the predicted span is dropped.
+- a listed country or city that GUM marks ORG (a national team, a government: "Belgium defeated
+  Panama", "North Korea puts military ..."): CoNLL-2003 marks it LOC, newsmark a place. Read GUM's
+  way, the place counts as right.
+"""
+
+import json
+import os
+import sys
+
+KINDS = ("PERSON", "ORG", "PLACE", "MISC")
+LISTS = os.path.join(os.path.dirname(__file__), "..", "..", "src", "entities")
+
+
+def words(name):
+    with open(os.path.join(LISTS, name), encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def main(gold_path, pred_path):
+    nationalities = words("nationalities.txt")
+    places = words("geo_regions.txt") | words("places.txt")
+    with open(pred_path, encoding="utf-8") as f:
+        pred = {d["id"]: d for d in map(json.loads, f)}
+    right = predicted = gold_count = 0
+    conflicts = {"nationality adjective": 0, "country or city marked ORG": 0}
+    with open(gold_path, encoding="utf-8") as f:
+        for doc in map(json.loads, f):
+            text = doc["text"]
+            gold = {(s["start"], s["end"]): s["label"] for s in doc["spans"] if s["label"] in KINDS}
+            spans = [s for s in pred[doc["id"]]["spans"] if s.get("label") in KINDS]
+            for s in spans:
+                key, label = (s["start"], s["end"]), s["label"]
+                name = text[key[0]:key[1]].lower()
+                if gold.get(key) == label:
+                    right += 1
+                elif label == "MISC" and key not in gold and name in nationalities:
+                    conflicts["nationality adjective"] += 1
+                    predicted -= 1
+                elif label == "PLACE" and gold.get(key) == "ORG" and name in places:
+                    conflicts["country or city marked ORG"] += 1
+                    right += 1
+            predicted += len(spans)
+            gold_count += len(gold)
+    p, r = right / predicted, right / gold_count
+    for what, count in conflicts.items():
+        print(f"{what}: {count}")
+    print(f"read GUM's way: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
