@@ -67,13 +67,7 @@ mod tests {
     fn kinds_after(text: &str, names: &[(usize, usize)]) -> Vec<Kind> {
         let doc = Document::new(text);
         let lexicon = Lexicon::new();
-        let mut found: Vec<Found> = names
-            .iter()
-            .map(|&(a, b)| Found {
-                tokens: a..b,
-                kind: Kind::Person,
-            })
-            .collect();
+        let mut found = Found::all(names, Kind::Person);
         mark(&doc, &lexicon, &mut found);
         found.iter().map(|f| f.kind).collect()
     }

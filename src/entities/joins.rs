@@ -181,28 +181,47 @@ mod tests {
                 .map(|f| (f.text(&doc), f.kind))
                 .collect::<Vec<_>>()
         };
-        let text = "said Kestrova SpA chairman Ivo Rente.";
-        assert_eq!(
-            kinds(text, &[("Kestrova", Kind::Person)]),
-            [("Kestrova SpA".to_string(), Kind::Organization)]
-        );
-        let text = "Dalgren Holdings AG bought it.";
-        assert_eq!(
-            kinds(text, &[("Dalgren", Kind::Organization)]),
-            [("Dalgren Holdings AG".to_string(), Kind::Organization)]
-        );
-        // A capitalized word after the forms: the name is longer than a company's; a lowercase
-        // form is a common word.
-        let text = "at Kennedy International Airport on Monday.";
-        assert_eq!(
-            kinds(text, &[("Kennedy", Kind::Person)]),
-            [("Kennedy".to_string(), Kind::Person)]
-        );
-        let text = "Ann Lee group leader said.";
-        assert_eq!(
-            kinds(text, &[("Ann Lee", Kind::Person)]),
-            [("Ann Lee".to_string(), Kind::Person)]
-        );
+        let (person, organization) = (Kind::Person, Kind::Organization);
+        // (text, the tagger's name and kind, the name and kind after the join). A capitalized
+        // word after the forms: the name is longer than a company's; a lowercase form is a
+        // common word.
+        let cases = [
+            (
+                "said Kestrova SpA chairman Ivo Rente.",
+                "Kestrova",
+                person,
+                "Kestrova SpA",
+                organization,
+            ),
+            (
+                "Dalgren Holdings AG bought it.",
+                "Dalgren",
+                organization,
+                "Dalgren Holdings AG",
+                organization,
+            ),
+            (
+                "at Kennedy International Airport on Monday.",
+                "Kennedy",
+                person,
+                "Kennedy",
+                person,
+            ),
+            (
+                "Ann Lee group leader said.",
+                "Ann Lee",
+                person,
+                "Ann Lee",
+                person,
+            ),
+        ];
+        for (text, name, kind, joined, joined_kind) in cases {
+            assert_eq!(
+                kinds(text, &[(name, kind)]),
+                [(joined.to_string(), joined_kind)],
+                "{text}"
+            );
+        }
     }
 
     #[test]

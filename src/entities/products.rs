@@ -106,10 +106,7 @@ mod tests {
     fn kinds_of(text: &str, kind: Kind, names: &[(usize, usize)]) -> Vec<Kind> {
         let doc = Document::new(text);
         let lexicon = Lexicon::new();
-        let mut found: Vec<Found> = names
-            .iter()
-            .map(|&(a, b)| Found { tokens: a..b, kind })
-            .collect();
+        let mut found = Found::all(names, kind);
         mark(&doc, &lexicon, &mut found);
         found.iter().map(|f| f.kind).collect()
     }

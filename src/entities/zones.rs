@@ -70,13 +70,7 @@ mod tests {
     /// The texts of the names (token ranges) left after [`drop_after_clocks`].
     fn left(text: &str, names: &[(usize, usize)]) -> Vec<String> {
         let doc = Document::new(text);
-        let mut found: Vec<Found> = names
-            .iter()
-            .map(|&(a, b)| Found {
-                tokens: a..b,
-                kind: Kind::Organization,
-            })
-            .collect();
+        let mut found = Found::all(names, Kind::Organization);
         drop_after_clocks(&doc, &mut found);
         found.iter().map(|f| f.text(&doc)).collect()
     }

@@ -81,6 +81,17 @@ pub struct Found {
 
 #[cfg(test)]
 impl Found {
+    /// Names of one kind on the token ranges `[start, end)` of `names` (for the post-passes'
+    /// tests).
+    pub fn all(names: &[(usize, usize)], kind: Kind) -> Vec<Found> {
+        (names.iter())
+            .map(|&(start, end)| Found {
+                tokens: start..end,
+                kind,
+            })
+            .collect()
+    }
+
     /// The text of the name in `doc` (for the post-passes' tests).
     pub fn text(&self, doc: &Document) -> String {
         doc.text[doc.tokens[self.tokens.start].start..doc.tokens[self.tokens.end - 1].end]
