@@ -138,6 +138,8 @@ pub struct Lexicon {
     pub legal_forms: WordSet,
     /// Place nouns before "of" and a place's name (read by `place_cues`, not a feature list).
     pub place_cues: WordSet,
+    /// First words of places' names that start no person's (read by `place_cues`).
+    pub place_prefixes: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
@@ -186,6 +188,7 @@ impl Lexicon {
             result_words: WordSet::load(include_str!("result_words.txt")),
             legal_forms: WordSet::load(include_str!("legal_forms.txt")),
             place_cues: WordSet::load(include_str!("place_cues.txt")),
+            place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
             words: WordClasses::new(),
             marks: FastMap::default(),
         };

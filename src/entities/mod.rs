@@ -81,6 +81,7 @@ impl EntityRecognizer {
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
+        place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);

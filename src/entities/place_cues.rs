@@ -1,11 +1,27 @@
-//! A one-word name right after a place noun and "of" ("the town of Arbil", "on the outskirts of
-//! Arbil", "two miles east of Tavildara") is a place: no person follows "the town of". The tagger
-//! often reads a place it has never seen as a person; this mention's vote says place, and it
-//! outweighs the tagger's readings of the name's other mentions. The nouns are `place_cues.txt`.
+//! Places the tagger reads as persons, by their form. A one-word name right after a place noun
+//! and "of" ("the town of Arbil", "on the outskirts of Arbil", "two miles east of Tavildara") is
+//! a place: no person follows "the town of". This mention's vote says place, and it outweighs the
+//! tagger's readings of the name's other mentions. The nouns are `place_cues.txt`. And a person's
+//! name never starts with "Fort", "Mount" or "Lake" (`place_prefixes.txt`): "Fort Lee" is a place.
 
 use super::group::Mention;
 use super::lexicon::Lexicon;
+use super::tagger::Found;
 use crate::text::Document;
+use crate::Kind;
+
+/// Makes the persons of `found` whose first word starts only places' names places.
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    for name in found.iter_mut() {
+        let first = doc.token_text(name.tokens.start).to_lowercase();
+        if name.kind == Kind::Person
+            && name.tokens.len() > 1
+            && lexicon.place_prefixes.contains(&first)
+        {
+            name.kind = Kind::Place;
+        }
+    }
+}
 
 /// Whether `mention` is one word after a place noun and "of" on the same line.
 pub fn follows_place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
@@ -36,6 +52,15 @@ mod tests {
             evidence: Evidence::default(),
         };
         follows_place_cue(&doc, &Lexicon::new(), &mention)
+    }
+
+    #[test]
+    fn a_person_named_like_fort_lee_is_a_place() {
+        let doc = Document::new("Soldiers at Fort Lee and Lake Kay met Lee Fort.");
+        let mut found = Found::all(&[(2, 4), (5, 7), (8, 10)], Kind::Person);
+        mark(&doc, &Lexicon::new(), &mut found);
+        let kinds: Vec<Kind> = found.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [Kind::Place, Kind::Place, Kind::Person]);
     }
 
     #[test]
