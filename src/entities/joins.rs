@@ -79,7 +79,10 @@ fn extend_over_legal_forms(doc: &Document, lexicon: &Lexicon, found: &mut [Found
     for i in 0..found.len() {
         let mut end = found[i].tokens.end;
         let goes_on = |end: usize| end < doc.tokens.len() && !doc.line_break_between(end - 1, end);
-        while goes_on(end) && is_legal_form(doc, lexicon, end) {
+        // One form past the most is enough to know there are too many: each name reads a few
+        // tokens, however long a run of forms the names stand in.
+        while end - found[i].tokens.end <= FORMS && goes_on(end) && is_legal_form(doc, lexicon, end)
+        {
             end += 1;
         }
         if end - found[i].tokens.end > FORMS {
