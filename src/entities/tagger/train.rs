@@ -344,14 +344,20 @@ mod tests {
         }
     }
 
+    /// One document of `text`, which opens with "Peter Smith visited Paris": a person and a place.
+    fn peter_in_paris(text: &str) -> Vec<Example> {
+        assert!(text.starts_with("Peter Smith visited Paris"));
+        vec![Example {
+            text: text.to_string(),
+            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
+        }]
+    }
+
     #[test]
     fn training_is_deterministic_and_learns() {
         let lexicon = Lexicon::new();
         let text = "Peter Smith visited Paris on Monday.";
-        let examples = vec![Example {
-            text: text.to_string(),
-            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
-        }];
+        let examples = peter_in_paris(text);
         for runs in [1, 3] {
             let (a, _) = train(&examples, tiny(3, runs), &lexicon);
             let (b, _) = train(&examples, tiny(3, runs), &lexicon);
@@ -378,10 +384,7 @@ mod tests {
     #[test]
     fn runs_average_into_a_different_model() {
         let lexicon = Lexicon::new();
-        let examples = vec![Example {
-            text: "Peter Smith visited Paris. Anna Berg left Oslo.".to_string(),
-            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
-        }];
+        let examples = peter_in_paris("Peter Smith visited Paris. Anna Berg left Oslo.");
         let (one, _) = train(&examples, tiny(2, 1), &lexicon);
         let (three, _) = train(&examples, tiny(2, 3), &lexicon);
         assert_ne!(one, three);
@@ -390,10 +393,7 @@ mod tests {
     #[test]
     fn word_dropout_is_deterministic_and_changes_the_model() {
         let lexicon = Lexicon::new();
-        let examples = vec![Example {
-            text: "Peter Smith visited Paris. Anna Berg left Oslo.".to_string(),
-            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
-        }];
+        let examples = peter_in_paris("Peter Smith visited Paris. Anna Berg left Oslo.");
         let hiding = TrainSettings {
             word_dropout: 500,
             ..tiny(4, 1)
@@ -409,10 +409,7 @@ mod tests {
         assert!(Model::load(b"").is_none());
         assert!(Model::load(b"NMNER4\0\0\x10\0\0\0").is_none());
         let lexicon = Lexicon::new();
-        let examples = vec![Example {
-            text: "Peter Smith visited Paris.".to_string(),
-            names: vec![(0, 11, Kind::Person), (20, 25, Kind::Place)],
-        }];
+        let examples = peter_in_paris("Peter Smith visited Paris.");
         let (mut bytes, _) = train(&examples, tiny(2, 1), &lexicon);
         assert!(Model::load(&bytes).is_some());
         let mut longer = bytes.clone();
