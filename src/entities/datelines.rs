@@ -16,8 +16,10 @@ use crate::Kind;
 const MAX_REGION: usize = 6;
 
 /// Makes every dateline name in `found` a place, and the region after its comma
-/// ("ARLINGTON, Texas 1996-08-31").
-pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+/// ("ARLINGTON, Texas 1996-08-31"); drops a name the tagger read in the date after that comma
+/// ("LONDON, Dec 5 (Reuters)": "Dec" is the month).
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    found.retain(|name| !is_dateline_date(doc, lexicon, name.tokens.start));
     for name in found.iter_mut() {
         if in_dateline(doc, lexicon, name.tokens.clone()) {
             name.kind = Kind::Place;
@@ -25,23 +27,63 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     }
 }
 
+/// The most lines at a story's top searched for its dateline (headline, kicker, byline, then
+/// the dateline) by [`wire_copy`].
+const TOP_LINES: usize = 5;
+/// The most tokens of a dateline's place ("RIO DE JANEIRO").
+const MAX_PLACE: usize = 4;
+
+/// Whether `doc` is wire copy: a dateline opens one of its first lines. Newswires and the
+/// papers that follow them write names their own way (a nationality adjective is a name), so
+/// the tagger reads a story's names knowing which it is.
+pub fn wire_copy(doc: &Document, lexicon: &Lexicon) -> bool {
+    let mut lines = 0;
+    for t in 0..doc.tokens.len() {
+        if t > 0 && !doc.line_break_between(t - 1, t) {
+            continue;
+        }
+        lines += 1;
+        if lines > TOP_LINES {
+            return false;
+        }
+        let longest = MAX_PLACE.min(doc.tokens.len() - t);
+        if (1..=longest).any(|len| is_dateline(doc, lexicon, t..t + len)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the name on `tokens` is a dateline's place or the region after its comma.
 fn in_dateline(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool {
     is_dateline(doc, lexicon, tokens.clone()) || is_dateline_region(doc, lexicon, tokens.start)
 }
 
-/// Whether a name starting at token `start` is a dateline's region: right after the comma that
-/// follows a dateline's name ("ARLINGTON, Texas 1996-08-31", "KYIV, Ukraine (AP) —").
-fn is_dateline_region(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
-    if start < 2 || doc.token_text(start - 1) != "," {
-        return false;
-    }
-    let comma = start - 1;
-    // The dateline's name runs from its line's first token to the comma: a few tokens at most.
+/// Whether token `start` opens the date right after a dateline's comma ("LONDON, Dec 5").
+fn is_dateline_date(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    start >= 2
+        && doc.token_text(start - 1) == ","
+        && ends_dateline(doc, lexicon, start, false)
+        && dateline_before(doc, lexicon, start - 1)
+}
+
+/// Whether a dateline's name runs from its line's first token to token `comma`, a few tokens
+/// at most.
+fn dateline_before(doc: &Document, lexicon: &Lexicon, comma: usize) -> bool {
     let line_start = (comma.saturating_sub(MAX_REGION)..comma)
         .rev()
         .find(|&t| t == 0 || doc.line_break_between(t - 1, t));
     line_start.is_some_and(|first| is_dateline(doc, lexicon, first..comma))
+}
+
+/// Whether a name starting at token `start` is a dateline's region: right after the comma that
+/// follows a dateline's name ("ARLINGTON, Texas 1996-08-31", "KYIV, Ukraine (AP) —").
+fn is_dateline_region(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    // "LONDON, Dec 5 (Reuters)": the month after the comma is the date, not a region.
+    if start < 2 || doc.token_text(start - 1) != "," || ends_dateline(doc, lexicon, start, false) {
+        return false;
+    }
+    dateline_before(doc, lexicon, start - 1)
 }
 
 /// Whether the name on `tokens` is a dateline: it opens a line, is written in capitals, and the
@@ -157,6 +199,24 @@ mod tests {
     }
 
     #[test]
+    fn wire_copy_has_a_dateline_in_its_first_lines() {
+        let wire = |text: &str| wire_copy(&Document::new(text), &Lexicon::new());
+        assert!(wire(
+            "Shares fall.\nLONDON, Dec 5 (Reuters) - Shares fell on Friday."
+        ));
+        assert!(wire(
+            "SOCCER - RESULTS.\nRIO DE JANEIRO 1996-08-31\nResults of games."
+        ));
+        assert!(!wire(
+            "Shares fall\nFriday, July 21, 2017\nShares fell on Friday."
+        ));
+        assert!(!wire(
+            "a\nb\nc\nd\ne\nLONDON, Dec 5 (Reuters) - Too far down."
+        ));
+        assert!(!wire(""));
+    }
+
+    #[test]
     fn a_datelines_region_is_found_after_its_comma() {
         let region = |text: &str, start: usize| {
             is_dateline_region(&Document::new(text), &Lexicon::new(), start)
@@ -166,6 +226,8 @@ mod tests {
         // Later in a line(3), or with no dateline before the comma: not a region.
         assert!(!region("The Rangers, Texas 1996-08-31", 3));
         assert!(!region("Hello, Texas is big.", 2));
+        // The month of the dateline's date: LONDON(0) ,(1) Dec(2) 5(3)
+        assert!(!region("LONDON, Dec 5 (Reuters) - Shares fell.", 2));
     }
 
     #[test]

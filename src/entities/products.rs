@@ -21,25 +21,40 @@ use crate::text::Document;
 use crate::Kind;
 
 /// Re-kinds the persons of `found` that a product head noun follows, and the names that end in
-/// a weapon system's head.
+/// a weapon system's head (started at the system's first capitalized word, not a company's).
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    let mut free = 0;
     for name in found.iter_mut() {
-        if name.kind != Kind::Misc && ends_in_product_head(doc, lexicon, name) {
+        if ends_in_product_head(doc, lexicon, name) {
             name.kind = Kind::Misc;
+            let start = first_of_system(doc, free, name.tokens.start);
+            if !names_an_organization(doc, lexicon, start..name.tokens.start) {
+                name.tokens.start = start;
+            }
         }
+        free = name.tokens.end;
     }
-    let heads = &lexicon.product_heads;
     for name in found.iter_mut().filter(|f| may_be_product(doc, lexicon, f)) {
-        let after = name.tokens.end;
-        let longest = heads.longest().min(doc.tokens.len().saturating_sub(after));
-        let followed = (1..=longest).any(|len| {
-            !doc.line_break_between(after - 1, after)
-                && heads.contains(&lowercase_key(doc, after..after + len))
-        });
-        if followed {
+        if followed_by_head(doc, lexicon, name.tokens.end) {
             name.kind = Kind::Misc;
         }
     }
+}
+
+/// Where a weapon system's name that the tagger starts at `start` starts: back over the
+/// capitalized words right before it on its line, but not before token `free` (the end of the
+/// name before) nor onto a sentence's first word ("… and Advanced Precision Kill Weapons
+/// Systems", which the tagger may start at "Kill").
+fn first_of_system(doc: &Document, free: usize, mut start: usize) -> usize {
+    while start > free
+        && doc.is_capitalized(start - 1)
+        && !doc.line_break_between(start - 1, start)
+        && doc.sentence_of(start - 1) == doc.sentence_of(start)
+        && start - 1 > doc.sentences[doc.sentence_of(start)].tokens.start
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// Whether the last words of `name` are a listed weapon system head with a word before them,
@@ -76,6 +91,67 @@ fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>
                 lexicon.companies.contains(&key) || lexicon.organizations.contains(&key)
             })
     })
+}
+
+/// Adds to `found` (in text order) the products the tagger left out: one capitalized word
+/// inside a sentence, in no name, that a product head follows ("more Patriot air defense
+/// systems", "Javelin missiles"). A word that a list knows as a place, a nationality, an
+/// organization or a common word is left alone ("Russian drones", "Gaza rockets").
+pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    let mut next = 0;
+    for t in 1..doc.tokens.len() {
+        while next < found.len() && found[next].tokens.end <= t {
+            next += 1;
+        }
+        let named = next < found.len() && found[next].tokens.start <= t;
+        if !named && is_unnamed_product(doc, lexicon, t) {
+            added.push(Found {
+                tokens: t..t + 1,
+                kind: Kind::Misc,
+            });
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.tokens.start);
+    }
+}
+
+/// Whether token `t` is a capitalized word in mixed case, not a sentence's first nor after
+/// another capitalized word, unlisted, that a product head follows on its line.
+fn is_unnamed_product(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    let word = doc.token_text(t);
+    let mixed = doc.is_capitalized(t) && word.chars().skip(1).any(char::is_lowercase);
+    let sentence = &doc.sentences[doc.sentence_of(t)].tokens;
+    if !mixed
+        || t == sentence.start
+        || doc.is_capitalized(t - 1)
+        || !followed_by_head(doc, lexicon, t + 1)
+    {
+        return false;
+    }
+    let key = word.to_lowercase();
+    let lists = [
+        &lexicon.nationalities,
+        &lexicon.places,
+        &lexicon.geo_cities,
+        &lexicon.geo_regions,
+        &lexicon.organizations,
+        &lexicon.companies,
+        &lexicon.stopwords,
+    ];
+    !lists.iter().any(|l| l.contains(&key))
+}
+
+/// Whether a product head starts at token `after` on the line of the token before it.
+fn followed_by_head(doc: &Document, lexicon: &Lexicon, after: usize) -> bool {
+    let heads = &lexicon.product_heads;
+    let longest = heads.longest().min(doc.tokens.len().saturating_sub(after));
+    after > 0
+        && after < doc.tokens.len()
+        && !doc.line_break_between(after - 1, after)
+        && (1..=longest).any(|len| heads.contains(&lowercase_key(doc, after..after + len)))
 }
 
 /// Whether `name` is a person, or an organization of one unlisted capitalized word.
@@ -173,5 +249,62 @@ mod tests {
         // A listed company: Lockheed(0) Martin(1) Rocket(2) Systems(3)
         let text = "Lockheed Martin Rocket Systems";
         assert_eq!(kinds_of(text, org, &[(0, 4)]), [org]);
+    }
+
+    /// The names of `text` after [`mark`] and [`add`], from `names` (token ranges of `kind`).
+    fn names_after(text: &str, kind: Kind, names: &[(usize, usize)]) -> Vec<(String, Kind)> {
+        let doc = Document::new(text);
+        let lexicon = Lexicon::new();
+        let mut found = Found::all(names, kind);
+        mark(&doc, &lexicon, &mut found);
+        add(&doc, &lexicon, &mut found);
+        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+    }
+
+    #[test]
+    fn a_weapon_system_starts_at_its_first_capitalized_word() {
+        let org = Kind::Organization;
+        let misc = |name: &str| (name.to_string(), Kind::Misc);
+        // They(0) sent(1) Advanced(2) Precision(3) Kill(4) Weapons(5) Systems(6)
+        let text = "They sent Advanced Precision Kill Weapons Systems";
+        let system = "Advanced Precision Kill Weapons Systems";
+        assert_eq!(names_after(text, org, &[(4, 7)]), [misc(system)]);
+        // Not onto a sentence's first word: Advanced(0) Kill(1) Weapons(2) System(3) arrived(4)
+        let text = "Advanced Kill Weapons System arrived";
+        assert_eq!(
+            names_after(text, org, &[(1, 4)]),
+            [misc("Kill Weapons System")]
+        );
+        // Nor into the name before: Ann(2) Lee(3) Kill(4) Weapons(5) System(6)
+        let text = "They told Ann Lee Kill Weapons System";
+        let person = ("Ann Lee".to_string(), Kind::Person);
+        let mut found = names_after(text, Kind::Person, &[(2, 4), (4, 7)]);
+        assert_eq!(found.remove(0), person);
+        assert_eq!(found, [misc("Kill Weapons System")]);
+        // Nor over a listed company: Lockheed(2) Martin(3) Atlas(4) Rocket(5) System(6)
+        let text = "They bought Lockheed Martin Atlas Rocket System";
+        assert_eq!(
+            names_after(text, org, &[(4, 7)]),
+            [misc("Atlas Rocket System")]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_capitalized_word_before_a_product_head_is_the_product() {
+        let misc = |name: &str| (name.to_string(), Kind::Misc);
+        let text = "They want more Patriot air defense systems and Javelin missiles.";
+        assert_eq!(
+            names_after(text, Kind::Misc, &[]),
+            [misc("Patriot"), misc("Javelin")]
+        );
+        // Not a nationality, a listed place, a sentence's first word, a word after a capital,
+        // nor a word already in a name.
+        let text = "Russian drones hit Gaza. Javelin missiles came. Big Stinger missiles came.";
+        assert_eq!(names_after(text, Kind::Misc, &[]), []);
+        let text = "We saw Ann Lee drones.";
+        assert_eq!(
+            names_after(text, Kind::Person, &[(2, 4)]),
+            [misc("Ann Lee")]
+        );
     }
 }

@@ -5,13 +5,15 @@
 //! shapes of a ±2 window, capitalization and sentence position, ALL-CAPS lines (headlines,
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere, and
-//! the word-list marks next to its capitalized occurrences anywhere in the document.
+//! the word-list marks next to its capitalized occurrences anywhere in the document; and the
+//! main ones again, joined with whether the document is wire copy.
 
 mod tokens;
 mod words;
 
 use std::ops::Range;
 
+use super::datelines;
 use super::lexicon::{fnv, fnv1, Lexicon};
 use crate::text::{Document, FastMap};
 use tokens::{infos, near_capital, TokenInfo};
@@ -85,6 +87,8 @@ pub struct Features<'d, 'a> {
     /// By lowercase word hash, the word's first capitalized occurrences and the word-list marks
     /// next to each.
     around: FastMap<u64, Vec<Occurrence>>,
+    /// 1 in wire copy (a story under a dateline), else 0: see [`Features::in_story`].
+    wire: u64,
 }
 
 /// A capitalized occurrence of a word: its token, and the word-list marks of the tokens right
@@ -126,6 +130,7 @@ impl<'d, 'a> Features<'d, 'a> {
             }
         }
         let around = around(&infos, &needed);
+        let wire = u64::from(datelines::wire_copy(doc, lexicon));
         Features {
             doc,
             bits,
@@ -133,6 +138,7 @@ impl<'d, 'a> Features<'d, 'a> {
             needed,
             elsewhere,
             around,
+            wire,
         }
     }
 
@@ -177,18 +183,18 @@ impl<'d, 'a> Features<'d, 'a> {
             push_lower(&mut lower, word);
             affixes(lower.chars(), &mut add);
         }
+        // The word in this kind of story: in wire copy "Mexican" is a name, elsewhere it is not.
+        add(Id::new(71).and(self.wire).and(info.lower));
         let words = f.len();
         let mut add = |id: Id| f.push(id.finish(bits));
+        self.in_story(i, &mut add);
         add(Id::new(0));
         add(Id::new(3).and(info.shape));
         self.window(i, &mut add);
         let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
         add(Id::new(31).and(position).and(info.shape));
         if info.cap || info.all_caps {
-            let (lower_elsewhere, cap_elsewhere) =
-                self.elsewhere.get(&info.lower).copied().unwrap_or_default();
-            let clue = u64::from(lower_elsewhere) | u64::from(cap_elsewhere) << 1;
-            add(Id::new(34).and(clue).and(position));
+            add(Id::new(34).and(self.elsewhere(i)).and(position));
         }
         self.lists(i, &mut add);
         self.distributional(i, &mut add);
@@ -201,6 +207,52 @@ impl<'d, 'a> Features<'d, 'a> {
             add(Id::new(47).and(info.shape));
         }
         words
+    }
+
+    /// The token's main features again, each joined with the kind of story it is in: wire copy
+    /// (a dateline opens it) or not. Newswires and the corpora that follow them write names
+    /// their own way: a nationality adjective ("Mexican") is a name, a country is a place even
+    /// when it acts ("Sweden beat Belgium"), and fewer products and titles are. Trained on both
+    /// kinds, each of these features learns what one kind does differently, while the rest
+    /// hold what both share (Daumé's feature augmentation, the domain read from the text).
+    /// GUM cross-validation 0.641 → 0.659, conll_dev 0.925 → 0.927.
+    fn in_story(&self, i: usize, add: &mut impl FnMut(Id)) {
+        let (info, wire) = (&self.infos[i], self.wire);
+        add(Id::new(70).and(wire));
+        add(Id::new(72).and(wire).and(info.shape));
+        for bit in set_bits(info.gaz) {
+            add(Id::new(73).and(wire).and(bit));
+        }
+        if info.cluster != 0 {
+            add(Id::new(74).and(wire).and(u64::from(info.cluster & 0xfff)));
+        }
+        add(Id::new(75).and(wire).and(self.at(i as isize - 1).0));
+        add(Id::new(76).and(wire).and(self.at(i as isize + 1).0));
+        for (offset, template) in [(-1isize, 77u8), (1, 78)] {
+            let j = i as isize + offset;
+            if let Some(near) = usize::try_from(j).ok().and_then(|j| self.infos.get(j)) {
+                for bit in set_bits(near.gaz) {
+                    add(Id::new(template).and(wire).and(bit));
+                }
+            }
+        }
+        let written = u64::from(info.cap) | u64::from(info.all_caps) << 1;
+        let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
+        add(Id::new(79)
+            .and(wire)
+            .and(u64::from(info.band))
+            .and(written)
+            .and(position));
+        add(Id::new(80).and(wire).and(self.elsewhere(i)).and(written));
+    }
+
+    /// Where else token `i`'s word is written: bit 0, in lowercase; bit 1, capitalized in the
+    /// middle of a sentence.
+    fn elsewhere(&self, i: usize) -> u64 {
+        let (lower, cap) = (self.elsewhere.get(&self.infos[i].lower))
+            .copied()
+            .unwrap_or_default();
+        u64::from(lower) | u64::from(cap) << 1
     }
 
     /// The lowercase word and shape hashes of token `j`, or a marker past the text's ends.
