@@ -1,8 +1,8 @@
-//! A listed sports club the tagger took for a person ("Chelsea" is a given name too) is the club
-//! when the text shows a match result with it: a result's words right before or after the name
+//! A listed sports club the tagger took for a person ("Chelsea" is a given name too) or a place
+//! ("Bournemouth" is a town too) is the club when the text shows a match result with it: a result's words right before or after the name
 //! ("Chelsea drew with Arsenal", "lost to Chelsea", "Leeds v Chelsea", `result_words.txt`) or a
 //! score right after it ("Fulham 2 Chelsea 1", "Chelsea 2-0"). Then every mention of the club
-//! that the tagger took for a person in the document is the club ("Chelsea drew with Arsenal.
+//! that the tagger took for a person or a place in the document is the club ("Chelsea drew with Arsenal.
 //! Chelsea's coach said …"); the same name elsewhere with no result ("Chelsea Clinton",
 //! "Chelsea, 16, …") keeps its kind.
 
@@ -12,11 +12,13 @@ use super::tagger::Found;
 use crate::text::{Document, TokenKind};
 use crate::Kind;
 
-/// Re-kinds the persons of `found` that name a listed club shown in a result somewhere.
+/// Re-kinds the persons and places of `found` that name a listed club shown in a result
+/// somewhere.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     let club = |name: &Found| {
         let key = lowercase_key(doc, name.tokens.clone());
-        (name.kind == Kind::Person && lexicon.sports_clubs.contains(&key)).then_some(key)
+        (matches!(name.kind, Kind::Person | Kind::Place) && lexicon.sports_clubs.contains(&key))
+            .then_some(key)
     };
     let in_results: Vec<String> = found
         .iter()
@@ -86,6 +88,11 @@ mod tests {
         // Every person mention of the club: Chelsea(0) beat(1) Leeds(2) .(3) Chelsea(4) 's(5) coach(6)
         let text = "Chelsea beat Leeds. Chelsea's coach";
         assert_eq!(kinds_after(text, &[(0, 1), (4, 5)]), [ORG, ORG]);
+        // A club read as its town: Bournemouth(0) lost(1) to(2) Leeds(3)
+        let doc = Document::new("Bournemouth lost to Leeds");
+        let mut found = Found::all(&[(0, 1)], Kind::Place);
+        mark(&doc, &Lexicon::new(), &mut found);
+        assert_eq!(found[0].kind, ORG);
     }
 
     #[test]

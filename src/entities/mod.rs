@@ -299,7 +299,11 @@ mod tests {
         for name in ["Russian", "Ukrainian"] {
             assert!(layer.entities.iter().all(|e| e.name != name), "{name}");
         }
-        for name in ["Tomahawk", "Patriot", "Advanced Precision Kill Weapons Systems"] {
+        for name in [
+            "Tomahawk",
+            "Patriot",
+            "Advanced Precision Kill Weapons Systems",
+        ] {
             assert_eq!(entity(&layer, name).kind, Kind::Misc, "{name}");
         }
         let putin = entity(&layer, "Vladimir Putin");
