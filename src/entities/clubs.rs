@@ -1,10 +1,10 @@
 //! A listed sports club the tagger took for a person ("Chelsea" is a given name too) or a place
-//! ("Bournemouth" is a town too) is the club when the text shows a match result with it: a result's words right before or after the name
-//! ("Chelsea drew with Arsenal", "lost to Chelsea", "Leeds v Chelsea", `result_words.txt`) or a
-//! score right after it ("Fulham 2 Chelsea 1", "Chelsea 2-0"). Then every mention of the club
-//! that the tagger took for a person or a place in the document is the club ("Chelsea drew with Arsenal.
-//! Chelsea's coach said …"); the same name elsewhere with no result ("Chelsea Clinton",
-//! "Chelsea, 16, …") keeps its kind.
+//! ("Bournemouth" is a town too) is the club when the text shows a match result with it: a
+//! result's words right before or after the name ("Chelsea drew with Arsenal", "lost to
+//! Chelsea", "Leeds v Chelsea", `result_words.txt`) or a score right after it ("Fulham 2 Chelsea
+//! 1", "Chelsea 2-0"). Then every mention of the club that the tagger took for a person or a
+//! place in the document is the club ("Chelsea drew with Arsenal. Chelsea's coach said …"); the
+//! same name elsewhere with no result ("Chelsea Clinton", "Chelsea, 16, …") keeps its kind.
 
 use super::lexicon::Lexicon;
 use super::lowercase_key;

@@ -61,29 +61,27 @@ fn in_dateline(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>) -> bool 
 
 /// Whether token `start` opens the date right after a dateline's comma ("LONDON, Dec 5").
 fn is_dateline_date(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
-    start >= 2
-        && doc.token_text(start - 1) == ","
-        && ends_dateline(doc, lexicon, start, false)
-        && dateline_before(doc, lexicon, start - 1)
+    after_dateline_comma(doc, lexicon, start) && ends_dateline(doc, lexicon, start, false)
 }
 
-/// Whether a dateline's name runs from its line's first token to token `comma`, a few tokens
-/// at most.
-fn dateline_before(doc: &Document, lexicon: &Lexicon, comma: usize) -> bool {
+/// Whether a name starting at token `start` is a dateline's region: right after the comma that
+/// follows a dateline's name ("ARLINGTON, Texas 1996-08-31", "KYIV, Ukraine (AP) —"), and not
+/// the date there ("LONDON, Dec 5 (Reuters)": the month is the date).
+fn is_dateline_region(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    after_dateline_comma(doc, lexicon, start) && !ends_dateline(doc, lexicon, start, false)
+}
+
+/// Whether token `start` follows the comma after a dateline's name, which runs from its line's
+/// first token to the comma: a few tokens at most.
+fn after_dateline_comma(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    if start < 2 || doc.token_text(start - 1) != "," {
+        return false;
+    }
+    let comma = start - 1;
     let line_start = (comma.saturating_sub(MAX_REGION)..comma)
         .rev()
         .find(|&t| t == 0 || doc.line_break_between(t - 1, t));
     line_start.is_some_and(|first| is_dateline(doc, lexicon, first..comma))
-}
-
-/// Whether a name starting at token `start` is a dateline's region: right after the comma that
-/// follows a dateline's name ("ARLINGTON, Texas 1996-08-31", "KYIV, Ukraine (AP) —").
-fn is_dateline_region(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
-    // "LONDON, Dec 5 (Reuters)": the month after the comma is the date, not a region.
-    if start < 2 || doc.token_text(start - 1) != "," || ends_dateline(doc, lexicon, start, false) {
-        return false;
-    }
-    dateline_before(doc, lexicon, start - 1)
 }
 
 /// Whether the name on `tokens` is a dateline: it opens a line, is written in capitals, and the

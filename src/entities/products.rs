@@ -46,11 +46,10 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
 /// name before) nor onto a sentence's first word ("… and Advanced Precision Kill Weapons
 /// Systems", which the tagger may start at "Kill").
 fn first_of_system(doc: &Document, free: usize, mut start: usize) -> usize {
-    while start > free
+    let first_word = doc.sentences[doc.sentence_of(start)].tokens.start;
+    while start > free.max(first_word + 1)
         && doc.is_capitalized(start - 1)
         && !doc.line_break_between(start - 1, start)
-        && doc.sentence_of(start - 1) == doc.sentence_of(start)
-        && start - 1 > doc.sentences[doc.sentence_of(start)].tokens.start
     {
         start -= 1;
     }
@@ -100,7 +99,12 @@ fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>
 pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut added = Vec::new();
     let mut next = 0;
-    for t in 1..doc.tokens.len() {
+    // A sentence's first word is capitalized whatever it is: each sentence from its second.
+    for t in doc
+        .sentences
+        .iter()
+        .flat_map(|s| s.tokens.start + 1..s.tokens.end)
+    {
         while next < found.len() && found[next].tokens.end <= t {
             next += 1;
         }
@@ -118,17 +122,12 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     }
 }
 
-/// Whether token `t` is a capitalized word in mixed case, not a sentence's first nor after
+/// Whether token `t` (not a sentence's first) is a capitalized word in mixed case, not after
 /// another capitalized word, unlisted, that a product head follows on its line.
 fn is_unnamed_product(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     let word = doc.token_text(t);
     let mixed = doc.is_capitalized(t) && word.chars().skip(1).any(char::is_lowercase);
-    let sentence = &doc.sentences[doc.sentence_of(t)].tokens;
-    if !mixed
-        || t == sentence.start
-        || doc.is_capitalized(t - 1)
-        || !followed_by_head(doc, lexicon, t + 1)
-    {
+    if !mixed || doc.is_capitalized(t - 1) || !followed_by_head(doc, lexicon, t + 1) {
         return false;
     }
     let key = word.to_lowercase();

@@ -5,8 +5,8 @@
 //! shapes of a ±2 window, capitalization and sentence position, ALL-CAPS lines (headlines,
 //! datelines, tables), word-list (gazetteer) hits, and document-level clues: whether the same word
 //! is written in lowercase elsewhere, or capitalized in the middle of a sentence elsewhere, and
-//! the word-list marks next to its capitalized occurrences anywhere in the document; and the
-//! main ones again, joined with whether the document is wire copy.
+//! the word-list marks next to its capitalized occurrences anywhere in the document; and a few
+//! of them again, joined with whether the document is wire copy.
 
 mod tokens;
 mod words;
@@ -187,14 +187,17 @@ impl<'d, 'a> Features<'d, 'a> {
         add(Id::new(71).and(self.wire).and(info.lower));
         let words = f.len();
         let mut add = |id: Id| f.push(id.finish(bits));
-        self.in_story(i, &mut add);
+        self.in_story(i, before, after, &mut add);
         add(Id::new(0));
         add(Id::new(3).and(info.shape));
         self.window(i, &mut add);
         let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
         add(Id::new(31).and(position).and(info.shape));
         if info.cap || info.all_caps {
-            add(Id::new(34).and(self.elsewhere(i)).and(position));
+            let (lower_elsewhere, cap_elsewhere) =
+                self.elsewhere.get(&info.lower).copied().unwrap_or_default();
+            let clue = u64::from(lower_elsewhere) | u64::from(cap_elsewhere) << 1;
+            add(Id::new(34).and(clue).and(position));
         }
         self.lists(i, &mut add);
         self.distributional(i, &mut add);
@@ -218,23 +221,15 @@ impl<'d, 'a> Features<'d, 'a> {
     /// With the word itself (template 71, among the word's features): the name rate, the
     /// word-list marks and the neighbouring words. Chosen by cross-validation over subsets of
     /// the features (GUM 0.641 → 0.662; more templates scored lower and cost more time).
-    fn in_story(&self, i: usize, add: &mut impl FnMut(Id)) {
+    /// `before` and `after`: the neighbouring words' hashes, as [`Features::at`] gives them.
+    fn in_story(&self, i: usize, before: u64, after: u64, add: &mut impl FnMut(Id)) {
         let wire = self.wire;
         add(Id::new(70).and(wire));
         for bit in set_bits(self.infos[i].gaz) {
             add(Id::new(73).and(wire).and(bit));
         }
-        add(Id::new(75).and(wire).and(self.at(i as isize - 1).0));
-        add(Id::new(76).and(wire).and(self.at(i as isize + 1).0));
-    }
-
-    /// Where else token `i`'s word is written: bit 0, in lowercase; bit 1, capitalized in the
-    /// middle of a sentence.
-    fn elsewhere(&self, i: usize) -> u64 {
-        let (lower, cap) = (self.elsewhere.get(&self.infos[i].lower))
-            .copied()
-            .unwrap_or_default();
-        u64::from(lower) | u64::from(cap) << 1
+        add(Id::new(75).and(wire).and(before));
+        add(Id::new(76).and(wire).and(after));
     }
 
     /// The lowercase word and shape hashes of token `j`, or a marker past the text's ends.
