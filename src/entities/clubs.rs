@@ -7,8 +7,8 @@
 //! same name elsewhere with no result ("Chelsea Clinton", "Chelsea, 16, …") keeps its kind.
 
 use super::lexicon::Lexicon;
-use super::lowercase_key;
 use super::tagger::Found;
+use super::{listed, lowercase_key};
 use crate::text::{Document, TokenKind};
 use crate::Kind;
 
@@ -16,9 +16,9 @@ use crate::Kind;
 /// somewhere.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     let club = |name: &Found| {
-        let key = lowercase_key(doc, name.tokens.clone());
-        (matches!(name.kind, Kind::Person | Kind::Place) && lexicon.sports_clubs.contains(&key))
-            .then_some(key)
+        (matches!(name.kind, Kind::Person | Kind::Place)
+            && listed(&[&lexicon.sports_clubs], doc, name.tokens.clone()))
+        .then(|| lowercase_key(doc, name.tokens.clone()))
     };
     let in_results: Vec<String> = found
         .iter()
@@ -40,12 +40,11 @@ fn in_result(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
     let words = &lexicon.result_words;
     let (start, end) = (name.tokens.start, name.tokens.end);
     let same_line = |a: usize, b: usize| !doc.line_break_between(a, b);
-    let before = (1..=words.longest().min(start)).any(|len| {
-        same_line(start - 1, start) && words.contains(&lowercase_key(doc, start - len..start))
-    });
+    let before = (1..=words.longest().min(start))
+        .any(|len| same_line(start - 1, start) && listed(&[words], doc, start - len..start));
     let room = doc.tokens.len() - end;
     let after = (1..=words.longest().min(room))
-        .any(|len| same_line(end - 1, end) && words.contains(&lowercase_key(doc, end..end + len)));
+        .any(|len| same_line(end - 1, end) && listed(&[words], doc, end..end + len));
     before || after || (room > 0 && same_line(end - 1, end) && is_score(doc, end))
 }
 

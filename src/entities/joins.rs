@@ -11,7 +11,7 @@
 
 use super::group::FORMS;
 use super::lexicon::Lexicon;
-use super::lowercase_key;
+use super::listed;
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -55,10 +55,10 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         let (start, end) = (found[i].tokens.start, found[i].tokens.end);
         let last = (start + longest).min(doc.tokens.len());
         let organization = found[i].kind == Kind::Organization;
-        let listed_end = (end + 1..=last).rev().filter(|_| organization).find(|&e| {
-            let key = lowercase_key(doc, start..e);
-            !doc.line_break_between(start, e - 1) && lists.iter().any(|l| l.contains(&key))
-        });
+        let listed_end = (end + 1..=last)
+            .rev()
+            .filter(|_| organization)
+            .find(|&e| !doc.line_break_between(start, e - 1) && listed(&lists, doc, start..e));
         if let Some(e) = listed_end {
             let inside = found[i + 1..].iter().take_while(|f| f.tokens.start < e);
             if inside.clone().all(|f| f.tokens.end <= e) {

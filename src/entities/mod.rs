@@ -29,7 +29,7 @@ use crate::{Entity, Extent, Span};
 
 use evidence::{weight, Evidence};
 use group::{Group, Mention};
-use lexicon::Lexicon;
+use lexicon::{fnv, fnv1, Lexicon, WordSet};
 use tagger::{Found, Model};
 
 pub use lexicon::Lexicon as EntityLexicon;
@@ -155,6 +155,37 @@ fn lowercase_key(doc: &Document, tokens: Range<usize>) -> String {
         }
     }
     key
+}
+
+/// Whether the words of `tokens`, as [`lowercase_key`] writes them, are an entry of one of
+/// `lists`. Most such lookups miss, so an ASCII phrase (most are) is first hashed as the lists
+/// hash their entries, and written out only when a list holds that hash.
+fn listed(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -> bool {
+    let hash = ascii_key_hash(doc, tokens.clone());
+    if hash.is_some_and(|h| !lists.iter().any(|list| list.may_contain(h))) {
+        return false;
+    }
+    let key = lowercase_key(doc, tokens);
+    lists.iter().any(|list| list.contains(&key))
+}
+
+/// The [`fnv`] hash of [`lowercase_key`]`(doc, tokens)` without writing it out; `None` when a
+/// word is not ASCII (its lowercase is left to [`lowercase_key`]).
+fn ascii_key_hash(doc: &Document, tokens: Range<usize>) -> Option<u64> {
+    let mut hash = fnv(None);
+    for t in tokens.clone() {
+        let word = doc.token_text(t);
+        if !word.is_ascii() {
+            return None;
+        }
+        if t > tokens.start {
+            hash = fnv1(hash, b' ');
+        }
+        hash = word
+            .bytes()
+            .fold(hash, |h, b| fnv1(h, b.to_ascii_lowercase()));
+    }
+    Some(hash)
 }
 
 /// The title written right before a mention ("President", "Secretary of State", "Rep."), if any.

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::lowercase_key;
+use super::listed;
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -66,7 +66,7 @@ fn ends_in_product_head(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool
     let Some(head) = (1..=longest)
         .rev()
         .map(|len| range.end - len)
-        .find(|&start| ends.contains(&lowercase_key(doc, start..range.end)))
+        .find(|&start| listed(&[ends], doc, start..range.end))
     else {
         return false;
     };
@@ -81,13 +81,13 @@ fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>
         .longest()
         .max(lexicon.organizations.longest());
     tokens.clone().any(|start| {
-        let suffix = lexicon
-            .org_suffixes
-            .contains(&lowercase_key(doc, start..start + 1));
-        suffix
+        listed(&[&lexicon.org_suffixes], doc, start..start + 1)
             || (start + 1..=tokens.end.min(start + longest)).any(|end| {
-                let key = lowercase_key(doc, start..end);
-                lexicon.companies.contains(&key) || lexicon.organizations.contains(&key)
+                listed(
+                    &[&lexicon.companies, &lexicon.organizations],
+                    doc,
+                    start..end,
+                )
             })
     })
 }
@@ -150,7 +150,7 @@ fn followed_by_head(doc: &Document, lexicon: &Lexicon, after: usize) -> bool {
     after > 0
         && after < doc.tokens.len()
         && !doc.line_break_between(after - 1, after)
-        && (1..=longest).any(|len| heads.contains(&lowercase_key(doc, after..after + len)))
+        && (1..=longest).any(|len| listed(&[heads], doc, after..after + len))
 }
 
 /// Whether `name` is a person, or an organization of one unlisted capitalized word.
@@ -159,7 +159,6 @@ fn may_be_product(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
         Kind::Person => true,
         Kind::Organization | Kind::Place if name.tokens.len() == 1 => {
             let word = doc.token_text(name.tokens.start);
-            let key = lowercase_key(doc, name.tokens.clone());
             let lists = [
                 &lexicon.organizations,
                 &lexicon.companies,
@@ -167,7 +166,8 @@ fn may_be_product(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
                 &lexicon.geo_cities,
                 &lexicon.geo_regions,
             ];
-            word.chars().skip(1).any(char::is_lowercase) && !lists.iter().any(|l| l.contains(&key))
+            word.chars().skip(1).any(char::is_lowercase)
+                && !listed(&lists, doc, name.tokens.clone())
         }
         _ => false,
     }
