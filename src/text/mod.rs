@@ -93,7 +93,9 @@ impl<'a> Document<'a> {
 
     /// Whether the text between tokens `a` and `b` (a before b) holds a line break.
     pub fn line_break_between(&self, a: usize, b: usize) -> bool {
-        self.text[self.tokens[a].end..self.tokens[b].start].contains('\n')
+        // A plain loop: the gap is most often empty or one space, too short for `memchr`.
+        let gap = &self.text.as_bytes()[self.tokens[a].end..self.tokens[b].start];
+        gap.iter().any(|&byte| byte == b'\n')
     }
 
     /// The index of the first token starting at or after byte `offset`.
