@@ -362,15 +362,28 @@ where
 {
     let mut h = fnv(None);
     for (k, c) in w.clone().rev().take(4).enumerate() {
-        let mut buf = [0; 4];
-        h = c.encode_utf8(&mut buf).bytes().rev().fold(h, fnv1);
+        h = fnv_char(h, c, true);
         add(Id::new(5 + k as u8).and(h));
     }
     let mut h = fnv(None);
     for (k, c) in w.take(3).enumerate() {
-        let mut buf = [0; 4];
-        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv1);
+        h = fnv_char(h, c, false);
         add(Id::new(11 + k as u8).and(h));
+    }
+}
+
+/// `h` carried on over the UTF-8 bytes of `c`, last byte first when `backwards`. An ASCII
+/// character (most are) is its one byte.
+fn fnv_char(h: u64, c: char, backwards: bool) -> u64 {
+    if c.is_ascii() {
+        return fnv1(h, c as u8);
+    }
+    let mut buf = [0; 4];
+    let bytes = c.encode_utf8(&mut buf).bytes();
+    if backwards {
+        bytes.rev().fold(h, fnv1)
+    } else {
+        bytes.fold(h, fnv1)
     }
 }
 

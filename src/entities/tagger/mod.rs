@@ -104,10 +104,10 @@ pub struct Model {
     bits: u32,
     scale: f32,
     decoder: Decoder,
-    /// Bit per row of the hashed table: whether it has a non-zero weight (most rows do not).
-    used: Vec<u8>,
-    /// Per byte of `used`, the rows in use before it: with [`ONES`], a row's place in `rows`.
-    rank: Vec<u32>,
+    /// Per eight rows of the hashed table, in one word (one load a lookup): in the low byte, a
+    /// bit per row, set when the row has a non-zero weight (most rows do not); above it, the
+    /// rows in use before these eight. With [`ONES`], a row's place in `rows`.
+    index: Vec<u32>,
     /// The rows in use, in order. Only these are kept (a fraction of the table, so lookups
     /// stay in cache) and each is one aligned block whose sum vectorizes.
     rows: Vec<Row>,
@@ -151,11 +151,11 @@ impl Model {
             .collect();
         let n_rows = 1usize << bits;
         let bitmap = rest.get(8 + 4 * n_trans..8 + 4 * n_trans + n_rows / 8)?;
-        let used = bitmap.to_vec();
-        let mut rank = Vec::with_capacity(used.len());
+        let mut index = Vec::with_capacity(bitmap.len());
         let mut in_use = 0u32;
-        for &byte in &used {
-            rank.push(in_use);
+        for &byte in bitmap {
+            // Fewer than 2^24 rows (`bits` ≤ 24): the count fits above the byte.
+            index.push(in_use << 8 | u32::from(byte));
             in_use += byte.count_ones();
         }
         let (masks, weights) = rest
@@ -166,8 +166,7 @@ impl Model {
             bits,
             scale,
             decoder: Decoder::new(&transitions),
-            used,
-            rank,
+            index,
             rows,
         })
     }
@@ -178,13 +177,12 @@ impl Model {
 
     /// The weights of feature `id`, if any is not zero.
     fn row(&self, id: u32) -> Option<&Row> {
-        let (byte, bit) = (id as usize / 8, id % 8);
-        let used = self.used[byte];
-        if used & (1 << bit) == 0 {
+        let (entry, bit) = (self.index[id as usize / 8], id % 8);
+        if entry & (1 << bit) == 0 {
             return None;
         }
-        let below = ONES[usize::from(used & ((1 << bit) - 1))];
-        Some(&self.rows[self.rank[byte] as usize + usize::from(below)])
+        let below = ONES[(entry & ((1 << bit) - 1)) as usize];
+        Some(&self.rows[(entry >> 8) as usize + usize::from(below)])
     }
 
     /// The tag scores of a token with features `f`.
