@@ -203,8 +203,13 @@ fn title_before(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<
         if doc.line_break_between(range.start, first) {
             continue;
         }
-        let key = lowercase_key(doc, range.clone());
-        if lexicon.titles.contains(&key) || lexicon.titles.contains(key.trim_end_matches('.')) {
+        // Listed with or without the abbreviation's full stop ("Gen." and "Gen").
+        let titles = &lexicon.titles;
+        let abbreviated = || {
+            doc.token_text(first - 1).ends_with('.')
+                && titles.contains(lowercase_key(doc, range.clone()).trim_end_matches('.'))
+        };
+        if listed(&[titles], doc, range.clone()) || abbreviated() {
             return Some(
                 doc.text[doc.tokens[range.start].start..doc.tokens[first - 1].end].to_string(),
             );

@@ -88,6 +88,32 @@ const PHRASE_LISTS: [(u32, u32, u32); 7] = [
     (list::SPORTS_CLUBS, gaz::CLUB_B, gaz::CLUB_I),
 ];
 
+/// Per byte, as [`scan`] reads an ASCII word: the lowercase byte, and above it whether the byte
+/// is a letter, a lowercase letter, an uppercase letter.
+const BYTES: [u16; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = byte.to_ascii_lowercase() as u16;
+        if byte.is_ascii_alphabetic() {
+            class |= LETTER;
+        }
+        if byte.is_ascii_lowercase() {
+            class |= LOWER;
+        }
+        if byte.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+const LETTER: u16 = 1 << 8;
+const LOWER: u16 = 1 << 9;
+const UPPER: u16 = 1 << 10;
+
 /// Token `i`'s case, letters, lowercase hash and word-list marks: what every token needs (for
 /// the caps lines, the document clues and the phrase lists). An ASCII word (most are) takes one
 /// pass over its bytes and no lowercase copy; `buf` holds the lowercase of any other.
@@ -96,13 +122,15 @@ fn scan(doc: &Document, lexicon: &Lexicon, i: usize, buf: &mut String) -> (Token
     let (mut letters, mut any_lower, mut any_upper) = (0, false, false);
     let (lower, marks, first_upper, lower_starts_alpha);
     if text.is_ascii() {
-        let mut h = fnv(None);
+        let (mut h, mut seen) = (fnv(None), 0);
         for b in text.bytes() {
-            letters += usize::from(b.is_ascii_alphabetic());
-            any_lower |= b.is_ascii_lowercase();
-            any_upper |= b.is_ascii_uppercase();
-            h = fnv1(h, b.to_ascii_lowercase());
+            // One table load a byte: its lowercase and its classes.
+            let class = BYTES[usize::from(b)];
+            letters += usize::from(class & LETTER != 0);
+            seen |= class;
+            h = fnv1(h, class as u8);
         }
+        (any_lower, any_upper) = (seen & LOWER != 0, seen & UPPER != 0);
         lower = h;
         // A listed word is lowercase: equal to the lowercased text iff equal ignoring ASCII case.
         marks = lexicon.marks(lower, |w| w.eq_ignore_ascii_case(text));
