@@ -47,6 +47,10 @@ fn is_surname(word: &str, lexicon: &Lexicon) -> bool {
 
 /// "Wai-ching", "Joo-Ho": two capitalized-first syllables joined by a hyphen.
 fn is_given_name(word: &str) -> bool {
+    // Most words fail the first test, before any search for the hyphen.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let Some((first, second)) = word.split_once('-') else {
         return false;
     };

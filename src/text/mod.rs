@@ -62,12 +62,15 @@ impl<'a> Document<'a> {
 
     /// Whether token `i` is a word starting with an uppercase letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
-            && self
-                .token_text(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+        let token = self.tokens[i];
+        if token.kind != TokenKind::Word {
+            return false;
+        }
+        // Most words start with an ASCII letter: its byte tells, with no slicing or decoding.
+        match self.text.as_bytes()[token.start] {
+            byte if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => self.token_text(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether token `i` begins its sentence (ignoring opening quotes and brackets).
