@@ -69,7 +69,11 @@ impl<'a> Document<'a> {
         // Most words start with an ASCII letter: its byte tells, with no slicing or decoding.
         match self.text.as_bytes()[token.start] {
             byte if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => self.token_text(i).chars().next().is_some_and(char::is_uppercase),
+            _ => self
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
         }
     }
 
@@ -96,8 +100,11 @@ impl<'a> Document<'a> {
 
     /// Whether the text between tokens `a` and `b` (a before b) holds a line break.
     pub fn line_break_between(&self, a: usize, b: usize) -> bool {
-        // A plain loop: the gap is most often empty or one space, too short for `memchr`.
+        // A plain loop: the gap is most often empty or one space, and the `char` pattern's
+        // searcher and `memchr` cost more than such a search (cachegrind: 28 M instructions
+        // more over the dev corpora with `contains`).
         let gap = &self.text.as_bytes()[self.tokens[a].end..self.tokens[b].start];
+        #[allow(clippy::manual_contains)]
         gap.iter().any(|&byte| byte == b'\n')
     }
 
