@@ -14,5 +14,6 @@ run("node", ["--test", "tests/node/", "tests/browser/", "tests/consumer/"]);
 // Smokes of the benchmarks: they still run (a few seconds; nothing is asserted about time).
 run("node", ["scripts/bench.mjs", "--smoke"]);
 run("node", ["scripts/latency.mjs", "--smoke"]);
+run("node", ["scripts/bench-builds.mjs", "--rounds", "1", "--layers", "entities", "a=.", "b=."]);
 run("cargo", ["run", "--release", "--example", "bench", "--", "--smoke"]);
 console.log("\nnpm test: all tests passed");
