@@ -19,6 +19,7 @@ mod repeats;
 mod romanized;
 pub mod tagger;
 mod venues;
+mod web_names;
 mod word_classes;
 mod zones;
 
@@ -86,6 +87,7 @@ impl EntityRecognizer {
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);
+        web_names::mark(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
@@ -119,7 +121,10 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     while range.start < range.end && trim(range.start, range.end - 1) {
         range.end -= 1;
     }
-    while range.start < range.end && doc.tokens[range.start].kind == TokenKind::Punct {
+    while range.start < range.end
+        && doc.tokens[range.start].kind == TokenKind::Punct
+        && !web_names::opens_hashtag(doc, range.start)
+    {
         range.start += 1;
     }
     if range.is_empty() {
