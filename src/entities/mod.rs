@@ -13,6 +13,7 @@ mod features;
 mod group;
 mod joins;
 mod lexicon;
+mod lone_names;
 mod place_cues;
 mod products;
 mod repeats;
@@ -94,6 +95,7 @@ impl EntityRecognizer {
         let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
         venues::separate(document, &mentions, &mut groups);
+        lone_names::mark(document, &self.lexicon, &mentions, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
 }
