@@ -19,6 +19,7 @@ mod products;
 mod repeats;
 mod romanized;
 pub mod tagger;
+mod term_acronyms;
 mod venues;
 mod web_names;
 mod word_classes;
@@ -89,6 +90,7 @@ impl EntityRecognizer {
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
+        term_acronyms::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
