@@ -5,6 +5,7 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod address;
 mod clubs;
 mod datelines;
 mod edges;
@@ -91,6 +92,7 @@ impl EntityRecognizer {
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
         term_acronyms::drop(document, &mut found);
+        address::drop(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
