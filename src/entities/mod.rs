@@ -15,6 +15,7 @@ mod group;
 mod joins;
 mod lexicon;
 mod lone_names;
+mod numbered_parts;
 mod place_cues;
 mod products;
 mod repeats;
@@ -93,6 +94,7 @@ impl EntityRecognizer {
         web_names::mark(document, &mut found);
         term_acronyms::drop(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
+        numbered_parts::mark(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
