@@ -16,6 +16,7 @@ mod joins;
 mod lexicon;
 mod lone_names;
 mod numbered_parts;
+mod person_titles;
 mod place_cues;
 mod products;
 mod repeats;
@@ -85,6 +86,7 @@ impl EntityRecognizer {
         joins::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
+        person_titles::trim(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
