@@ -6,6 +6,7 @@
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
 mod address;
+mod ages;
 mod clubs;
 mod datelines;
 mod edges;
@@ -97,6 +98,7 @@ impl EntityRecognizer {
         term_acronyms::drop(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
         numbered_parts::mark(document, &mut found);
+        ages::mark(document, &self.lexicon, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
