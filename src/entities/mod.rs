@@ -8,6 +8,7 @@
 mod address;
 mod ages;
 mod clubs;
+mod currencies;
 mod datelines;
 mod edges;
 mod evidence;
@@ -99,6 +100,7 @@ impl EntityRecognizer {
         address::drop(document, &self.lexicon, &mut found);
         numbered_parts::mark(document, &mut found);
         ages::mark(document, &self.lexicon, &mut found);
+        currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
