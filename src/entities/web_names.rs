@@ -15,8 +15,21 @@ use crate::Kind;
 const BARE_DOMAINS: [&str; 7] = ["com", "org", "net", "edu", "gov", "io", "info"];
 
 /// Marks the web names of `doc` as misc names in `found` (kept in text order): each replaces the
-/// names it overlaps.
+/// names inside it ("Gawkerly" of "Gawkerly.com"); one that a longer name takes in ("Amazon.com
+/// Inc", "iPhone 7") is left to that name.
 pub fn mark(doc: &Document, found: &mut Vec<Found>) {
+    // The name each token is in, if any.
+    let mut owner: Vec<Option<std::ops::Range<usize>>> = vec![None; doc.tokens.len()];
+    for name in found.iter() {
+        for t in name.tokens.clone() {
+            owner[t] = Some(name.tokens.clone());
+        }
+    }
+    let free = |r: &std::ops::Range<usize>| {
+        r.clone().all(|t| {
+            (owner[t].as_ref()).is_none_or(|name| r.start <= name.start && name.end <= r.end)
+        })
+    };
     let mut web = Vec::new();
     let mut t = 0;
     while t < doc.tokens.len() {
@@ -28,7 +41,7 @@ pub fn mark(doc: &Document, found: &mut Vec<Found>) {
             })
             .map(|r| vec![r])
             .unwrap_or_else(|| camel_case_words(doc, run));
-        web.extend(names);
+        web.extend(names.into_iter().filter(|r| free(r)));
     }
     if web.is_empty() {
         return;
@@ -232,6 +245,23 @@ mod tests {
             [
                 ("Gawkerly.com".to_string(), Kind::Misc),
                 ("Kim Lee".to_string(), Kind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_longer_name_keeps_its_web_name() {
+        assert_eq!(
+            marked(
+                "Shares of Amazonia.com Inc rose, and the iPhone 7 sold.",
+                &[
+                    ("Amazonia.com Inc", Kind::Organization),
+                    ("iPhone 7", Kind::Misc)
+                ]
+            ),
+            [
+                ("Amazonia.com Inc".to_string(), Kind::Organization),
+                ("iPhone 7".to_string(), Kind::Misc)
             ]
         );
     }
