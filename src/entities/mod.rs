@@ -5,7 +5,10 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod address;
+mod ages;
 mod clubs;
+mod currencies;
 mod datelines;
 mod edges;
 mod evidence;
@@ -13,12 +16,17 @@ mod features;
 mod group;
 mod joins;
 mod lexicon;
+mod lone_names;
+mod numbered_parts;
+mod person_titles;
 mod place_cues;
 mod products;
 mod repeats;
 mod romanized;
 pub mod tagger;
+mod term_acronyms;
 mod venues;
+mod web_names;
 mod word_classes;
 mod zones;
 
@@ -80,18 +88,26 @@ impl EntityRecognizer {
         joins::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
+        person_titles::trim(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);
+        web_names::mark(document, &mut found);
+        term_acronyms::drop(document, &mut found);
+        address::drop(document, &self.lexicon, &mut found);
+        numbered_parts::mark(document, &mut found);
+        ages::mark(document, &self.lexicon, &mut found);
+        currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
         venues::separate(document, &mentions, &mut groups);
+        lone_names::mark(document, &self.lexicon, &mentions, &mut groups);
         layer(document, &self.lexicon, &mentions, &groups)
     }
 }
@@ -119,7 +135,10 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     while range.start < range.end && trim(range.start, range.end - 1) {
         range.end -= 1;
     }
-    while range.start < range.end && doc.tokens[range.start].kind == TokenKind::Punct {
+    while range.start < range.end
+        && doc.tokens[range.start].kind == TokenKind::Punct
+        && !web_names::opens_hashtag(doc, range.start)
+    {
         range.start += 1;
     }
     if range.is_empty() {

@@ -1,0 +1,88 @@
+//! A numbered part of a document is a misc name, its number included: "Figure 2", "figure 1",
+//! "Listing 1", "Chapter 11", "Volume 2", "Appendix S1", "Table 4". The tagger reads the
+//! word alone, or nothing. GUM marks these misc, and so does CoNLL-2003 its one "Chapter 11".
+//!
+//! Measured by cross-validation: GUM 0.6768 → 0.6780; CoNLL-2003 unchanged.
+
+use super::tagger::Found;
+use crate::text::{Document, TokenKind};
+use crate::Kind;
+
+/// Words that number a part of a document, capitalized; "figure" also in lowercase ("as shown
+/// in figure 1").
+const PARTS: [&str; 6] = [
+    "Figure", "Listing", "Chapter", "Volume", "Appendix", "Table",
+];
+
+/// Marks each part word and the number after it as a misc name in `found` (kept in text
+/// order), in place of the names it overlaps.
+pub fn mark(doc: &Document, found: &mut Vec<Found>) {
+    let parts: Vec<std::ops::Range<usize>> = (0..doc.tokens.len().saturating_sub(1))
+        .filter(|&t| is_part_word(doc.token_text(t)) && is_part_number(doc, t + 1))
+        .map(|t| t..t + 2)
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    let mut next = 0;
+    found.retain(|name| {
+        while next < parts.len() && parts[next].end <= name.tokens.start {
+            next += 1;
+        }
+        !(next < parts.len() && parts[next].start < name.tokens.end)
+    });
+    found.extend(parts.into_iter().map(|tokens| Found {
+        tokens,
+        kind: Kind::Misc,
+    }));
+    found.sort_by_key(|name| name.tokens.start);
+}
+
+fn is_part_word(word: &str) -> bool {
+    PARTS.contains(&word) || word == "figure"
+}
+
+/// Whether token `t` numbers a part: digits with inner dots ("2", "1.3"), or a capital and
+/// digits ("S1"), on the same line as the word before it.
+fn is_part_number(doc: &Document, t: usize) -> bool {
+    let text = doc.token_text(t);
+    let numbered = match doc.tokens[t].kind {
+        TokenKind::Number => text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
+        TokenKind::Word => {
+            let mut bytes = text.bytes();
+            bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+                && bytes.len() > 0
+                && bytes.all(|b| b.is_ascii_digit())
+        }
+        TokenKind::Punct => false,
+    };
+    numbered && !doc.line_break_between(t - 1, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Vec::new();
+        mark(&doc, &mut found);
+        found.iter().map(|f| f.text(&doc)).collect()
+    }
+
+    #[test]
+    fn numbered_parts_are_misc_names() {
+        assert_eq!(
+            marked("As Figure 2 and figure 1.3 show (see Appendix S1 and Table 4), Chapter 11 applies."),
+            ["Figure 2", "figure 1.3", "Appendix S1", "Table 4", "Chapter 11"]
+        );
+    }
+
+    #[test]
+    fn other_numbers_and_words_are_not() {
+        assert_eq!(
+            marked("Table 2,000 chairs. A table 4 seats. Figure\n2 is split. Chapter One. Figure SS1 or Figure S."),
+            Vec::<String>::new()
+        );
+    }
+}

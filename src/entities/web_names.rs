@@ -1,0 +1,306 @@
+//! Names written the way the web writes them are other names (misc), whatever the tagger read:
+//! an e-mail address ("press@example.org"), a web address ("https://example.org/a",
+//! "www.example.org", "example.com/about"), a hashtag ("#floodwatch") and a brand written in camel
+//! case from a lowercase letter ("wikiHow", "eBay", "iPhone"). The tagger reads such words as
+//! anything or nothing (an address is many tokens glued together: "press", "@", "example", ".",
+//! "org"); their form alone says what they are. Measured by cross-validation over GUM, which marks
+//! all of these as misc (CoNLL-2003's wire copy of 1996 has two addresses and no mark on them).
+
+use super::tagger::Found;
+use crate::text::{Document, TokenKind};
+use crate::Kind;
+
+/// Top-level domains a bare address ("podiobooks.com") may end with: the generic ones. A
+/// country's ("example.de") needs "www." or a scheme, so an abbreviation never reads as one.
+const BARE_DOMAINS: [&str; 7] = ["com", "org", "net", "edu", "gov", "io", "info"];
+
+/// Marks the web names of `doc` as misc names in `found` (kept in text order): each replaces the
+/// names inside it ("Gawkerly" of "Gawkerly.com"); one that a longer name takes in ("Amazon.com
+/// Inc", "iPhone 7") is left to that name.
+pub fn mark(doc: &Document, found: &mut Vec<Found>) {
+    // The name each token is in, if any.
+    let mut owner: Vec<Option<std::ops::Range<usize>>> = vec![None; doc.tokens.len()];
+    for name in found.iter() {
+        for t in name.tokens.clone() {
+            owner[t] = Some(name.tokens.clone());
+        }
+    }
+    let free = |r: &std::ops::Range<usize>| {
+        r.clone().all(|t| {
+            (owner[t].as_ref()).is_none_or(|name| r.start <= name.start && name.end <= r.end)
+        })
+    };
+    let mut web = Vec::new();
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let run = glued_run(doc, t);
+        t = run.end;
+        let names = trimmed(doc, run.clone())
+            .filter(|r| {
+                is_web_name(&doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end])
+            })
+            .map(|r| vec![r])
+            .unwrap_or_else(|| camel_case_words(doc, run));
+        web.extend(names.into_iter().filter(|r| free(r)));
+    }
+    if web.is_empty() {
+        return;
+    }
+    // Both lists are in text order: one merge-like walk drops the names a web name overlaps.
+    let mut next = 0;
+    found.retain(|name| {
+        while next < web.len() && web[next].end <= name.tokens.start {
+            next += 1;
+        }
+        !(next < web.len() && web[next].start < name.tokens.end)
+    });
+    found.extend(web.into_iter().map(|tokens| Found {
+        tokens,
+        kind: Kind::Misc,
+    }));
+    found.sort_by_key(|name| name.tokens.start);
+}
+
+/// The tokens from `t` on written with no space between them ("press", "@", "example", ".",
+/// "org").
+fn glued_run(doc: &Document, t: usize) -> std::ops::Range<usize> {
+    let mut end = t + 1;
+    while end < doc.tokens.len() && doc.tokens[end - 1].end == doc.tokens[end].start {
+        end += 1;
+    }
+    t..end
+}
+
+/// `run` without the punctuation around it ("(", "“" before; ".", ",", ")", "”" after), if any
+/// token is left.
+fn trimmed(doc: &Document, mut run: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let punct = |t: usize| doc.tokens[t].kind == TokenKind::Punct;
+    let opening = |t: usize| {
+        punct(t) && matches!(doc.token_text(t), "(" | "[" | "<" | "\"" | "“" | "‘" | "'")
+    };
+    let closing = |t: usize| {
+        punct(t)
+            && matches!(
+                doc.token_text(t),
+                "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | ">" | "\"" | "”" | "’" | "'"
+            )
+    };
+    while !run.is_empty() && opening(run.start) {
+        run.start += 1;
+    }
+    while !run.is_empty() && closing(run.end - 1) {
+        run.end -= 1;
+    }
+    (!run.is_empty()).then_some(run)
+}
+
+/// Whether `text` (no white space in it) is an e-mail address, a web address or a hashtag.
+fn is_web_name(text: &str) -> bool {
+    is_email(text) || is_web_address(text) || is_hashtag(text)
+}
+
+/// "press@example.org": a local part, "@", a domain.
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'))
+        && is_domain(domain)
+}
+
+/// "https://example.org/a", "www.example.org", "example.com/about": a scheme or "www." and a
+/// domain, or a domain with a generic ending; any path after.
+fn is_web_address(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let (host, marked) = match rest {
+        Some(rest) => (rest, true),
+        None => (lower.as_str(), lower.starts_with("www.")),
+    };
+    let domain = host.split('/').next().unwrap_or("");
+    let domain = domain.rsplit_once(':').map_or(domain, |(d, port)| {
+        if port.bytes().all(|b| b.is_ascii_digit()) {
+            d
+        } else {
+            domain
+        }
+    });
+    is_domain(domain)
+        && (marked
+            || domain
+                .rsplit('.')
+                .next()
+                .is_some_and(|end| BARE_DOMAINS.contains(&end)))
+}
+
+/// Labels of letters, digits and hyphens joined by dots, at least two, the last of two or more
+/// letters ("example.co.uk").
+fn is_domain(domain: &str) -> bool {
+    let mut labels = domain.split('.');
+    let Some(last) = labels.next_back() else {
+        return false;
+    };
+    let mut count = 1;
+    for label in labels {
+        let ok = !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !ok {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2 && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// "#floodwatch": "#" and a word starting with a letter.
+fn is_hashtag(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|tag| {
+        tag.chars().next().is_some_and(char::is_alphabetic)
+            && tag.chars().all(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// Whether token `t` is the "#" of a hashtag: glued to the word after it ("#floodwatch"), so a
+/// name's leading punctuation keeps it.
+pub fn opens_hashtag(doc: &Document, t: usize) -> bool {
+    doc.token_text(t) == "#"
+        && t + 1 < doc.tokens.len()
+        && doc.tokens[t].end == doc.tokens[t + 1].start
+        && doc.tokens[t + 1].kind == TokenKind::Word
+}
+
+/// The words of `run` written in camel case from a lowercase letter: lowercase letters, then
+/// a capital and at least two lowercase letters ("wikiHow", "eBay"; not "pH", "mL", "kWh").
+fn camel_case_words(doc: &Document, run: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    run.filter(|&t| doc.tokens[t].kind == TokenKind::Word && is_camel_case(doc.token_text(t)))
+        .map(|t| t..t + 1)
+        .collect()
+}
+
+fn is_camel_case(word: &str) -> bool {
+    let head = word.bytes().take_while(u8::is_ascii_lowercase).count();
+    let tail = &word.as_bytes()[head..];
+    head > 0
+        && tail.first().is_some_and(u8::is_ascii_uppercase)
+        && tail[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count()
+            >= 2
+        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names after [`mark`], texts and kinds, when the tagger found `names`.
+    fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
+        let doc = Document::new(text);
+        let mut found: Vec<Found> = (names.iter())
+            .map(|&(name, kind)| {
+                let at = text.find(name).unwrap();
+                let tokens = doc.token_at_or_after(at)..doc.token_at_or_after(at + name.len());
+                Found { tokens, kind }
+            })
+            .collect();
+        mark(&doc, &mut found);
+        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+    }
+
+    fn misc(texts: &[&str]) -> Vec<(String, Kind)> {
+        texts.iter().map(|t| (t.to_string(), Kind::Misc)).collect()
+    }
+
+    #[test]
+    fn addresses_and_hashtags_are_misc_without_their_punctuation() {
+        assert_eq!(
+            marked(
+                "Write to jo.ann-lee@mail.example.co.uk (or see https://example.org/a/b.html). Tag it #floodwatch, or visit www.example.de.",
+                &[]
+            ),
+            misc(&[
+                "jo.ann-lee@mail.example.co.uk",
+                "https://example.org/a/b.html",
+                "#floodwatch",
+                "www.example.de"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_web_name_replaces_what_the_tagger_read() {
+        assert_eq!(
+            marked(
+                "Sites such as Gawkerly.com said so, Kim Lee said.",
+                &[("Gawkerly", Kind::Person), ("Kim Lee", Kind::Person)]
+            ),
+            [
+                ("Gawkerly.com".to_string(), Kind::Misc),
+                ("Kim Lee".to_string(), Kind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_longer_name_keeps_its_web_name() {
+        assert_eq!(
+            marked(
+                "Shares of Amazonia.com Inc rose, and the iPhone 7 sold.",
+                &[
+                    ("Amazonia.com Inc", Kind::Organization),
+                    ("iPhone 7", Kind::Misc)
+                ]
+            ),
+            [
+                ("Amazonia.com Inc".to_string(), Kind::Organization),
+                ("iPhone 7".to_string(), Kind::Misc)
+            ]
+        );
+    }
+
+    #[test]
+    fn camel_case_brands_are_misc() {
+        assert_eq!(
+            marked("She sold it on eBay and read wikiHow's guide.", &[]),
+            misc(&["eBay", "wikiHow"])
+        );
+        assert_eq!(marked("The pH was 7 and the dose 5 mL, or 3 kWh.", &[]), []);
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_bare_country_domains_are_not_web_names() {
+        for text in [
+            "The U.S. and e.g. Mr. Smith.",
+            "It cost 3.50 on 10.02.2024.",
+            "See example.de for more.",
+            "Ranked #1 in the poll.",
+            "Meet @ noon.",
+            "Email: @ .com",
+        ] {
+            assert_eq!(marked(text, &[]), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn forms() {
+        assert!(is_email("a.b+c@x-y.example.com"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("@example.com"));
+        assert!(is_web_address("HTTP://Example.ORG:8080/x"));
+        assert!(is_web_address("cra.org/resources/survey"));
+        assert!(!is_web_address("www.x"));
+        assert!(is_hashtag("#IStandWithAhmed"));
+        assert!(!is_hashtag("#"));
+        assert!(is_camel_case("iPhone"));
+        assert!(!is_camel_case("iOS"));
+        assert!(!is_camel_case("McDonald"));
+    }
+}
