@@ -50,10 +50,13 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 
 /// Whether tokens `t..t + 3` are ", AGE ," on the line of token `t - 1`.
 fn is_age_after(doc: &Document, t: usize) -> bool {
+    // The token kind first: most tokens fail it, and it needs no text.
+    if doc.tokens[t + 1].kind != TokenKind::Number {
+        return false;
+    }
     let age = doc.token_text(t + 1);
-    doc.token_text(t) == ","
-        && doc.token_text(t + 2) == ","
-        && doc.tokens[t + 1].kind == TokenKind::Number
+    doc.token_is(t, ",")
+        && doc.token_is(t + 2, ",")
         && age.bytes().all(|b| b.is_ascii_digit())
         && age.parse::<u32>().is_ok_and(|a| (1..=OLDEST).contains(&a))
         && !doc.line_break_between(t - 1, t + 2)

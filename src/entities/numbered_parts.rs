@@ -18,7 +18,7 @@ const PARTS: [&str; 6] = [
 /// order), in place of the names it overlaps.
 pub fn mark(doc: &Document, found: &mut Vec<Found>) {
     let parts: Vec<std::ops::Range<usize>> = (0..doc.tokens.len().saturating_sub(1))
-        .filter(|&t| is_part_word(doc.token_text(t)) && is_part_number(doc, t + 1))
+        .filter(|&t| is_part_word(doc, t) && is_part_number(doc, t + 1))
         .map(|t| t..t + 2)
         .collect();
     if parts.is_empty() {
@@ -38,8 +38,8 @@ pub fn mark(doc: &Document, found: &mut Vec<Found>) {
     found.sort_by_key(|name| name.tokens.start);
 }
 
-fn is_part_word(word: &str) -> bool {
-    PARTS.contains(&word) || word == "figure"
+fn is_part_word(doc: &Document, t: usize) -> bool {
+    PARTS.iter().any(|part| doc.token_is(t, part)) || doc.token_is(t, "figure")
 }
 
 /// Whether token `t` numbers a part: digits with inner dots ("2", "1.3"), or a capital and

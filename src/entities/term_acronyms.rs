@@ -37,7 +37,7 @@ pub fn drop(doc: &Document, found: &mut Vec<Found>) {
 fn defined_terms<'a>(doc: &Document<'a>) -> FastSet<&'a str> {
     let mut terms = FastSet::default();
     for t in 1..doc.tokens.len().saturating_sub(2) {
-        if doc.token_text(t) != "(" || doc.token_text(t + 2) != ")" {
+        if !doc.token_is(t, "(") || !doc.token_is(t + 2, ")") {
             continue;
         }
         let acronym = singular(doc.token_text(t + 1));

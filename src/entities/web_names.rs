@@ -18,34 +18,39 @@ const BARE_DOMAINS: [&str; 7] = ["com", "org", "net", "edu", "gov", "io", "info"
 /// names inside it ("Gawkerly" of "Gawkerly.com"); one that a longer name takes in ("Amazon.com
 /// Inc", "iPhone 7") is left to that name.
 pub fn mark(doc: &Document, found: &mut Vec<Found>) {
-    // The name each token is in, if any.
+    let mut web = Vec::new();
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let run = glued_run(doc, t);
+        t = run.end;
+        let text = |r: &std::ops::Range<usize>| {
+            &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end]
+        };
+        // Read as bytes: no slicing at character boundaries for the many runs that fail.
+        let bytes = &doc.text.as_bytes()[doc.tokens[run.start].start..doc.tokens[run.end - 1].end];
+        let trimmed = has_web_mark(bytes)
+            .then(|| trimmed(doc, run.clone()))
+            .flatten();
+        match trimmed.filter(|r| is_web_name(text(r))) {
+            Some(name) => web.push(name),
+            None => web.extend(camel_case_words(doc, run)),
+        }
+    }
+    if web.is_empty() {
+        return;
+    }
+    // The name each token is in, if any (made only when the text has a web name: most have none).
     let mut owner: Vec<Option<std::ops::Range<usize>>> = vec![None; doc.tokens.len()];
     for name in found.iter() {
         for t in name.tokens.clone() {
             owner[t] = Some(name.tokens.clone());
         }
     }
-    let free = |r: &std::ops::Range<usize>| {
+    web.retain(|r| {
         r.clone().all(|t| {
             (owner[t].as_ref()).is_none_or(|name| r.start <= name.start && name.end <= r.end)
         })
-    };
-    let mut web = Vec::new();
-    let mut t = 0;
-    while t < doc.tokens.len() {
-        let run = glued_run(doc, t);
-        t = run.end;
-        let names = trimmed(doc, run.clone())
-            .filter(|r| {
-                is_web_name(&doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end])
-            })
-            .map(|r| vec![r])
-            .unwrap_or_else(|| camel_case_words(doc, run));
-        web.extend(names.into_iter().filter(|r| free(r)));
-    }
-    if web.is_empty() {
-        return;
-    }
+    });
     // Both lists are in text order: one merge-like walk drops the names a web name overlaps.
     let mut next = 0;
     found.retain(|name| {
@@ -96,7 +101,12 @@ fn trimmed(doc: &Document, mut run: std::ops::Range<usize>) -> Option<std::ops::
 
 /// Whether `text` (no white space in it) is an e-mail address, a web address or a hashtag.
 fn is_web_name(text: &str) -> bool {
-    is_email(text) || is_web_address(text) || is_hashtag(text)
+    has_web_mark(text.as_bytes()) && (is_email(text) || is_web_address(text) || is_hashtag(text))
+}
+
+/// Whether `text` has an "@", a "." or a "#", as every web name does (most words have none).
+fn has_web_mark(text: &[u8]) -> bool {
+    text.iter().any(|b| matches!(b, b'@' | b'.' | b'#'))
 }
 
 /// "press@example.org": a local part, "@", a domain.
@@ -178,23 +188,29 @@ pub fn opens_hashtag(doc: &Document, t: usize) -> bool {
 
 /// The words of `run` written in camel case from a lowercase letter: lowercase letters, then
 /// a capital and at least two lowercase letters ("wikiHow", "eBay"; not "pH", "mL", "kWh").
-fn camel_case_words(doc: &Document, run: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
-    run.filter(|&t| doc.tokens[t].kind == TokenKind::Word && is_camel_case(doc.token_text(t)))
+fn camel_case_words<'d>(
+    doc: &'d Document,
+    run: std::ops::Range<usize>,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'd {
+    let word = |t: usize| &doc.text.as_bytes()[doc.tokens[t].start..doc.tokens[t].end];
+    run.filter(move |&t| doc.tokens[t].kind == TokenKind::Word && is_camel_case(word(t)))
         .map(|t| t..t + 1)
-        .collect()
 }
 
-fn is_camel_case(word: &str) -> bool {
-    let head = word.bytes().take_while(u8::is_ascii_lowercase).count();
-    let tail = &word.as_bytes()[head..];
-    head > 0
-        && tail.first().is_some_and(u8::is_ascii_uppercase)
+fn is_camel_case(bytes: &[u8]) -> bool {
+    let head = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    // Most words are all lowercase, or start otherwise: told by the first test.
+    if head == 0 || head == bytes.len() {
+        return false;
+    }
+    let tail = &bytes[head..];
+    tail[0].is_ascii_uppercase()
         && tail[1..]
             .iter()
             .take_while(|b| b.is_ascii_lowercase())
             .count()
             >= 2
-        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+        && bytes.iter().all(u8::is_ascii_alphanumeric)
 }
 
 #[cfg(test)]
@@ -299,8 +315,8 @@ mod tests {
         assert!(!is_web_address("www.x"));
         assert!(is_hashtag("#IStandWithAhmed"));
         assert!(!is_hashtag("#"));
-        assert!(is_camel_case("iPhone"));
-        assert!(!is_camel_case("iOS"));
-        assert!(!is_camel_case("McDonald"));
+        assert!(is_camel_case(b"iPhone"));
+        assert!(!is_camel_case(b"iOS"));
+        assert!(!is_camel_case(b"McDonald"));
     }
 }

@@ -60,6 +60,14 @@ impl<'a> Document<'a> {
         &self.text[token.start..token.end]
     }
 
+    /// Whether token `i` is written `text`: its bytes compared, with no slicing of the text at
+    /// character boundaries (passes over every token ask this of most of them).
+    #[inline]
+    pub fn token_is(&self, i: usize, text: &str) -> bool {
+        let token = self.tokens[i];
+        self.text.as_bytes().get(token.start..token.end) == Some(text.as_bytes())
+    }
+
     /// Whether token `i` is a word starting with an uppercase letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
         let token = self.tokens[i];
