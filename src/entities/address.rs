@@ -5,29 +5,26 @@
 //!
 //! Measured by cross-validation: GUM 0.6755 → 0.6768; CoNLL-2003 unchanged (no such name).
 
-use std::sync::OnceLock;
-
 use super::lexicon::Lexicon;
+use super::listed;
 use super::tagger::Found;
-use crate::text::{data_lines, lowercase, Document, FastSet};
-
-fn address_words() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| data_lines(include_str!("address_words.txt")).collect())
-}
+use crate::text::{lowercase, Document};
 
 /// Drops the names of `found` whose every word is a title or a form of address.
 pub fn drop(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
-    found.retain(|name| {
-        let addressing = name.tokens.clone().all(|t| {
-            let word = lowercase(doc.token_text(t));
-            let bare = word.trim_end_matches('.');
-            address_words().contains(bare)
-                || lexicon.titles.contains(&word)
-                || lexicon.titles.contains(bare)
-        });
-        !addressing
-    });
+    found.retain(|name| !name.tokens.clone().all(|t| addresses(doc, lexicon, t)));
+}
+
+/// Whether token `t` is a title or a form of address, with or without an abbreviation's full
+/// stop ("Mr." or "Mr"). Most are neither: looked up by hash first, with no lowercase copy.
+fn addresses(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    let lists = [&lexicon.titles, &lexicon.address_words];
+    let bare = || {
+        let word = lowercase(doc.token_text(t));
+        let bare = word.trim_end_matches('.');
+        lists.iter().any(|list| list.contains(bare))
+    };
+    listed(&lists, doc, t..t + 1) || (doc.token_text(t).ends_with('.') && bare())
 }
 
 #[cfg(test)]

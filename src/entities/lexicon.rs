@@ -111,6 +111,8 @@ pub struct Marks {
 /// All the lists, each built once in [`Lexicon::new`].
 pub struct Lexicon {
     pub titles: WordSet,
+    /// Forms of address other than titles ("madam", "dad"): see `address.rs`.
+    pub address_words: WordSet,
     pub calendar: WordSet,
     pub given_names: WordSet,
     pub places: WordSet,
@@ -170,6 +172,7 @@ impl Lexicon {
     pub fn new() -> Lexicon {
         let mut lexicon = Lexicon {
             titles: WordSet::load(include_str!("titles.txt")),
+            address_words: WordSet::load(include_str!("address_words.txt")),
             calendar: WordSet::load(include_str!("calendar.txt")),
             given_names: WordSet::load(include_str!("given_names.txt")),
             places: WordSet::load(include_str!("places.txt")),

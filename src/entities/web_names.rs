@@ -19,10 +19,7 @@ const BARE_DOMAINS: [&str; 7] = ["com", "org", "net", "edu", "gov", "io", "info"
 /// Inc", "iPhone 7") is left to that name.
 pub fn mark(doc: &Document, found: &mut Vec<Found>) {
     let mut web = Vec::new();
-    let mut t = 0;
-    while t < doc.tokens.len() {
-        let run = glued_run(doc, t);
-        t = run.end;
+    for run in candidate_runs(doc) {
         let text = |r: &std::ops::Range<usize>| {
             &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end]
         };
@@ -66,14 +63,78 @@ pub fn mark(doc: &Document, found: &mut Vec<Found>) {
     found.sort_by_key(|name| name.tokens.start);
 }
 
-/// The tokens from `t` on written with no space between them ("press", "@", "example", ".",
-/// "org").
-fn glued_run(doc: &Document, t: usize) -> std::ops::Range<usize> {
-    let mut end = t + 1;
-    while end < doc.tokens.len() && doc.tokens[end - 1].end == doc.tokens[end].start {
-        end += 1;
+/// Per byte, what [`candidate_runs`] asks of it: an "@" or "#" (`MARK`); before a letter or
+/// digit, a "." (`DOT_BEFORE_ALNUM`); before a capital, a lowercase letter (`LOWER_BEFORE_UPPER`);
+/// and, of the byte after, whether it is a letter or digit (`ALNUM`), a capital (`UPPER`). Each
+/// `_BEFORE_` bit sits 3 below the bit of the byte after that it needs.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = 0;
+        if byte == b'@' || byte == b'#' {
+            class |= MARK;
+        }
+        if byte == b'.' {
+            class |= DOT_BEFORE_ALNUM;
+        }
+        if byte.is_ascii_lowercase() {
+            class |= LOWER_BEFORE_UPPER;
+        }
+        if byte.is_ascii_alphanumeric() {
+            class |= ALNUM;
+        }
+        if byte.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        classes[b] = class;
+        b += 1;
     }
-    t..end
+    classes
+};
+const MARK: u8 = 1;
+const DOT_BEFORE_ALNUM: u8 = 1 << 1;
+const LOWER_BEFORE_UPPER: u8 = 1 << 2;
+const ALNUM: u8 = DOT_BEFORE_ALNUM << 3;
+const UPPER: u8 = LOWER_BEFORE_UPPER << 3;
+
+/// The runs of tokens written with no space between them ("press", "@", "example", ".", "org")
+/// that may hold a web name, in text order: those with an "@" or a "#", a "." before a letter
+/// or digit, or a lowercase letter before a capital (camel case). Every web name has one of
+/// these, and most texts few: one pass over the bytes finds them, and only their runs are read.
+fn candidate_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let bytes = doc.text.as_bytes();
+    let glued = |t: usize| doc.tokens[t - 1].end == doc.tokens[t].start;
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    // The tokens starting at or before the byte read (it only moves forward: linear time).
+    let mut t = 0;
+    for at in 0..bytes.len().saturating_sub(1) {
+        // One table load a byte; the branch is almost never taken.
+        let (this, next) = (
+            CLASSES[usize::from(bytes[at])],
+            CLASSES[usize::from(bytes[at + 1])],
+        );
+        if this & (MARK | (next & (ALNUM | UPPER)) >> 3) == 0 {
+            continue;
+        }
+        while t < doc.tokens.len() && doc.tokens[t].start <= at {
+            t += 1;
+        }
+        // Byte `at` is in token `t - 1`, unless it is white space; skip a run already taken.
+        if t == 0 || doc.tokens[t - 1].end <= at || runs.last().is_some_and(|r| t - 1 < r.end) {
+            continue;
+        }
+        let (mut start, mut end) = (t - 1, t);
+        while start > 0 && glued(start) {
+            start -= 1;
+        }
+        while end < doc.tokens.len() && glued(end) {
+            end += 1;
+        }
+        runs.push(start..end);
+    }
+    runs
 }
 
 /// `run` without the punctuation around it ("(", "“" before; ".", ",", ")", "”" after), if any
