@@ -4,21 +4,47 @@
 //! decides each sentence on its own and misses some repeats of a name it found elsewhere
 //! (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the entity's kind.
 
-use std::borrow::Cow;
-use std::cell::OnceCell;
-
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use crate::text::{lowercase, Document, FastMap, FastSet};
 use crate::Kind;
 
-/// The words of `doc` that start with a lowercase letter, lowercased.
-fn lowercase_words<'a>(doc: &Document<'a>) -> FastSet<Cow<'a, str>> {
-    (0..doc.tokens.len())
-        .map(|t| doc.token_text(t))
-        .filter(|text| text.chars().next().is_some_and(char::is_lowercase))
-        .map(lowercase)
-        .collect()
+/// Of `words`, the lowercase forms that are common words: written in lowercase somewhere in
+/// `doc` (starting with a lowercase letter), or stopwords. Only the tokens as long as one of
+/// them are read further: most texts ask of few words, and no token's lowercase is made for
+/// nothing.
+fn common_words<'w>(
+    doc: &Document,
+    lexicon: &Lexicon,
+    words: impl Iterator<Item = &'w str>,
+) -> FastSet<String> {
+    let asked: FastSet<String> = words.map(str::to_lowercase).collect();
+    let mut common = FastSet::default();
+    // Bit `n`: a word of `n` bytes is asked (`n` < 64; a longer one sets bit 0, read by all).
+    let lengths = asked.iter().fold(0u64, |bits, word| {
+        bits | 1 << if word.len() < 64 { word.len() } else { 0 }
+    });
+    if asked.is_empty() {
+        return common;
+    }
+    for t in 0..doc.tokens.len() {
+        let text = doc.token_text(t);
+        // An ASCII word's lowercase is as long as the word; any other is read.
+        let length_asked = lengths & 1 != 0 || text.len() < 64 && lengths & 1 << text.len() != 0;
+        if (length_asked || !text.is_ascii()) && text.chars().next().is_some_and(char::is_lowercase)
+        {
+            let lower = lowercase(text);
+            if asked.contains(lower.as_ref()) {
+                common.insert(lower.into_owned());
+            }
+        }
+    }
+    common.extend(
+        asked
+            .into_iter()
+            .filter(|word| lexicon.stopwords.contains(word)),
+    );
+    common
 }
 
 /// The longest name whose repeats are looked for, in words. A walk down the [`Names`] trie from
@@ -95,16 +121,6 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         }
         names.add(name.tokens.clone().map(|t| doc.token_text(t)), name.kind);
     }
-    // A word also written in lowercase is a common word where it stands capitalized ("Hope").
-    // Only a one-word repeat asks, so the set is made on the first question (most texts have none).
-    let lowercase = OnceCell::new();
-    let common = |word: &str| {
-        let lower = word.to_lowercase();
-        lowercase
-            .get_or_init(|| lowercase_words(doc))
-            .contains(lower.as_str())
-            || lexicon.stopwords.contains(&lower)
-    };
     let mut repeats = Vec::new();
     for sentence in &doc.sentences {
         let end = sentence.tokens.end;
@@ -121,8 +137,7 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
             let repeat = doc
                 .is_capitalized(t)
                 .then(|| names.longest_at(doc, t, bound))
-                .flatten()
-                .filter(|&(len, _)| !(len == 1 && common(doc.token_text(t))));
+                .flatten();
             match repeat {
                 Some((len, kind)) => {
                     repeats.push(Found {
@@ -134,6 +149,22 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
                 None => t += 1,
             }
         }
+    }
+    // A word also written in lowercase is a common word where it stands capitalized ("Hope"):
+    // no one-word repeat. (Leaving one out moves the walk above on by one token, as taking it
+    // does, so they can be left out after it.)
+    let one_word = |name: &Found| name.tokens.len() == 1;
+    let asked = repeats.iter().filter(|name| one_word(name));
+    let common = common_words(
+        doc,
+        lexicon,
+        asked.map(|name| doc.token_text(name.tokens.start)),
+    );
+    if !common.is_empty() {
+        repeats.retain(|name| {
+            !one_word(name)
+                || !common.contains(doc.token_text(name.tokens.start).to_lowercase().as_str())
+        });
     }
     if !repeats.is_empty() {
         found.extend(repeats);
