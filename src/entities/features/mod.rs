@@ -80,15 +80,22 @@ pub struct Features<'d, 'a> {
     infos: Vec<TokenInfo>,
     /// The tokens whose features may be asked for (with their neighbours: their shapes are set).
     needed: Vec<bool>,
-    /// Document-level clues, by lowercase word hash: whether the word is written elsewhere in
-    /// lowercase, and capitalized in the middle of a sentence in mixed-case text. A word
-    /// missing here is neither.
-    elsewhere: FastMap<u64, (bool, bool)>,
-    /// By lowercase word hash, the word's first capitalized occurrences and the word-list marks
-    /// next to each.
-    around: FastMap<u64, Vec<Occurrence>>,
+    /// Document-level clues of the capitalized words, by lowercase word hash (a word missing here
+    /// has none): see [`Clues`].
+    clues: FastMap<u64, Clues>,
     /// 1 in wire copy (a story under a dateline), else 0: see [`Features::in_story`].
     wire: u64,
+}
+
+/// What the rest of the document says of a capitalized word: whether it is written in lowercase
+/// somewhere, and capitalized in the middle of a sentence in mixed-case text; and its first
+/// capitalized occurrences, with the word-list marks next to each. One map holds all three, so a
+/// token looks its word up once.
+#[derive(Default)]
+struct Clues {
+    lower: bool,
+    cap_inside: bool,
+    occurrences: Vec<Occurrence>,
 }
 
 /// A capitalized occurrence of a word: its token, and the word-list marks of the tokens right
@@ -115,29 +122,24 @@ impl<'d, 'a> Features<'d, 'a> {
         // Keyed by the word's hash: no string hashing or comparing. Only the words the features
         // ask about (of capitalized or all-caps tokens) are kept: a small map the other tokens
         // only look up.
-        let mut elsewhere: FastMap<u64, (bool, bool)> = (infos.iter().zip(&needed))
-            .filter(|&(info, &needed)| needed && (info.cap || info.all_caps))
-            .map(|(info, _)| (info.lower, (false, false)))
-            .collect();
+        let mut clues = capitalized(&infos, &needed);
         for info in &infos {
             let lower_here = !info.cap && !info.all_caps && info.lower_starts_alpha;
             let cap_inside = info.cap && !info.initial && !info.caps_line;
             if lower_here || cap_inside {
-                if let Some(entry) = elsewhere.get_mut(&info.lower) {
-                    entry.0 |= lower_here;
-                    entry.1 |= cap_inside;
+                if let Some(entry) = clues.get_mut(&info.lower) {
+                    entry.lower |= lower_here;
+                    entry.cap_inside |= cap_inside;
                 }
             }
         }
-        let around = around(&infos, &needed);
         let wire = u64::from(datelines::wire_copy(doc, lexicon));
         Features {
             doc,
             bits,
             infos,
             needed,
-            elsewhere,
-            around,
+            clues,
             wire,
         }
     }
@@ -193,15 +195,17 @@ impl<'d, 'a> Features<'d, 'a> {
         self.window(i, &mut add);
         let position = u64::from(info.initial) | u64::from(info.caps_line) << 1;
         add(Id::new(31).and(position).and(info.shape));
+        let clues = self.clues.get(&info.lower);
         if info.cap || info.all_caps {
-            let (lower_elsewhere, cap_elsewhere) =
-                self.elsewhere.get(&info.lower).copied().unwrap_or_default();
-            let clue = u64::from(lower_elsewhere) | u64::from(cap_elsewhere) << 1;
+            let (lower, cap_inside) = clues.map_or((false, false), |c| (c.lower, c.cap_inside));
+            let clue = u64::from(lower) | u64::from(cap_inside) << 1;
             add(Id::new(34).and(clue).and(position));
         }
         self.lists(i, &mut add);
         self.distributional(i, &mut add);
-        self.lists_around(i, &mut add);
+        if let Some(clues) = clues {
+            lists_around(i, clues, &mut add);
+        }
         // Line break before / after: names often stand alone on a line (bylines, datelines).
         if info.break_before {
             add(Id::new(46).and(info.shape));
@@ -283,28 +287,6 @@ impl<'d, 'a> Features<'d, 'a> {
             .and(position));
     }
 
-    /// The word-list marks next to the word's other capitalized occurrences in the document:
-    /// "Pirelli SpA" in one sentence tells the "Pirelli" of every other that a company suffix
-    /// follows the word somewhere, "President Kagame" that a title comes before it. A few bits
-    /// a side, each once: the features stay few and general, where the neighbouring words
-    /// themselves (Ratinov & Roth's context aggregation) cost GUM cross-validation a point.
-    fn lists_around(&self, i: usize, add: &mut impl FnMut(Id)) {
-        let Some(occurrences) = self.around.get(&self.infos[i].lower) else {
-            return;
-        };
-        let (mut before, mut after) = (0, 0);
-        for other in occurrences.iter().filter(|o| o.at != i) {
-            before |= other.before;
-            after |= other.after;
-        }
-        for bit in set_bits(before) {
-            add(Id::new(62).and(bit));
-        }
-        for bit in set_bits(after) {
-            add(Id::new(63).and(bit));
-        }
-    }
-
     /// Word-list marks of the token (alone and with its capitalization) and of its neighbours.
     fn lists(&self, i: usize, add: &mut impl FnMut(Id)) {
         let info = &self.infos[i];
@@ -324,13 +306,33 @@ impl<'d, 'a> Features<'d, 'a> {
     }
 }
 
-/// By lowercase word hash, the first [`OCCURRENCES`] capitalized occurrences of the word (among
-/// the `needed` tokens), each with the word-list marks of the tokens right before and after it.
-fn around(infos: &[TokenInfo], needed: &[bool]) -> FastMap<u64, Vec<Occurrence>> {
-    let mut around: FastMap<u64, Vec<Occurrence>> = FastMap::default();
+/// The word-list marks next to the word's other capitalized occurrences in the document:
+/// "Pirelli SpA" in one sentence tells the "Pirelli" of every other that a company suffix
+/// follows the word somewhere, "President Kagame" that a title comes before it. A few bits
+/// a side, each once: the features stay few and general, where the neighbouring words
+/// themselves (Ratinov & Roth's context aggregation) cost GUM cross-validation a point.
+fn lists_around(i: usize, clues: &Clues, add: &mut impl FnMut(Id)) {
+    let (mut before, mut after) = (0, 0);
+    for other in clues.occurrences.iter().filter(|o| o.at != i) {
+        before |= other.before;
+        after |= other.after;
+    }
+    for bit in set_bits(before) {
+        add(Id::new(62).and(bit));
+    }
+    for bit in set_bits(after) {
+        add(Id::new(63).and(bit));
+    }
+}
+
+/// The capitalized words of the `needed` tokens, by lowercase word hash, each with its first
+/// [`OCCURRENCES`] capitalized occurrences and the word-list marks of the tokens right before
+/// and after each.
+fn capitalized(infos: &[TokenInfo], needed: &[bool]) -> FastMap<u64, Clues> {
+    let mut clues: FastMap<u64, Clues> = FastMap::default();
     for (at, info) in infos.iter().enumerate() {
         if needed[at] && (info.cap || info.all_caps) {
-            let kept = around.entry(info.lower).or_default();
+            let kept = &mut clues.entry(info.lower).or_default().occurrences;
             if kept.len() < OCCURRENCES {
                 kept.push(Occurrence {
                     at,
@@ -340,7 +342,7 @@ fn around(infos: &[TokenInfo], needed: &[bool]) -> FastMap<u64, Vec<Occurrence>>
             }
         }
     }
-    around
+    clues
 }
 
 /// The numbers of the bits set in `bits`.
