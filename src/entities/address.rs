@@ -6,9 +6,9 @@
 //! Measured by cross-validation: GUM 0.6755 → 0.6768; CoNLL-2003 unchanged (no such name).
 
 use super::lexicon::Lexicon;
-use super::listed;
+use super::listed_abbreviated;
 use super::tagger::Found;
-use crate::text::{lowercase, Document};
+use crate::text::Document;
 
 /// Drops the names of `found` whose every word is a title or a form of address.
 pub fn drop(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
@@ -16,15 +16,9 @@ pub fn drop(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 }
 
 /// Whether token `t` is a title or a form of address, with or without an abbreviation's full
-/// stop ("Mr." or "Mr"). Most are neither: looked up by hash first, with no lowercase copy.
+/// stop ("Mr." or "Mr").
 fn addresses(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
-    let lists = [&lexicon.titles, &lexicon.address_words];
-    let bare = || {
-        let word = lowercase(doc.token_text(t));
-        let bare = word.trim_end_matches('.');
-        lists.iter().any(|list| list.contains(bare))
-    };
-    listed(&lists, doc, t..t + 1) || (doc.token_text(t).ends_with('.') && bare())
+    listed_abbreviated(&[&lexicon.titles, &lexicon.address_words], doc, t..t + 1)
 }
 
 #[cfg(test)]

@@ -111,6 +111,9 @@ pub struct Marks {
 /// All the lists, each built once in [`Lexicon::new`].
 pub struct Lexicon {
     pub titles: WordSet,
+    /// Titles before a person's name that `titles` (which the tagger's features read) lacks
+    /// ("justice", "tsar"): see [`Lexicon::all_titles`].
+    pub person_titles: WordSet,
     /// Forms of address other than titles ("madam", "dad"): see `address.rs`.
     pub address_words: WordSet,
     pub calendar: WordSet,
@@ -172,6 +175,7 @@ impl Lexicon {
     pub fn new() -> Lexicon {
         let mut lexicon = Lexicon {
             titles: WordSet::load(include_str!("titles.txt")),
+            person_titles: WordSet::load(include_str!("person_titles.txt")),
             address_words: WordSet::load(include_str!("address_words.txt")),
             calendar: WordSet::load(include_str!("calendar.txt")),
             given_names: WordSet::load(include_str!("given_names.txt")),
@@ -238,6 +242,11 @@ impl Lexicon {
 
     /// The lists a word is in or starts an entry of, from the [`fnv`] hash of its lowercase;
     /// `is_word` says whether a listed word (lowercase) is it.
+    /// Every list of titles before a person's name: those the tagger reads, and the others.
+    pub fn all_titles(&self) -> [&WordSet; 2] {
+        [&self.titles, &self.person_titles]
+    }
+
     pub fn marks(&self, hash: u64, is_word: impl Fn(&str) -> bool) -> Marks {
         match self.marks.get(&hash) {
             Some((word, marks)) if is_word(word) => *marks,

@@ -188,6 +188,18 @@ fn listed(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -> bool {
     lists.iter().any(|list| list.contains(&key))
 }
 
+/// [`listed`], or listed without the full stops that end an abbreviation ("Gen." as "Gen").
+fn listed_abbreviated(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -> bool {
+    let abbreviated = || {
+        doc.token_text(tokens.end - 1).ends_with('.') && {
+            let key = lowercase_key(doc, tokens.clone());
+            let bare = key.trim_end_matches('.');
+            lists.iter().any(|list| list.contains(bare))
+        }
+    };
+    listed(lists, doc, tokens.clone()) || abbreviated()
+}
+
 /// The [`fnv`] hash of [`lowercase_key`]`(doc, tokens)` without writing it out; `None` when a
 /// word is not ASCII (its lowercase is left to [`lowercase_key`]).
 fn ascii_key_hash(doc: &Document, tokens: Range<usize>) -> Option<u64> {
@@ -222,13 +234,7 @@ fn title_before(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<
         if doc.line_break_between(range.start, first) {
             continue;
         }
-        // Listed with or without the abbreviation's full stop ("Gen." and "Gen").
-        let titles = &lexicon.titles;
-        let abbreviated = || {
-            doc.token_text(first - 1).ends_with('.')
-                && titles.contains(lowercase_key(doc, range.clone()).trim_end_matches('.'))
-        };
-        if listed(&[titles], doc, range.clone()) || abbreviated() {
+        if listed_abbreviated(&lexicon.all_titles(), doc, range.clone()) {
             return Some(
                 doc.text[doc.tokens[range.start].start..doc.tokens[first - 1].end].to_string(),
             );
@@ -395,6 +401,17 @@ mod tests {
         assert_eq!(layer.entities[0].titles, ["President"]);
         assert_eq!(layer.entities[0].mentions.len(), 2);
         assert_eq!(layer.entities[1].titles, ["Sen."]);
+    }
+
+    #[test]
+    fn titles_the_tagger_does_not_read_are_kept_too() {
+        // "Justice" is in person_titles.txt, not titles.txt: trimmed off the name and kept.
+        let text = "The ruling was written by Justice Amelia Brantley. Brantley retired in May.";
+        let doc = Document::new(text);
+        let layer = EntityRecognizer::new().recognize(&doc);
+        let brantley = entity(&layer, "Amelia Brantley");
+        assert_eq!(brantley.titles, ["Justice"]);
+        assert_eq!(brantley.mentions.len(), 2);
     }
 
     #[test]

@@ -9,19 +9,11 @@
 //! `person_titles.txt` too; CoNLL-2003 0.9059 → 0.9062 (conll_dev 0.9274 → 0.9279, PERSON
 //! 0.9485 → 0.9501).
 
-use std::sync::OnceLock;
-
 use super::lexicon::Lexicon;
-use super::lowercase_key;
 use super::tagger::Found;
-use crate::text::{data_lines, Document, FastSet};
+use super::{listed_abbreviated, lowercase_key};
+use crate::text::Document;
 use crate::Kind;
-
-/// Titles the lexicon's list does not have (`person_titles.txt`).
-fn more_titles() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| data_lines(include_str!("person_titles.txt")).collect())
-}
 
 /// Takes the leading title off each person's name of `found` that has a capitalized word after
 /// the title.
@@ -42,12 +34,8 @@ fn leading_title(doc: &Document, lexicon: &Lexicon, name: &Found) -> Option<usiz
     let start = name.tokens.start;
     let longest = lexicon.titles.longest().min(name.tokens.len() - 1);
     (1..=longest).rev().find(|&len| {
-        let key = lowercase_key(doc, start..start + len);
-        let bare = key.trim_end_matches('.');
-        let title = lexicon.titles.contains(&key)
-            || lexicon.titles.contains(bare)
-            || more_titles().contains(bare);
-        title && key != "lady" && doc.is_capitalized(start + len)
+        let title = listed_abbreviated(&lexicon.all_titles(), doc, start..start + len);
+        title && doc.is_capitalized(start + len) && lowercase_key(doc, start..start + len) != "lady"
     })
 }
 
