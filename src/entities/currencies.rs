@@ -35,13 +35,7 @@ mod tests {
 
     fn kept(text: &str, names: &[&str]) -> Vec<String> {
         let doc = Document::new(text);
-        let mut found: Vec<Found> = (0..doc.tokens.len())
-            .filter(|&t| names.contains(&doc.token_text(t)))
-            .map(|t| Found {
-                tokens: t..t + 1,
-                kind: Kind::Organization,
-            })
-            .collect();
+        let mut found = Found::every(&doc, names, Kind::Organization);
         drop(&doc, &mut found);
         found.iter().map(|f| f.text(&doc)).collect()
     }

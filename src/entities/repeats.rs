@@ -180,13 +180,7 @@ mod tests {
     /// place in `text`).
     fn with_repeats(text: &str, names: &[(&str, Kind)]) -> (Vec<String>, Vec<Kind>) {
         let doc = Document::new(text);
-        let mut found: Vec<Found> = (names.iter())
-            .map(|&(name, kind)| {
-                let at = text.find(name).unwrap();
-                let tokens = doc.token_at_or_after(at)..doc.token_at_or_after(at + name.len());
-                Found { tokens, kind }
-            })
-            .collect();
+        let mut found = Found::first_places(&doc, names);
         add(&doc, &Lexicon::new(), &mut found);
         (
             found.iter().map(|f| f.text(&doc)).collect(),

@@ -281,13 +281,7 @@ mod tests {
     /// The names after [`mark`], texts and kinds, when the tagger found `names`.
     fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let doc = Document::new(text);
-        let mut found: Vec<Found> = (names.iter())
-            .map(|&(name, kind)| {
-                let at = text.find(name).unwrap();
-                let tokens = doc.token_at_or_after(at)..doc.token_at_or_after(at + name.len());
-                Found { tokens, kind }
-            })
-            .collect();
+        let mut found = Found::first_places(&doc, names);
         mark(&doc, &mut found);
         found.iter().map(|f| (f.text(&doc), f.kind)).collect()
     }

@@ -92,6 +92,30 @@ impl Found {
             .collect()
     }
 
+    /// Each of `names` at the first place `doc` writes it, with its kind (for the post-passes'
+    /// tests).
+    pub fn first_places(doc: &Document, names: &[(&str, Kind)]) -> Vec<Found> {
+        (names.iter())
+            .map(|&(name, kind)| {
+                let at = doc.text.find(name).unwrap();
+                let tokens = doc.token_at_or_after(at)..doc.token_at_or_after(at + name.len());
+                Found { tokens, kind }
+            })
+            .collect()
+    }
+
+    /// Every token of `doc` written as one of `words`, as a name of `kind` (for the post-passes'
+    /// tests).
+    pub fn every(doc: &Document, words: &[&str], kind: Kind) -> Vec<Found> {
+        (0..doc.tokens.len())
+            .filter(|&t| words.contains(&doc.token_text(t)))
+            .map(|t| Found {
+                tokens: t..t + 1,
+                kind,
+            })
+            .collect()
+    }
+
     /// The text of the name in `doc` (for the post-passes' tests).
     pub fn text(&self, doc: &Document) -> String {
         doc.text[doc.tokens[self.tokens.start].start..doc.tokens[self.tokens.end - 1].end]
