@@ -240,13 +240,13 @@ impl Lexicon {
         ]
     }
 
-    /// The lists a word is in or starts an entry of, from the [`fnv`] hash of its lowercase;
-    /// `is_word` says whether a listed word (lowercase) is it.
     /// Every list of titles before a person's name: those the tagger reads, and the others.
     pub fn all_titles(&self) -> [&WordSet; 2] {
         [&self.titles, &self.person_titles]
     }
 
+    /// The lists a word is in or starts an entry of, from the [`fnv`] hash of its lowercase;
+    /// `is_word` says whether a listed word (lowercase) is it.
     pub fn marks(&self, hash: u64, is_word: impl Fn(&str) -> bool) -> Marks {
         match self.marks.get(&hash) {
             Some((word, marks)) if is_word(word) => *marks,
