@@ -33,7 +33,7 @@ mod zones;
 use std::ops::Range;
 
 use crate::text::{Document, TokenKind};
-use crate::{Entity, Extent, Span};
+use crate::{Entity, Extent, Kind, Span};
 
 use evidence::{weight, Evidence};
 use group::{Group, Mention};
@@ -174,6 +174,24 @@ fn lowercase_key(doc: &Document, tokens: Range<usize>) -> String {
         }
     }
     key
+}
+
+/// Puts `names` (token ranges in text order, apart) into `found` (kept in text order) as names
+/// of `kind`, in place of the names of `found` each overlaps.
+fn put_in_place(found: &mut Vec<Found>, names: Vec<Range<usize>>, kind: Kind) {
+    if names.is_empty() {
+        return;
+    }
+    // Both lists are in text order: one merge-like walk drops the names a new one overlaps.
+    let mut next = 0;
+    found.retain(|name| {
+        while next < names.len() && names[next].end <= name.tokens.start {
+            next += 1;
+        }
+        !(next < names.len() && names[next].start < name.tokens.end)
+    });
+    found.extend(names.into_iter().map(|tokens| Found { tokens, kind }));
+    found.sort_by_key(|name| name.tokens.start);
 }
 
 /// Whether the words of `tokens`, as [`lowercase_key`] writes them, are an entry of one of

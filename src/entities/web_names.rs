@@ -6,6 +6,7 @@
 //! "org"); their form alone says what they are. Measured by cross-validation over GUM, which marks
 //! all of these as misc (CoNLL-2003's wire copy of 1996 has two addresses and no mark on them).
 
+use super::put_in_place;
 use super::tagger::Found;
 use crate::text::{Document, TokenKind};
 use crate::Kind;
@@ -48,19 +49,7 @@ pub fn mark(doc: &Document, found: &mut Vec<Found>) {
             (owner[t].as_ref()).is_none_or(|name| r.start <= name.start && name.end <= r.end)
         })
     });
-    // Both lists are in text order: one merge-like walk drops the names a web name overlaps.
-    let mut next = 0;
-    found.retain(|name| {
-        while next < web.len() && web[next].end <= name.tokens.start {
-            next += 1;
-        }
-        !(next < web.len() && web[next].start < name.tokens.end)
-    });
-    found.extend(web.into_iter().map(|tokens| Found {
-        tokens,
-        kind: Kind::Misc,
-    }));
-    found.sort_by_key(|name| name.tokens.start);
+    put_in_place(found, web, Kind::Misc);
 }
 
 /// Per byte, what [`candidate_runs`] asks of it: an "@" or "#" (`MARK`); before a letter or
