@@ -20,13 +20,13 @@ fn common_words<'w>(
 ) -> FastSet<String> {
     let asked: FastSet<String> = words.map(str::to_lowercase).collect();
     let mut common = FastSet::default();
+    if asked.is_empty() {
+        return common;
+    }
     // Bit `n`: a word of `n` bytes is asked (`n` < 64; a longer one sets bit 0, read by all).
     let lengths = asked.iter().fold(0u64, |bits, word| {
         bits | 1 << if word.len() < 64 { word.len() } else { 0 }
     });
-    if asked.is_empty() {
-        return common;
-    }
     for t in 0..doc.tokens.len() {
         let text = doc.token_text(t);
         // An ASCII word's lowercase is as long as the word; any other is read.
