@@ -147,6 +147,9 @@ pub struct Lexicon {
     pub place_prefixes: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
+    /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
+    /// see [`Lexicon::may_end_title`].
+    title_ends: FastSet<u64>,
     /// Every single word any list knows, keyed by its [`fnv`] hash, with its [`Marks`]: one
     /// lookup per token for all lists, with the hash the features compute anyway (no string
     /// hashing, no lowercase copy).
@@ -197,8 +200,15 @@ impl Lexicon {
             place_cues: WordSet::load(include_str!("place_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
             words: WordClasses::new(),
+            title_ends: FastSet::default(),
             marks: FastMap::default(),
         };
+        let ends = (lexicon.all_titles().iter())
+            .flat_map(|set| set.entries.iter())
+            .filter_map(|entry| entry.rsplit(' ').next())
+            .map(|last| fnv(last.trim_end_matches('.').bytes()))
+            .collect();
+        lexicon.title_ends = ends;
         let mut marks: FastMap<u64, (Cow<'static, str>, Marks)> = FastMap::default();
         for (bit, set) in lexicon.lists().into_iter().enumerate() {
             for entry in &set.entries {
@@ -245,6 +255,19 @@ impl Lexicon {
         [&self.titles, &self.person_titles]
     }
 
+    /// Whether `word` may be the last word of a title in [`Lexicon::all_titles`], as written or
+    /// abbreviated ("President", "Gen.", "Gen"): `false` says for sure it is not, so a title
+    /// lookup can stop at the word before a name. One hash, no lowercase copy of an ASCII word.
+    pub fn may_end_title(&self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        let hash = if bare.is_ascii() {
+            fnv(bare.bytes().map(|b| b.to_ascii_lowercase()))
+        } else {
+            fnv(bare.to_lowercase().bytes())
+        };
+        self.title_ends.contains(&hash)
+    }
+
     /// The lists a word is in or starts an entry of, from the [`fnv`] hash of its lowercase;
     /// `is_word` says whether a listed word (lowercase) is it.
     pub fn marks(&self, hash: u64, is_word: impl Fn(&str) -> bool) -> Marks {
@@ -264,6 +287,17 @@ impl Default for Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_ends_are_the_last_words_of_titles_abbreviated_or_not() {
+        let lexicon = Lexicon::new();
+        for word in ["President", "Gen.", "Gen", "State", "JUSTICE"] {
+            assert!(lexicon.may_end_title(word), "{word}");
+        }
+        for word in ["said", "the", "Paris", "of"] {
+            assert!(!lexicon.may_end_title(word), "{word}");
+        }
+    }
 
     #[test]
     fn entries_are_lowercased_and_comments_skipped() {

@@ -242,6 +242,10 @@ fn ascii_key_hash(doc: &Document, tokens: Range<usize>) -> Option<u64> {
 /// The title written right before a mention ("President", "Secretary of State", "Rep."), if any.
 fn title_before(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<String> {
     let first = mention.tokens.start;
+    // Every title ends right before the name: most words there end none.
+    if first == 0 || !lexicon.may_end_title(doc.token_text(first - 1)) {
+        return None;
+    }
     let longest = lexicon.titles.longest().min(first);
     for len in (1..=longest).rev() {
         let range = first - len..first;
