@@ -17,6 +17,7 @@ mod group;
 mod joins;
 mod lexicon;
 mod lone_names;
+mod nationality_words;
 mod numbered_parts;
 mod person_titles;
 mod place_cues;
@@ -84,7 +85,8 @@ impl EntityRecognizer {
         let Some(model) = &self.model else {
             return EntityLayer::default();
         };
-        let mut found = model.tag(document, &self.lexicon);
+        let wire = datelines::wire_copy(document, &self.lexicon);
+        let mut found = model.tag(document, &self.lexicon, wire);
         joins::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
@@ -103,6 +105,7 @@ impl EntityRecognizer {
         currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
+        nationality_words::mark(document, &self.lexicon, wire, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
         let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);

@@ -57,7 +57,8 @@ pub struct TokenFeatures {
 
 /// Hashed feature ids for every token of `doc`, `bits` wide; `out[i]` has token `i`'s.
 pub fn extract(doc: &Document, lexicon: &Lexicon, bits: u32) -> Vec<TokenFeatures> {
-    let features = Features::build(doc, lexicon, bits, true);
+    let wire = datelines::wire_copy(doc, lexicon);
+    let features = Features::build(doc, lexicon, bits, true, wire);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for i in 0..doc.tokens.len() {
         let mut ids = Vec::new();
@@ -112,12 +113,13 @@ const OCCURRENCES: usize = 8;
 
 impl<'d, 'a> Features<'d, 'a> {
     /// For tagging: only the tokens [`Features::near_capital`] (and their windows) are prepared.
-    pub fn new(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32) -> Features<'d, 'a> {
-        Features::build(doc, lexicon, bits, false)
+    /// `wire`: whether `doc` is wire copy ([`datelines::wire_copy`]).
+    pub fn new(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32, wire: bool) -> Self {
+        Features::build(doc, lexicon, bits, false, wire)
     }
 
     /// `every`: prepare every token, for training (which reads every token's features).
-    fn build(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32, every: bool) -> Self {
+    fn build(doc: &'d Document<'a>, lexicon: &Lexicon, bits: u32, every: bool, wire: bool) -> Self {
         let (infos, needed) = infos(doc, lexicon, every);
         // Keyed by the word's hash: no string hashing or comparing. Only the words the features
         // ask about (of capitalized or all-caps tokens) are kept: a small map the other tokens
@@ -133,7 +135,7 @@ impl<'d, 'a> Features<'d, 'a> {
                 }
             }
         }
-        let wire = u64::from(datelines::wire_copy(doc, lexicon));
+        let wire = u64::from(wire);
         Features {
             doc,
             bits,

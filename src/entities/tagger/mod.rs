@@ -227,9 +227,10 @@ impl Model {
         })
     }
 
-    /// The names in `doc`, in text order.
-    pub fn tag(&self, doc: &Document, lexicon: &Lexicon) -> Vec<Found> {
-        let features = features::Features::new(doc, lexicon, self.bits);
+    /// The names in `doc`, in text order. `wire`: whether `doc` is wire copy
+    /// ([`super::datelines::wire_copy`]; the recognizer's passes read it too, so it is found once).
+    pub fn tag(&self, doc: &Document, lexicon: &Lexicon, wire: bool) -> Vec<Found> {
+        let features = features::Features::new(doc, lexicon, self.bits, wire);
         let mut f = Vec::with_capacity(160);
         let mut emissions = Vec::new();
         let mut found = Vec::new();

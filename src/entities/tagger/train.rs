@@ -363,7 +363,7 @@ mod tests {
             let (b, _) = train(&examples, tiny(3, runs), &lexicon);
             assert_eq!(a, b);
             let model = Model::load(&a).expect("loads");
-            let found = model.tag(&Document::new(text), &lexicon);
+            let found = model.tag(&Document::new(text), &lexicon, false);
             assert_eq!(
                 found,
                 [
