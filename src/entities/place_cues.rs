@@ -2,7 +2,11 @@
 //! and "of" ("the town of Arbil", "on the outskirts of Arbil", "two miles east of Tavildara") is
 //! a place: no person follows "the town of". This mention's vote says place, and it outweighs the
 //! tagger's readings of the name's other mentions. The nouns are `place_cues.txt`. And a person's
-//! name never starts with "Fort", "Mount" or "Lake" (`place_prefixes.txt`): "Fort Lee" is a place.
+//! name never starts with "Fort", "Mount" or "Lake" (`place_prefixes.txt`): "Fort Lee" is a place,
+//! and so is a name the tagger starts right after such a word ("Fort [Lee] is a city": the word
+//! joins the name first). Joining them, measured by cross-validation: GUM 0.6823 → 0.6837 (seeds
+//! 1-3; every change at the default seed was in one travel guide, 26 names fixed, none made
+//! wrong); CoNLL-2003 0.9061, unchanged.
 
 use super::group::Mention;
 use super::lexicon::Lexicon;
@@ -10,8 +14,20 @@ use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
 
-/// Makes the persons of `found` whose first word starts only places' names places.
+/// Makes the persons of `found` whose first word starts only places' names places; a name right
+/// after such a word, capitalized ("Fort [Lee]"), takes it in first.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    for n in 0..found.len() {
+        let start = found[n].tokens.start;
+        let after_another = n > 0 && found[n - 1].tokens.end >= start;
+        if start > 0
+            && !after_another
+            && starts_places(doc, lexicon, start - 1)
+            && !doc.line_break_between(start - 1, start)
+        {
+            found[n].tokens.start = start - 1;
+        }
+    }
     for name in found.iter_mut() {
         let first = doc.token_text(name.tokens.start).to_lowercase();
         if name.kind == Kind::Person
@@ -21,6 +37,14 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
             name.kind = Kind::Place;
         }
     }
+}
+
+/// Whether token `t` is a capitalized word that starts only places' names ("Fort", "Mount").
+fn starts_places(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    doc.is_capitalized(t)
+        && lexicon
+            .place_prefixes
+            .contains(&doc.token_text(t).to_lowercase())
 }
 
 /// Whether `mention` is one word after a place noun and "of" on the same line.
@@ -52,6 +76,27 @@ mod tests {
             evidence: Evidence::default(),
         };
         follows_place_cue(&doc, &Lexicon::new(), &mention)
+    }
+
+    #[test]
+    fn a_name_right_after_a_place_prefix_takes_it_in() {
+        let text = "Fort Lee is near Mount Tamsen.\nLake\nKay met Lee Fort and the fort Dix.";
+        let doc = Document::new(text);
+        let mut found = Found::every(&doc, &["Lee", "Tamsen", "Kay", "Dix"], Kind::Person);
+        mark(&doc, &Lexicon::new(), &mut found);
+        let read: Vec<(String, Kind)> = found.iter().map(|f| (f.text(&doc), f.kind)).collect();
+        let place = |s: &str| (s.to_string(), Kind::Place);
+        let person = |s: &str| (s.to_string(), Kind::Person);
+        assert_eq!(
+            read,
+            [
+                place("Fort Lee"),
+                place("Mount Tamsen"),
+                person("Kay"),
+                person("Lee"),
+                person("Dix")
+            ]
+        );
     }
 
     #[test]
