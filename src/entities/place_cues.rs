@@ -10,6 +10,7 @@
 
 use super::group::Mention;
 use super::lexicon::Lexicon;
+use super::listed;
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -41,10 +42,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
 
 /// Whether token `t` is a capitalized word that starts only places' names ("Fort", "Mount").
 fn starts_places(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
-    doc.is_capitalized(t)
-        && lexicon
-            .place_prefixes
-            .contains(&doc.token_text(t).to_lowercase())
+    doc.is_capitalized(t) && listed(&[&lexicon.place_prefixes], doc, t..t + 1)
 }
 
 /// Whether `mention` is one word after a place noun and "of" on the same line.
