@@ -145,8 +145,6 @@ pub struct Lexicon {
     pub place_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
-    /// Words right before a language's name (read by `nationality_words`, not a feature list).
-    pub language_cues: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -201,7 +199,6 @@ impl Lexicon {
             legal_forms: WordSet::load(include_str!("legal_forms.txt")),
             place_cues: WordSet::load(include_str!("place_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
-            language_cues: WordSet::load(include_str!("language_cues.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),
