@@ -34,10 +34,7 @@ mod tests {
     use crate::Kind;
 
     fn kept(text: &str, names: &[&str]) -> Vec<String> {
-        let doc = Document::new(text);
-        let mut found = Found::every(&doc, names, Kind::Organization);
-        drop(&doc, &mut found);
-        found.iter().map(|f| f.text(&doc)).collect()
+        Found::left_by(text, names, Kind::Organization, drop)
     }
 
     #[test]

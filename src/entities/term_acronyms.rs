@@ -93,10 +93,7 @@ mod tests {
     /// The texts of the names left when the tagger read every word of `names` in `text` as an
     /// organization (each at each place it is written).
     fn kept(text: &str, names: &[&str]) -> Vec<String> {
-        let doc = Document::new(text);
-        let mut found = Found::every(&doc, names, Kind::Organization);
-        drop(&doc, &mut found);
-        found.iter().map(|f| f.text(&doc)).collect()
+        Found::left_by(text, names, Kind::Organization, drop)
     }
 
     #[test]

@@ -116,6 +116,20 @@ impl Found {
             .collect()
     }
 
+    /// The texts of the names `pass` leaves when the tagger read every word of `words` in `text`
+    /// as a name of `kind` ([`Found::every`]), in text order (for the post-passes' tests).
+    pub fn left_by(
+        text: &str,
+        words: &[&str],
+        kind: Kind,
+        pass: impl FnOnce(&Document, &mut Vec<Found>),
+    ) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Found::every(&doc, words, kind);
+        pass(&doc, &mut found);
+        found.iter().map(|f| f.text(&doc)).collect()
+    }
+
     /// The text of the name in `doc` (for the post-passes' tests).
     pub fn text(&self, doc: &Document) -> String {
         doc.text[doc.tokens[self.tokens.start].start..doc.tokens[self.tokens.end - 1].end]
