@@ -117,7 +117,7 @@ of a file is skipped.",
 
 pub const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
@@ -133,9 +133,11 @@ the documents of gum_news_dev.jsonl.
   --prune N     drop quantized weights of at most N steps of 127 (default: 5)
   --shuffle-seed S  seeds the order sentences are trained in (default: the one model.bin used)
   --runs N      average the weights of N perceptrons, each trained in its own sentence order
-                (seeds S, S+1, …; default: 5)
+                (its seed mixed from S and the run's number; default: 5)
   --word-dropout P  in each pass, hide the word's own features at P per mille of the tokens
-                of names, so that the tagger learns kinds from context too (default: 150)",
+                of names, so that the tagger learns kinds from context too (default: 150)
+  --margin M    train cost-augmented: every wrong tag scores M more while learning, so the
+                gold tags must win by a margin (default: 32; 0 is the plain perceptron)",
     values: &[
         "--out",
         "--epochs",
@@ -145,6 +147,7 @@ the documents of gum_news_dev.jsonl.
         "--shuffle-seed",
         "--runs",
         "--word-dropout",
+        "--margin",
     ],
     switches: &[],
     max_positional: usize::MAX,
@@ -152,7 +155,7 @@ the documents of gum_news_dev.jsonl.
 
 pub const CV_NER: Command = Command {
     name: "cv-ner",
-    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P]",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
     help: "\
 K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
 folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
@@ -170,7 +173,7 @@ Use it to choose settings; the dev files only confirm.
   --jobs N              folds trained at the same time (default: 1)
   --errors FILE         write every missed (-) and wrong (+) name: document id, byte range,
                         kind and the text around
-  --epochs, --bits, --prune, --runs, --word-dropout   as for train-ner",
+  --epochs, --bits, --prune, --runs, --word-dropout, --margin   as for train-ner",
     values: &[
         "--over",
         "--with",
@@ -183,6 +186,7 @@ Use it to choose settings; the dev files only confirm.
         "--prune",
         "--runs",
         "--word-dropout",
+        "--margin",
     ],
     switches: &[],
     max_positional: 0,
