@@ -415,37 +415,37 @@ mod tests {
         assert!(one != three, "three runs trained the model one run did");
     }
 
-    #[test]
-    fn word_dropout_is_deterministic_and_changes_the_model() {
+    /// Asserts that training with `settings` is deterministic and trains another model than
+    /// [`tiny`] with the same epochs and runs, where the setting is off.
+    fn deterministic_and_changes_the_model(settings: TrainSettings) {
         let lexicon = Lexicon::new();
         let examples = peter_in_paris("Peter Smith visited Paris. Anna Berg left Oslo.");
-        let hiding = TrainSettings {
+        let (a, _) = train(&examples, settings, &lexicon);
+        assert!(
+            a == train(&examples, settings, &lexicon).0,
+            "not deterministic"
+        );
+        let off = tiny(settings.epochs, settings.runs);
+        assert!(
+            a != train(&examples, off, &lexicon).0,
+            "the same model without it"
+        );
+    }
+
+    #[test]
+    fn word_dropout_is_deterministic_and_changes_the_model() {
+        deterministic_and_changes_the_model(TrainSettings {
             word_dropout: 500,
             ..tiny(4, 1)
-        };
-        let (a, _) = train(&examples, hiding, &lexicon);
-        let (b, _) = train(&examples, hiding, &lexicon);
-        assert_eq!(a, b);
-        assert_ne!(a, train(&examples, tiny(4, 1), &lexicon).0);
+        });
     }
 
     #[test]
     fn a_margin_is_deterministic_and_changes_the_model() {
-        let lexicon = Lexicon::new();
-        let examples = peter_in_paris("Peter Smith visited Paris. Anna Berg left Oslo.");
-        let margin = TrainSettings {
+        deterministic_and_changes_the_model(TrainSettings {
             margin: 32,
             ..tiny(4, 1)
-        };
-        let (a, _) = train(&examples, margin, &lexicon);
-        assert!(
-            a == train(&examples, margin, &lexicon).0,
-            "not deterministic"
-        );
-        assert!(
-            a != train(&examples, tiny(4, 1), &lexicon).0,
-            "no margin made the same model"
-        );
+        });
     }
 
     #[test]
