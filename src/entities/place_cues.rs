@@ -4,9 +4,9 @@
 //! tagger's readings of the name's other mentions. The nouns are `place_cues.txt`. And a person's
 //! name never starts with "Fort", "Mount" or "Lake" (`place_prefixes.txt`): "Fort Lee" is a place,
 //! and so is a name the tagger starts right after such a word ("Fort [Lee] is a city": the word
-//! joins the name first). Joining them, measured by cross-validation (seeds 1-3): GUM 0.6794 →
-//! 0.6807; every change at the default seed was in one travel guide (26 names fixed, none made
-//! wrong). CoNLL-2003 0.9061 with it and without it.
+//! joins the name first). Joining them, measured by cross-validation (seeds 1-3, when their
+//! runs still overlapped): GUM 0.6794 → 0.6807; every change at the default seed was in one
+//! travel guide (26 names fixed, none made wrong). CoNLL-2003 0.9061 with it and without it.
 
 use super::group::Mention;
 use super::lexicon::Lexicon;
