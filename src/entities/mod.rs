@@ -26,6 +26,7 @@ mod repeats;
 mod romanized;
 pub mod tagger;
 mod term_acronyms;
+mod vector_classes;
 mod venues;
 mod web_names;
 mod word_classes;

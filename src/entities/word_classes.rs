@@ -2,9 +2,11 @@
 //! `scripts/data/word_classes.py`): the Brown cluster of a word as written, and how much more
 //! often a word is written capitalized than in lowercase. They tell the tagger about words its
 //! training data never had: "Huawei" is hardly ever lowercase, "Flash" and "Additional" mostly
-//! are; "Nashville" sits in a cluster of cities.
+//! are; "Nashville" sits in a cluster of cities. For capitalized words beyond the clusters'
+//! vocabulary, the class of their word vector ([`VectorClasses`]).
 
 use super::lexicon::fnv;
+use super::vector_classes::VectorClasses;
 use crate::text::{data_lines, FastMap};
 
 /// Brown clusters and capitalization bands, keyed by the [`fnv`] hash of the word (as written
@@ -16,6 +18,8 @@ pub struct WordClasses {
     clusters: FastMap<u64, u32>,
     /// 0 (almost always lowercase) to 4 (mostly capitalized).
     case_bands: FastMap<u64, u8>,
+    /// Word-vector classes of capitalized words the clusters do not have.
+    vectors: VectorClasses,
 }
 
 /// Lines of `data` as (key, words): the key is the first field.
@@ -47,12 +51,18 @@ impl WordClasses {
                 classes.case_bands.insert(fnv(word.bytes()), band);
             }
         }
+        classes.vectors = VectorClasses::embedded();
         classes
     }
 
     /// The cluster of the word whose (case-kept) [`fnv`] hash is `hash`.
     pub fn cluster(&self, hash: u64) -> Option<u32> {
         self.clusters.get(&hash).copied()
+    }
+
+    /// The word-vector class of the word whose (case-kept) [`fnv`] hash is `hash`.
+    pub fn vector_class(&self, hash: u64) -> Option<u8> {
+        self.vectors.class(hash)
     }
 
     /// The capitalization band of the word whose lowercase has [`fnv`] hash `hash`.

@@ -34,6 +34,9 @@ pub(super) struct TokenInfo {
     pub(super) gaz: u32,
     /// The Brown cluster of the word as written (of "Nashville" for "NASHVILLE"); 0 for none.
     pub(super) cluster: u32,
+    /// 1 + the word-vector class of the word as written (or capitalized, as the cluster); 0 for
+    /// none.
+    pub(super) vector: u8,
     /// How often the word is capitalized rather than lowercase, 0 to 4; [`NO_BAND`] unknown.
     pub(super) band: u8,
 }
@@ -201,29 +204,35 @@ pub(super) fn infos(doc: &Document, lexicon: &Lexicon, every: bool) -> (Vec<Toke
         if needed[i] {
             let word = doc.token_text(i);
             info.shape = shape_hash(word, &mut buf);
-            info.cluster = cluster(lexicon, word, info.all_caps);
+            (info.cluster, info.vector) = classes(lexicon, word, info.cap, info.all_caps);
             info.band = lexicon.words.case_band(info.lower).unwrap_or(NO_BAND);
         }
     }
     (infos, needed)
 }
 
-/// The Brown cluster of `word` as written; of its capitalized form ("Nashville") when it is all
-/// caps ("NASHVILLE") and as written has none. 0 for none.
-fn cluster(lexicon: &Lexicon, word: &str, all_caps: bool) -> u32 {
+/// The Brown cluster of `word` as written, and 1 + its word-vector class; each of its
+/// capitalized form ("Nashville") when it is all caps ("NASHVILLE") and as written has none. 0
+/// for none. Only capitalized words (`cap`, `all_caps`) are looked up in the vector classes:
+/// they list no other, and a word they do not list finds a class by chance.
+fn classes(lexicon: &Lexicon, word: &str, cap: bool, all_caps: bool) -> (u32, u8) {
     let words = &lexicon.words;
-    let found = words.cluster(fnv(word.bytes()));
-    match found {
-        Some(c) => c,
-        None if all_caps => {
-            let mut chars = word.chars();
-            let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
-            let mut title = first;
-            push_lower(&mut title, chars.as_str());
-            words.cluster(fnv(title.bytes())).unwrap_or(0)
-        }
-        None => 0,
+    let hash = fnv(word.bytes());
+    let mut cluster = words.cluster(hash);
+    let mut vector = (cap || all_caps)
+        .then(|| words.vector_class(hash))
+        .flatten();
+    if all_caps && (cluster.is_none() || vector.is_none()) {
+        let mut chars = word.chars();
+        let mut buf = [0; 4];
+        let first = chars
+            .next()
+            .map_or(&[][..], |c| c.encode_utf8(&mut buf).as_bytes());
+        let title = fnv_lower(fnv(first.iter().copied()), chars.as_str());
+        cluster = cluster.or_else(|| words.cluster(title));
+        vector = vector.or_else(|| words.vector_class(title));
     }
+    (cluster.unwrap_or(0), vector.map_or(0, |class| class + 1))
 }
 
 /// The tokens whose preparation the tagger reads: those it scores ([`near_capital`]) and their
