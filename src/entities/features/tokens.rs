@@ -357,3 +357,35 @@ fn phrase_at(
     }
     matched
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word-vector class of each token of `text` (1 + the class; 0 for none).
+    fn vector_classes(text: &str) -> Vec<(String, u8)> {
+        let (lexicon, doc) = (Lexicon::new(), Document::new(text));
+        let (infos, _) = infos(&doc, &lexicon, true);
+        (0..doc.tokens.len())
+            .map(|i| (doc.token_text(i).to_string(), infos[i].vector))
+            .collect()
+    }
+
+    #[test]
+    fn an_all_caps_word_takes_the_class_of_its_capitalized_form() {
+        let classes = vector_classes("TULSA, Okla. - Tulsa voted.");
+        let class = |word: &str| classes.iter().find(|(w, _)| w == word).unwrap().1;
+        assert_ne!(class("Tulsa"), 0);
+        assert_eq!(class("TULSA"), class("Tulsa"));
+    }
+
+    #[test]
+    fn lowercase_words_are_not_looked_up() {
+        // The table lists capitalized words only, as fingerprints: "offered" and "estimated"
+        // share theirs with listed words, and would find a class by chance if looked up.
+        let classes = vector_classes("Tulsa offered more than estimated.");
+        for (word, class) in &classes {
+            assert_eq!(*class == 0, word != "Tulsa", "{word}");
+        }
+    }
+}
