@@ -3,13 +3,13 @@
 //! sentence with Viterbi.
 //!
 //! Weights live in a hashed table (`1 << bits` rows of [`TAGS`] weights), quantized to `i8`
-//! with one scale, small weights pruned. The model file: magic `NMNER4\0\0`, `bits` (u32 LE),
+//! with one scale, small weights pruned. The model file: magic `NMNER5\0\0`, `bits` (u32 LE),
 //! `scale` (f32 LE), the transition weights (`(TAGS + 1) × TAGS` f32 LE; the extra row is the
 //! sentence start), a bitmap of the rows that are not all zero (`1 << bits` bits, least
-//! significant first), then for each of those rows, in order, a mask of its non-zero weights
-//! (3 bytes LE, bit per tag), then all those weights, row by row. Only non-zero weights are
-//! stored: most rows are empty and most rows in use have few, and the masks and weights kept
-//! apart compress better in the `.wasm` than whole rows (gzip: 16% smaller).
+//! significant first), then for each of those rows, in order, a mask of its non-zero weights (a
+//! bit per tag, written as [`masks`] says), then all those weights, row by row. Only non-zero
+//! weights are stored: most rows are empty and most rows in use have few, and the masks and
+//! weights kept apart compress better in the `.wasm` than whole rows (gzip: 16% smaller).
 //!
 //! [`decode`] finds the best tags of a sentence; [`train`] learns a model from examples.
 
@@ -21,6 +21,7 @@ use crate::text::Document;
 use crate::Kind;
 
 mod decode;
+mod masks;
 mod train;
 
 use decode::{spans, viterbi, Decoder, OUTSIDE_ONLY};
@@ -29,10 +30,8 @@ pub use train::{train, Example, TrainReport, TrainSettings, SHUFFLE};
 /// O, then B, I, L and U for person, organization, place, misc.
 pub const TAGS: usize = 17;
 const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
-const MAGIC: &[u8; 8] = b"NMNER4\0\0";
-/// Bytes of a row's mask of non-zero weights.
-const MASK_BYTES: usize = 3;
-const _: () = assert!(TAGS <= 8 * MASK_BYTES);
+const MAGIC: &[u8; 8] = b"NMNER5\0\0";
+const _: () = assert!(TAGS <= 8 * masks::MASK_BYTES);
 
 const B: usize = 0;
 const I: usize = 1;
@@ -196,10 +195,9 @@ impl Model {
             index.push(in_use << 8 | u32::from(byte));
             in_use += byte.count_ones();
         }
-        let (masks, weights) = rest
-            .get(8 + 4 * n_trans + n_rows / 8..)?
-            .split_at_checked(in_use as usize * MASK_BYTES)?;
-        let rows = rows(masks, weights)?;
+        let after_bitmap = rest.get(8 + 4 * n_trans + n_rows / 8..)?;
+        let (masks, weights) = masks::decode(after_bitmap, in_use as usize)?;
+        let rows = rows(&masks, weights)?;
         Some(Model {
             bits,
             scale,
@@ -266,10 +264,9 @@ impl Model {
 }
 
 /// The rows in use, from the model file's masks and weights; `None` unless they match.
-fn rows(masks: &[u8], mut weights: &[u8]) -> Option<Vec<Row>> {
-    let mut rows = Vec::with_capacity(masks.len() / MASK_BYTES);
-    for mask in masks.chunks_exact(MASK_BYTES) {
-        let mask = u32::from_le_bytes([mask[0], mask[1], mask[2], 0]);
+fn rows(masks: &[u32], mut weights: &[u8]) -> Option<Vec<Row>> {
+    let mut rows = Vec::with_capacity(masks.len());
+    for &mask in masks {
         let mut row = Row([0; WORDS]);
         for tag in 0..TAGS {
             let mut w = 0;

@@ -3,7 +3,7 @@
 //! written in the model file format (see the parent module).
 
 use super::decode::{viterbi, Decoder};
-use super::{features, kind_index, tag_of, Lexicon, B, I, L, MAGIC, MASK_BYTES, TAGS, U};
+use super::{features, kind_index, masks, tag_of, Lexicon, B, I, L, MAGIC, TAGS, U};
 use crate::text::Document;
 use crate::Kind;
 
@@ -336,12 +336,12 @@ fn encode(bits: u32, scale: f32, transitions: &[f32], table: &[i8]) -> Vec<u8> {
             .fold(0u32, |mask, (tag, _)| mask | 1 << tag);
         if mask != 0 {
             bitmap[row / 8] |= 1 << (row % 8);
-            masks.extend_from_slice(&mask.to_le_bytes()[..MASK_BYTES]);
+            masks.push(mask);
             stored.extend(weights.iter().filter(|&&w| w != 0).map(|&w| w as u8));
         }
     }
     bytes.extend_from_slice(&bitmap);
-    bytes.extend_from_slice(&masks);
+    bytes.extend_from_slice(&masks::encode(&masks));
     bytes.extend_from_slice(&stored);
     bytes
 }
@@ -459,7 +459,8 @@ mod tests {
     #[test]
     fn malformed_models_are_refused() {
         assert!(Model::load(b"").is_none());
-        assert!(Model::load(b"NMNER4\0\0\x10\0\0\0").is_none());
+        assert!(Model::load(b"NMNER5\0\0\x10\0\0\0").is_none());
+        assert!(Model::load(b"NMNER4\0\0").is_none(), "the format before");
         let lexicon = Lexicon::new();
         let examples = peter_in_paris("Peter Smith visited Paris.");
         let (mut bytes, _) = train(&examples, tiny(2, 1), &lexicon);
