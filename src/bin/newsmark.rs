@@ -22,6 +22,8 @@ mod gold;
 mod json;
 #[path = "newsmark/raw.rs"]
 mod raw;
+#[path = "newsmark/silver.rs"]
+mod silver;
 #[path = "newsmark/train.rs"]
 mod train;
 
@@ -206,7 +208,8 @@ fn train_ner(parsed: &Parsed) -> Outcome {
     } else {
         parsed.positional.clone()
     };
-    train::train(&files, &settings).map_err(Failure::Failed)?;
+    let silver = parsed.value("--silver").filter(|&path| path != "none");
+    train::train(&files, silver, &settings).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -250,6 +253,7 @@ fn cv_ner(parsed: &Parsed) -> Outcome {
         seeds,
         jobs: count("--jobs", "1")?,
         errors: parsed.value("--errors").map(str::to_string),
+        silver: parsed.value("--silver").map(str::to_string),
     };
     cv::cross_validate(&settings).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)

@@ -117,7 +117,7 @@ of a file is skipped.",
 
 pub const TRAIN_NER: Command = Command {
     name: "train-ner",
-    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
+    usage: "newsmark train-ner [GOLD.jsonl...] [--exclude GOLD.jsonl] [--silver FILE] [--out FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
     help: "\
 Trains the entity tagger (an averaged perceptron over BIO tags) on the entity layer of gold corpus
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
@@ -127,6 +127,11 @@ the documents of gum_news_dev.jsonl.
 
   --exclude FILE  leave out the documents (by id) of this file (default, without GOLD files:
                   ../shared/corpus/gum_news_dev.jsonl)
+  --silver FILE   unlabeled documents with another tagger's names, as
+                  scripts/data/silver_entities.py writes spaCy's: a first model is trained on
+                  the gold files, and the sentences with names where it finds exactly the same
+                  ones are added to the training data of the model written (default: none; the
+                  embedded model has none, see src/bin/newsmark/silver.rs)
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
@@ -143,6 +148,7 @@ the documents of gum_news_dev.jsonl.
         "--epochs",
         "--bits",
         "--exclude",
+        "--silver",
         "--prune",
         "--shuffle-seed",
         "--runs",
@@ -155,7 +161,7 @@ the documents of gum_news_dev.jsonl.
 
 pub const CV_NER: Command = Command {
     name: "cv-ner",
-    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--silver FILE] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
     help: "\
 K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
 folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
@@ -167,6 +173,8 @@ Use it to choose settings; the dev files only confirm.
   --over FILE           the documents split into folds (default: ../shared/corpus/gum_all_dev.jsonl)
   --with FILE           added to every fold's training data (default with the default --over:
                         ../shared/corpus/conll_train.jsonl; `none` for nothing)
+  --silver FILE         as for train-ner, each fold's first model trained on the fold's training
+                        data (default: none)
   --folds K             number of folds (default: 5)
   --shuffle-seeds LIST  comma-separated seeds of the training order, one whole run each
                         (default: the seed train-ner uses)
@@ -177,6 +185,7 @@ Use it to choose settings; the dev files only confirm.
     values: &[
         "--over",
         "--with",
+        "--silver",
         "--folds",
         "--shuffle-seeds",
         "--jobs",

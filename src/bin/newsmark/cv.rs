@@ -10,11 +10,12 @@ use std::io::{BufWriter, Write};
 use std::thread;
 use std::time::Instant;
 
-use newsmark::entities::tagger::{self, Example, TrainSettings};
+use newsmark::entities::tagger::{Example, TrainSettings};
 use newsmark::entities::{EntityLexicon, EntityRecognizer};
 use newsmark::text::Document;
 use newsmark::Kind;
 
+use crate::silver;
 use crate::train::examples;
 
 const LABELS: [(Kind, &str); 4] = [
@@ -37,6 +38,8 @@ pub struct CvSettings {
     pub jobs: usize,
     /// Where to write the names each fold missed or got wrong.
     pub errors: Option<String>,
+    /// Silver documents ([`silver`]): each fold also learns from those its first model agrees on.
+    pub silver: Option<String>,
 }
 
 /// True positives, predictions and gold names, per label (in [`LABELS`] order) and in all.
@@ -141,6 +144,7 @@ fn run_fold(
     k: usize,
     base: &[Example],
     over: &[(usize, String, Example)],
+    silver: &[Example],
     settings: TrainSettings,
     lexicon: &EntityLexicon,
 ) -> FoldResult {
@@ -155,7 +159,7 @@ fn run_fold(
         .filter(|(f, _, _)| *f == k)
         .map(|(_, id, e)| (id.as_str(), e))
         .collect();
-    let (model, _) = tagger::train(&train, settings, lexicon);
+    let (model, _, _) = silver::train(&train, silver, settings, lexicon)?;
     let (counts, errors) = score(&model, &test)?;
     Ok((test.len(), counts, errors))
 }
@@ -172,6 +176,10 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
             .into_iter()
             .map(|(id, e)| (fold_of(&id, settings.folds), id, e))
             .collect();
+    let silver = settings
+        .silver
+        .as_deref()
+        .map_or(Ok(Vec::new()), silver::load)?;
     if over.is_empty() {
         return Err(format!(
             "{}: no documents with an entity layer",
@@ -194,6 +202,13 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
         settings.tagger.bits,
         settings.tagger.prune
     );
+    if let Some(path) = &settings.silver {
+        println!(
+            "cv-ner: and the sentences of the {} documents of {path} each fold's first model \
+             agrees on",
+            silver.len()
+        );
+    }
     let lexicon = EntityLexicon::new();
     let mut errors_out = match &settings.errors {
         Some(path) => Some(BufWriter::new(
@@ -217,7 +232,8 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
                     .iter()
                     .map(|&k| {
                         let (base, over, lexicon) = (&base, &over, &lexicon);
-                        scope.spawn(move || run_fold(k, base, over, tagger, lexicon))
+                        let silver = &silver;
+                        scope.spawn(move || run_fold(k, base, over, silver, tagger, lexicon))
                     })
                     .collect();
                 handles

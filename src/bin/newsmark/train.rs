@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use crate::corpus;
 use crate::json::Json;
-use newsmark::entities::tagger::{self, Example, TrainSettings, SHUFFLE};
+use crate::silver;
+use newsmark::entities::tagger::{Example, TrainSettings, SHUFFLE};
 use newsmark::entities::EntityLexicon;
 use newsmark::text::Document;
 use newsmark::{Analyzer, Kind, Layer, Options};
@@ -154,20 +155,33 @@ pub fn examples(
     Ok(examples)
 }
 
-pub fn train(files: &[String], settings: &Settings) -> Result<(), String> {
+/// Trains on the gold documents of `files` (less the excluded ones) and, with `silver`, on the
+/// sentences of that file that a first model and the other tagger agree on ([`silver`]), and
+/// writes the model.
+pub fn train(files: &[String], silver: Option<&str>, settings: &Settings) -> Result<(), String> {
     let started = Instant::now();
     let excluded = ids(&settings.exclude)?;
     let examples: Vec<Example> = examples(files, &excluded)?
         .into_iter()
         .map(|(_, example)| example)
         .collect();
+    let silver = silver.map_or(Ok(Vec::new()), silver::load)?;
     let lexicon = EntityLexicon::new();
-    let (bytes, report) = tagger::train(&examples, settings.tagger, &lexicon);
+    let (bytes, report, agreed) = silver::train(&examples, &silver, settings.tagger, &lexicon)?;
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
+    if !silver.is_empty() {
+        eprintln!(
+            "train-ner: silver: {} names in {} sentences of {} of the {} documents",
+            agreed.names,
+            agreed.sentences,
+            agreed.documents,
+            silver.len()
+        );
+    }
     eprintln!(
         "train-ner: {} documents, {} sentences, {} tokens, {} names ({} not on token edges); \
          {} epochs, 2^{} rows; {} non-zero weights; wrote {} ({} bytes) in {:.1} s",
-        examples.len(),
+        examples.len() + agreed.documents,
         report.sentences,
         report.tokens,
         report.names,
