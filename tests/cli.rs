@@ -192,6 +192,77 @@ fn highlight_reports_unreadable_input() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// train-ner --silver
+
+/// A corpus document with an entity layer: `text`, and each `(name, label)` at its first place.
+fn entity_doc(id: &str, text: &str, names: &[(&str, &str)]) -> Value {
+    let spans: Vec<Value> = (names.iter())
+        .map(|&(name, label)| {
+            let start = text[..text.find(name).unwrap()].chars().count();
+            let end = start + name.chars().count();
+            serde_json::json!({"start": start, "end": end, "label": label})
+        })
+        .collect();
+    serde_json::json!({"id": id, "layers": ["entities"], "text": text, "spans": spans})
+}
+
+#[test]
+fn train_ner_learns_from_silver_but_never_from_excluded_or_missing_files() {
+    let dir = scratch("train-silver");
+    let (gold, silver, model) = (
+        dir.join("gold.jsonl"),
+        dir.join("silver.jsonl"),
+        dir.join("m"),
+    );
+    let text = "Peter Smith visited Paris. Anna Berg met Peter Smith in Oslo.";
+    let names = [
+        ("Peter Smith", "PERSON"),
+        ("Paris", "PLACE"),
+        ("Oslo", "PLACE"),
+    ];
+    write_jsonl(&gold, &[entity_doc("g1", text, &names)]);
+    write_jsonl(&silver, &[entity_doc("s1", text, &names)]);
+    let train = |silver: &std::path::Path, exclude: Option<&std::path::Path>| {
+        let mut args = vec![
+            "train-ner",
+            path_str(&gold),
+            "--epochs",
+            "2",
+            "--bits",
+            "12",
+        ];
+        args.extend(["--out", path_str(&model), "--silver", path_str(silver)]);
+        if let Some(exclude) = exclude {
+            args.extend(["--exclude", path_str(exclude)]);
+        }
+        let _ = std::fs::remove_file(&model);
+        newsmark(&args, "")
+    };
+    let output = train(&silver, None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("train-ner: silver: "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(model.exists());
+    // Silver documents with the id of an excluded (scored) one are left out: here, all of them.
+    let output = train(&silver, Some(&silver));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("besides those scored"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!model.exists(), "no model is written");
+    let missing = dir.join("missing.jsonl");
+    let output = train(&missing, None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("missing.jsonl: no such silver file"));
+    assert!(!model.exists());
+}
+
+// ---------------------------------------------------------------------------------------------
 // usage
 
 #[test]

@@ -125,8 +125,8 @@ Deterministic: the same inputs give a byte-identical model. Without GOLD files i
 the embedded model was trained on: ../shared/corpus/conll_train.jsonl and gum_all_dev.jsonl, less
 the documents of gum_news_dev.jsonl.
 
-  --exclude FILE  leave out the documents (by id) of this file (default, without GOLD files:
-                  ../shared/corpus/gum_news_dev.jsonl)
+  --exclude FILE  leave out the documents (by id) of this file, gold or silver (default,
+                  without GOLD files: ../shared/corpus/gum_news_dev.jsonl)
   --silver FILE   unlabeled documents with another tagger's names, as
                   scripts/data/silver_entities.py writes spaCy's: a first model is trained on
                   the gold files, and the sentences with names where it finds exactly the same
@@ -174,7 +174,7 @@ Use it to choose settings; the dev files only confirm.
   --with FILE           added to every fold's training data (default with the default --over:
                         ../shared/corpus/conll_train.jsonl; `none` for nothing)
   --silver FILE         as for train-ner, each fold's first model trained on the fold's training
-                        data (default: none)
+                        data; documents with the id of one of --over's are left out (default: none)
   --folds K             number of folds (default: 5)
   --shuffle-seeds LIST  comma-separated seeds of the training order, one whole run each
                         (default: the seed train-ner uses)

@@ -36,19 +36,23 @@ use newsmark::Kind;
 
 use crate::train::examples;
 
-/// The documents of a silver file (corpus JSONL with an entity layer: the other tagger's names).
-pub fn load(path: &str) -> Result<Vec<Example>, String> {
+/// The documents of a silver file (corpus JSONL with an entity layer: the other tagger's names),
+/// less those whose id is in `scored` (documents a score is taken on: a model must not learn
+/// their text, even unlabeled).
+pub fn load(path: &str, scored: &BTreeSet<String>) -> Result<Vec<Example>, String> {
     if !std::path::Path::new(path).exists() {
         return Err(format!(
             "{path}: no such silver file; make it with scripts/data/silver_entities.py"
         ));
     }
-    let documents: Vec<Example> = examples(&[path.to_string()], &BTreeSet::new())?
+    let documents: Vec<Example> = examples(&[path.to_string()], scored)?
         .into_iter()
         .map(|(_, e)| e)
         .collect();
     if documents.is_empty() {
-        return Err(format!("{path}: no documents with an entity layer"));
+        return Err(format!(
+            "{path}: no documents with an entity layer, besides those scored"
+        ));
     }
     Ok(documents)
 }

@@ -165,7 +165,7 @@ pub fn train(files: &[String], silver: Option<&str>, settings: &Settings) -> Res
         .into_iter()
         .map(|(_, example)| example)
         .collect();
-    let silver = silver.map_or(Ok(Vec::new()), silver::load)?;
+    let silver = silver.map_or(Ok(Vec::new()), |path| silver::load(path, &excluded))?;
     let lexicon = EntityLexicon::new();
     let (bytes, report, agreed) = silver::train(&examples, &silver, settings.tagger, &lexicon)?;
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
