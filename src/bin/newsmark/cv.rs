@@ -176,9 +176,10 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
             .into_iter()
             .map(|(id, e)| (fold_of(&id, settings.folds), id, e))
             .collect();
-    let scored: BTreeSet<String> = over.iter().map(|(_, id, _)| id.clone()).collect();
-    let silver =
-        (settings.silver.as_deref()).map_or(Ok(Vec::new()), |path| silver::load(path, &scored))?;
+    let silver = (settings.silver.as_deref()).map_or(Ok(Vec::new()), |path| {
+        let scored: BTreeSet<String> = over.iter().map(|(_, id, _)| id.clone()).collect();
+        silver::load(path, &scored)
+    })?;
     if over.is_empty() {
         return Err(format!(
             "{}: no documents with an entity layer",

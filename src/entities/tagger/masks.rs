@@ -1,9 +1,9 @@
 //! The model file's masks of non-zero weights (a bit per tag for each row in use), written as
 //! a table of the most common masks and a byte per row: the mask's place in the table, or
 //! [`ESCAPE`] for a mask the table lacks, whose three bytes follow the rows' bytes, in row order.
-//! A few hundred masks are most of the rows (most rows hold one or two tags), so this takes
-//! about 16 % less in the gzipped `.wasm` than three bytes a row (51 KB against 62 KB for
-//! 50,000 rows).
+//! A few hundred masks are most of the rows (most rows hold one or two tags), so this gzips to
+//! a sixth less than three bytes a row (51 KB against 62 KB for the 50,000 rows of a model
+//! trained with silver data); the embedded model's file is 115 KB gzipped instead of 125 KB.
 //!
 //! The layout: the table's length (one byte, at most [`ESCAPE`]), its masks (three bytes each,
 //! little-endian), a byte per row, then the escaped masks.
