@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::lexicon::{fnv, fnv1, list, Lexicon, Marks, WordSet};
 use super::words::{fnv_lower, push_lower, shape_hash};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, FastSet, TokenKind};
 
 /// What the features need to know about one token.
 #[derive(Default)]
@@ -27,6 +27,9 @@ pub(super) struct TokenInfo {
     /// Has a lowercase letter; an uppercase one; a letter.
     pub(super) any_lower: bool,
     pub(super) any_upper: bool,
+    /// Has an uppercase letter that may be a name's: not that of "The" opening a sentence, of
+    /// the pronoun "I" or of "Friday" ([`mark_name_capitals`]).
+    pub(super) name_capital: bool,
     pub(super) any_letter: bool,
     /// Its lowercase starts with a letter.
     pub(super) lower_starts_alpha: bool,
@@ -194,6 +197,7 @@ pub(super) fn infos(doc: &Document, lexicon: &Lexicon, every: bool) -> (Vec<Toke
         }
     }
     mark_caps_lines(&mut infos);
+    mark_name_capitals(doc, &mut infos);
     mark_phrases(doc, lexicon, &marks, &mut infos);
     let needed = if every {
         vec![true; infos.len()]
@@ -250,10 +254,44 @@ fn read_by_tagger(doc: &Document, infos: &[TokenInfo]) -> Vec<bool> {
     needed
 }
 
-/// Whether token `i` or a neighbour in `sentence` has an uppercase letter.
+/// Whether token `i` or a neighbour in `sentence` has an uppercase letter that may be a name's.
 pub(super) fn near_capital(infos: &[TokenInfo], i: usize, sentence: Range<usize>) -> bool {
-    let upper = |j: usize| infos[j].any_upper;
+    let upper = |j: usize| infos[j].name_capital;
     upper(i) || (i > sentence.start && upper(i - 1)) || (i + 1 < sentence.end && upper(i + 1))
+}
+
+/// Sets [`TokenInfo::name_capital`]: every uppercase letter may be a name's but three that are
+/// not, in mixed-case text:
+/// - a function word's ("The", "He", "But": the stop list) opening a sentence, unless the
+///   document also capitalizes that word inside a sentence (a name then, as "May" or "Will");
+/// - the pronoun "I" ("I", "I'm", "I've");
+/// - a month's or a weekday's ("Friday"), unless the document writes that word right after a
+///   name's capital too ("Theresa May").
+///
+/// A name's word next to one of these is read all the same ("World War I", "Good Friday"):
+/// the tagger reads the neighbours of every name capital.
+fn mark_name_capitals(doc: &Document, infos: &mut [TokenInfo]) {
+    let plain = |t: &TokenInfo| t.cap && !t.all_caps && !t.caps_line;
+    let function_word = |t: &TokenInfo| plain(t) && t.gaz & gaz::STOP != 0;
+    let calendar = |t: &TokenInfo| plain(t) && t.gaz & gaz::CALENDAR != 0;
+    let pronoun = |i: usize| {
+        let text = doc.token_text(i);
+        text == "I" || text.starts_with("I'") || text.starts_with("I\u{2019}")
+    };
+    let weak = |i: usize, t: &TokenInfo| {
+        (t.initial && function_word(t)) || calendar(t) || (plain(t) && pronoun(i))
+    };
+    // The words that are names somewhere in the document.
+    let after_name = |i: usize| i > 0 && infos[i - 1].any_upper && !weak(i - 1, &infos[i - 1]);
+    let named: FastSet<u64> = (infos.iter().enumerate())
+        .filter(|&(i, t)| {
+            (function_word(t) && !t.initial && !pronoun(i)) || (calendar(t) && after_name(i))
+        })
+        .map(|(_, t)| t.lower)
+        .collect();
+    for (i, t) in infos.iter_mut().enumerate() {
+        t.name_capital = t.any_upper && (!weak(i, t) || named.contains(&t.lower));
+    }
 }
 
 /// Marks the tokens of lines without lowercase letters.
@@ -387,5 +425,46 @@ mod tests {
         for (word, class) in &classes {
             assert_eq!(*class == 0, word != "Tulsa", "{word}");
         }
+    }
+
+    /// The tokens of `text` the tagger reads (its sentences as one: the texts here are one
+    /// sentence a line).
+    fn read(text: &str) -> Vec<String> {
+        let (lexicon, doc) = (Lexicon::new(), Document::new(text));
+        let (infos, _) = infos(&doc, &lexicon, true);
+        (doc.sentences.iter())
+            .flat_map(|s| s.tokens.clone().map(move |i| (i, s.tokens.clone())))
+            .filter(|(i, sentence)| near_capital(&infos, *i, sentence.clone()))
+            .map(|(i, _)| doc.token_text(i).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn capitals_that_are_no_names_capital_make_no_token_read() {
+        assert!(read("He said I think so.").is_empty());
+        assert!(read("The vote was on Friday, and I'm sure it was fair.").is_empty());
+        assert_eq!(
+            read("But the mayor of Leeds said no."),
+            ["of", "Leeds", "said"]
+        );
+    }
+
+    #[test]
+    fn their_words_are_read_as_names_where_they_may_be() {
+        // Next to a name's capital: "I" of a name, "Friday" of a holiday.
+        assert_eq!(
+            read("Veterans of World War I came."),
+            ["Veterans", "of", "World", "War", "I"]
+        );
+        assert_eq!(
+            read("It was Good Friday again."),
+            ["was", "Good", "Friday", "again"]
+        );
+        // A month written after a given name elsewhere, a function word capitalized inside a
+        // sentence elsewhere: names in this document, read wherever they stand.
+        let may = read("Theresa May spoke.\nMay said so.");
+        assert_eq!(may, ["Theresa", "May", "spoke", "May", "said"]);
+        let will = read("We saw Will.\nWill said so.");
+        assert_eq!(will, ["saw", "Will", ".", "Will", "said"]);
     }
 }
