@@ -186,6 +186,10 @@ fn annotate(parsed: &Parsed) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The silver file the embedded model learned from, as `scripts/data/silver_entities.py` writes
+/// it: `train-ner` without gold files reads it.
+const SILVER: &str = "target/silver/polnear_train.jsonl";
+
 fn train_ner(parsed: &Parsed) -> Outcome {
     let corpus = |name: &str| format!("../shared/corpus/{name}.jsonl");
     let default = parsed.positional.is_empty();
@@ -208,7 +212,12 @@ fn train_ner(parsed: &Parsed) -> Outcome {
     } else {
         parsed.positional.clone()
     };
-    let silver = parsed.value("--silver").filter(|&path| path != "none");
+    let silver = match parsed.value("--silver") {
+        Some("none") => None,
+        Some(path) => Some(path),
+        None if default => Some(SILVER),
+        None => None,
+    };
     train::train(&files, silver, &settings).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)
 }

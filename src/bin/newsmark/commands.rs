@@ -123,15 +123,16 @@ Trains the entity tagger (an averaged perceptron over BIO tags) on the entity la
 files, tokenized as `analyze` tokenizes, and writes the model file the crate embeds.
 Deterministic: the same inputs give a byte-identical model. Without GOLD files it trains on what
 the embedded model was trained on: ../shared/corpus/conll_train.jsonl and gum_all_dev.jsonl, less
-the documents of gum_news_dev.jsonl.
+the documents of gum_news_dev.jsonl, with the silver file target/silver/polnear_train.jsonl.
 
   --exclude FILE  leave out the documents (by id) of this file, gold or silver (default,
                   without GOLD files: ../shared/corpus/gum_news_dev.jsonl)
   --silver FILE   unlabeled documents with another tagger's names, as
                   scripts/data/silver_entities.py writes spaCy's: a first model is trained on
                   the gold files, and the sentences with names where it finds exactly the same
-                  ones are added to the training data of the model written (default: none; the
-                  embedded model has none, see src/bin/newsmark/silver.rs)
+                  ones are added to the training data of the model written (default, without
+                  GOLD files: target/silver/polnear_train.jsonl, which the script writes;
+                  otherwise none; `none` for none; see src/bin/newsmark/silver.rs)
   --out FILE    where to write the model (default: src/entities/model.bin)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)

@@ -161,11 +161,12 @@ pub fn examples(
 pub fn train(files: &[String], silver: Option<&str>, settings: &Settings) -> Result<(), String> {
     let started = Instant::now();
     let excluded = ids(&settings.exclude)?;
+    // Before the gold files, the longest to read: a missing silver file fails at once.
+    let silver = silver.map_or(Ok(Vec::new()), |path| silver::load(path, &excluded))?;
     let examples: Vec<Example> = examples(files, &excluded)?
         .into_iter()
         .map(|(_, example)| example)
         .collect();
-    let silver = silver.map_or(Ok(Vec::new()), |path| silver::load(path, &excluded))?;
     let lexicon = EntityLexicon::new();
     let (bytes, report, agreed) = silver::train(&examples, &silver, settings.tagger, &lexicon)?;
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
