@@ -67,8 +67,8 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_acronyms(doc, mentions, &mut sets);
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
-    let decisive: Vec<Option<Kind>> = (mentions.iter())
-        .map(|m| place_cues::follows_place_cue(doc, lexicon, m).then_some(Kind::Place))
+    let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter())
+        .map(|m| place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w)))
         .collect();
     collect(mentions, &mut sets, &vote, &decisive)
 }
@@ -206,13 +206,13 @@ fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
 }
 
 /// The entities of the joined sets; a mention with a `vote` of its own (a surname, a short name)
-/// votes that instead of the tagger's reading, and one with a `decisive` clue votes that with
-/// [`weight::DECISIVE`].
+/// votes that instead of the tagger's reading, and one with a `decisive` clue votes that kind
+/// with its weight.
 fn collect(
     mentions: &[Mention],
     sets: &mut Sets,
     vote: &[Option<Kind>],
-    decisive: &[Option<Kind>],
+    decisive: &[Option<(Kind, u32)>],
 ) -> Vec<Group> {
     let mut index_of_root: FastMap<usize, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
@@ -228,8 +228,8 @@ fn collect(
         });
         let group = &mut groups[index];
         group.mentions.push(i);
-        if let Some(kind) = decisive[i] {
-            group.evidence.add(kind, weight::DECISIVE);
+        if let Some((kind, weight)) = decisive[i] {
+            group.evidence.add(kind, weight);
         } else if let Some(kind) = vote[i] {
             group.evidence.add(kind, weight::STRONG);
         } else {

@@ -7,7 +7,14 @@
 //! joins the name first). Joining them, measured by cross-validation (seeds 1-3, when their
 //! runs still overlapped): GUM 0.6794 → 0.6807; every change at the default seed was in one
 //! travel guide (26 names fixed, none made wrong). CoNLL-2003 0.9061 with it and without it.
+//!
+//! A name the text says is a place ("Cleveland is a culturally diverse city", "Hadibo is the
+//! capital") is one at every mention, however many the tagger read as a person's: a definition
+//! outweighs them all. GUM cross-validation without silver data (seeds 1-3): 0.6865 → 0.6884,
+//! every seed +0.0019 or +0.0020; at seed 1 every change was in two travel guides (14 names
+//! fixed, none made wrong); on the other 2,549 documents of the corpus files it changes nothing.
 
+use super::evidence::weight;
 use super::group::Mention;
 use super::lexicon::Lexicon;
 use super::listed;
@@ -45,8 +52,88 @@ fn starts_places(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     listed(&[&lexicon.place_prefixes], doc, t..t + 1)
 }
 
+/// The weight of the vote for a place that the form of `mention`'s context casts, if any: one
+/// word after a place noun and "of" ("the town of Arbil") decides against the tagger's readings
+/// of a few other mentions ([`weight::DECISIVE`]); a name the sentence says is a place
+/// ("Cleveland is a culturally diverse city", "Hadibo is the capital of the island") is one
+/// whatever the tagger read elsewhere ([`weight::DEFINED`]).
+pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
+    if said_to_be_place(doc, lexicon, mention) {
+        Some(weight::DEFINED)
+    } else {
+        follows_place_cue(doc, lexicon, mention).then_some(weight::DECISIVE)
+    }
+}
+
+/// The lowercase words a copula's noun phrase may have between its article and the place
+/// noun ("a [culturally diverse] city", "the [largest port] city").
+const MODIFIERS: usize = 3;
+
+/// Whether `mention` is followed by "is" or "was", "a", "an" or "the", at most [`MODIFIERS`]
+/// lowercase words that are no function words, and a place noun that ends the phrase: no person
+/// is said to be a city ("a city councilman" goes on past the noun, "the town's mayor" too, and
+/// "a mainstay in the district" has its noun before).
+fn said_to_be_place(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let n = doc.tokens.len();
+    let end = mention.tokens.end;
+    let word = |t: usize| (t < n).then(|| doc.token_text(t));
+    if !matches!(word(end), Some("is" | "was"))
+        || !matches!(word(end + 1), Some("a" | "an" | "the"))
+    {
+        return false;
+    }
+    let last = (end + 3 + MODIFIERS).min(n);
+    for t in end + 2..last {
+        let w = doc.token_text(t);
+        let lowercase = w.chars().all(|c| c.is_lowercase() || c == '-');
+        // A function word ends the noun phrase ("a mainstay in the district").
+        if doc.line_break_between(t - 1, t) || !lowercase || lexicon.stopwords.contains(w) {
+            return false;
+        }
+        if lexicon.place_cues.contains(w) && phrase_ends(doc, t + 1) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a noun phrase ends before token `t`: at the text's or a line's end, a mark that ends a
+/// clause, or a word that starts what follows a place noun ("in", "that", "known").
+fn phrase_ends(doc: &Document, t: usize) -> bool {
+    t >= doc.tokens.len()
+        || doc.line_break_between(t - 1, t)
+        || matches!(
+            doc.token_text(t),
+            "." | ","
+                | ";"
+                | ":"
+                | "!"
+                | "?"
+                | "("
+                | ")"
+                | "\u{2014}"
+                | "\u{2013}"
+                | "in"
+                | "on"
+                | "of"
+                | "at"
+                | "near"
+                | "with"
+                | "and"
+                | "that"
+                | "which"
+                | "where"
+                | "known"
+                | "located"
+                | "situated"
+                | "founded"
+                | "famous"
+                | "for"
+        )
+}
+
 /// Whether `mention` is one word after a place noun and "of" on the same line.
-pub fn follows_place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+fn follows_place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
     if mention.tokens.len() != 1 || start < 2 || doc.line_break_between(start - 2, start) {
         return false;
@@ -73,7 +160,7 @@ mod tests {
             key: name.to_lowercase(),
             evidence: Evidence::default(),
         };
-        follows_place_cue(&doc, &Lexicon::new(), &mention)
+        place_cue(&doc, &Lexicon::new(), &mention).is_some()
     }
 
     #[test]
@@ -118,5 +205,23 @@ mod tests {
         assert!(!cued("the wife of Zorbat", "Zorbat"));
         assert!(!cued("the Town of Zorbat", "Zorbat"));
         assert!(!cued("the town of\nZorbat", "Zorbat"));
+    }
+
+    #[test]
+    fn a_name_said_to_be_a_place_is_one() {
+        let said = |text: &str| cued(text, "Zorbat");
+        assert!(said(
+            "Zorbat is a culturally diverse city on the shores of a lake."
+        ));
+        assert!(said("Zorbat is the capital of the island."));
+        assert!(said("Zorbat was a small fishing village"));
+        assert!(said("Zorbat is the largest port city, with docks."));
+        // A noun that goes on ("city councilman", "town's"), no copula, a capital, too far.
+        assert!(!said("Zorbat is a city councilman."));
+        assert!(!said("Zorbat is the town's mayor."));
+        assert!(!said("Zorbat visited a city."));
+        assert!(!said("Zorbat is a Greek city."));
+        assert!(!said("Zorbat is a very old and rather quiet city."));
+        assert!(!said("Zorbat is a mainstay in the district."));
     }
 }
