@@ -11,25 +11,17 @@
 // busy machine single passes swing by ±15 %; alternating rounds and medians keep that out of
 // the ratios, so stop other heavy work while this runs.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { analyzerOf, buildsOf, devTexts } from "./builds.mjs";
 
-const CORPORA = ["conll_dev", "gum_all_dev"];
 const PASSES = 5;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /// In a child process: one build's median MB/s over PASSES passes.
 async function measure(dir, layers) {
-  const { createAnalyzer } = await import(pathToFileURL(`${dir}/js/node.js`).href);
-  const analyzer = await createAnalyzer();
-  const corpus = new URL("../../shared/corpus/", import.meta.url);
-  const docs = CORPORA.flatMap((name) =>
-    readFileSync(new URL(`${name}.jsonl`, corpus), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line).text),
-  );
+  const analyzer = await analyzerOf(dir);
+  const docs = devTexts();
   const bytes = docs.reduce((n, text) => n + Buffer.byteLength(text), 0);
   const options = layers ? { layers } : {};
   for (const text of docs.slice(0, 30)) analyzer.analyze(text, options);
@@ -47,13 +39,7 @@ function parse(argv) {
     const at = argv.indexOf(flag);
     return at < 0 ? fallback : argv[at + 1];
   };
-  const flagged = new Set(["--layers", "--rounds"].map((f) => argv.indexOf(f) + 1));
-  const builds = argv
-    .filter((arg, i) => !arg.startsWith("--") && !flagged.has(i))
-    .map((arg) => {
-      const [name, dir] = arg.includes("=") ? arg.split(/=(.*)/s) : [arg, arg];
-      return { name, dir };
-    });
+  const builds = buildsOf(argv, ["--layers", "--rounds"]);
   const layers = value("--layers", null)?.split(",");
   return { builds, layers, rounds: Number(value("--rounds", 5)) };
 }

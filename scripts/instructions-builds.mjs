@@ -11,23 +11,16 @@
 // costs several rounds' worth of instructions. Liftoff is off so that every function runs as
 // optimized code from the start.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { analyzerOf, buildsOf, devTexts } from "./builds.mjs";
 
-const CORPORA = ["conll_dev", "gum_all_dev"];
 const [FEW, MANY] = [1, 3];
 
 /// In a child process: analyzes the corpora `rounds` times with one build.
 async function analyze(dir, layers, rounds) {
-  const { createAnalyzer } = await import(pathToFileURL(`${dir}/js/node.js`).href);
-  const analyzer = await createAnalyzer();
-  const corpus = new URL("../../shared/corpus/", import.meta.url);
-  const docs = CORPORA.flatMap((name) =>
-    readFileSync(new URL(`${name}.jsonl`, corpus), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line).text),
-  );
+  const analyzer = await analyzerOf(dir);
+  const docs = devTexts();
   const options = layers ? { layers } : {};
   let spans = 0;
   for (let round = 0; round < rounds; round++) {
@@ -53,14 +46,7 @@ function instructions(self, dir, layers, rounds) {
 
 function parse(argv) {
   const at = argv.indexOf("--layers");
-  const layers = at < 0 ? null : argv[at + 1];
-  const builds = argv
-    .filter((arg, i) => !arg.startsWith("--") && !(at >= 0 && i === at + 1))
-    .map((arg) => {
-      const [name, dir] = arg.includes("=") ? arg.split(/=(.*)/s) : [arg, arg];
-      return { name, dir };
-    });
-  return { builds, layers };
+  return { builds: buildsOf(argv, ["--layers"]), layers: at < 0 ? null : argv[at + 1] };
 }
 
 const argv = process.argv.slice(2);

@@ -215,8 +215,7 @@ fn train_ner(parsed: &Parsed) -> Outcome {
     let silver = match parsed.value("--silver") {
         Some("none") => None,
         Some(path) => Some(path),
-        None if default => Some(SILVER),
-        None => None,
+        None => default.then_some(SILVER),
     };
     train::train(&files, silver, &settings).map_err(Failure::Failed)?;
     Ok(ExitCode::SUCCESS)
