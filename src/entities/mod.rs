@@ -17,6 +17,7 @@ mod group;
 mod joins;
 mod lexicon;
 mod lone_names;
+mod month_surnames;
 mod nationality_words;
 mod numbered_parts;
 mod person_titles;
@@ -105,6 +106,7 @@ impl EntityRecognizer {
         ages::mark(document, &self.lexicon, &mut found);
         currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
+        month_surnames::mark(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         nationality_words::mark(document, &self.lexicon, wire, &mut found);
         let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();

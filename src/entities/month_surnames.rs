@@ -1,0 +1,192 @@
+//! A month's name as a person's surname: "Theresa May", "Fiona May", "Brian May". The
+//! tagger learns month names as no names (its training text has three such people in 20,000
+//! names), so it ends "Theresa May said" at "Theresa", and reads none of the lone "May said"
+//! that follow. Two steps, each on a form:
+//! - a person's name ending in a listed given name goes on over a capitalized month name right
+//!   after it on its line, when no number follows the month ("Theresa May said"; not "Rick
+//!   Scott May 5");
+//! - such a surname standing alone is that person wherever the text capitalizes it outside a
+//!   date's context: no number after it, no date preposition, month or number before it ("in
+//!   May", "April-May", "3 May"), and at a sentence's start no word after it that a modal "May"
+//!   takes ("May I", "May the best team win").
+
+use super::lexicon::Lexicon;
+use super::tagger::Found;
+use crate::text::{lowercase, Document, FastSet, TokenKind};
+use crate::Kind;
+
+/// The months whose names are also surnames: the full names (an abbreviation never is one).
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words before a month that make it a date's: "in May", "since March", "mid-August".
+const DATE_BEFORE: [&str; 27] = [
+    "in",
+    "on",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "each",
+    "every",
+    "between",
+    "into",
+    "around",
+    "-",
+    "–",
+];
+
+/// Words after a sentence-initial "May" that make it the modal verb: "May I ask", "May God bless".
+const MODAL_AFTER: [&str; 20] = [
+    "i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "this", "that", "these",
+    "those", "there", "all", "god", "your", "our", "his",
+];
+
+/// Joins each person's month surname to its name, then marks the surname's lone mentions
+/// (`found` is kept in text order).
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut surnames: FastSet<&str> = FastSet::default();
+    for name in found.iter_mut() {
+        if let Some(month) = surname_after(doc, lexicon, name) {
+            name.tokens.end = month + 1;
+            surnames.insert(doc.token_text(month));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for name in found.iter() {
+        covered[name.tokens.clone()].fill(true);
+    }
+    let lone = (0..doc.tokens.len())
+        .filter(|&t| !covered[t] && surnames.contains(doc.token_text(t)) && lone_surname(doc, t))
+        .map(|t| Found {
+            tokens: t..t + 1,
+            kind: Kind::Person,
+        })
+        .collect::<Vec<_>>();
+    if !lone.is_empty() {
+        found.extend(lone);
+        found.sort_by_key(|name| name.tokens.start);
+    }
+}
+
+/// The token of the month surname right after the person `name`, if it has one.
+fn surname_after(doc: &Document, lexicon: &Lexicon, name: &Found) -> Option<usize> {
+    let month = name.tokens.end;
+    let last = month.checked_sub(1)?;
+    let is_surname = name.kind == Kind::Person
+        && month < doc.tokens.len()
+        && MONTHS.contains(&doc.token_text(month))
+        && lexicon
+            .given_names
+            .contains(lowercase(doc.token_text(last)).as_ref())
+        && &doc.text[doc.tokens[last].end..doc.tokens[month].start] == " "
+        && !number_after(doc, month);
+    is_surname.then_some(month)
+}
+
+/// Whether a number follows token `t`, right after it or after a period ("May 5", "Aug. 5").
+fn number_after(doc: &Document, t: usize) -> bool {
+    let mut next = t + 1;
+    if next < doc.tokens.len() && doc.token_is(next, ".") {
+        next += 1;
+    }
+    next < doc.tokens.len()
+        && (doc.tokens[next].kind == TokenKind::Number
+            || doc
+                .token_text(next)
+                .starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the month name at token `t` stands as a surname: not in a date's context.
+fn lone_surname(doc: &Document, t: usize) -> bool {
+    if number_after(doc, t) {
+        return false;
+    }
+    if doc.starts_sentence(t) {
+        let modal = t + 1 < doc.tokens.len()
+            && MODAL_AFTER.contains(&lowercase(doc.token_text(t + 1)).as_ref());
+        return !modal;
+    }
+    let before = t - 1;
+    let text = doc.token_text(before);
+    !(DATE_BEFORE.contains(&lowercase(text).as_ref())
+        || MONTHS.contains(&text)
+        || doc.tokens[before].kind == TokenKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names after [`mark`] when the tagger found `names` (each at its first place in
+    /// `text`).
+    fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Found::first_places(&doc, names);
+        mark(&doc, &Lexicon::new(), &mut found);
+        found.iter().map(|f| f.text(&doc)).collect()
+    }
+
+    #[test]
+    fn a_given_name_goes_on_over_a_month_surname() {
+        let text = "Theresa May said on Tuesday that May's cabinet would meet. May added more.";
+        assert_eq!(
+            marked(text, &[("Theresa", Kind::Person)]),
+            ["Theresa May", "May", "May"]
+        );
+        assert_eq!(
+            marked("Actor Brian March won.", &[("Brian", Kind::Person)]),
+            ["Brian March"]
+        );
+    }
+
+    #[test]
+    fn months_in_dates_stay_dates() {
+        // A number after the month; a name that does not end in a listed given name; no person.
+        let text = "Rick Scott May 5 said so. Acme March signed.";
+        let names = [("Rick Scott", Kind::Person), ("Acme", Kind::Organization)];
+        assert_eq!(marked(text, &names), ["Rick Scott", "Acme"]);
+        // The surname's other mentions in a date's context, and the modal at a sentence's start.
+        let text = "Theresa May spoke. In May, she left; from April to May and 3 May too. \
+                    May I ask? Elections held on May 5. May God help us. But May won.";
+        assert_eq!(
+            marked(text, &[("Theresa", Kind::Person)]),
+            ["Theresa May", "May"]
+        );
+    }
+
+    #[test]
+    fn the_month_must_follow_on_the_same_line() {
+        let text = "Theresa\nMay said so.";
+        assert_eq!(marked(text, &[("Theresa", Kind::Person)]), ["Theresa"]);
+    }
+}
