@@ -25,7 +25,7 @@ pub fn fix(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     for f in 0..fixed.len() {
         let start = fixed[f].tokens.start;
         let free = f == 0 || fixed[f - 1].tokens.end < start;
-        if free && fixed[f].kind == Kind::Person && surname_before(doc, start) {
+        if free && fixed[f].kind == Kind::Person && surname_before(doc, &fixed[f]) {
             fixed[f].tokens.start -= 1;
         }
     }
@@ -139,10 +139,13 @@ fn is_party_state(doc: &Document, name: &Found) -> bool {
         && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
-/// Whether the token before `start` is a romanized surname written before a given name: one
+/// Whether the token before `name` is a romanized surname written before a given name: one
 /// capitalized syllable ("He", "Ma", "Li") in the middle of a sentence in mixed-case text, where
-/// a common word would be in lowercase.
-fn surname_before(doc: &Document, start: usize) -> bool {
+/// a common word would be in lowercase; or "He" opening a sentence, most often the pronoun
+/// there, before a romanized given name that opens a clause ([`given_name_opens_clause`]).
+/// ("Ma", "Li" or "Xi" opening one are no English words: the tagger keeps them itself.)
+fn surname_before(doc: &Document, name: &Found) -> bool {
+    let start = name.tokens.start;
     let Some(t) = start.checked_sub(1) else {
         return false;
     };
@@ -150,15 +153,43 @@ fn surname_before(doc: &Document, start: usize) -> bool {
     let mut chars = word.chars();
     let capitalized = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase());
+    let placed = || {
+        if doc.starts_sentence(t) {
+            word == "He" && given_name_opens_clause(doc, name)
+        } else {
+            t > 0
+                && !doc.is_capitalized(t - 1)
+                && doc.token_text(t - 1).chars().any(char::is_lowercase)
+        }
+    };
     capitalized
         && word.len() <= 4
         && doc.tokens[t].end < doc.tokens[start].start
         && !doc.line_break_between(t, start)
-        && !doc.starts_sentence(t)
-        && t > 0
-        && !doc.is_capitalized(t - 1)
-        && doc.token_text(t - 1).chars().any(char::is_lowercase)
         && is_syllable(&word.to_ascii_lowercase())
+        && placed()
+}
+
+/// Whether `name` is one word of one or two romanized syllables ("Yadong", "Lifeng", "Qiang")
+/// with a comma or a lowercase word after it: "He Yadong said", "He Lifeng, the vice premier".
+/// The pronoun "He" is never followed by a capitalized name and then the rest of its clause.
+fn given_name_opens_clause(doc: &Document, name: &Found) -> bool {
+    let at = name.tokens.start;
+    let word = doc.token_text(at);
+    let mut chars = word.chars();
+    let romanized = name.tokens.len() == 1
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && {
+            let lower = word.to_ascii_lowercase();
+            is_syllable(&lower)
+                || (1..lower.len()).any(|i| is_syllable(&lower[..i]) && is_syllable(&lower[i..]))
+        };
+    let next = at + 1;
+    romanized
+        && next < doc.tokens.len()
+        && !doc.line_break_between(at, next)
+        && (doc.token_is(next, ",") || doc.token_text(next).starts_with(|c: char| c.is_lowercase()))
 }
 
 #[cfg(test)]
@@ -241,11 +272,28 @@ mod tests {
             ),
             ["He Yadong"]
         );
-        // The pronoun opening a sentence stays out.
+        // Opening a sentence, before a romanized given name that a comma or lowercase word
+        // follows: the pronoun is never followed by a name and the rest of its clause.
         assert_eq!(
             names("He Yadong said", &[("Yadong", Kind::Person)]),
-            ["Yadong"]
+            ["He Yadong"]
         );
+        assert_eq!(
+            names("He Lifeng, the vice premier", &[("Lifeng", Kind::Person)]),
+            ["He Lifeng"]
+        );
+        // Otherwise the pronoun opening a sentence stays out.
+        for (text, name) in [
+            ("He Yadong Zhang said", "Yadong Zhang"),
+            ("He Rosalind said", "Rosalind"),
+            ("He Yadong", "Yadong"),
+        ] {
+            assert_eq!(names(text, &[(name, Kind::Person)]), [name]);
+        }
+        // Other short words opening a sentence are no surnames there.
+        for (text, name) in [("So Betty said", "Betty"), ("To Judy, from Mom", "Judy")] {
+            assert_eq!(names(text, &[(name, Kind::Person)]), [name]);
+        }
     }
 
     #[test]
