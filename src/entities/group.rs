@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::evidence::{weight, Evidence};
 use super::lexicon::Lexicon;
+use super::org_cues;
 use super::place_cues;
 use crate::text::{Document, FastMap};
 use crate::Kind;
@@ -68,7 +69,10 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter())
-        .map(|m| place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w)))
+        .map(|m| {
+            let place = place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
+            place.or_else(|| org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w)))
+        })
         .collect();
     collect(mentions, &mut sets, &vote, &decisive)
 }

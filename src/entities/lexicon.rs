@@ -143,6 +143,9 @@ pub struct Lexicon {
     pub legal_forms: WordSet,
     /// Place nouns before "of" and a place's name (read by `place_cues`, not a feature list).
     pub place_cues: WordSet,
+    /// Nouns for organizations before or said of a name (read by `org_cues`, not a feature
+    /// list).
+    pub org_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -198,6 +201,7 @@ impl Lexicon {
             result_words: WordSet::load(include_str!("result_words.txt")),
             legal_forms: WordSet::load(include_str!("legal_forms.txt")),
             place_cues: WordSet::load(include_str!("place_cues.txt")),
+            org_cues: WordSet::load(include_str!("org_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),

@@ -20,6 +20,7 @@ mod lone_names;
 mod month_surnames;
 mod nationality_words;
 mod numbered_parts;
+mod org_cues;
 mod person_titles;
 mod place_cues;
 mod products;

@@ -17,7 +17,7 @@
 
 use super::evidence::weight;
 use super::group::Mention;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordSet};
 use super::listed;
 use super::tagger::Found;
 use crate::text::Document;
@@ -59,7 +59,7 @@ fn starts_places(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
 /// ("Cleveland is a culturally diverse city", "Hadibo is the capital of the island") is one
 /// whatever the tagger read elsewhere ([`weight::DEFINED`]).
 pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
-    if said_to_be_place(doc, lexicon, mention) {
+    if said_to_be(doc, lexicon, mention, &lexicon.place_cues).is_some() {
         Some(weight::DEFINED)
     } else {
         follows_place_cue(doc, lexicon, mention).then_some(weight::DECISIVE)
@@ -70,32 +70,50 @@ pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option
 /// noun ("a [culturally diverse] city", "the [largest port] city").
 const MODIFIERS: usize = 3;
 
-/// Whether `mention` is followed by "is" or "was", "a", "an" or "the", at most [`MODIFIERS`]
-/// lowercase words that are no function words, and a place noun that ends the phrase: no person
-/// is said to be a city ("a city councilman" goes on past the noun, "the town's mayor" too, and
-/// "a mainstay in the district" has its noun before).
-fn said_to_be_place(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+/// If `mention` is followed by "is" or "was", "a", "an" or "the", at most [`MODIFIERS`]
+/// lowercase words that are no function words, and one of `nouns` (place nouns here) that ends
+/// the phrase, the token after the noun: no person is said to be a city ("a city councilman"
+/// goes on past the noun, "the town's mayor" too, and "a mainstay in the district" has its noun
+/// before).
+pub(super) fn said_to_be(
+    doc: &Document,
+    lexicon: &Lexicon,
+    mention: &Mention,
+    nouns: &WordSet,
+) -> Option<usize> {
     let n = doc.tokens.len();
     let end = mention.tokens.end;
     let word = |t: usize| (t < n).then(|| doc.token_text(t));
     if !matches!(word(end), Some("is" | "was"))
         || !matches!(word(end + 1), Some("a" | "an" | "the"))
     {
-        return false;
+        return None;
     }
-    let last = (end + 3 + MODIFIERS).min(n);
-    for t in end + 2..last {
+    noun_phrase_with(doc, lexicon, end + 2, nouns)
+}
+
+/// If the tokens from `first` are at most [`MODIFIERS`] lowercase words that are no function
+/// words and then one of `nouns` that ends the phrase ("culturally diverse city,"), the token
+/// after the noun (or the text's end).
+pub(super) fn noun_phrase_with(
+    doc: &Document,
+    lexicon: &Lexicon,
+    first: usize,
+    nouns: &WordSet,
+) -> Option<usize> {
+    let last = (first + 1 + MODIFIERS).min(doc.tokens.len());
+    for t in first..last {
         let w = doc.token_text(t);
         let lowercase = w.chars().all(|c| c.is_lowercase() || c == '-');
         // A function word ends the noun phrase ("a mainstay in the district").
         if doc.line_break_between(t - 1, t) || !lowercase || lexicon.stopwords.contains(w) {
-            return false;
+            return None;
         }
-        if lexicon.place_cues.contains(w) && phrase_ends(doc, t + 1) {
-            return true;
+        if nouns.contains(w) && phrase_ends(doc, t + 1) {
+            return Some(t + 1);
         }
     }
-    false
+    None
 }
 
 /// Whether a noun phrase ends before token `t`: at the text's or a line's end, a mark that ends a

@@ -1,0 +1,137 @@
+//! Organizations the tagger reads as persons or places, by the noun the text puts to them. A
+//! name right after a lowercase noun for an organization ("German retailer Promodes", "private
+//! bank Bamerindus", "the daily Izvestia") is one; so is a name the sentence says is one
+//! ("Zenith is a struggling electronics company") or that an apposition calls one ("Bamerindus,
+//! Brazil's fourth-largest private bank,"). Such a vote outweighs the tagger's readings of all
+//! the other mentions, as a place's definition does (`place_cues.rs`): the tagger calls an
+//! unknown one-word company a person's at every mention of a Reuters story ("Promodes",
+//! "Gazprom"), the complaint "companies become people". The nouns are `org_cues.txt`.
+//!
+//! Measured by cross-validation without silver data (seeds 1-3, every seed higher): GUM 0.6884
+//! → 0.6894, CoNLL-2003 with GUM 0.9074 → 0.9082. With the embedded model's training, whose
+//! silver sentences the rule changes (10,448 → 10,467), GUM (seeds 1-5) 0.6931 (sd 0.0013) →
+//! 0.6922 (sd 0.0020), one draw of the model within the spread of another; conll_dev 0.931 →
+//! 0.933, gum_news_dev 0.710 → 0.716. A name written as the web writes it is left out: in a
+//! first try, "wikiHow, the company," made all 20 mentions of the site (GUM: misc) organizations.
+
+use super::evidence::weight;
+use super::group::Mention;
+use super::lexicon::Lexicon;
+use super::place_cues::{noun_phrase_with, said_to_be};
+use crate::text::Document;
+
+/// The weight of the vote for an organization that the words around `mention` cast, if any. A
+/// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
+/// site is a misc name, whatever runs it (`web_names.rs`).
+pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
+    let text = &doc.text[mention.start..mention.end];
+    let web_form = text.starts_with(char::is_lowercase) || text.contains(['.', '@', '#']);
+    let cued = !web_form
+        && (after_org_noun(doc, lexicon, mention)
+            || said_or_called(doc, lexicon, mention)
+            || called_in_apposition(doc, lexicon, mention));
+    cued.then_some(weight::DEFINED)
+}
+
+/// Whether an organization noun ends the phrase before token `after`, and no "of" follows it
+/// ("a group of chemicals" is none).
+fn no_of(doc: &Document, after: usize) -> bool {
+    after >= doc.tokens.len() || doc.token_text(after) != "of"
+}
+
+/// Whether `mention` is followed by "is" or "was", "a", "an" or "the" and an organization's
+/// noun phrase: "Zenith is a struggling electronics company".
+fn said_or_called(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    said_to_be(doc, lexicon, mention, &lexicon.org_cues).is_some_and(|after| no_of(doc, after))
+}
+
+/// Whether `mention` comes right after a lowercase organization noun on its line, and is no
+/// person's name that starts with a listed given name ("firm founder" stops at "founder": the
+/// noun must be the word right before the name).
+fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let start = mention.tokens.start;
+    let Some(noun) = start.checked_sub(1) else {
+        return false;
+    };
+    let word = doc.token_text(noun);
+    let first = doc.token_text(start).to_lowercase();
+    word.chars().all(char::is_lowercase)
+        && lexicon.org_cues.contains(word)
+        && !doc.line_break_between(noun, start)
+        && !lexicon.given_names.contains(&first)
+}
+
+/// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
+/// "'s") and a noun phrase ending in an organization noun: "Bamerindus, Brazil's fourth-largest
+/// private bank," ("Zenith, a company spokesman" goes on past the noun).
+fn called_in_apposition(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let n = doc.tokens.len();
+    let comma = mention.tokens.end;
+    if comma + 2 >= n || doc.token_text(comma) != "," {
+        return false;
+    }
+    let first = match doc.token_text(comma + 1) {
+        "a" | "an" | "the" => comma + 2,
+        _ if doc.is_capitalized(comma + 1)
+            && matches!(doc.token_text(comma + 2), "'s" | "\u{2019}s") =>
+        {
+            comma + 3
+        }
+        _ => return false,
+    };
+    first < n
+        && noun_phrase_with(doc, lexicon, first, &lexicon.org_cues)
+            .is_some_and(|after| no_of(doc, after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::evidence::Evidence;
+
+    fn cued(text: &str, name: &str) -> bool {
+        let doc = Document::new(text);
+        let start = doc.text.find(name).unwrap();
+        let first = doc.token_at_or_after(start);
+        let mention = Mention {
+            tokens: first..doc.token_at_or_after(start + name.len()),
+            start,
+            end: start + name.len(),
+            key: name.to_lowercase(),
+            evidence: Evidence::default(),
+        };
+        org_cue(&doc, &Lexicon::new(), &mention).is_some()
+    }
+
+    #[test]
+    fn a_name_after_an_organization_noun_is_one() {
+        assert!(cued("German retailer Promodes said", "Promodes"));
+        assert!(cued("loans to private bank Bamerindus.", "Bamerindus"));
+        assert!(cued("the daily Izvestia reported", "Izvestia"));
+        // A trade of persons, a noun that is not the last word, a given name, a capital.
+        assert!(!cued("film producer Zorbat Ukal said", "Zorbat Ukal"));
+        assert!(!cued("bank chairman Zorbat said", "Zorbat"));
+        assert!(!cued("the firm Thomas Reyes founded", "Thomas Reyes"));
+        assert!(!cued("the Bank Zorbat said", "Zorbat"));
+    }
+
+    #[test]
+    fn a_name_said_or_called_an_organization_is_one() {
+        assert!(cued(
+            "Zenith is a struggling electronics company.",
+            "Zenith"
+        ));
+        assert!(cued(
+            "Bamerindus, Brazil's fourth-largest private bank, has",
+            "Bamerindus"
+        ));
+        assert!(cued("Zorbat, a low-cost airline, said", "Zorbat"));
+        assert!(!cued("Zorbat, a company spokesman, said", "Zorbat"));
+        assert!(!cued("Zorbat, the bank's chairman, said", "Zorbat"));
+        assert!(!cued("Zorbat joined a bank.", "Zorbat"));
+        assert!(!cued("Zorbat is a group of chemicals.", "Zorbat"));
+        // A web brand is left to its form.
+        assert!(!cued("zorBat, the company, said", "zorBat"));
+        assert!(!cued("the firm Zorbat.com said", "Zorbat.com"));
+    }
+}
