@@ -18,7 +18,7 @@ mod rules;
 
 pub use calendar::{Date, Weekday};
 /// The entity layer leaves a zone written after a clock time to the time it belongs to.
-pub(crate) use lexicon::TIME_ZONES;
+pub(crate) use lexicon::{MONTH_CUES, TIME_ZONES};
 
 use std::sync::OnceLock;
 

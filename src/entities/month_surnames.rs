@@ -6,12 +6,14 @@
 //!   after it on its line, when no number follows the month ("Theresa May said"; not "Rick
 //!   Scott May 5");
 //! - such a surname standing alone is that person wherever the text capitalizes it outside a
-//!   date's context: no number after it, no date preposition, month or number before it ("in
-//!   May", "April-May", "3 May"), and at a sentence's start no word after it that a modal "May"
-//!   takes ("May I", "May the best team win").
+//!   date's context: no number after it, no word before it that makes a month a date in the
+//!   dates layer ("in May", "that May": the two layers read the word alike), nor a range's, a
+//!   month or a number ("April-May", "3 May"), and at a sentence's start no word after it that
+//!   a modal "May" takes ("May I", "May the best team win").
 
 use super::lexicon::Lexicon;
 use super::tagger::Found;
+use crate::dates::MONTH_CUES;
 use crate::text::{lowercase, Document, FastSet, TokenKind};
 use crate::Kind;
 
@@ -31,36 +33,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Words before a month that make it a date's: "in May", "since March", "mid-August".
-const DATE_BEFORE: [&str; 27] = [
-    "in",
-    "on",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "during",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "each",
-    "every",
-    "between",
-    "into",
-    "around",
-    "-",
-    "–",
-];
+/// Besides the dates layer's own [`MONTH_CUES`] ("in May", "since March", "mid-August"), the
+/// words before a month that end a range ("from April to May", "April-May").
+const RANGE_BEFORE: [&str; 3] = ["to", "-", "\u{2013}"];
 
 /// Words after a sentence-initial "May" that make it the modal verb: "May I ask", "May God bless".
 const MODAL_AFTER: [&str; 20] = [
@@ -138,7 +113,9 @@ fn lone_surname(doc: &Document, t: usize) -> bool {
     }
     let before = t - 1;
     let text = doc.token_text(before);
-    !(DATE_BEFORE.contains(&lowercase(text).as_ref())
+    let lower = lowercase(text);
+    !(MONTH_CUES.contains(&lower.as_ref())
+        || RANGE_BEFORE.contains(&lower.as_ref())
         || MONTHS.contains(&text)
         || doc.tokens[before].kind == TokenKind::Number)
 }
@@ -158,7 +135,7 @@ mod tests {
 
     #[test]
     fn a_given_name_goes_on_over_a_month_surname() {
-        let text = "Theresa May said on Tuesday that May's cabinet would meet. May added more.";
+        let text = "Theresa May said on Tuesday her cabinet would meet. May's aides agreed. May added more.";
         assert_eq!(
             marked(text, &[("Theresa", Kind::Person)]),
             ["Theresa May", "May", "May"]
@@ -177,7 +154,8 @@ mod tests {
         assert_eq!(marked(text, &names), ["Rick Scott", "Acme"]);
         // The surname's other mentions in a date's context, and the modal at a sentence's start.
         let text = "Theresa May spoke. In May, she left; from April to May and 3 May too. \
-                    May I ask? Elections held on May 5. May God help us. But May won.";
+                    May I ask? Elections held on May 5. May God help us. The May of 1968 was \
+                    hot. But May won.";
         assert_eq!(
             marked(text, &[("Theresa", Kind::Person)]),
             ["Theresa May", "May"]
