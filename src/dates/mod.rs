@@ -19,6 +19,7 @@ mod rules;
 pub use calendar::{Date, Weekday};
 /// The entity layer leaves a zone written after a clock time to the time it belongs to.
 pub(crate) use lexicon::{MONTH_CUES, TIME_ZONES};
+pub(crate) use parse::is_full_month;
 
 use std::sync::OnceLock;
 

@@ -60,6 +60,11 @@ pub fn is_abbreviated_month(name: &str) -> bool {
         .any(|(full, _)| full.len() > name.len() && full.starts_with(&name))
 }
 
+/// Whether `name` is a month's full name ("May", "september"), not an abbreviation.
+pub fn is_full_month(name: &str) -> bool {
+    month(name).is_some() && !is_abbreviated_month(name)
+}
+
 /// The number of a day of the month, "16" or "16th".
 pub fn day(text: &str) -> Option<u32> {
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -164,6 +169,10 @@ mod tests {
         assert_eq!(month("Mayor"), None);
         assert!(is_abbreviated_month("Sept.") && is_abbreviated_month("Jan"));
         assert!(!is_abbreviated_month("May") && !is_abbreviated_month("June"));
+        assert!(["May", "June", "march", "September"]
+            .iter()
+            .all(|m| is_full_month(m)));
+        assert!(!is_full_month("Sept") && !is_full_month("Jun") && !is_full_month("Mayor"));
         assert_eq!(day("16"), Some(16));
         assert_eq!(day("21st"), Some(21));
         assert_eq!(day("12th"), Some(12));

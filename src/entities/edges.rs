@@ -112,14 +112,19 @@ fn trim_date(doc: &Document, lexicon: &Lexicon, name: &mut Found) {
     }
     let last = doc.token_text(end - 1).to_lowercase();
     let listed = lexicon.calendar.contains(&last) || lexicon.calendar.contains(&format!("{last}."));
-    let mut next = name.tokens.end;
-    if next < doc.tokens.len() && doc.token_text(next) == "." {
-        next += 1;
-    }
-    let number_follows = next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Number;
-    if listed && number_follows {
+    if listed && number_after(doc, name.tokens.end - 1) {
         name.tokens.end = end - 1;
     }
+}
+
+/// Whether a number follows token `t`, right after it or after a period ("Jan 5", "Aug. 5"; a
+/// token starting with a digit is a number: "5th").
+pub(super) fn number_after(doc: &Document, t: usize) -> bool {
+    let mut next = t + 1;
+    if next < doc.tokens.len() && doc.token_is(next, ".") {
+        next += 1;
+    }
+    next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Number
 }
 
 /// "D-Mass.", "R-S.C.", "I-Vt.": a party letter, a hyphen and a state's abbreviation.

@@ -34,6 +34,22 @@ impl Mention {
     }
 }
 
+#[cfg(test)]
+impl Mention {
+    /// The mention of `name` at the first place `doc` writes it, with no votes (for the cue
+    /// rules' tests).
+    pub fn first_place(doc: &Document, name: &str) -> Mention {
+        let start = doc.text.find(name).unwrap();
+        Mention {
+            tokens: doc.token_at_or_after(start)..doc.token_at_or_after(start + name.len()),
+            start,
+            end: start + name.len(),
+            key: name.to_lowercase(),
+            evidence: Evidence::default(),
+        }
+    }
+}
+
 /// One entity: its mentions (indices, in text order) and their summed votes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {

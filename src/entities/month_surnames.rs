@@ -11,27 +11,22 @@
 //!   month or a number ("April-May", "3 May"), and at a sentence's start no word after it that
 //!   a modal "May" takes ("May I", "May the best team win").
 
+use super::edges::number_after;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
-use crate::dates::MONTH_CUES;
+use crate::dates::{is_full_month, MONTH_CUES};
 use crate::text::{lowercase, Document, FastSet, TokenKind};
 use crate::Kind;
 
-/// The months whose names are also surnames: the full names (an abbreviation never is one).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Whether token `t` is a month's full name written as a name ("May", "March"; not "MAY",
+/// nor an abbreviation, which no surname is), as the dates layer reads month names.
+fn month_name(doc: &Document, t: usize) -> bool {
+    let word = doc.token_text(t);
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && is_full_month(&word.to_ascii_lowercase())
+}
 
 /// Besides the dates layer's own [`MONTH_CUES`] ("in May", "since March", "mid-August"), the
 /// words before a month that end a range ("from April to May", "April-May").
@@ -79,26 +74,13 @@ fn surname_after(doc: &Document, lexicon: &Lexicon, name: &Found) -> Option<usiz
     let last = month.checked_sub(1)?;
     let is_surname = name.kind == Kind::Person
         && month < doc.tokens.len()
-        && MONTHS.contains(&doc.token_text(month))
+        && month_name(doc, month)
         && lexicon
             .given_names
             .contains(lowercase(doc.token_text(last)).as_ref())
         && &doc.text[doc.tokens[last].end..doc.tokens[month].start] == " "
         && !number_after(doc, month);
     is_surname.then_some(month)
-}
-
-/// Whether a number follows token `t`, right after it or after a period ("May 5", "Aug. 5").
-fn number_after(doc: &Document, t: usize) -> bool {
-    let mut next = t + 1;
-    if next < doc.tokens.len() && doc.token_is(next, ".") {
-        next += 1;
-    }
-    next < doc.tokens.len()
-        && (doc.tokens[next].kind == TokenKind::Number
-            || doc
-                .token_text(next)
-                .starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the month name at token `t` stands as a surname: not in a date's context.
@@ -116,7 +98,7 @@ fn lone_surname(doc: &Document, t: usize) -> bool {
     let lower = lowercase(text);
     !(MONTH_CUES.contains(&lower.as_ref())
         || RANGE_BEFORE.contains(&lower.as_ref())
-        || MONTHS.contains(&text)
+        || month_name(doc, before)
         || doc.tokens[before].kind == TokenKind::Number)
 }
 

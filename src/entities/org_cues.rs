@@ -20,7 +20,7 @@ use super::evidence::weight;
 use super::group::Mention;
 use super::lexicon::Lexicon;
 use super::place_cues::{noun_phrase_with, said_to_be};
-use crate::text::Document;
+use crate::text::{lowercase, Document};
 
 /// The weight of the vote for an organization that the words around `mention` cast, if any. A
 /// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
@@ -35,8 +35,8 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
     cued.then_some(weight::DEFINED)
 }
 
-/// Whether an organization noun ends the phrase before token `after`, and no "of" follows it
-/// ("a group of chemicals" is none).
+/// Whether the token `after` an organization noun is no "of" (or the text has ended there): "a
+/// group of chemicals" names no organization.
 fn no_of(doc: &Document, after: usize) -> bool {
     after >= doc.tokens.len() || doc.token_text(after) != "of"
 }
@@ -56,11 +56,12 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         return false;
     };
     let word = doc.token_text(noun);
-    let first = doc.token_text(start).to_lowercase();
     word.chars().all(char::is_lowercase)
         && lexicon.org_cues.contains(word)
         && !doc.line_break_between(noun, start)
-        && !lexicon.given_names.contains(&first)
+        && !lexicon
+            .given_names
+            .contains(lowercase(doc.token_text(start)).as_ref())
 }
 
 /// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
@@ -89,20 +90,10 @@ fn called_in_apposition(doc: &Document, lexicon: &Lexicon, mention: &Mention) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::evidence::Evidence;
 
     fn cued(text: &str, name: &str) -> bool {
         let doc = Document::new(text);
-        let start = doc.text.find(name).unwrap();
-        let first = doc.token_at_or_after(start);
-        let mention = Mention {
-            tokens: first..doc.token_at_or_after(start + name.len()),
-            start,
-            end: start + name.len(),
-            key: name.to_lowercase(),
-            evidence: Evidence::default(),
-        };
-        org_cue(&doc, &Lexicon::new(), &mention).is_some()
+        org_cue(&doc, &Lexicon::new(), &Mention::first_place(&doc, name)).is_some()
     }
 
     #[test]

@@ -164,22 +164,10 @@ fn follows_place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::evidence::Evidence;
 
     fn cued(text: &str, name: &str) -> bool {
         let doc = Document::new(text);
-        let start = doc.text.find(name).unwrap();
-        let t = (0..doc.tokens.len())
-            .find(|&t| doc.tokens[t].start == start)
-            .unwrap();
-        let mention = Mention {
-            tokens: t..t + 1,
-            start,
-            end: start + name.len(),
-            key: name.to_lowercase(),
-            evidence: Evidence::default(),
-        };
-        place_cue(&doc, &Lexicon::new(), &mention).is_some()
+        place_cue(&doc, &Lexicon::new(), &Mention::first_place(&doc, name)).is_some()
     }
 
     #[test]
