@@ -54,15 +54,20 @@ pub fn month(name: &str) -> Option<u32> {
 
 /// Whether a month name is an abbreviation ("Oct", "Sept."): a shorter spelling of a longer one.
 pub fn is_abbreviated_month(name: &str) -> bool {
-    let name = name.trim_end_matches('.').to_lowercase();
+    abbreviates(&name.trim_end_matches('.').to_lowercase())
+}
+
+/// Whether the lowercase `word` is a shorter spelling of a longer month name.
+fn abbreviates(word: &str) -> bool {
     MONTHS
         .iter()
-        .any(|(full, _)| full.len() > name.len() && full.starts_with(&name))
+        .any(|(full, _)| full.len() > word.len() && full.starts_with(word))
 }
 
 /// Whether `name` is a month's full name ("May", "september"), not an abbreviation.
 pub fn is_full_month(name: &str) -> bool {
-    month(name).is_some() && !is_abbreviated_month(name)
+    let word = name.trim_end_matches('.').to_lowercase();
+    lexicon::lookup(MONTHS, &word).is_some() && !abbreviates(&word)
 }
 
 /// The number of a day of the month, "16" or "16th".

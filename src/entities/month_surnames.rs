@@ -25,7 +25,7 @@ fn month_name(doc: &Document, t: usize) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase())
-        && is_full_month(&word.to_ascii_lowercase())
+        && is_full_month(word)
 }
 
 /// Besides the dates layer's own [`MONTH_CUES`] ("in May", "since March", "mid-August"), the
