@@ -9,10 +9,16 @@ with legal forms ("Inc.", "Corporation", "plc", "AG") stripped by the PyPI packa
 
 Each company is listed as its index name and as that name without its legal form ("Nvidia
 Corporation" and "nvidia"), lowercase, one name a line, sorted: the output is the same for the
-same input. Names of one or two letters are left out (too ambiguous).
+same input. Names of one or two letters are left out (too ambiguous). Wikipedia's qualifiers in
+parentheses ("Rio Tinto (corporation)", "Clearway Energy, Inc. (Class A)") are dropped before
+the legal form is, and a name with a word ending in a period is listed without those periods
+too, as wire copy writes it ("Warner Bros. Discovery" and "warner bros discovery"). A name of
+one word joining two capitalized words of four letters or more ("ExxonMobil") is listed as the
+two words too ("exxon mobil"), as wire copy writes some of them.
 """
 
 import os
+import re
 
 from cleanco import basename
 from pytickersymbols import PyTickerSymbols
@@ -29,10 +35,22 @@ def clean(name):
     return name if len(name.replace(" ", "")) > 2 and len(name.split()) <= 5 else None
 
 
+def forms(name):
+    """The name and its name without legal form, each also without word-final periods, and a
+    one-word name of two capitalized words as the two words."""
+    name = re.sub(r"\s*\(.*", "", name)
+    for form in (name, basename(name)):
+        yield form
+        yield re.sub(r"(?<=\w)\.(?=\s|$)", "", form)
+    joined = re.fullmatch(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})", basename(name))
+    if joined:
+        yield " ".join(joined.groups())
+
+
 def main():
     names = set()
     for stock in PyTickerSymbols().get_all_stocks():
-        for name in (stock["name"], basename(stock["name"])):
+        for name in forms(stock["name"]):
             if clean(name):
                 names.add(clean(name))
     with open(OUT, "w", encoding="utf-8") as f:
