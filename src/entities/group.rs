@@ -9,6 +9,7 @@ use super::evidence::{weight, Evidence};
 use super::lexicon::Lexicon;
 use super::org_cues;
 use super::place_cues;
+use super::storms;
 use crate::text::{Document, FastMap};
 use crate::Kind;
 
@@ -86,8 +87,10 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter())
         .map(|m| {
-            let place = place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
-            place.or_else(|| org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w)))
+            let place = || place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
+            let org = || org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w));
+            let storm = || storms::storm_cue(doc, lexicon, m).map(|w| (Kind::Misc, w));
+            place().or_else(org).or_else(storm)
         })
         .collect();
     collect(mentions, &mut sets, &vote, &decisive)

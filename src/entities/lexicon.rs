@@ -148,6 +148,8 @@ pub struct Lexicon {
     pub org_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
+    /// Words before a storm's name (read by `storms`).
+    pub storm_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -203,6 +205,7 @@ impl Lexicon {
             place_cues: WordSet::load(include_str!("place_cues.txt")),
             org_cues: WordSet::load(include_str!("org_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
+            storm_words: WordSet::load(include_str!("storm_words.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

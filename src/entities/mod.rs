@@ -26,6 +26,7 @@ mod place_cues;
 mod products;
 mod repeats;
 mod romanized;
+mod storms;
 pub mod tagger;
 mod term_acronyms;
 mod vector_classes;
@@ -96,6 +97,7 @@ impl EntityRecognizer {
         person_titles::trim(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
+        storms::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
@@ -199,6 +201,35 @@ fn put_in_place(found: &mut Vec<Found>, names: Vec<Range<usize>>, kind: Kind) {
     });
     found.extend(names.into_iter().map(|tokens| Found { tokens, kind }));
     found.sort_by_key(|name| name.tokens.start);
+}
+
+/// Adds to `found` (kept in text order) a one-word name of `kind` at each of `tokens` (in text
+/// order) that no name of `found` covers and that `is_name` accepts: the names a form finds
+/// where the tagger left them out.
+fn add_left_out(
+    found: &mut Vec<Found>,
+    tokens: impl Iterator<Item = usize>,
+    kind: Kind,
+    is_name: impl Fn(usize) -> bool,
+) {
+    let mut added = Vec::new();
+    let mut next = 0;
+    for t in tokens {
+        while next < found.len() && found[next].tokens.end <= t {
+            next += 1;
+        }
+        let named = next < found.len() && found[next].tokens.start <= t;
+        if !named && is_name(t) {
+            added.push(Found {
+                tokens: t..t + 1,
+                kind,
+            });
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.tokens.start);
+    }
 }
 
 /// Whether the words of `tokens`, as [`lowercase_key`] writes them, are an entry of one of

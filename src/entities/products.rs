@@ -15,8 +15,8 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::listed;
 use super::tagger::Found;
+use super::{add_left_out, listed};
 use crate::text::Document;
 use crate::Kind;
 
@@ -97,29 +97,11 @@ fn names_an_organization(doc: &Document, lexicon: &Lexicon, tokens: Range<usize>
 /// systems", "Javelin missiles"). A word that a list knows as a place, a nationality, an
 /// organization or a common word is left alone ("Russian drones", "Gaza rockets").
 pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
-    let mut added = Vec::new();
-    let mut next = 0;
     // A sentence's first word is capitalized whatever it is: each sentence from its second.
-    for t in doc
-        .sentences
-        .iter()
-        .flat_map(|s| s.tokens.start + 1..s.tokens.end)
-    {
-        while next < found.len() && found[next].tokens.end <= t {
-            next += 1;
-        }
-        let named = next < found.len() && found[next].tokens.start <= t;
-        if !named && is_unnamed_product(doc, lexicon, t) {
-            added.push(Found {
-                tokens: t..t + 1,
-                kind: Kind::Misc,
-            });
-        }
-    }
-    if !added.is_empty() {
-        found.extend(added);
-        found.sort_by_key(|f| f.tokens.start);
-    }
+    let tokens = (doc.sentences.iter()).flat_map(|s| s.tokens.start + 1..s.tokens.end);
+    add_left_out(found, tokens, Kind::Misc, |t| {
+        is_unnamed_product(doc, lexicon, t)
+    });
 }
 
 /// Whether token `t` (not a sentence's first) is a capitalized word in mixed case, not after
