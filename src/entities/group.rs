@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::org_cues;
 use super::place_cues;
 use super::storms;
-use crate::text::{Document, FastMap};
+use crate::text::{Document, FastMap, FastSet};
 use crate::Kind;
 
 /// One name mention, before grouping into entities.
@@ -85,10 +85,18 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_acronyms(doc, mentions, &mut sets);
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
-    let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter())
-        .map(|m| {
+    let surnames = surnames_of_named_people(doc, mentions, &mut sets, &vote);
+    let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter().zip(surnames))
+        .map(|(m, surname)| {
             let place = || place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
-            let org = || org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w));
+            let org = || {
+                let cue = if surname {
+                    None
+                } else {
+                    org_cues::org_cue(doc, lexicon, m)
+                };
+                cue.map(|w| (Kind::Organization, w))
+            };
             let storm = || storms::storm_cue(doc, lexicon, m).map(|w| (Kind::Misc, w));
             place().or_else(org).or_else(storm)
         })
@@ -152,6 +160,28 @@ fn join_surnames(mentions: &[Mention], sets: &mut Sets, vote: &mut [Option<Kind>
         sets.union(nearest, i);
         vote[i] = Some(Kind::Person);
     }
+}
+
+/// Whether each mention is the surname of a person named in full with a first word in mixed
+/// case ([`join_surnames`]): such a surname keeps its person vote against an organization's noun
+/// before it, which is then the clause's ("Elon Musk" … "the company Musk bought"). A first
+/// word in capitals names no person ("RJR Nabisco" … "snack giant Nabisco").
+fn surnames_of_named_people(
+    doc: &Document,
+    mentions: &[Mention],
+    sets: &mut Sets,
+    vote: &[Option<Kind>],
+) -> Vec<bool> {
+    let mut named = FastSet::default();
+    for (i, mention) in mentions.iter().enumerate() {
+        let first = doc.token_text(mention.tokens.start);
+        if mention.word_count() > 1 && first.chars().any(char::is_lowercase) {
+            named.insert(sets.find(i));
+        }
+    }
+    (0..mentions.len())
+        .map(|i| vote[i] == Some(Kind::Person) && named.contains(&sets.find(i)))
+        .collect()
 }
 
 /// A mention equal to an organization's name without its trailing legal forms ("Kestrova" after
