@@ -26,7 +26,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], groups: &mu
         }
         let longest = (group.mentions.iter())
             .map(|&m| &mentions[m])
-            .max_by_key(|m| m.tokens.len());
+            .max_by_key(|m| m.word_count());
         let Some(key) = longest.map(|m| m.key.as_str()) else {
             continue;
         };

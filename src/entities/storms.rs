@@ -15,14 +15,12 @@ use super::{add_left_out, listed};
 use crate::text::Document;
 use crate::Kind;
 
-/// The longest storm phrase, in words.
-const LONGEST: usize = 2;
-
 /// The weight of the vote for a misc name that a storm word before `mention`, or first in it,
 /// casts: [`weight::DEFINED`], as the text says what the name is.
 pub fn storm_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
     let start = mention.tokens.start;
-    let led = (1..mention.tokens.len().min(LONGEST + 1))
+    let longest = lexicon.storm_words.longest();
+    let led = (1..mention.tokens.len().min(longest + 1))
         .any(|n| listed(&[&lexicon.storm_words], doc, start..start + n));
     (led || after_storm_word(doc, lexicon, start)).then_some(weight::DEFINED)
 }
@@ -42,7 +40,7 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 /// Whether the words right before token `start`, capitalized and on its line, are a storm
 /// word ("Hurricane", "Tropical Storm").
 fn after_storm_word(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
-    (1..=LONGEST.min(start)).any(|n| {
+    (1..=lexicon.storm_words.longest().min(start)).any(|n| {
         let words = start - n..start;
         words.clone().all(|t| doc.is_capitalized(t))
             && !doc.line_break_between(start - n, start)
