@@ -8,7 +8,7 @@
 use super::lexicon::Lexicon;
 use super::romanized::is_syllable;
 use super::tagger::Found;
-use crate::text::{Document, TokenKind};
+use crate::text::{is_ascii_title_case, Document, TokenKind};
 use crate::Kind;
 
 /// Applies every edge rule to `found` (in text order; kept so).
@@ -155,9 +155,6 @@ fn surname_before(doc: &Document, name: &Found) -> bool {
         return false;
     };
     let word = doc.token_text(t);
-    let mut chars = word.chars();
-    let capitalized = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase());
     let placed = || {
         if doc.starts_sentence(t) {
             word == "He" && given_name_opens_clause(doc, name)
@@ -167,7 +164,7 @@ fn surname_before(doc: &Document, name: &Found) -> bool {
                 && doc.token_text(t - 1).chars().any(char::is_lowercase)
         }
     };
-    capitalized
+    is_ascii_title_case(word)
         && word.len() <= 4
         && doc.tokens[t].end < doc.tokens[start].start
         && !doc.line_break_between(t, start)
@@ -181,15 +178,11 @@ fn surname_before(doc: &Document, name: &Found) -> bool {
 fn given_name_opens_clause(doc: &Document, name: &Found) -> bool {
     let at = name.tokens.start;
     let word = doc.token_text(at);
-    let mut chars = word.chars();
-    let romanized = name.tokens.len() == 1
-        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase())
-        && {
-            let lower = word.to_ascii_lowercase();
-            is_syllable(&lower)
-                || (1..lower.len()).any(|i| is_syllable(&lower[..i]) && is_syllable(&lower[i..]))
-        };
+    let romanized = name.tokens.len() == 1 && is_ascii_title_case(word) && {
+        let lower = word.to_ascii_lowercase();
+        is_syllable(&lower)
+            || (1..lower.len()).any(|i| is_syllable(&lower[..i]) && is_syllable(&lower[i..]))
+    };
     let next = at + 1;
     romanized
         && next < doc.tokens.len()

@@ -89,13 +89,9 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter().zip(surnames))
         .map(|(m, surname)| {
             let place = || place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
-            let org = || {
-                let cue = if surname {
-                    None
-                } else {
-                    org_cues::org_cue(doc, lexicon, m)
-                };
-                cue.map(|w| (Kind::Organization, w))
+            let org = || match surname {
+                true => None,
+                false => org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w)),
             };
             let storm = || storms::storm_cue(doc, lexicon, m).map(|w| (Kind::Misc, w));
             place().or_else(org).or_else(storm)

@@ -11,21 +11,19 @@
 //!   month or a number ("April-May", "3 May"), and at a sentence's start no word after it that
 //!   a modal "May" takes ("May I", "May the best team win").
 
+use super::add_left_out;
 use super::edges::number_after;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use crate::dates::{is_full_month, MONTH_CUES};
-use crate::text::{lowercase, Document, FastSet, TokenKind};
+use crate::text::{is_ascii_title_case, lowercase, Document, FastSet, TokenKind};
 use crate::Kind;
 
 /// Whether token `t` is a month's full name written as a name ("May", "March"; not "MAY",
 /// nor an abbreviation, which no surname is), as the dates layer reads month names.
 fn month_name(doc: &Document, t: usize) -> bool {
     let word = doc.token_text(t);
-    let mut chars = word.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase())
-        && is_full_month(word)
+    is_ascii_title_case(word) && is_full_month(word)
 }
 
 /// Besides the dates layer's own [`MONTH_CUES`] ("in May", "since March", "mid-August"), the
@@ -51,21 +49,9 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     if surnames.is_empty() {
         return;
     }
-    let mut covered = vec![false; doc.tokens.len()];
-    for name in found.iter() {
-        covered[name.tokens.clone()].fill(true);
-    }
-    let lone = (0..doc.tokens.len())
-        .filter(|&t| !covered[t] && surnames.contains(doc.token_text(t)) && lone_surname(doc, t))
-        .map(|t| Found {
-            tokens: t..t + 1,
-            kind: Kind::Person,
-        })
-        .collect::<Vec<_>>();
-    if !lone.is_empty() {
-        found.extend(lone);
-        found.sort_by_key(|name| name.tokens.start);
-    }
+    add_left_out(found, 0..doc.tokens.len(), Kind::Person, |t| {
+        surnames.contains(doc.token_text(t)) && lone_surname(doc, t)
+    });
 }
 
 /// The token of the month surname right after the person `name`, if it has one.

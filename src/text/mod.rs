@@ -85,6 +85,12 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Whether token `i` is a capitalized word with a lowercase letter after its first ("Patriot",
+    /// "McCain"; not "NATO"): written as a name is in mixed-case text.
+    pub fn is_capitalized_mixed(&self, i: usize) -> bool {
+        self.is_capitalized(i) && self.token_text(i).chars().skip(1).any(char::is_lowercase)
+    }
+
     /// Whether token `i` begins its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
         // Walk back over opening marks only, so the cost does not grow with the sentence.
@@ -160,6 +166,13 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// Whether `word` is an ASCII capital followed only by ASCII lowercase letters ("May", "He",
+/// "Yadong"; not "MAY", "McCain" or "Émile").
+pub fn is_ascii_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase())
 }
 
 /// The non-empty, non-comment lines of an embedded data file.
