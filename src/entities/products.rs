@@ -107,13 +107,12 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 /// Whether token `t` (not a sentence's first) is a capitalized word in mixed case, not after
 /// another capitalized word, unlisted, that a product head follows on its line.
 fn is_unnamed_product(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
-    if !doc.is_capitalized_mixed(t)
-        || doc.is_capitalized(t - 1)
-        || !followed_by_head(doc, lexicon, t + 1)
-    {
+    let word = doc.token_text(t);
+    let mixed = doc.is_capitalized(t) && word.chars().skip(1).any(char::is_lowercase);
+    if !mixed || doc.is_capitalized(t - 1) || !followed_by_head(doc, lexicon, t + 1) {
         return false;
     }
-    let key = doc.token_text(t).to_lowercase();
+    let key = word.to_lowercase();
     let lists = [
         &lexicon.nationalities,
         &lexicon.places,

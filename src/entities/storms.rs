@@ -32,7 +32,8 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let pairs =
         (1..doc.tokens.len()).filter(|&t| doc.is_capitalized(t) && doc.is_capitalized(t - 1));
     add_left_out(found, pairs, Kind::Misc, |t| {
-        doc.is_capitalized_mixed(t) && after_storm_word(doc, lexicon, t)
+        doc.token_text(t).chars().skip(1).any(char::is_lowercase)
+            && after_storm_word(doc, lexicon, t)
     });
 }
 

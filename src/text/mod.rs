@@ -85,12 +85,6 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Whether token `i` is a capitalized word with a lowercase letter after its first ("Patriot",
-    /// "McCain"; not "NATO"): written as a name is in mixed-case text.
-    pub fn is_capitalized_mixed(&self, i: usize) -> bool {
-        self.is_capitalized(i) && self.token_text(i).chars().skip(1).any(char::is_lowercase)
-    }
-
     /// Whether token `i` begins its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
         // Walk back over opening marks only, so the cost does not grow with the sentence.
