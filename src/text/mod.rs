@@ -258,6 +258,25 @@ fn scan_number(text: &str, start: usize) -> usize {
 /// Letters and digits, inner hyphens and apostrophes (but possessive `'s` is its own token), and
 /// the periods of abbreviations ("Mr.", "U.S.", "a.m.").
 fn scan_word(text: &str, start: usize) -> usize {
+    let mut i = start;
+    loop {
+        let part = i;
+        i = scan_word_part(text, part);
+        if text.as_bytes().get(i) == Some(&b'.') && takes_period(&text[part..i]) {
+            i += 1;
+            // An abbreviation may open a hyphenated word: "U.S.-led", "Ill.-based" are one
+            // word, as "Kyoto-based" is ("Jan.-March", a capital after the hyphen, stays apart).
+            if text.as_bytes().get(i) == Some(&b'-') && char_is(text, i + 1, char::is_lowercase) {
+                i += 1;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+/// [`scan_word`] up to an abbreviation's final period.
+fn scan_word_part(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
@@ -281,9 +300,6 @@ fn scan_word(text: &str, start: usize) -> usize {
             break;
         }
         i = next;
-    }
-    if bytes.get(i) == Some(&b'.') && takes_period(&text[start..i]) {
-        i += 1;
     }
     i
 }
@@ -393,6 +409,11 @@ mod tests {
             words("Russia-Ukraine war 😀 F-16"),
             ["Russia-Ukraine", "war", "😀", "F-16"]
         );
+        assert_eq!(
+            words("a U.S.-led and Ill.-based Jan.-March"),
+            ["a", "U.S.-led", "and", "Ill.-based", "Jan.", "-", "March"]
+        );
+        assert_eq!(words("was U.S.-led."), ["was", "U.S.-led", "."]);
     }
 
     #[test]
