@@ -384,6 +384,17 @@ impl Analyzer {
         }
     }
 
+    /// An analyzer whose entity layer reads the model file `model` (as `newsmark train-ner`
+    /// writes it) instead of the embedded one; `None` when `model` is no such file.
+    pub fn with_entity_model(options: Options, model: &[u8]) -> Option<Analyzer> {
+        Some(Analyzer {
+            options,
+            entities: EntityRecognizer::with_model(model)?,
+            dates: DateTagger::new(),
+            quotes: QuoteFinder::new(),
+        })
+    }
+
     pub fn options(&self) -> &Options {
         &self.options
     }
@@ -466,6 +477,26 @@ mod tests {
             assert_eq!(Kind::from_name(kind.name()), Some(kind));
         }
         assert_eq!(Kind::from_name("PERSON"), None);
+    }
+
+    #[test]
+    fn an_entity_model_file_is_read_or_refused() {
+        let model = crate::entities::MODEL;
+        let text = "Vladimir Putin met Xi Jinping in Beijing, the Kremlin said.";
+        let embedded = Analyzer::new(Options::default()).analyze(text);
+        let same = Analyzer::with_entity_model(Options::default(), model).unwrap();
+        assert_eq!(same.analyze(text), embedded);
+        assert!(Analyzer::with_entity_model(Options::default(), b"").is_none());
+        assert!(Analyzer::with_entity_model(Options::default(), b"{\"id\": 1}").is_none());
+        // A damaged file is refused, or read without a panic.
+        for cut in (0..model.len()).step_by(4_999) {
+            assert!(Analyzer::with_entity_model(Options::default(), &model[..cut]).is_none());
+            let mut flipped = model.to_vec();
+            flipped[cut] ^= 0xa5;
+            if let Some(analyzer) = Analyzer::with_entity_model(Options::default(), &flipped) {
+                analyzer.analyze(text);
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The batch path of `newsmark annotate` (threads, order, streaming) and the CLI defects of
 //! issue 17: an output that is the input (5), a byte order mark (6), fields kept as given (7),
-//! broken gold in `eval` (9), controls in `--format html` (10).
+//! broken gold in `eval` (9), controls in `--format html` (10). And `--model FILE`, which reads
+//! an entity model file instead of the built-in one.
 
 mod cli_support;
 
@@ -247,4 +248,46 @@ fn html_shows_bidi_controls_and_nul() {
     assert!(!html.contains('\u{202e}') && !html.contains('\0'));
     assert!(html.contains("<span class=\"control\">U+202E</span>"));
     assert!(html.contains("<span class=\"control\">U+0000</span>"));
+}
+
+#[test]
+fn a_model_file_is_read_and_a_file_that_is_no_model_is_refused() {
+    let dir = scratch("model-file");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, doc(3) + "\n").unwrap();
+    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/src/entities/model.bin");
+    let built_in = newsmark(&["annotate", path_str(&input)], "");
+    let read = newsmark(&["annotate", path_str(&input), "--model", model], "");
+    assert_eq!(read.status.code(), Some(0), "{}", stderr(&read));
+    assert_eq!(stdout(&read), stdout(&built_in));
+    // A file that is no model: refused before the output is touched.
+    let out = dir.join("out.jsonl");
+    std::fs::write(&out, "kept\n").unwrap();
+    let no_model = path_str(&input);
+    let refused = newsmark(
+        &["annotate", no_model, path_str(&out), "--model", no_model],
+        "",
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("not an entity model file"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept\n");
+    let missing = dir.join("missing.bin");
+    let refused = newsmark(&["highlight", "-", "--model", path_str(&missing)], "Text.");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("missing.bin"),
+        "{}",
+        stderr(&refused)
+    );
+    // eval annotates with the model, or scores a prediction file: not both.
+    let both = newsmark(
+        &["eval", no_model, "--pred", no_model, "--model", model],
+        "",
+    );
+    assert_eq!(both.status.code(), Some(2));
+    assert_files(&dir, 2);
 }

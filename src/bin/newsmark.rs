@@ -27,7 +27,7 @@ mod silver;
 #[path = "newsmark/train.rs"]
 mod train;
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -153,6 +153,35 @@ fn display_name(path: &str) -> &str {
     }
 }
 
+/// The entity model file given by `--model FILE`, checked: `None` without the option.
+fn model_file(parsed: &Parsed, command: &'static Command) -> Result<annotate::Model, Failure> {
+    let Some(path) = parsed.value("--model") else {
+        return Ok(None);
+    };
+    if path.is_empty() {
+        return Err(Failure::Usage(
+            command,
+            "--model: expected a file name".into(),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| Failure::Failed(format!("--model {path}: {e}")))?;
+    if Analyzer::with_entity_model(Options::default(), &bytes).is_none() {
+        return Err(Failure::Failed(format!(
+            "--model {path}: not an entity model file as `newsmark train-ner` writes it"
+        )));
+    }
+    Ok(Some(bytes.into()))
+}
+
+/// An analyzer with `options`, whose entity layer reads `model` when one is given.
+fn analyzer_with(options: Options, model: &annotate::Model) -> Analyzer {
+    match model {
+        None => Analyzer::new(options),
+        Some(bytes) => Analyzer::with_entity_model(options, bytes)
+            .expect("model_file checked that the model loads"),
+    }
+}
+
 fn annotate(parsed: &Parsed) -> Outcome {
     let input = parsed.positional.first().map_or("-", String::as_str);
     let output = parsed.positional.get(1).map_or("-", String::as_str);
@@ -168,7 +197,8 @@ fn annotate(parsed: &Parsed) -> Outcome {
             }
         },
     };
-    let summary = match annotate::run(input, output, jobs) {
+    let model = model_file(parsed, &commands::ANNOTATE)?;
+    let summary = match annotate::run(input, output, jobs, model) {
         Ok(summary) => summary,
         Err(annotate::Stop::Io(e)) => return Err(e.into()),
         Err(annotate::Stop::Failed(why)) => return Err(Failure::Failed(why)),
@@ -328,10 +358,14 @@ fn highlight(parsed: &Parsed) -> Outcome {
         let at = e.utf8_error().valid_up_to() + bom;
         Failure::Failed(format!("{name}: not valid UTF-8 (byte {at})"))
     })?;
-    let analyzer = Analyzer::new(Options {
-        reference_date,
-        ..Options::default()
-    });
+    let model = model_file(parsed, &commands::HIGHLIGHT)?;
+    let analyzer = analyzer_with(
+        Options {
+            reference_date,
+            ..Options::default()
+        },
+        &model,
+    );
     let mut analysis = analyzer.analyze(&text);
     let mut out = BufWriter::new(io::stdout().lock());
     if html {
@@ -394,6 +428,13 @@ fn evaluate(parsed: &Parsed) -> Outcome {
     }
     let json = parsed.switch("--json");
     let speaker_entities = parsed.switch("--speaker-entities");
+    if parsed.value("--pred").is_some() && parsed.value("--model").is_some() {
+        return Err(Failure::Usage(
+            &commands::EVAL,
+            "--model annotates the gold files; --pred scores a file already annotated: give one"
+                .into(),
+        ));
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     if let Some(pred) = parsed.value("--pred") {
         if golds.len() != 1 {
@@ -415,7 +456,7 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         return Ok(eval_status(broken, 0));
     }
 
-    let analyzer = Analyzer::new(Options::default());
+    let analyzer = analyzer_with(Options::default(), &model_file(parsed, &commands::EVAL)?);
     let (mut failed, mut broken) = (0usize, 0usize);
     let mut reports = Vec::new();
     for (i, path) in golds.iter().enumerate() {

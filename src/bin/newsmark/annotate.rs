@@ -20,6 +20,9 @@ use newsmark::{Analyzer, Options};
 use crate::corpus::{corpus_spans, JsonlReader};
 use crate::raw::RawDoc;
 
+/// An entity model file's bytes, shared by the worker threads; `None`: the embedded model.
+pub type Model = Option<Arc<[u8]>>;
+
 /// A batch ends after this many lines or bytes, whichever comes first.
 const BATCH_LINES: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
@@ -57,7 +60,9 @@ impl From<io::Error> for Stop {
 
 /// Annotates `input` into `output` with `jobs` threads; bad lines are reported on standard error
 /// as `newsmark annotate: NAME: line N: why` (in input order) and left out.
-pub fn run(input: &str, output: &str, jobs: usize) -> Result<Summary, Stop> {
+/// `model`: an entity model file to read instead of the embedded model, one that
+/// [`Analyzer::with_entity_model`] accepts.
+pub fn run(input: &str, output: &str, jobs: usize, model: Model) -> Result<Summary, Stop> {
     let reader: Box<dyn BufRead + Send> = if input == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
@@ -67,11 +72,11 @@ pub fn run(input: &str, output: &str, jobs: usize) -> Result<Summary, Stop> {
     let name = if input == "-" { "<stdin>" } else { input };
     if output == "-" {
         let mut out = BufWriter::new(io::stdout().lock());
-        return pipeline(reader, &mut out, name, jobs);
+        return pipeline(reader, &mut out, name, jobs, model);
     }
     let target = Output::open(input, output)?;
     match target {
-        Output::Direct(file) => pipeline(reader, &mut BufWriter::new(file), name, jobs),
+        Output::Direct(file) => pipeline(reader, &mut BufWriter::new(file), name, jobs, model),
         Output::Replace { temp, path } => {
             let written = File::create_new(&temp)
                 .map_err(|e| Stop::Failed(format!("{}: {e}", temp.display())))
@@ -81,7 +86,7 @@ pub fn run(input: &str, output: &str, jobs: usize) -> Result<Summary, Stop> {
                         file.set_permissions(old.permissions())?;
                     }
                     let mut out = BufWriter::new(file);
-                    let summary = pipeline(reader, &mut out, name, jobs)?;
+                    let summary = pipeline(reader, &mut out, name, jobs, model)?;
                     let file = out.into_inner().map_err(|e| Stop::Io(e.into_error()))?;
                     file.sync_all()?;
                     Ok(summary)
@@ -166,6 +171,7 @@ fn pipeline(
     out: &mut dyn Write,
     name: &str,
     jobs: usize,
+    model: Model,
 ) -> Result<Summary, Stop> {
     let jobs = jobs.max(1);
     let in_flight = IN_FLIGHT_PER_JOB * jobs;
@@ -182,7 +188,8 @@ fn pipeline(
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
-            thread::spawn(move || work(&work_rx, &done_tx))
+            let model = model.clone();
+            thread::spawn(move || work(&work_rx, &done_tx, model.as_deref()))
         })
         .collect();
     drop((done_tx, work_rx));
@@ -229,8 +236,16 @@ fn read_batches(
     Ok(())
 }
 
-fn work(batches: &Mutex<Receiver<(usize, Vec<Line>)>>, done: &Sender<(usize, Done)>) {
-    let analyzer = Analyzer::new(Options::default());
+fn work(
+    batches: &Mutex<Receiver<(usize, Vec<Line>)>>,
+    done: &Sender<(usize, Done)>,
+    model: Option<&[u8]>,
+) {
+    let analyzer = match model {
+        None => Analyzer::new(Options::default()),
+        Some(bytes) => Analyzer::with_entity_model(Options::default(), bytes)
+            .expect("the model file was checked before annotating"),
+    };
     loop {
         let next = batches
             .lock()

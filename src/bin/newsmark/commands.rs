@@ -23,7 +23,7 @@ pub fn find(name: &str) -> Option<&'static Command> {
 
 pub const ANNOTATE: Command = Command {
     name: "annotate",
-    usage: "newsmark annotate [IN.jsonl] [OUT.jsonl] [--jobs N]",
+    usage: "newsmark annotate [IN.jsonl] [OUT.jsonl] [--jobs N] [--model FILE]",
     help: "\
 Annotates documents in the corpus JSONL format (../shared/corpus/FORMAT.md), one JSON object per
 line, reading IN.jsonl (standard input when omitted or `-`) and writing OUT.jsonl (standard output
@@ -32,6 +32,9 @@ are written in input order.
 
   --jobs N    analyze on N threads (default: the available parallelism of the machine); each
               thread builds its own analyzer, about 18 MB
+  --model FILE  tag names with this entity model file (as `newsmark train-ner --out FILE`
+              writes it) instead of the model built into newsmark; a file that is no such
+              model is refused before anything is read or written
 
 A file OUT.jsonl is written to a temporary file beside it (.OUT.jsonl.newsmark-PID.tmp) and
 renamed into place when done, so it is never left half written; an OUT.jsonl that is IN.jsonl
@@ -53,14 +56,14 @@ point as Python counts it, so offsets are unchanged. Blank lines are skipped. A 
 valid JSON, not an object, has no string `text` or has a bad `dct` is reported on standard error
 with its line number and left out; the other documents are still written, and the exit status is
 then 1.",
-    values: &["--jobs"],
+    values: &["--jobs", "--model"],
     switches: &[],
     max_positional: 2,
 };
 
 pub const HIGHLIGHT: Command = Command {
     name: "highlight",
-    usage: "newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html]",
+    usage: "newsmark highlight FILE.txt [--reference-date YYYY-MM-DD] [--format json|html] [--model FILE]",
     help: "\
 Analyzes one text file (`-` for standard input, UTF-8; a leading byte order mark is skipped and
 offsets count from after it) and prints the result.
@@ -74,15 +77,17 @@ offsets count from after it) and prints the result.
   --format html                 a standalone HTML page: each span a <mark class=\"person|org|place|
                                 misc|date|time|duration|set|quote\"> with a title giving its kind,
                                 value, entity and speaker; spans inside quotations nest inside the
-                                quotation's mark, crossing spans are split; all text is escaped.",
-    values: &["--reference-date", "--format"],
+                                quotation's mark, crossing spans are split; all text is escaped.
+  --model FILE                  tag names with this entity model file (as `newsmark train-ner
+                                --out FILE` writes it) instead of the built-in model",
+    values: &["--reference-date", "--format", "--model"],
     switches: &[],
     max_positional: 1,
 };
 
 pub const EVAL: Command = Command {
     name: "eval",
-    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl] [--json] [--speaker-entities]",
+    usage: "newsmark eval GOLD.jsonl... [--pred PRED.jsonl | --model FILE] [--json] [--speaker-entities]",
     help: "\
 Scores newsmark against gold corpora (../shared/corpus), with the figures and the table of
 ../shared/eval/score.py: per layer exact and lenient P/R/F1 (entities per label, micro and
@@ -98,6 +103,9 @@ nothing for this layer]\" here reflects newsmark's own spans (annotate's output 
 
   --pred PRED.jsonl   score this prediction file instead of annotating (one GOLD file only):
                       the same as `score.py GOLD PRED`
+  --model FILE        annotate with this entity model file (as `newsmark train-ner --out FILE`
+                      writes it) instead of the built-in model: a model trained with other
+                      settings is scored without rebuilding newsmark
   --json              print score.py's --json dictionary instead of the table (with several
                       GOLD files: an object with one such dictionary per GOLD path)
   --speaker-entities  also score the speaker entity of quotes (score.py --speaker-entities):
@@ -110,7 +118,7 @@ line and span: an offset that is negative, fractional or not a number, past the 
 a start after its end, an empty span, an unknown label (score.py skips such spans silently, or
 scores an offset past the end; the figures stay score.py's). A UTF-8 byte order mark at the start
 of a file is skipped.",
-    values: &["--pred"],
+    values: &["--pred", "--model"],
     switches: &["--json", "--speaker-entities"],
     max_positional: usize::MAX,
 };
@@ -133,7 +141,8 @@ the documents of gum_news_dev.jsonl, with the silver file target/silver/polnear_
                   ones are added to the training data of the model written (default, without
                   GOLD files: target/silver/polnear_train.jsonl, which the script writes;
                   otherwise none; `none` for none; see src/bin/newsmark/silver.rs)
-  --out FILE    where to write the model (default: src/entities/model.bin)
+  --out FILE    where to write the model (default: src/entities/model.bin, which the crate
+                embeds; `annotate`, `eval` and `highlight` read another with --model FILE)
   --epochs N    passes over the data (default: 10)
   --bits B      the weight table has 2^B rows (default: 18)
   --prune N     drop quantized weights of at most N steps of 127 (default: 5)
