@@ -27,7 +27,7 @@ def words(name):
 
 
 def main(gold_path, pred_path):
-    nationalities = words("nationalities.txt")
+    nationalities = words("nationalities.txt") | words("demonyms.txt")
     places = words("geo_regions.txt") | words("places.txt")
     with open(pred_path, encoding="utf-8") as f:
         pred = {d["id"]: d for d in map(json.loads, f)}

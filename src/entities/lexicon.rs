@@ -37,13 +37,18 @@ pub struct WordSet {
 
 impl WordSet {
     fn load(data: &'static str) -> WordSet {
-        let lines = data_lines(data).count();
+        WordSet::load_all(&[data])
+    }
+
+    /// One list of the entries of several files.
+    fn load_all(files: &[&'static str]) -> WordSet {
+        let lines = files.iter().map(|data| data_lines(data).count()).sum();
         let mut set = WordSet {
             entries: FastSet::with_capacity_and_hasher(lines, Default::default()),
             entry_hashes: FastSet::with_capacity_and_hasher(lines, Default::default()),
             ..WordSet::default()
         };
-        for line in data_lines(data) {
+        for line in files.iter().flat_map(|data| data_lines(data)) {
             let entry = lowercase(line);
             // One pass: at each space, the hash so far is the hash of the words before it.
             let (mut hash, mut words) = (fnv([]), 1);
@@ -188,7 +193,10 @@ impl Lexicon {
             calendar: WordSet::load(include_str!("calendar.txt")),
             given_names: WordSet::load(include_str!("given_names.txt")),
             places: WordSet::load(include_str!("places.txt")),
-            nationalities: WordSet::load(include_str!("nationalities.txt")),
+            nationalities: WordSet::load_all(&[
+                include_str!("nationalities.txt"),
+                include_str!("demonyms.txt"),
+            ]),
             organizations: WordSet::load(include_str!("organizations.txt")),
             org_suffixes: WordSet::load(include_str!("org_suffixes.txt")),
             place_suffixes: WordSet::load(include_str!("place_suffixes.txt")),
@@ -312,6 +320,9 @@ mod tests {
         assert!(lexicon.places.contains("budapest"));
         assert!(lexicon.places.contains("middle east"));
         assert!(lexicon.nationalities.contains("ukrainian"));
+        // From demonyms.txt.
+        assert!(lexicon.nationalities.contains("nicaraguan"));
+        assert!(lexicon.nationalities.contains("costa ricans"));
         assert!(lexicon.organizations.contains("white house"));
         assert!(lexicon.calendar.contains("friday"));
         assert!(lexicon.titles.contains("secretary of state"));
