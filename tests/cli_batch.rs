@@ -283,6 +283,13 @@ fn a_model_file_is_read_and_a_file_that_is_no_model_is_refused() {
         "{}",
         stderr(&refused)
     );
+    let endless = newsmark(&["highlight", "-", "--model", "/dev/zero"], "Text.");
+    assert_eq!(endless.status.code(), Some(1));
+    assert!(
+        stderr(&endless).contains("larger than 64 MB"),
+        "{}",
+        stderr(&endless)
+    );
     // eval annotates with the model, or scores a prediction file: not both.
     let both = newsmark(
         &["eval", no_model, "--pred", no_model, "--model", model],

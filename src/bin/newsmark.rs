@@ -27,7 +27,7 @@ mod silver;
 #[path = "newsmark/train.rs"]
 mod train;
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -153,6 +153,10 @@ fn display_name(path: &str) -> &str {
     }
 }
 
+/// The most bytes of a `--model` file read: the embedded model is 0.2 MB, and a file without
+/// end (`/dev/zero`) is refused instead of filling the memory.
+const MODEL_LIMIT: u64 = 64 << 20;
+
 /// The entity model file given by `--model FILE`, checked: `None` without the option.
 fn model_file(parsed: &Parsed, command: &'static Command) -> Result<annotate::Model, Failure> {
     let Some(path) = parsed.value("--model") else {
@@ -164,7 +168,16 @@ fn model_file(parsed: &Parsed, command: &'static Command) -> Result<annotate::Mo
             "--model: expected a file name".into(),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| Failure::Failed(format!("--model {path}: {e}")))?;
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|file| file.take(MODEL_LIMIT + 1).read_to_end(&mut bytes))
+        .map_err(|e| Failure::Failed(format!("--model {path}: {e}")))?;
+    if bytes.len() as u64 > MODEL_LIMIT {
+        return Err(Failure::Failed(format!(
+            "--model {path}: larger than {} MB, which no entity model is",
+            MODEL_LIMIT >> 20
+        )));
+    }
     if Analyzer::with_entity_model(Options::default(), &bytes).is_none() {
         return Err(Failure::Failed(format!(
             "--model {path}: not an entity model file as `newsmark train-ner` writes it"
