@@ -10,10 +10,10 @@ the misc names of `nationality_words.rs`).
     python3 scripts/gazetteers/demonyms.py /tmp/countryinfo/x
 
 Each demonym is listed lowercase, with its plural ("nicaraguans", "costa ricans") unless it ends
-as words with no plural in "s" do ("Senegalese", "Swiss", "Manx", "Malagasy"). Left out: entries that are a
-country's or a place's name, not a demonym ("Gibraltar", "Christmas Island", "Djibouti"), and
-those joining two islands' names with "and" ("Wallis and Futuna Islander"). One name a line,
-sorted: the output is the same for the same input.
+as words with no plural in "s" do ("Senegalese", "Swiss", "Manx", "Malagasy"). Left out: entries
+that are a country's or a place's name, not a demonym ("Gibraltar", "Christmas Island",
+"Djibouti"), and those joining two islands' names with "and" ("Wallis and Futuna Islander"). One
+name a line, sorted: the output is the same for the same input.
 """
 
 import glob

@@ -186,15 +186,6 @@ fn model_file(parsed: &Parsed, command: &'static Command) -> Result<annotate::Mo
     Ok(Some(bytes.into()))
 }
 
-/// An analyzer with `options`, whose entity layer reads `model` when one is given.
-fn analyzer_with(options: Options, model: &annotate::Model) -> Analyzer {
-    match model {
-        None => Analyzer::new(options),
-        Some(bytes) => Analyzer::with_entity_model(options, bytes)
-            .expect("model_file checked that the model loads"),
-    }
-}
-
 fn annotate(parsed: &Parsed) -> Outcome {
     let input = parsed.positional.first().map_or("-", String::as_str);
     let output = parsed.positional.get(1).map_or("-", String::as_str);
@@ -372,12 +363,12 @@ fn highlight(parsed: &Parsed) -> Outcome {
         Failure::Failed(format!("{name}: not valid UTF-8 (byte {at})"))
     })?;
     let model = model_file(parsed, &commands::HIGHLIGHT)?;
-    let analyzer = analyzer_with(
+    let analyzer = annotate::analyzer(
         Options {
             reference_date,
             ..Options::default()
         },
-        &model,
+        model.as_deref(),
     );
     let mut analysis = analyzer.analyze(&text);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -469,7 +460,8 @@ fn evaluate(parsed: &Parsed) -> Outcome {
         return Ok(eval_status(broken, 0));
     }
 
-    let analyzer = analyzer_with(Options::default(), &model_file(parsed, &commands::EVAL)?);
+    let model = model_file(parsed, &commands::EVAL)?;
+    let analyzer = annotate::analyzer(Options::default(), model.as_deref());
     let (mut failed, mut broken) = (0usize, 0usize);
     let mut reports = Vec::new();
     for (i, path) in golds.iter().enumerate() {

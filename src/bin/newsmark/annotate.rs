@@ -23,6 +23,16 @@ use crate::raw::RawDoc;
 /// An entity model file's bytes, shared by the worker threads; `None`: the embedded model.
 pub type Model = Option<Arc<[u8]>>;
 
+/// An analyzer with `options`, whose entity layer reads `model` when one is given: a file the
+/// CLI checked before ([`Analyzer::with_entity_model`] accepts it).
+pub fn analyzer(options: Options, model: Option<&[u8]>) -> Analyzer {
+    match model {
+        None => Analyzer::new(options),
+        Some(bytes) => Analyzer::with_entity_model(options, bytes)
+            .expect("the model file was checked before it was used"),
+    }
+}
+
 /// A batch ends after this many lines or bytes, whichever comes first.
 const BATCH_LINES: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
@@ -241,11 +251,7 @@ fn work(
     done: &Sender<(usize, Done)>,
     model: Option<&[u8]>,
 ) {
-    let analyzer = match model {
-        None => Analyzer::new(Options::default()),
-        Some(bytes) => Analyzer::with_entity_model(Options::default(), bytes)
-            .expect("the model file was checked before annotating"),
-    };
+    let analyzer = analyzer(Options::default(), model);
     loop {
         let next = batches
             .lock()
