@@ -3,7 +3,9 @@
 //! keeps a romanized surname written before a given name ("He Yadong", where "He" is capitalized
 //! mid-sentence, so not the pronoun), a party–state tag ("D-Mass.", "R-S.C.") is not a name, and
 //! the period of an abbreviation that ends both a name and its sentence is the sentence's ("…
-//! with Lear Corp.", also before a quotation mark: "… of Smith & Co. 'Prices fell.'").
+//! with Lear Corp.", also before a quotation mark: "… of Smith & Co. 'Prices fell.'"), and a
+//! noun for a company or its rivals that opens the sentence stays outside the name ("Carmaker
+//! Stellantis", "Rival Advanced Micro Devices Inc", `lead_nouns.txt`).
 
 use super::lexicon::Lexicon;
 use super::romanized::is_syllable;
@@ -17,6 +19,7 @@ pub fn fix(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     for name in found.drain(..) {
         for mut part in split_at_quotes(doc, name) {
             trim_date(doc, lexicon, &mut part);
+            drop_lead_noun(doc, lexicon, &mut part);
             if !part.tokens.is_empty() && !is_party_state(doc, &part) {
                 fixed.push(part);
             }
@@ -98,6 +101,24 @@ fn split_at_quotes(doc: &Document, name: Found) -> Vec<Found> {
         }
     }
     parts
+}
+
+/// Drops a listed noun for a company or its rivals that opens both the name and its sentence,
+/// when a capitalized word follows it in the name: "Carmaker Stellantis" names Stellantis, and
+/// the noun is an organization's cue for it (`org_cues.rs`). No company's name starts with one
+/// of these nouns; a capitalized word before the name is one that opens the sentence.
+fn drop_lead_noun(doc: &Document, lexicon: &Lexicon, name: &mut Found) {
+    let first = name.tokens.start;
+    if name.tokens.len() > 1
+        && doc.starts_sentence(first)
+        && is_ascii_title_case(doc.token_text(first))
+        && lexicon
+            .lead_nouns
+            .contains(&doc.token_text(first).to_ascii_lowercase())
+        && doc.is_capitalized(first + 1)
+    {
+        name.tokens.start = first + 1;
+    }
 }
 
 /// Drops a month or weekday (and its period) at the end of a name of several words when a
@@ -211,6 +232,31 @@ mod tests {
         }
         fix(&doc, &Lexicon::new(), &mut found);
         found.iter().map(|f| f.text(&doc)).collect()
+    }
+
+    #[test]
+    fn a_trade_noun_opening_the_sentence_stays_outside() {
+        let org = Kind::Organization;
+        assert_eq!(
+            names(
+                "Rival Zorbat Micro Devices Inc said its chips sold.",
+                &[("Rival Zorbat Micro Devices Inc", org)]
+            ),
+            ["Zorbat Micro Devices Inc"]
+        );
+        assert_eq!(
+            names(
+                "Prices fell. Carmakers Zorbat and Ukal",
+                &[("Carmakers Zorbat", org)]
+            ),
+            ["Zorbat"]
+        );
+        // Inside a sentence, before a lowercase word, not a listed noun, or alone: kept.
+        let kept = |text: &str, name: &str| names(text, &[(name, org)]) == [name];
+        assert!(kept("said Rival Zorbat", "Rival Zorbat"));
+        assert!(kept("Rival of Zorbat", "Rival of Zorbat"));
+        assert!(kept("Bank Zorbat said", "Bank Zorbat"));
+        assert!(kept("Rivals said so.", "Rivals"));
     }
 
     #[test]

@@ -153,6 +153,8 @@ pub struct Lexicon {
     pub org_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
+    /// Nouns for a company or its rivals that open a sentence before a name (read by `edges`).
+    pub lead_nouns: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -213,6 +215,7 @@ impl Lexicon {
             place_cues: WordSet::load(include_str!("place_cues.txt")),
             org_cues: WordSet::load(include_str!("org_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
+            lead_nouns: WordSet::load(include_str!("lead_nouns.txt")),
             storm_words: WordSet::load(include_str!("storm_words.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),

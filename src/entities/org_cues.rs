@@ -22,7 +22,7 @@ use super::evidence::weight;
 use super::group::Mention;
 use super::lexicon::Lexicon;
 use super::place_cues::{noun_phrase_with, said_to_be};
-use crate::text::{lowercase, Document};
+use crate::text::{is_ascii_title_case, lowercase, Document};
 
 /// The weight of the vote for an organization that the words around `mention` cast, if any. A
 /// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
@@ -49,17 +49,23 @@ fn said_or_called(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
     said_to_be(doc, lexicon, mention, &lexicon.org_cues).is_some_and(|after| no_of(doc, after))
 }
 
-/// Whether `mention` comes right after a lowercase organization noun on its line, and is no
-/// person's name that starts with a listed given name ("firm founder" stops at "founder": the
-/// noun must be the word right before the name).
+/// Whether `mention` comes right after a lowercase organization noun on its line, or one that
+/// opens the sentence ("Carmaker Stellantis said", which `edges.rs` leaves out of the name), and
+/// is no person's name that starts with a listed given name ("firm founder" stops at "founder":
+/// the noun must be the word right before the name).
 fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
     let Some(noun) = start.checked_sub(1) else {
         return false;
     };
     let word = doc.token_text(noun);
-    word.chars().all(char::is_lowercase)
-        && lexicon.org_cues.contains(word)
+    let opening = || {
+        doc.starts_sentence(noun)
+            && is_ascii_title_case(word)
+            && lexicon.lead_nouns.contains(&word.to_ascii_lowercase())
+    };
+    (word.chars().all(char::is_lowercase) || opening())
+        && lexicon.org_cues.contains(&word.to_lowercase())
         && !doc.line_break_between(noun, start)
         && !lexicon
             .given_names
@@ -104,11 +110,20 @@ mod tests {
         assert!(cued("loans to private bank Bamerindus.", "Bamerindus"));
         assert!(cued("the daily Izvestia reported", "Izvestia"));
         assert!(cued("discounters Aldi and Lidl gained", "Aldi"));
+        assert!(cued("Carmaker Zorbat said", "Zorbat"));
+        assert!(cued(
+            "Shares rose. Retailers Zorbat and Ukal fell.",
+            "Zorbat"
+        ));
         // A trade of persons, a noun that is not the last word, a given name, a capital.
         assert!(!cued("film producer Zorbat Ukal said", "Zorbat Ukal"));
         assert!(!cued("bank chairman Zorbat said", "Zorbat"));
         assert!(!cued("the firm Thomas Reyes founded", "Thomas Reyes"));
         assert!(!cued("the Bank Zorbat said", "Zorbat"));
+        // Capitalized: only a listed trade noun opening the sentence; no rival.
+        assert!(!cued("Bank Zorbat said", "Zorbat"));
+        assert!(!cued("Rival Zorbat said", "Zorbat"));
+        assert!(!cued("The Carmaker Zorbat said", "Zorbat"));
     }
 
     #[test]
