@@ -4,7 +4,8 @@
 //! organizations make products and fire rockets ("Boeing jets", "Hamas rockets"), so they keep
 //! their kind, unless the name is one capitalized word that no list of places, organizations or
 //! companies has ("Tomahawk missiles", read as a place or an organization). The head nouns are
-//! `product_heads.txt`.
+//! `product_heads.txt`. A model's number between the name and the head joins the product's name
+//! ("the Voyager 2 probe", "Switch 2 consoles").
 //!
 //! A name whose own last words are a weapon system's head ("Advanced Precision Kill Weapons
 //! Systems", "Multiple Launch Rocket System", `product_name_ends.txt`) is the weapon too, whatever
@@ -17,7 +18,7 @@ use std::ops::Range;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use super::{add_left_out, listed};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use crate::Kind;
 
 /// Re-kinds the persons of `found` that a product head noun follows, and the names that end in
@@ -37,8 +38,22 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     for name in found.iter_mut().filter(|f| may_be_product(doc, lexicon, f)) {
         if followed_by_head(doc, lexicon, name.tokens.end) {
             name.kind = Kind::Misc;
+        } else if model_number(doc, name.tokens.end)
+            && followed_by_head(doc, lexicon, name.tokens.end + 1)
+        {
+            name.kind = Kind::Misc;
+            name.tokens.end += 1;
         }
     }
+}
+
+/// Whether token `t` is a model's number on the line of the name before it: a number of at
+/// most four characters ("the Voyager 2 probe", "Falcon 9 rockets", "Switch 2 consoles").
+fn model_number(doc: &Document, t: usize) -> bool {
+    t < doc.tokens.len()
+        && doc.tokens[t].kind == TokenKind::Number
+        && doc.token_text(t).len() <= 4
+        && !doc.line_break_between(t - 1, t)
 }
 
 /// Where a weapon system's name that the tagger starts at `start` starts: back over the
@@ -187,6 +202,25 @@ mod tests {
         );
         // At the end of the text.
         assert_eq!(kinds_after("We met Ann Lee", &[(2, 4)]), [Kind::Person]);
+    }
+
+    #[test]
+    fn a_model_number_between_the_name_and_the_head_joins_the_product() {
+        // The(0) Zorvan(1) 2(2) probe(3) sent(4) data(5)
+        let doc = Document::new("The Zorvan 2 probe sent data");
+        let mut found = Found::all(&[(1, 2)], Kind::Person);
+        mark(&doc, &Lexicon::new(), &mut found);
+        assert_eq!(
+            (found[0].kind, found[0].text(&doc)),
+            (Kind::Misc, "Zorvan 2".into())
+        );
+        // A number with no head after it, a long number, one on the next line: kept.
+        assert_eq!(kinds_after("Zorvan 2 said", &[(0, 1)]), [Kind::Person]);
+        assert_eq!(
+            kinds_after("Zorvan 20000 probes", &[(0, 1)]),
+            [Kind::Person]
+        );
+        assert_eq!(kinds_after("Zorvan\n2 probes", &[(0, 1)]), [Kind::Person]);
     }
 
     #[test]
