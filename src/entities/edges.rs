@@ -5,9 +5,11 @@
 //! the period of an abbreviation that ends both a name and its sentence is the sentence's ("…
 //! with Lear Corp.", also before a quotation mark: "… of Smith & Co. 'Prices fell.'"), and a
 //! noun for a company or its rivals that opens the sentence stays outside the name ("Carmaker
-//! Stellantis", "Rival Advanced Micro Devices Inc", `lead_nouns.txt`).
+//! Stellantis", "Rival Advanced Micro Devices Inc", `lead_nouns.txt`), and two listed names
+//! joined by "and" are two names ("Wells Fargo and Bank of America").
 
 use super::lexicon::Lexicon;
+use super::listed;
 use super::romanized::is_syllable;
 use super::tagger::Found;
 use crate::text::{is_ascii_title_case, Document, TokenKind};
@@ -17,7 +19,10 @@ use crate::Kind;
 pub fn fix(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut fixed = Vec::with_capacity(found.len());
     for name in found.drain(..) {
-        for mut part in split_at_quotes(doc, name) {
+        for mut part in split_at_quotes(doc, name)
+            .into_iter()
+            .flat_map(|part| split_listed_pair(doc, lexicon, part))
+        {
             trim_date(doc, lexicon, &mut part);
             drop_lead_noun(doc, lexicon, &mut part);
             if !part.tokens.is_empty() && !is_party_state(doc, &part) {
@@ -101,6 +106,40 @@ fn split_at_quotes(doc: &Document, name: Found) -> Vec<Found> {
         }
     }
     parts
+}
+
+/// `name` as two names when it is two listed names (companies, organizations, places, clubs)
+/// joined by one "and", and not listed as a whole ("Trinidad and Tobago" is one place): "Wells
+/// Fargo and Bank of America". The tagger reads "X and Y" as one name when it has learned such
+/// names ("Securities and Exchange Commission", whose parts no list has).
+fn split_listed_pair(doc: &Document, lexicon: &Lexicon, name: Found) -> Vec<Found> {
+    let range = name.tokens.clone();
+    let Some(and) = range.clone().find(|&t| doc.token_text(t) == "and") else {
+        return vec![name];
+    };
+    let lists = [
+        &lexicon.companies,
+        &lexicon.organizations,
+        &lexicon.places,
+        &lexicon.geo_regions,
+        &lexicon.geo_cities,
+        &lexicon.sports_clubs,
+    ];
+    let (before, after) = (range.start..and, and + 1..range.end);
+    if before.is_empty()
+        || after.is_empty()
+        || !listed(&lists, doc, before.clone())
+        || !listed(&lists, doc, after.clone())
+        || listed(&lists, doc, range)
+    {
+        return vec![name];
+    }
+    [before, after]
+        .map(|tokens| Found {
+            tokens,
+            kind: name.kind,
+        })
+        .to_vec()
 }
 
 /// Drops a listed noun for a company or its rivals that opens both the name and its sentence,
@@ -232,6 +271,29 @@ mod tests {
         }
         fix(&doc, &Lexicon::new(), &mut found);
         found.iter().map(|f| f.text(&doc)).collect()
+    }
+
+    #[test]
+    fn two_listed_names_joined_by_and_are_two() {
+        let org = Kind::Organization;
+        assert_eq!(
+            names(
+                "Citigroup, Wells Fargo and Bank of America rose.",
+                &[("Wells Fargo and Bank of America", org)]
+            ),
+            ["Wells Fargo", "Bank of America"]
+        );
+        // Listed as a whole, or a part no list has: one name.
+        let kept = |text: &str, name: &str| names(text, &[(name, org)]) == [name];
+        assert!(kept("in Trinidad and Tobago", "Trinidad and Tobago"));
+        assert!(kept(
+            "Zorbat and Bank of America",
+            "Zorbat and Bank of America"
+        ));
+        assert!(kept(
+            "Securities and Exchange Commission",
+            "Securities and Exchange Commission"
+        ));
     }
 
     #[test]
