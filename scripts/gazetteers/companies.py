@@ -14,7 +14,9 @@ parentheses ("Rio Tinto (corporation)", "Clearway Energy, Inc. (Class A)") are d
 the legal form is, and a name with a word ending in a period is listed without those periods
 too, as wire copy writes it ("Warner Bros. Discovery" and "warner bros discovery"). A name of
 one word joining two capitalized words of four letters or more ("ExxonMobil") is listed as the
-two words too ("exxon mobil"), as wire copy writes some of them.
+two words too ("exxon mobil"), as wire copy writes some of them. The first word of a longer name
+is listed alone when it is written as only a brand is ("JPMorgan" of "JPMorgan Chase",
+"UnitedHealth" of "UnitedHealth Group"): wire copy calls such companies by it.
 """
 
 import os
@@ -45,6 +47,20 @@ def forms(name):
     joined = re.fullmatch(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})", basename(name))
     if joined:
         yield " ".join(joined.groups())
+    words = basename(name).split()
+    if len(words) > 1 and is_brand_word(words[0]):
+        yield words[0]
+
+
+def is_brand_word(word):
+    """Whether `word` is written as only a brand is: capitalized, with a capital after a
+    lowercase letter or before one after two capitals ("NextEra", "JPMorgan", "UnitedHealth"), and
+    not after a surname's or given name's prefix ("LeMaitre", "McCormick", "DeVry")."""
+    mixed = re.fullmatch(r"[A-Z]+[a-z]+(?:[A-Z][A-Za-z]*)?", word) and re.search(
+        r"[a-z][A-Z]|[A-Z]{2}[a-z]", word
+    )
+    prefix = re.match(r"(Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|Fitz)[A-Z]", word)
+    return bool(mixed) and not prefix
 
 
 def main():
