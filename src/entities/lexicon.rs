@@ -155,6 +155,8 @@ pub struct Lexicon {
     pub place_prefixes: WordSet,
     /// Nouns for a company or its rivals that open a sentence before a name (read by `edges`).
     pub lead_nouns: WordSet,
+    /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
+    pub staff_nouns: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -216,6 +218,7 @@ impl Lexicon {
             org_cues: WordSet::load(include_str!("org_cues.txt")),
             place_prefixes: WordSet::load(include_str!("place_prefixes.txt")),
             lead_nouns: WordSet::load(include_str!("lead_nouns.txt")),
+            staff_nouns: WordSet::load(include_str!("staff_nouns.txt")),
             storm_words: WordSet::load(include_str!("storm_words.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),

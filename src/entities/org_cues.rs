@@ -1,13 +1,14 @@
-//! Organizations the tagger reads as persons or places, by the noun the text puts to them. A
-//! name right after a lowercase noun for an organization ("German retailer Promodes", "private
-//! bank Bamerindus", "the daily Izvestia") is one; so is a name the sentence says is one
+//! Organizations the tagger reads as persons or places, by the noun the text puts to them. A name
+//! right after a lowercase noun for an organization ("German retailer Promodes", "private bank
+//! Bamerindus", "the daily Izvestia") is one, and so is a name after a noun for a firm's staff and
+//! "at" ("analysts at Bernstein", `staff_nouns.txt`); so is a name the sentence says is one
 //! ("Zenith is a struggling electronics company") or that an apposition calls one ("Bamerindus,
-//! Brazil's fourth-largest private bank,"). Such a vote outweighs the tagger's readings of all
-//! the other mentions, as a place's definition does (`place_cues.rs`): the tagger calls an
-//! unknown one-word company a person's at every mention of a Reuters story ("Promodes",
-//! "Gazprom"), the complaint "companies become people". The nouns are `org_cues.txt`, plurals
-//! too ("discounters Aldi and Lidl"). A noun before a person's surname opens a clause instead
-//! ("the company Musk bought" after "Elon Musk"): `group.rs` keeps such a surname's person vote.
+//! Brazil's fourth-largest private bank,"). Such a vote outweighs the tagger's readings of all the
+//! other mentions, as a place's definition does (`place_cues.rs`): the tagger calls an unknown
+//! one-word company a person's at every mention of a Reuters story ("Promodes", "Gazprom"), the
+//! complaint "companies become people". The nouns are `org_cues.txt`, plurals too ("discounters
+//! Aldi and Lidl"). A noun before a person's surname opens a clause instead ("the company Musk
+//! bought" after "Elon Musk"): `group.rs` keeps such a surname's person vote.
 //!
 //! Measured by cross-validation without silver data (seeds 1-3, every seed higher): GUM 0.6884
 //! → 0.6894, CoNLL-2003 with GUM 0.9074 → 0.9082. With the embedded model's training, whose
@@ -32,6 +33,7 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
     let web_form = text.starts_with(char::is_lowercase) || text.contains(['.', '@', '#']);
     let cued = !web_form
         && (after_org_noun(doc, lexicon, mention)
+            || after_staff_at(doc, lexicon, mention)
             || said_or_called(doc, lexicon, mention)
             || called_in_apposition(doc, lexicon, mention));
     cued.then_some(weight::DEFINED)
@@ -70,6 +72,16 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         && !lexicon
             .given_names
             .contains(lowercase(doc.token_text(start)).as_ref())
+}
+
+/// Whether `mention` comes right after a noun for a firm's staff and "at" on its line ("said
+/// analysts at Bernstein", `staff_nouns.txt`): wire copy names the firm so.
+fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let start = mention.tokens.start;
+    start >= 2
+        && doc.token_text(start - 1) == "at"
+        && lexicon.staff_nouns.contains(doc.token_text(start - 2))
+        && !doc.line_break_between(start - 2, start)
 }
 
 /// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
@@ -124,6 +136,16 @@ mod tests {
         assert!(!cued("Bank Zorbat said", "Zorbat"));
         assert!(!cued("Rival Zorbat said", "Zorbat"));
         assert!(!cued("The Carmaker Zorbat said", "Zorbat"));
+    }
+
+    #[test]
+    fn a_name_after_a_firms_staff_and_at_is_one() {
+        assert!(cued("said analysts at Zorbat Ukal.", "Zorbat Ukal"));
+        assert!(cued("an economist at Zorbat said", "Zorbat"));
+        // Not right after "at", another noun, another line.
+        assert!(!cued("analysts said at Zorbat", "Zorbat"));
+        assert!(!cued("officials at Zorbat said", "Zorbat"));
+        assert!(!cued("analysts at\nZorbat said", "Zorbat"));
     }
 
     #[test]
