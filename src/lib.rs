@@ -18,6 +18,14 @@
 //! assert_eq!(friday.value.as_deref(), Some("2025-10-17"));
 //! ```
 
+/// An embedded data file of `src/` (`$path` relative to it), as `build.rs` copies it: without
+/// the comment lines that document it in the repository.
+macro_rules! data_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $path))
+    };
+}
+
 pub mod dates;
 pub mod entities;
 pub mod html;

@@ -12,7 +12,7 @@ use crate::text::{data_lines, Document, FastSet, TokenKind};
 
 fn codes() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| data_lines(include_str!("currency_codes.txt")).collect())
+    SET.get_or_init(|| data_lines(data_file!("entities/currency_codes.txt")).collect())
 }
 
 /// Drops the names of `found` that are a currency code next to an amount.

@@ -35,7 +35,7 @@ fn groups(
 impl WordClasses {
     pub fn new() -> WordClasses {
         let mut classes = WordClasses::default();
-        for (key, words) in groups(include_str!("word_clusters.txt")) {
+        for (key, words) in groups(data_file!("entities/word_clusters.txt")) {
             let Ok(cluster) = u32::from_str_radix(key, 16) else {
                 continue;
             };
@@ -43,7 +43,7 @@ impl WordClasses {
                 classes.clusters.insert(fnv(word.bytes()), cluster);
             }
         }
-        for (key, words) in groups(include_str!("word_case.txt")) {
+        for (key, words) in groups(data_file!("entities/word_case.txt")) {
             let Ok(band) = key.parse() else {
                 continue;
             };

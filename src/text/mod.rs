@@ -146,7 +146,7 @@ fn is_apostrophe(c: char) -> bool {
 
 fn abbreviations() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| data_lines(include_str!("abbreviations.txt")).collect())
+    SET.get_or_init(|| data_lines(data_file!("text/abbreviations.txt")).collect())
 }
 
 /// `word` in lowercase, borrowed when it is already (ASCII with no capital): most words are, so

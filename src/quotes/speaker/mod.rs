@@ -65,20 +65,20 @@ fn gendered(data: &'static str) -> FastMap<&'static str, Gender> {
 impl Lists {
     pub fn new() -> Lists {
         Lists {
-            cues: data_lines(include_str!("../cues.txt")).collect(),
-            phrase_starts: data_lines(include_str!("../cues.txt"))
+            cues: data_lines(data_file!("quotes/cues.txt")).collect(),
+            phrase_starts: data_lines(data_file!("quotes/cues.txt"))
                 .filter_map(|cue| cue.split_once(' ').map(|(first, _)| first))
                 .collect(),
-            pronouns: data_lines(include_str!("../pronouns.txt")).collect(),
-            determiners: data_lines(include_str!("../determiners.txt")).collect(),
-            between: data_lines(include_str!("../between.txt")).collect(),
-            function_words: data_lines(include_str!("../function_words.txt")).collect(),
-            given_names: gendered(include_str!("../given_names.txt")),
-            titles: gendered(include_str!("../titles.txt")),
-            documents: data_lines(include_str!("../documents.txt")).collect(),
-            obtainers: data_lines(include_str!("../obtainers.txt")).collect(),
-            openers: data_lines(include_str!("../openers.txt")).collect(),
-            prepositions: data_lines(include_str!("../prepositions.txt")).collect(),
+            pronouns: data_lines(data_file!("quotes/pronouns.txt")).collect(),
+            determiners: data_lines(data_file!("quotes/determiners.txt")).collect(),
+            between: data_lines(data_file!("quotes/between.txt")).collect(),
+            function_words: data_lines(data_file!("quotes/function_words.txt")).collect(),
+            given_names: gendered(data_file!("quotes/given_names.txt")),
+            titles: gendered(data_file!("quotes/titles.txt")),
+            documents: data_lines(data_file!("quotes/documents.txt")).collect(),
+            obtainers: data_lines(data_file!("quotes/obtainers.txt")).collect(),
+            openers: data_lines(data_file!("quotes/openers.txt")).collect(),
+            prepositions: data_lines(data_file!("quotes/prepositions.txt")).collect(),
         }
     }
 }
