@@ -273,6 +273,11 @@ mod tests {
         found.iter().map(|f| f.text(&doc)).collect()
     }
 
+    /// Whether the organization `name` in `text` comes out of [`fix`] as it went in.
+    fn kept(text: &str, name: &str) -> bool {
+        names(text, &[(name, Kind::Organization)]) == [name]
+    }
+
     #[test]
     fn two_listed_names_joined_by_and_are_two() {
         let org = Kind::Organization;
@@ -284,7 +289,6 @@ mod tests {
             ["Wells Fargo", "Bank of America"]
         );
         // Listed as a whole, or a part no list has: one name.
-        let kept = |text: &str, name: &str| names(text, &[(name, org)]) == [name];
         assert!(kept("in Trinidad and Tobago", "Trinidad and Tobago"));
         assert!(kept(
             "Zorbat and Bank of America",
@@ -314,7 +318,6 @@ mod tests {
             ["Zorbat"]
         );
         // Inside a sentence, before a lowercase word, not a listed noun, or alone: kept.
-        let kept = |text: &str, name: &str| names(text, &[(name, org)]) == [name];
         assert!(kept("said Rival Zorbat", "Rival Zorbat"));
         assert!(kept("Rival of Zorbat", "Rival of Zorbat"));
         assert!(kept("Bank Zorbat said", "Bank Zorbat"));
