@@ -144,8 +144,8 @@ fn split_listed_pair(doc: &Document, lexicon: &Lexicon, name: Found) -> Vec<Foun
 
 /// Drops a listed noun for a company or its rivals that opens both the name and its sentence,
 /// when a capitalized word follows it in the name: "Carmaker Stellantis" names Stellantis, and
-/// the noun is an organization's cue for it (`org_cues.rs`). No company's name starts with one
-/// of these nouns; a capitalized word before the name is one that opens the sentence.
+/// a trade noun there is an organization's cue for it (`org_cues.rs`). No company's name starts
+/// with one of these nouns; only a sentence's first word is capitalized without being a name's.
 fn drop_lead_noun(doc: &Document, lexicon: &Lexicon, name: &mut Found) {
     let first = name.tokens.start;
     if name.tokens.len() > 1

@@ -61,13 +61,15 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         return false;
     };
     let word = doc.token_text(noun);
-    let opening = || {
-        doc.starts_sentence(noun)
-            && is_ascii_title_case(word)
-            && lexicon.lead_nouns.contains(&word.to_ascii_lowercase())
+    let noun_listed = if word.chars().all(char::is_lowercase) {
+        lexicon.org_cues.contains(word)
+    } else {
+        doc.starts_sentence(noun) && is_ascii_title_case(word) && {
+            let lower = word.to_ascii_lowercase();
+            lexicon.lead_nouns.contains(&lower) && lexicon.org_cues.contains(&lower)
+        }
     };
-    (word.chars().all(char::is_lowercase) || opening())
-        && lexicon.org_cues.contains(&word.to_lowercase())
+    noun_listed
         && !doc.line_break_between(noun, start)
         && !lexicon
             .given_names
