@@ -148,16 +148,17 @@ fn split_listed_pair(doc: &Document, lexicon: &Lexicon, name: Found) -> Vec<Foun
 /// with one of these nouns; only a sentence's first word is capitalized without being a name's.
 fn drop_lead_noun(doc: &Document, lexicon: &Lexicon, name: &mut Found) {
     let first = name.tokens.start;
-    if name.tokens.len() > 1
-        && doc.starts_sentence(first)
-        && is_ascii_title_case(doc.token_text(first))
-        && lexicon
-            .lead_nouns
-            .contains(&doc.token_text(first).to_ascii_lowercase())
-        && doc.is_capitalized(first + 1)
-    {
+    if name.tokens.len() > 1 && is_lead_noun(doc, lexicon, first) && doc.is_capitalized(first + 1) {
         name.tokens.start = first + 1;
     }
+}
+
+/// Whether token `t` is a listed noun for a company or its rivals (`lead_nouns.txt`), written
+/// capitalized as the first word of its sentence ("Carmaker", "Rivals").
+pub(super) fn is_lead_noun(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    doc.starts_sentence(t)
+        && is_ascii_title_case(doc.token_text(t))
+        && listed(&[&lexicon.lead_nouns], doc, t..t + 1)
 }
 
 /// Drops a month or weekday (and its period) at the end of a name of several words when a

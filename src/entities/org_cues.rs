@@ -19,11 +19,13 @@
 //! it is left out: in a first try, "wikiHow, the company," made all 20 mentions of the site (GUM:
 //! misc) organizations.
 
+use super::edges::is_lead_noun;
 use super::evidence::weight;
 use super::group::Mention;
 use super::lexicon::Lexicon;
+use super::listed;
 use super::place_cues::{noun_phrase_with, said_to_be};
-use crate::text::{is_ascii_title_case, lowercase, Document};
+use crate::text::{lowercase, Document};
 
 /// The weight of the vote for an organization that the words around `mention` cast, if any. A
 /// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
@@ -64,10 +66,7 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
     let noun_listed = if word.chars().all(char::is_lowercase) {
         lexicon.org_cues.contains(word)
     } else {
-        doc.starts_sentence(noun) && is_ascii_title_case(word) && {
-            let lower = word.to_ascii_lowercase();
-            lexicon.lead_nouns.contains(&lower) && lexicon.org_cues.contains(&lower)
-        }
+        is_lead_noun(doc, lexicon, noun) && listed(&[&lexicon.org_cues], doc, noun..noun + 1)
     };
     noun_listed
         && !doc.line_break_between(noun, start)
