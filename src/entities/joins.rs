@@ -9,10 +9,12 @@
 //! A name the tagger ends before a capitalized legal form ("Pirelli" of "Pirelli SpA chairman")
 //! goes on over it, and is an organization.
 
+use std::collections::HashSet;
+
 use super::group::FORMS;
 use super::lexicon::Lexicon;
-use super::listed;
 use super::tagger::Found;
+use super::{listed, listed_abbreviated, listed_possessive};
 use crate::text::Document;
 use crate::Kind;
 
@@ -29,6 +31,7 @@ const JOINING: [&[&str]; 6] = [
 /// Joins the split long names in `found` (in text order; kept so).
 pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     extend_listed(doc, lexicon, found);
+    extend_over_listed_possessive(doc, lexicon, found);
     extend_over_legal_forms(doc, lexicon, found);
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for next in found.drain(..) {
@@ -43,11 +46,7 @@ pub fn join(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
 /// Extends each organization of `found` over the rest of the longest listed name it starts,
 /// taking in the names found inside that rest; a name that runs past the listed one stops it.
 fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
-    let lists = [
-        &lexicon.companies,
-        &lexicon.sports_clubs,
-        &lexicon.organizations,
-    ];
+    let lists = lexicon.organization_lists();
     let longest = lists.iter().map(|l| l.longest()).max().unwrap_or(0);
     // Indices, not an iterator: a name that takes in the next ones drains them.
     let mut i = 0;
@@ -69,6 +68,43 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         }
         i += 1;
     }
+}
+
+/// Extends each name of `found` over the possessive "'s" written onto it when the name with it is
+/// a listed organization ("Sainsbury's", "Moody's", "McDonald's"), and makes it an organization:
+/// the tagger reads the name before the "'s" as a surname. It is one where a title comes before
+/// it ("President Carter's", though "Carter's" is a listed company), or where the document names
+/// a person with it ("Ash Carter" … "Carter's press secretary"); a person's longer name is
+/// listed as no company ("Ronald McDonald's shoes").
+fn extend_over_listed_possessive(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
+    let mut surnames = None;
+    for i in 0..found.len() {
+        let (start, end) = (found[i].tokens.start, found[i].tokens.end);
+        let written_on = end < doc.tokens.len() && doc.tokens[end].start == doc.tokens[end - 1].end;
+        let free = found.get(i + 1).is_none_or(|next| next.tokens.start > end);
+        let listed = |with| listed_possessive(&lexicon.organization_lists(), doc, with);
+        let titled =
+            || start > 0 && listed_abbreviated(&lexicon.all_titles(), doc, start - 1..start);
+        if !(written_on && free && listed(start..end + 1)) || titled() {
+            continue;
+        }
+        // Rare: the surnames of the document's persons are gathered only for a listed one.
+        let surnames = surnames.get_or_insert_with(|| person_surnames(doc, found));
+        if end - start == 1 && surnames.contains(doc.token_text(start)) {
+            continue;
+        }
+        found[i].tokens.end = end + 1;
+        found[i].kind = Kind::Organization;
+    }
+}
+
+/// The last words of the names of `found` that are persons' names of two words or more.
+fn person_surnames<'a>(doc: &'a Document, found: &[Found]) -> HashSet<&'a str> {
+    found
+        .iter()
+        .filter(|f| f.kind == Kind::Person && f.tokens.len() >= 2)
+        .map(|f| doc.token_text(f.tokens.end - 1))
+        .collect()
 }
 
 /// Extends each name of `found` over the capitalized legal forms right after it ("Pirelli" +
@@ -172,6 +208,22 @@ mod tests {
         ];
         let text = "JPMorgan Chase Bank said.";
         assert_eq!(joined(text, &doc_parts), ["JPMorgan", "Chase Bank"]);
+    }
+
+    #[test]
+    fn a_listed_possessive_company_takes_its_s() {
+        let text = "Sales rose at Sainsbury's, and Carter's shop and Ash Carter's aide were busy.";
+        let parts = [("Sainsbury", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["Sainsbury's"]);
+        // "carter's" is a listed company, but this document names a person Carter.
+        let parts = [("Carter", Kind::Person), ("Ash Carter", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["Carter", "Ash Carter"]);
+        let parts = [("Carter", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["Carter's"]);
+        let text = "President Carter's memoir and Kohl 's sales.";
+        // A title before it; an "'s" standing apart.
+        let parts = [("Carter", Kind::Person), ("Kohl", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["Carter", "Kohl"]);
     }
 
     #[test]

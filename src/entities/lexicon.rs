@@ -271,6 +271,11 @@ impl Lexicon {
         ]
     }
 
+    /// The lists of organizations' names: companies, sports clubs, other organizations.
+    pub fn organization_lists(&self) -> [&WordSet; 3] {
+        [&self.companies, &self.sports_clubs, &self.organizations]
+    }
+
     /// Every list of titles before a person's name: those the tagger reads, and the others.
     pub fn all_titles(&self) -> [&WordSet; 2] {
         [&self.titles, &self.person_titles]

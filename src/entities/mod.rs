@@ -112,7 +112,10 @@ impl EntityRecognizer {
         month_surnames::mark(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         nationality_words::mark(document, &self.lexicon, wire, &mut found);
-        let mentions: Vec<Mention> = found.iter().filter_map(|f| mention(document, f)).collect();
+        let mentions: Vec<Mention> = found
+            .iter()
+            .filter_map(|f| mention(document, &self.lexicon, f))
+            .collect();
         let mut groups = group::group(document, &self.lexicon, &mentions);
         datelines::separate(document, &self.lexicon, &mentions, &mut groups);
         venues::separate(document, &mentions, &mut groups);
@@ -127,8 +130,9 @@ impl Default for EntityRecognizer {
     }
 }
 
-/// A tagged name as a mention: punctuation at its edges and a possessive "’s" left out.
-fn mention(doc: &Document, found: &Found) -> Option<Mention> {
+/// A tagged name as a mention: punctuation at its edges and a possessive "’s" left out, unless
+/// the name with it is a listed organization ("Moody's").
+fn mention(doc: &Document, lexicon: &Lexicon, found: &Found) -> Option<Mention> {
     let mut range = found.tokens.clone();
     // Kept at the end: a bracket the name opened ("Mladost (BJ)"), a currency sign glued on ("C$").
     let keep = |start: usize, t: usize| match doc.token_text(t) {
@@ -139,7 +143,8 @@ fn mention(doc: &Document, found: &Found) -> Option<Mention> {
     let trim = |start: usize, t: usize| {
         let text = doc.token_text(t);
         (doc.tokens[t].kind == TokenKind::Punct && !keep(start, t))
-            || matches!(text, "'s" | "’s" | "'S" | "’S")
+            || (is_possessive(text)
+                && !listed_possessive(&lexicon.organization_lists(), doc, start..t + 1))
     };
     while range.start < range.end && trim(range.start, range.end - 1) {
         range.end -= 1;
@@ -242,6 +247,25 @@ fn listed(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -> bool {
     }
     let key = lowercase_key(doc, tokens);
     lists.iter().any(|list| list.contains(&key))
+}
+
+/// Whether `tokens` are a name and its possessive "'s" that a list holds as one word: "Moody's",
+/// "Sainsbury's", "McDonald's" (a company's name, where "Ronald McDonald's" is a person's
+/// possessive).
+fn listed_possessive(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -> bool {
+    if tokens.len() < 2 || !is_possessive(doc.token_text(tokens.end - 1)) {
+        return false;
+    }
+    let stem = lowercase_key(doc, tokens.start..tokens.end - 1);
+    ["'s", "\u{2019}s"].iter().any(|s| {
+        let key = format!("{stem}{s}");
+        lists.iter().any(|list| list.contains(&key))
+    })
+}
+
+/// Whether `word` is a possessive ending split off its name ("'s", "’s").
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
 }
 
 /// [`listed`], or listed without the full stops that end an abbreviation ("Gen." as "Gen").
