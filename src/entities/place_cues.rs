@@ -208,6 +208,7 @@ mod tests {
         ));
         assert!(cued("the Kurdish town of Arbil", "Arbil"));
         assert!(cued("two miles east of Tavildara", "Tavildara"));
+        assert!(cued("The first inhabitants of Coralto fished", "Coralto"));
         // Not a place noun; capitalized (a name's part); across a line break.
         assert!(!cued("the wife of Zorbat", "Zorbat"));
         assert!(!cued("the Town of Zorbat", "Zorbat"));
@@ -223,6 +224,7 @@ mod tests {
         assert!(said("Zorbat is the capital of the island."));
         assert!(said("Zorbat was a small fishing village"));
         assert!(said("Zorbat is the largest port city, with docks."));
+        assert!(said("Zorbat is a perfect destination for divers."));
         // A noun that goes on ("city councilman", "town's"), no copula, a capital, too far.
         assert!(!said("Zorbat is a city councilman."));
         assert!(!said("Zorbat is the town's mayor."));
