@@ -157,6 +157,8 @@ pub struct Lexicon {
     pub lead_nouns: WordSet,
     /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
     pub staff_nouns: WordSet,
+    /// Words before the name of a company bought, merged or invested in (read by `org_cues`).
+    pub deal_phrases: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -219,6 +221,7 @@ impl Lexicon {
             place_prefixes: WordSet::load(data_file!("entities/place_prefixes.txt")),
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
+            deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
             storm_words: WordSet::load(data_file!("entities/storm_words.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),

@@ -36,6 +36,7 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
     let cued = !web_form
         && (after_org_noun(doc, lexicon, mention)
             || after_staff_at(doc, lexicon, mention)
+            || after_deal_phrase(doc, lexicon, mention)
             || said_or_called(doc, lexicon, mention)
             || called_in_apposition(doc, lexicon, mention));
     cued.then_some(weight::DEFINED)
@@ -83,6 +84,26 @@ fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         && doc.token_text(start - 1) == "at"
         && lexicon.staff_nouns.contains(doc.token_text(start - 2))
         && !doc.line_break_between(start - 2, start)
+}
+
+/// Whether `mention` comes right after words for a company bought, merged or invested in on its
+/// line ("Chevron agreed to buy Hess", "a stake in Kestrel", `deal_phrases.txt`) but not after
+/// "at" ("what is at stake in Ohio"), and is neither a listed country, region or capital ("the
+/// armed takeover of Oregon's wildlife refuge") nor a person's name that starts with a listed
+/// given name.
+fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let start = mention.tokens.start;
+    let regions = [&lexicon.places, &lexicon.geo_regions];
+    let phrases = &lexicon.deal_phrases;
+    (2..=phrases.longest().min(start)).any(|len| {
+        let first = start - len;
+        listed(&[phrases], doc, first..start)
+            && !doc.line_break_between(first, start)
+            && (first == 0 || doc.token_text(first - 1) != "at")
+    }) && !listed(&regions, doc, mention.tokens.clone())
+        && !lexicon
+            .given_names
+            .contains(lowercase(doc.token_text(start)).as_ref())
 }
 
 /// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
@@ -147,6 +168,19 @@ mod tests {
         assert!(!cued("analysts said at Zorbat", "Zorbat"));
         assert!(!cued("officials at Zorbat said", "Zorbat"));
         assert!(!cued("analysts at\nZorbat said", "Zorbat"));
+    }
+
+    #[test]
+    fn a_name_bought_merged_or_invested_in_is_one() {
+        assert!(cued("Chevron agreed to buy Zorbat for cash.", "Zorbat"));
+        assert!(cued("a 10 percent stake in Zorbat Ukal", "Zorbat Ukal"));
+        assert!(cued("after its merger with Zorbat, shares", "Zorbat"));
+        // At stake; a listed region; a given name; a plain "buy"; another line.
+        assert!(!cued("what is at stake in Zorbat", "Zorbat"));
+        assert!(!cued("the armed takeover of Oregon's refuge", "Oregon"));
+        assert!(!cued("Kim agreed to buy Maria Lopez lunch.", "Maria Lopez"));
+        assert!(!cued("investors buy Zorbat when", "Zorbat"));
+        assert!(!cued("a stake in\nZorbat said", "Zorbat"));
     }
 
     #[test]
