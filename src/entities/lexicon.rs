@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub staff_nouns: WordSet,
     /// Words before the name of a company bought, merged or invested in (read by `org_cues`).
     pub deal_phrases: WordSet,
+    /// Verbs after a company's shares or stock (read by `org_cues`).
+    pub share_moves: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
@@ -222,6 +224,7 @@ impl Lexicon {
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
+            share_moves: WordSet::load(data_file!("entities/share_moves.txt")),
             storm_words: WordSet::load(data_file!("entities/storm_words.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),

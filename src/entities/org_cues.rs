@@ -1,7 +1,9 @@
 //! Organizations the tagger reads as persons or places, by the noun the text puts to them. A name
 //! right after a lowercase noun for an organization ("German retailer Promodes", "private bank
 //! Bamerindus", "the daily Izvestia") is one, and so is a name after a noun for a firm's staff and
-//! "at" ("analysts at Bernstein", `staff_nouns.txt`); so is a name the sentence says is one
+//! "at" ("analysts at Bernstein", `staff_nouns.txt`), a name after words for a company bought or
+//! invested in ("agreed to buy Hess", "a stake in Zenith", `deal_phrases.txt`), a name whose
+//! shares move ("Gazprom shares rose", `share_moves.txt`); so is a name the sentence says is one
 //! ("Zenith is a struggling electronics company") or that an apposition calls one ("Bamerindus,
 //! Brazil's fourth-largest private bank,"). Such a vote outweighs the tagger's readings of all the
 //! other mentions, as a place's definition does (`place_cues.rs`): the tagger calls an unknown
@@ -37,6 +39,7 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
         && (after_org_noun(doc, lexicon, mention)
             || after_staff_at(doc, lexicon, mention)
             || after_deal_phrase(doc, lexicon, mention)
+            || before_shares(doc, lexicon, mention)
             || said_or_called(doc, lexicon, mention)
             || called_in_apposition(doc, lexicon, mention));
     cued.then_some(weight::DEFINED)
@@ -104,6 +107,38 @@ fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
         && !lexicon
             .given_names
             .contains(lowercase(doc.token_text(start)).as_ref())
+}
+
+/// Whether `mention` is followed by its shares or stock: "'s shares" (or shareholders,
+/// stockholders), or "shares" or "stock", with or without "'s", and a verb of the market
+/// (`share_moves.txt`: "Gazprom shares rose", "Zenith's stock soared"). A person "shares more
+/// of" a view and has a "stock answer"; a listed place or nationality has its stock market
+/// ("Tokyo stocks", "Turkish shares"), and a name that starts with a listed given name is left
+/// out too.
+fn before_shares(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let n = doc.tokens.len();
+    let word = |t: usize| (t < n).then(|| doc.token_text(t));
+    let mut t = mention.tokens.end;
+    let possessive = matches!(word(t), Some("'s" | "\u{2019}s"));
+    if possessive {
+        t += 1;
+    }
+    let moves = word(t + 1).is_some_and(|verb| lexicon.share_moves.contains(verb));
+    let cued = match word(t) {
+        Some("shares" | "shareholders" | "stockholders") => possessive || moves,
+        Some("stock") => moves,
+        _ => false,
+    };
+    let places = [
+        &lexicon.places,
+        &lexicon.geo_regions,
+        &lexicon.geo_cities,
+        &lexicon.nationalities,
+    ];
+    cued && !listed(&places, doc, mention.tokens.clone())
+        && !lexicon
+            .given_names
+            .contains(lowercase(doc.token_text(mention.tokens.start)).as_ref())
 }
 
 /// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
@@ -184,6 +219,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_whose_shares_move_is_one() {
+        assert!(cued("Zorbat shares rose 4 percent.", "Zorbat"));
+        assert!(cued("Zorbat's stock soared on the news.", "Zorbat"));
+        assert!(cued("half of Zorbat's shareholders agreed", "Zorbat"));
+        // A person shares a view, has a stock answer; a place's stock market; a given name.
+        assert!(!cued("Zorbat shares more of the view.", "Zorbat"));
+        assert!(!cued("Zorbat's stock answer was no.", "Zorbat"));
+        assert!(!cued("Tokyo stock closed higher.", "Tokyo"));
+        assert!(!cued("Turkish shares fell.", "Turkish"));
+        assert!(!cued("Philip Zorbat's shares in the bank", "Philip Zorbat"));
+    }
+
+    #[test]
     fn a_name_said_or_called_an_organization_is_one() {
         assert!(cued(
             "Zenith is a struggling electronics company.",
@@ -194,6 +242,10 @@ mod tests {
             "Bamerindus"
         ));
         assert!(cued("Zorbat, a low-cost airline, said", "Zorbat"));
+        assert!(cued(
+            "Zorbat, Russia's biggest company by market value, said",
+            "Zorbat"
+        ));
         assert!(!cued("Zorbat, a company spokesman, said", "Zorbat"));
         assert!(!cued("Zorbat, the bank's chairman, said", "Zorbat"));
         assert!(!cued("Zorbat joined a bank.", "Zorbat"));

@@ -148,6 +148,7 @@ fn phrase_ends(doc: &Document, t: usize) -> bool {
                 | "founded"
                 | "famous"
                 | "for"
+                | "by"
         )
 }
 
