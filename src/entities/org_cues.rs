@@ -28,6 +28,7 @@ use super::lexicon::Lexicon;
 use super::listed;
 use super::place_cues::{noun_phrase_with, said_to_be};
 use crate::text::{lowercase, Document};
+use crate::Kind;
 
 /// The weight of the vote for an organization that the words around `mention` cast, if any. A
 /// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
@@ -42,7 +43,34 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
             || before_shares(doc, lexicon, mention)
             || said_or_called(doc, lexicon, mention)
             || called_in_apposition(doc, lexicon, mention));
-    cued.then_some(weight::DEFINED)
+    if cued {
+        Some(weight::DEFINED)
+    } else {
+        (!web_form && person_with_its(doc, lexicon, mention)).then_some(weight::DECISIVE)
+    }
+}
+
+/// Whether the tagger read `mention` as a person's name, yet the name is followed by a verb and
+/// "its" ("Anthropic said its", "Novo Nordisk cut its"): "its" is what the subject has, and a
+/// person's is "his" or "her". A country has it too ("Chad raised its tariffs"), so the vote
+/// counts only against a person's reading, and weighs less than a definition: other mentions
+/// read as a person's can outweigh it. A name after a function word is no subject ("the
+/// airforce under Hermann Goering began its"), and one that starts with a listed given name is
+/// left out.
+fn person_with_its(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let (start, end) = (mention.tokens.start, mention.tokens.end);
+    let read_as_person = mention.evidence.strongest() == Some(Kind::Person);
+    let subject = start == 0
+        || !lexicon
+            .stopwords
+            .contains(&lowercase(doc.token_text(start - 1)));
+    read_as_person
+        && subject
+        && end + 1 < doc.tokens.len()
+        && doc.token_text(end + 1) == "its"
+        && doc.token_text(end).chars().all(|c| c.is_ascii_lowercase())
+        && !lexicon.stopwords.contains(doc.token_text(end))
+        && !starts_with_given_name(doc, lexicon, mention)
 }
 
 /// Whether the token `after` an organization noun is no "of" (or the text has ended there): "a
@@ -74,9 +102,7 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
     };
     noun_listed
         && !doc.line_break_between(noun, start)
-        && !lexicon
-            .given_names
-            .contains(lowercase(doc.token_text(start)).as_ref())
+        && !starts_with_given_name(doc, lexicon, mention)
 }
 
 /// Whether `mention` comes right after a noun for a firm's staff and "at" on its line ("said
@@ -104,9 +130,7 @@ fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
             && !doc.line_break_between(first, start)
             && (first == 0 || doc.token_text(first - 1) != "at")
     }) && !listed(&regions, doc, mention.tokens.clone())
-        && !lexicon
-            .given_names
-            .contains(lowercase(doc.token_text(start)).as_ref())
+        && !starts_with_given_name(doc, lexicon, mention)
 }
 
 /// Whether `mention` is followed by its shares or stock: "'s shares" (or shareholders,
@@ -136,9 +160,14 @@ fn before_shares(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
         &lexicon.nationalities,
     ];
     cued && !listed(&places, doc, mention.tokens.clone())
-        && !lexicon
-            .given_names
-            .contains(lowercase(doc.token_text(mention.tokens.start)).as_ref())
+        && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether the first word of `mention` is a listed given name ("Charles Schwab", "Maria Lopez"):
+/// a person's name, whatever words come before or after it.
+fn starts_with_given_name(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let first = doc.token_text(mention.tokens.start);
+    lexicon.given_names.contains(lowercase(first).as_ref())
 }
 
 /// Whether `mention` is followed by a comma, a determiner ("a", "an", "the", or a name and its
@@ -229,6 +258,36 @@ mod tests {
         assert!(!cued("Tokyo stock closed higher.", "Tokyo"));
         assert!(!cued("Turkish shares fell.", "Turkish"));
         assert!(!cued("Philip Zorbat's shares in the bank", "Philip Zorbat"));
+    }
+
+    #[test]
+    fn a_name_read_as_a_person_with_its_is_an_organization() {
+        let cued_as = |text: &str, name: &str, kind: Kind| {
+            let doc = Document::new(text);
+            let mut mention = Mention::first_place(&doc, name);
+            mention.evidence.add(kind, weight::STRONG);
+            org_cue(&doc, &Lexicon::new(), &mention)
+        };
+        let person = |text: &str, name: &str| cued_as(text, name, Kind::Person);
+        assert_eq!(
+            person("Zorbat said its profit rose.", "Zorbat"),
+            Some(weight::DECISIVE)
+        );
+        assert_eq!(
+            person("Ruane, Zorbat increased its stake", "Zorbat"),
+            Some(weight::DECISIVE)
+        );
+        // Read as a place; not a subject; a function word between; a given name.
+        assert_eq!(
+            cued_as("Zorbat raised its tariffs.", "Zorbat", Kind::Place),
+            None
+        );
+        assert_eq!(
+            person("the army under Zorbat began its attack", "Zorbat"),
+            None
+        );
+        assert_eq!(person("Zorbat and its allies", "Zorbat"), None);
+        assert_eq!(person("Maria Zorbat said its", "Maria Zorbat"), None);
     }
 
     #[test]
