@@ -98,6 +98,7 @@ impl EntityRecognizer {
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
+        org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);

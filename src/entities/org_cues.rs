@@ -24,9 +24,10 @@
 use super::edges::is_lead_noun;
 use super::evidence::weight;
 use super::group::Mention;
-use super::lexicon::Lexicon;
-use super::listed;
+use super::lexicon::{fnv, Lexicon, WordSet};
 use super::place_cues::{noun_phrase_with, said_to_be};
+use super::tagger::Found;
+use super::{add_left_out, listed};
 use crate::text::{lowercase, Document};
 use crate::Kind;
 
@@ -58,7 +59,7 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
 /// airforce under Hermann Goering began its"), and one that starts with a listed given name is
 /// left out.
 fn person_with_its(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
-    let (start, end) = (mention.tokens.start, mention.tokens.end);
+    let start = mention.tokens.start;
     let read_as_person = mention.evidence.strongest() == Some(Kind::Person);
     let subject = start == 0
         || !lexicon
@@ -66,11 +67,17 @@ fn person_with_its(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool
             .contains(&lowercase(doc.token_text(start - 1)));
     read_as_person
         && subject
-        && end + 1 < doc.tokens.len()
-        && doc.token_text(end + 1) == "its"
-        && doc.token_text(end).chars().all(|c| c.is_ascii_lowercase())
-        && !lexicon.stopwords.contains(doc.token_text(end))
+        && verb_and_its(doc, lexicon, mention.tokens.end)
         && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether token `t` is a lowercase word that is no function word and "its" follows it ("said
+/// its", "cut its").
+fn verb_and_its(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    t + 1 < doc.tokens.len()
+        && doc.token_text(t + 1) == "its"
+        && doc.token_text(t).chars().all(|c| c.is_ascii_lowercase())
+        && !lexicon.stopwords.contains(doc.token_text(t))
 }
 
 /// Whether the token `after` an organization noun is no "of" (or the text has ended there): "a
@@ -140,27 +147,76 @@ fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
 /// ("Tokyo stocks", "Turkish shares"), and a name that starts with a listed given name is left
 /// out too.
 fn before_shares(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    shares_move(doc, lexicon, mention.tokens.end)
+        && !listed(&market_places(lexicon), doc, mention.tokens.clone())
+        && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether the tokens from `t` are shares or stock that move, as [`before_shares`] reads them:
+/// "shares rose", "'s stock soared", "'s shareholders".
+fn shares_move(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     let n = doc.tokens.len();
     let word = |t: usize| (t < n).then(|| doc.token_text(t));
-    let mut t = mention.tokens.end;
     let possessive = matches!(word(t), Some("'s" | "\u{2019}s"));
-    if possessive {
-        t += 1;
-    }
+    let t = t + usize::from(possessive);
     let moves = word(t + 1).is_some_and(|verb| lexicon.share_moves.contains(verb));
-    let cued = match word(t) {
+    match word(t) {
         Some("shares" | "shareholders" | "stockholders") => possessive || moves,
         Some("stock") => moves,
         _ => false,
-    };
-    let places = [
+    }
+}
+
+/// The lists of places and nationalities, which have stock markets of their own.
+fn market_places(lexicon: &Lexicon) -> [&WordSet; 4] {
+    [
         &lexicon.places,
         &lexicon.geo_regions,
         &lexicon.geo_cities,
         &lexicon.nationalities,
+    ]
+}
+
+/// Adds to `found` (in text order) the one-word organizations the tagger left out at a
+/// sentence's start, where every word is capitalized: a word that [`verb_and_its`] or
+/// [`shares_move`] follows ("Spotify said its", "Kestova shares jumped") and that is no common
+/// word. A listed company is one ("Shell said its"); other words must be written capitalized
+/// more often than not in unlabeled text (their case band), or be unknown there, and not look
+/// plural ("Analysts said its": "its" is something else's, as a plural subject has "their"). A
+/// function word, calendar word, title, given name, place or nationality is none.
+pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let starts = doc.sentences.iter().map(|s| s.tokens.start);
+    let not_org = [
+        &lexicon.stopwords,
+        &lexicon.calendar,
+        &lexicon.titles,
+        &lexicon.given_names,
     ];
-    cued && !listed(&places, doc, mention.tokens.clone())
-        && !starts_with_given_name(doc, lexicon, mention)
+    add_left_out(found, starts, Kind::Organization, |t| {
+        let word = doc.token_text(t);
+        let mixed_case = word.starts_with(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.len() > 1;
+        mixed_case
+            && (verb_and_its(doc, lexicon, t + 1) || shares_move(doc, lexicon, t + 1))
+            && !listed(&not_org, doc, t..t + 1)
+            && !listed(&market_places(lexicon), doc, t..t + 1)
+            && (listed(&[&lexicon.companies], doc, t..t + 1)
+                || (mostly_capitalized(lexicon, word) && !looks_plural(word)))
+    });
+}
+
+/// Whether `word` ends as an English plural does: in "s", but not "ss", "us" or "is"
+/// ("Analysts", but not "Express", "Nexus", "Paris").
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+}
+
+/// Whether unlabeled text writes `word` capitalized more often than in lowercase, or never has
+/// it at all (its case band, `word_case.txt`).
+fn mostly_capitalized(lexicon: &Lexicon, word: &str) -> bool {
+    let hash = fnv(lowercase(word).bytes());
+    lexicon.words.case_band(hash).is_none_or(|band| band >= 4)
 }
 
 /// Whether the first word of `mention` is a listed given name ("Charles Schwab", "Maria Lopez"):
@@ -288,6 +344,30 @@ mod tests {
         );
         assert_eq!(person("Zorbat and its allies", "Zorbat"), None);
         assert_eq!(person("Maria Zorbat said its", "Maria Zorbat"), None);
+    }
+
+    #[test]
+    fn a_company_left_out_at_a_sentences_start_is_added() {
+        let added = |text: &str| {
+            let doc = Document::new(text);
+            let mut found = Vec::new();
+            add(&doc, &Lexicon::new(), &mut found);
+            found.iter().map(|f| f.text(&doc)).collect::<Vec<_>>()
+        };
+        assert_eq!(added("Zorbatix said its sales rose."), ["Zorbatix"]);
+        assert_eq!(added("Rain fell. Zorbatix shares jumped."), ["Zorbatix"]);
+        assert_eq!(added("Shell said its profit fell."), ["Shell"]);
+        // A common word, a plural, a given name, a place, not at a sentence's start, no cue.
+        for text in [
+            "Management said its goal was clear.",
+            "Zorbatixes said its goal was clear.",
+            "Maria said its roof leaked.",
+            "Texas said its budget grew.",
+            "Then Zorbatix said its sales rose.",
+            "Zorbatix said sales rose.",
+        ] {
+            assert!(added(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
