@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use super::edges::is_lead_noun;
 use super::group::FORMS;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
@@ -82,15 +83,18 @@ fn extend_over_listed_possessive(doc: &Document, lexicon: &Lexicon, found: &mut 
         let (start, end) = (found[i].tokens.start, found[i].tokens.end);
         let written_on = end < doc.tokens.len() && doc.tokens[end].start == doc.tokens[end - 1].end;
         let free = found.get(i + 1).is_none_or(|next| next.tokens.start > end);
+        // A noun opening the sentence ("Rivals Sainsbury's") is not the company's: `edges.rs`
+        // drops it later.
+        let first = start + usize::from(end - start > 1 && is_lead_noun(doc, lexicon, start));
         let listed = |with| listed_possessive(&lexicon.organization_lists(), doc, with);
         let titled =
             || start > 0 && listed_abbreviated(&lexicon.all_titles(), doc, start - 1..start);
-        if !(written_on && free && listed(start..end + 1)) || titled() {
+        if !(written_on && free && listed(first..end + 1)) || titled() {
             continue;
         }
         // Rare: the surnames of the document's persons are gathered only for a listed one.
-        let surnames = surnames.get_or_insert_with(|| person_surnames(doc, found));
-        if end - start == 1 && surnames.contains(doc.token_text(start)) {
+        let surnames = surnames.get_or_insert_with(|| person_surnames(doc, lexicon, found));
+        if end - first == 1 && surnames.contains(doc.token_text(first)) {
             continue;
         }
         found[i].tokens.end = end + 1;
@@ -98,11 +102,13 @@ fn extend_over_listed_possessive(doc: &Document, lexicon: &Lexicon, found: &mut 
     }
 }
 
-/// The last words of the names of `found` that are persons' names of two words or more.
-fn person_surnames<'a>(doc: &'a Document, found: &[Found]) -> HashSet<&'a str> {
+/// The last words of the names of `found` that are persons' names of two words or more, but for
+/// a name that a lead noun opens ("Rivals Sainsbury").
+fn person_surnames<'a>(doc: &'a Document, lexicon: &Lexicon, found: &[Found]) -> HashSet<&'a str> {
     found
         .iter()
         .filter(|f| f.kind == Kind::Person && f.tokens.len() >= 2)
+        .filter(|f| !is_lead_noun(doc, lexicon, f.tokens.start))
         .map(|f| doc.token_text(f.tokens.end - 1))
         .collect()
 }
@@ -220,6 +226,10 @@ mod tests {
         assert_eq!(joined(text, &parts), ["Carter", "Ash Carter"]);
         let parts = [("Carter", Kind::Person)];
         assert_eq!(joined(text, &parts), ["Carter's"]);
+        // A lead noun opening the sentence, which `edges.rs` drops, is no given name.
+        let text = "Prices fell. Rivals Sainsbury's and Kohl's said so.";
+        let parts = [("Rivals Sainsbury", Kind::Person)];
+        assert_eq!(joined(text, &parts), ["Rivals Sainsbury's"]);
         let text = "President Carter's memoir and Kohl 's sales.";
         // A title before it; an "'s" standing apart.
         let parts = [("Carter", Kind::Person), ("Kohl", Kind::Person)];
