@@ -113,8 +113,9 @@ fn person_surnames<'a>(doc: &'a Document, lexicon: &Lexicon, found: &[Found]) ->
         .collect()
 }
 
-/// Extends each name of `found` over the capitalized legal forms right after it ("Pirelli" +
-/// "SpA", "Dalgren Holdings" + "AG") and makes it an organization, unless another name or a
+/// Makes a person's name that ends in a capitalized legal form an organization, and extends each
+/// name of `found` over the capitalized legal forms right after it ("Pirelli" + "SpA", "Dalgren
+/// Holdings" + "AG") and makes it an organization, unless another name or a
 /// capitalized word goes on after them, or more than [`FORMS`] of them (the name is then longer
 /// than a company's).
 fn extend_over_legal_forms(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
@@ -135,8 +136,18 @@ fn extend_over_legal_forms(doc: &Document, lexicon: &Lexicon, found: &mut [Found
         if end > found[i].tokens.end && end <= next_start && !capital_after {
             found[i].tokens.end = end;
             found[i].kind = Kind::Organization;
+        } else if ends_in_legal_form(doc, lexicon, &found[i]) {
+            found[i].kind = Kind::Organization;
         }
     }
+}
+
+/// Whether `name` is a person's name of two words or more whose last word is a capitalized legal
+/// form ("Kestrova SpA" read as a person's): no person's name ends so.
+fn ends_in_legal_form(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
+    name.kind == Kind::Person
+        && name.tokens.len() >= 2
+        && is_legal_form(doc, lexicon, name.tokens.end - 1)
 }
 
 /// Whether token `t` is a capitalized legal form ("Inc.", "SpA", "AG", "Holdings").
@@ -278,6 +289,14 @@ mod tests {
                 person,
                 "Ann Lee",
                 person,
+            ),
+            // The tagger took the form in: a person's name never ends with one.
+            (
+                "said Kestrova SpA chairman Ivo Rente.",
+                "Kestrova SpA",
+                person,
+                "Kestrova SpA",
+                organization,
             ),
         ];
         for (text, name, kind, joined, joined_kind) in cases {
