@@ -182,10 +182,22 @@ fn market_places(lexicon: &Lexicon) -> [&WordSet; 4] {
 /// [`shares_move`] follows ("Spotify said its", "Kestova shares jumped") and that is no common
 /// word. A listed company is one ("Shell said its"); other words must be written capitalized
 /// more often than not in unlabeled text (their case band), or be unknown there, and not look
-/// plural ("Analysts said its": "its" is something else's, as a plural subject has "their"). A
-/// function word, calendar word, title, given name, place or nationality is none.
+/// plural ("Analysts said its": "its" is something else's, as a plural subject has "their").
+/// And a listed company that "and" and an organization the tagger found follow is one ("Shell
+/// and BP report results"). A function word, calendar word, title, given name, place or
+/// nationality is none.
 pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let starts = doc.sentences.iter().map(|s| s.tokens.start);
+    // In text order: where the organizations the tagger found start.
+    let organizations: Vec<usize> = (found.iter())
+        .filter(|f| f.kind == Kind::Organization)
+        .map(|f| f.tokens.start)
+        .collect();
+    let and_organization = |t: usize| {
+        t + 2 < doc.tokens.len()
+            && doc.token_text(t + 1) == "and"
+            && organizations.binary_search(&(t + 2)).is_ok()
+    };
     let not_org = [
         &lexicon.stopwords,
         &lexicon.calendar,
@@ -197,12 +209,13 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         let mixed_case = word.starts_with(char::is_uppercase)
             && word.chars().skip(1).all(char::is_lowercase)
             && word.len() > 1;
+        let company = || listed(&[&lexicon.companies], doc, t..t + 1);
+        let cued = || verb_and_its(doc, lexicon, t + 1) || shares_move(doc, lexicon, t + 1);
         mixed_case
-            && (verb_and_its(doc, lexicon, t + 1) || shares_move(doc, lexicon, t + 1))
+            && ((cued() && (company() || mostly_capitalized(lexicon, word) && !looks_plural(word)))
+                || (and_organization(t) && company()))
             && !listed(&not_org, doc, t..t + 1)
             && !listed(&market_places(lexicon), doc, t..t + 1)
-            && (listed(&[&lexicon.companies], doc, t..t + 1)
-                || (mostly_capitalized(lexicon, word) && !looks_plural(word)))
     });
 }
 
@@ -357,6 +370,13 @@ mod tests {
         assert_eq!(added("Zorbatix said its sales rose."), ["Zorbatix"]);
         assert_eq!(added("Rain fell. Zorbatix shares jumped."), ["Zorbatix"]);
         assert_eq!(added("Shell said its profit fell."), ["Shell"]);
+        // A listed company before "and" and an organization the tagger found.
+        let doc = Document::new("Shell and BP report results. Shell and Zorbat met.");
+        let mut found = Found::all(&[(2, 3), (8, 9)], Kind::Organization);
+        found[1].kind = Kind::Person;
+        add(&doc, &Lexicon::new(), &mut found);
+        let names: Vec<String> = found.iter().map(|f| f.text(&doc)).collect();
+        assert_eq!(names, ["Shell", "BP", "Zorbat"]);
         // A common word, a plural, a given name, a place, not at a sentence's start, no cue.
         for text in [
             "Management said its goal was clear.",
