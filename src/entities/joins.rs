@@ -9,14 +9,12 @@
 //! A name the tagger ends before a capitalized legal form ("Pirelli" of "Pirelli SpA chairman")
 //! goes on over it, and is an organization.
 
-use std::collections::HashSet;
-
 use super::edges::is_lead_noun;
 use super::group::FORMS;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use super::{listed, listed_abbreviated, listed_possessive};
-use crate::text::Document;
+use crate::text::{Document, FastSet};
 use crate::Kind;
 
 /// The words that may join the head of an organization's name to the rest of it.
@@ -104,7 +102,7 @@ fn extend_over_listed_possessive(doc: &Document, lexicon: &Lexicon, found: &mut 
 
 /// The last words of the names of `found` that are persons' names of two words or more, but for
 /// a name that a lead noun opens ("Rivals Sainsbury").
-fn person_surnames<'a>(doc: &'a Document, lexicon: &Lexicon, found: &[Found]) -> HashSet<&'a str> {
+fn person_surnames<'a>(doc: &'a Document, lexicon: &Lexicon, found: &[Found]) -> FastSet<&'a str> {
     found
         .iter()
         .filter(|f| f.kind == Kind::Person && f.tokens.len() >= 2)

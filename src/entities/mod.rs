@@ -257,9 +257,11 @@ fn listed_possessive(lists: &[&WordSet], doc: &Document, tokens: Range<usize>) -
     if tokens.len() < 2 || !is_possessive(doc.token_text(tokens.end - 1)) {
         return false;
     }
-    let stem = lowercase_key(doc, tokens.start..tokens.end - 1);
+    let mut key = lowercase_key(doc, tokens.start..tokens.end - 1);
+    let stem = key.len();
     ["'s", "\u{2019}s"].iter().any(|s| {
-        let key = format!("{stem}{s}");
+        key.truncate(stem);
+        key.push_str(s);
         lists.iter().any(|list| list.contains(&key))
     })
 }
