@@ -60,14 +60,17 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
 /// left out.
 fn person_with_its(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
-    let read_as_person = mention.evidence.strongest() == Some(Kind::Person);
-    let subject = start == 0
-        || !lexicon
-            .stopwords
-            .contains(&lowercase(doc.token_text(start - 1)));
-    read_as_person
-        && subject
-        && verb_and_its(doc, lexicon, mention.tokens.end)
+    let read_as_person = || mention.evidence.strongest() == Some(Kind::Person);
+    let subject = || {
+        start == 0
+            || !lexicon
+                .stopwords
+                .contains(&lowercase(doc.token_text(start - 1)))
+    };
+    // The cheapest test first: most names are followed by no "its".
+    verb_and_its(doc, lexicon, mention.tokens.end)
+        && read_as_person()
+        && subject()
         && !starts_with_given_name(doc, lexicon, mention)
 }
 
