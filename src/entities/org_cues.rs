@@ -27,7 +27,7 @@ use super::group::Mention;
 use super::lexicon::{fnv, Lexicon, WordSet};
 use super::place_cues::{noun_phrase_with, said_to_be};
 use super::tagger::Found;
-use super::{add_left_out, listed};
+use super::{add_left_out, is_possessive, listed};
 use crate::text::{lowercase, Document};
 use crate::Kind;
 
@@ -160,7 +160,7 @@ fn before_shares(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
 fn shares_move(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     let n = doc.tokens.len();
     let word = |t: usize| (t < n).then(|| doc.token_text(t));
-    let possessive = matches!(word(t), Some("'s" | "\u{2019}s"));
+    let possessive = word(t).is_some_and(is_possessive);
     let t = t + usize::from(possessive);
     let moves = word(t + 1).is_some_and(|verb| lexicon.share_moves.contains(verb));
     match word(t) {
