@@ -163,6 +163,12 @@ pub struct Lexicon {
     pub share_moves: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
+    /// Makers and product lines a model's code follows (read by `models`).
+    pub model_makers: WordSet,
+    /// Words for a model's variant after its code (read by `models`).
+    pub model_variants: WordSet,
+    /// Head nouns only a model's code takes (read by `models`).
+    pub model_heads: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -226,6 +232,9 @@ impl Lexicon {
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
             share_moves: WordSet::load(data_file!("entities/share_moves.txt")),
             storm_words: WordSet::load(data_file!("entities/storm_words.txt")),
+            model_makers: WordSet::load(data_file!("entities/model_makers.txt")),
+            model_variants: WordSet::load(data_file!("entities/model_variants.txt")),
+            model_heads: WordSet::load(data_file!("entities/model_heads.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

@@ -17,6 +17,7 @@ mod group;
 mod joins;
 mod lexicon;
 mod lone_names;
+mod models;
 mod month_surnames;
 mod nationality_words;
 mod numbered_parts;
@@ -97,6 +98,7 @@ impl EntityRecognizer {
         person_titles::trim(document, &self.lexicon, &mut found);
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
+        models::mark(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
@@ -207,6 +209,30 @@ fn put_in_place(found: &mut Vec<Found>, names: Vec<Range<usize>>, kind: Kind) {
     });
     found.extend(names.into_iter().map(|tokens| Found { tokens, kind }));
     found.sort_by_key(|name| name.tokens.start);
+}
+
+/// Puts `names` (token ranges in text order, apart) into `found` (kept in text order) as names
+/// of `kind`, in place of the names inside them; a name of `found` that runs into one from
+/// outside is cut at its edge ("EgyptAir" of "EgyptAir Boeing" stays when "Boeing 707" is put).
+fn put_over(found: &mut Vec<Found>, names: Vec<Range<usize>>, kind: Kind) {
+    let mut next = 0;
+    for name in found.iter_mut() {
+        while next < names.len() && names[next].end <= name.tokens.start {
+            next += 1;
+        }
+        let Some(new) = names.get(next) else {
+            break;
+        };
+        if new.start >= name.tokens.end {
+            continue;
+        }
+        if name.tokens.start < new.start {
+            name.tokens.end = new.start;
+        } else if name.tokens.end > new.end {
+            name.tokens.start = new.end;
+        }
+    }
+    put_in_place(found, names, kind);
 }
 
 /// Adds to `found` (kept in text order) a one-word name of `kind` at each of `tokens` (in text

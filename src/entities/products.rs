@@ -141,7 +141,7 @@ fn is_unnamed_product(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
 }
 
 /// Whether a product head starts at token `after` on the line of the token before it.
-fn followed_by_head(doc: &Document, lexicon: &Lexicon, after: usize) -> bool {
+pub(super) fn followed_by_head(doc: &Document, lexicon: &Lexicon, after: usize) -> bool {
     let heads = &lexicon.product_heads;
     let longest = heads.longest().min(doc.tokens.len().saturating_sub(after));
     after > 0
