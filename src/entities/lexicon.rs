@@ -169,6 +169,8 @@ pub struct Lexicon {
     pub model_variants: WordSet,
     /// Head nouns only a model's code takes (read by `models`).
     pub model_heads: WordSet,
+    /// Prefixes of naval ships' names (read by `ships`).
+    pub ship_prefixes: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -235,6 +237,7 @@ impl Lexicon {
             model_makers: WordSet::load(data_file!("entities/model_makers.txt")),
             model_variants: WordSet::load(data_file!("entities/model_variants.txt")),
             model_heads: WordSet::load(data_file!("entities/model_heads.txt")),
+            ship_prefixes: WordSet::load(data_file!("entities/ship_prefixes.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

@@ -27,6 +27,7 @@ mod place_cues;
 mod products;
 mod repeats;
 mod romanized;
+mod ships;
 mod storms;
 pub mod tagger;
 mod term_acronyms;
@@ -99,6 +100,7 @@ impl EntityRecognizer {
         products::mark(document, &self.lexicon, &mut found);
         products::add(document, &self.lexicon, &mut found);
         models::mark(document, &self.lexicon, &mut found);
+        ships::mark(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);

@@ -1,0 +1,86 @@
+//! A naval ship's prefix and the name after it are one misc name: "USS Gerald R. Ford", "HMS
+//! Prince of Wales" (the prefixes are `ship_prefixes.txt`). The tagger reads the prefix as an
+//! organization and the rest as a person or a place.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::tagger::Found;
+use super::{listed, put_over};
+use crate::text::Document;
+use crate::Kind;
+
+/// The most words a ship's name after its prefix is read to.
+const LONGEST: usize = 6;
+
+/// Puts each ship named in `doc` into `found` (kept in text order) as a misc name, in place of
+/// the names inside it; a name that runs into it from outside is cut at its edge.
+pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut ships: Vec<Range<usize>> = Vec::new();
+    let mut t = 0;
+    while t + 1 < doc.tokens.len() {
+        let end = if is_prefix(doc, lexicon, t) {
+            name_end(doc, t + 1)
+        } else {
+            t + 1
+        };
+        if end > t + 1 {
+            ships.push(t..end);
+        }
+        t = end;
+    }
+    put_over(found, ships, Kind::Misc);
+}
+
+/// Whether token `t` is a listed ship's prefix written in capitals.
+fn is_prefix(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    let word = doc.token_text(t);
+    word.len() <= 5
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && listed(&[&lexicon.ship_prefixes], doc, t..t + 1)
+}
+
+/// The end of the ship's name that starts at token `start` on the line of the prefix before it:
+/// its capitalized words, with "of" or "the" between two of them; `start` if none.
+fn name_end(doc: &Document, start: usize) -> usize {
+    let mut end = start;
+    let mut t = start;
+    while t < doc.tokens.len() && t < start + LONGEST && !doc.line_break_between(t - 1, t) {
+        if doc.is_capitalized(t) {
+            end = t + 1;
+        } else if !(t > start && (doc.token_is(t, "of") || doc.token_is(t, "the"))) {
+            break;
+        }
+        t += 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Vec::new();
+        mark(&doc, &Lexicon::new(), &mut found);
+        assert!(found.iter().all(|f| f.kind == Kind::Misc));
+        found.iter().map(|f| f.text(&doc)).collect()
+    }
+
+    #[test]
+    fn a_ships_prefix_and_name_are_one_misc_name() {
+        assert_eq!(
+            marked("The USS Gerald R. Ford and HMS Prince of Wales sailed with the USS Cole."),
+            ["USS Gerald R. Ford", "HMS Prince of Wales", "USS Cole"]
+        );
+    }
+
+    #[test]
+    fn a_prefix_without_a_name_or_in_lowercase_is_none() {
+        assert_eq!(
+            marked("The USS crew and the uss Cole met.\nUSS\nCole left. HMS of the year."),
+            Vec::<String>::new()
+        );
+    }
+}
