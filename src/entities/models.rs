@@ -19,21 +19,23 @@ use crate::Kind;
 /// the names inside it; a name that runs into it from outside is cut at its edge.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut models: Vec<Range<usize>> = Vec::new();
-    let mut t = 0;
-    while t < doc.tokens.len() {
-        let free = models.last().map_or(0, |m| m.end);
-        match model_at(doc, lexicon, t, free) {
-            Some(model) => {
-                t = model.end;
-                models.push(model);
-            }
-            None => t += 1,
+    let mut free = 0;
+    let bytes = doc.text.as_bytes();
+    for (t, token) in doc.tokens.iter().enumerate() {
+        // Every token comes here: its first byte rules out most (a code starts with a capital
+        // or a digit).
+        let first = bytes[token.start];
+        if t < free || !(first.is_ascii_uppercase() || first.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(model) = model_at(doc, lexicon, t, free) {
+            free = model.end;
+            models.push(model);
         }
     }
-    if models.is_empty() {
-        return;
+    if !models.is_empty() {
+        put_over(found, models, Kind::Misc);
     }
-    put_over(found, models, Kind::Misc);
 }
 
 /// The model whose code is token `t`, if it names one: from its maker (not before token `free`)
@@ -62,9 +64,22 @@ enum Code {
 
 /// What kind of model's code token `t` is, if it may be one.
 fn code_at(doc: &Document, t: usize) -> Option<Code> {
-    let text = doc.token_text(t).as_bytes();
-    match doc.tokens[t].kind {
+    let token = doc.tokens[t];
+    let text = doc.text.as_bytes().get(token.start..token.end)?;
+    match token.kind {
         TokenKind::Number => {
+            // A model's number stands next to a capitalized word: its maker or its variant.
+            let capital_near = |u: usize| {
+                doc.tokens.get(u).is_some_and(|near| {
+                    near.kind == TokenKind::Word
+                        && doc.text.as_bytes()[near.start..near.end]
+                            .iter()
+                            .any(u8::is_ascii_uppercase)
+                })
+            };
+            if text.len() > 7 || !(t > 0 && capital_near(t - 1) || capital_near(t + 1)) {
+                return None;
+            }
             let digits = text.iter().position(|&b| b == b'-').unwrap_or(text.len());
             let tail = &text[digits..];
             let plain = text[..digits].iter().all(u8::is_ascii_digit)
@@ -72,8 +87,8 @@ fn code_at(doc: &Document, t: usize) -> Option<Code> {
             (plain && digits <= 3).then_some(Code::Number)
         }
         TokenKind::Word => {
-            let code = text.len() <= 10
-                && text[0].is_ascii_uppercase()
+            let code = text[0].is_ascii_uppercase()
+                && text.len() <= 10
                 && text.iter().any(u8::is_ascii_digit)
                 && text.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-');
             code.then_some(Code::Letters)

@@ -17,26 +17,31 @@ const LONGEST: usize = 6;
 /// the names inside it; a name that runs into it from outside is cut at its edge.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let mut ships: Vec<Range<usize>> = Vec::new();
-    let mut t = 0;
-    while t + 1 < doc.tokens.len() {
-        let end = if is_prefix(doc, lexicon, t) {
-            name_end(doc, t + 1)
-        } else {
-            t + 1
-        };
-        if end > t + 1 {
-            ships.push(t..end);
+    let mut free = 0;
+    let bytes = doc.text.as_bytes();
+    for (t, token) in doc.tokens.iter().enumerate() {
+        // Every token comes here: one byte rules out most.
+        if t >= free && bytes[token.start].is_ascii_uppercase() && is_prefix(doc, lexicon, t) {
+            let end = name_end(doc, t + 1);
+            if end > t + 1 {
+                ships.push(t..end);
+                free = end;
+            }
         }
-        t = end;
     }
-    put_over(found, ships, Kind::Misc);
+    if !ships.is_empty() {
+        put_over(found, ships, Kind::Misc);
+    }
 }
 
 /// Whether token `t` is a listed ship's prefix written in capitals.
 fn is_prefix(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
-    let word = doc.token_text(t);
-    word.len() <= 5
-        && word.bytes().all(|b| b.is_ascii_uppercase())
+    let token = doc.tokens[t];
+    let Some(word) = doc.text.as_bytes().get(token.start..token.end) else {
+        return false;
+    };
+    (2..=5).contains(&word.len())
+        && word.iter().all(u8::is_ascii_uppercase)
         && listed(&[&lexicon.ship_prefixes], doc, t..t + 1)
 }
 
