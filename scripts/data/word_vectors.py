@@ -17,7 +17,7 @@ The pipeline keeps 20,000 vectors and maps each of its 684,830 words to one of t
 the nearest kept one). The kept vectors, as unit vectors, are grouped by k-means into CLASSES
 classes (spherical k-means, fixed seed), and a word's class is the class of its vector. The
 WORDS most probable capitalized words that have a vector and are not among the TOP most probable
-words (those have Brown clusters, src/entities/word_clusters.txt), all-caps forms of words also
+words (those have Brown clusters, src/entities/word_classes.txt), all-caps forms of words also
 written capitalized left out, are written to
 src/entities/word_vectors.bin, which holds for each class the sorted fingerprints of its words
 (the top FINGERPRINT bits of `fnv(word) * MIX`, the hash src/entities/vector_classes.rs uses),

@@ -29,7 +29,7 @@ cross-validation 0.0020 (`newsmark cv-ner --shuffle-seeds 1,2,3,4,5`: 0.6309 aga
 without them; CoNLL train 5-fold 0.8958 against 0.8960). Lowercase, one name a line, sorted: the
 output is the same for the same input. Left out: names of one or two letters, stopwords
 (src/entities/stopwords.txt) and single words written in lowercase at least as often as
-capitalized ("heat", "magic", "wolves": capitalization bands 0-3 of src/entities/word_case.txt),
+capitalized ("heat", "magic", "wolves": capitalization bands 0-3 of src/entities/word_classes.txt),
 which alone say little about a club.
 """
 
@@ -51,7 +51,7 @@ DESIGNATORS = {
     "ac", "afc", "as", "cf", "cp", "fc", "fco", "gfco", "losc", "rb", "sc", "sl", "sp", "sv",
     "tsg", "us", "vfb", "vfl",
 }
-# Capitalization bands (src/entities/word_case.txt) of words written in lowercase at least as
+# Capitalization bands (src/entities/word_classes.txt) of words written in lowercase at least as
 # often as capitalized.
 COMMON_BANDS = {"0", "1", "2", "3"}
 
@@ -138,11 +138,12 @@ def common_words():
     words = set()
     with open(os.path.join(ENTITIES, "stopwords.txt"), encoding="utf-8") as f:
         words.update(line.strip() for line in f if line.strip() and not line.startswith("#"))
-    with open(os.path.join(ENTITIES, "word_case.txt"), encoding="utf-8") as f:
+    with open(os.path.join(ENTITIES, "word_classes.txt"), encoding="utf-8") as f:
         for line in f:
-            band, *listed = line.split()
-            if band in COMMON_BANDS:
-                words.update(listed)
+            if not line.startswith("#"):
+                _cluster, band, *listed = line.split()
+                if band in COMMON_BANDS:
+                    words.update(listed)
     return words
 
 

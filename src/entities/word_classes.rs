@@ -1,6 +1,6 @@
-//! Distributional word classes learned from a large unlabeled English corpus (made by
-//! `scripts/data/word_classes.py`): the Brown cluster of a word as written, and how much more
-//! often a word is written capitalized than in lowercase. They tell the tagger about words its
+//! Distributional word classes learned from a large unlabeled English corpus
+//! (`word_classes.txt`, made by `scripts/data/word_classes.py`): the Brown cluster of a word as
+//! written, and how much more often a word is written capitalized than in lowercase. They tell the tagger about words its
 //! training data never had: "Huawei" is hardly ever lowercase, "Flash" and "Additional" mostly
 //! are; "Nashville" sits in a cluster of cities. For capitalized words beyond the clusters'
 //! vocabulary, the class of their word vector ([`VectorClasses`]).
@@ -22,33 +22,26 @@ pub struct WordClasses {
     vectors: VectorClasses,
 }
 
-/// Lines of `data` as (key, words): the key is the first field.
-fn groups(
-    data: &'static str,
-) -> impl Iterator<Item = (&'static str, std::str::SplitAsciiWhitespace<'static>)> {
-    data_lines(data).filter_map(|line| {
-        let mut fields = line.split_ascii_whitespace();
-        Some((fields.next()?, fields))
-    })
-}
-
 impl WordClasses {
+    /// The classes of `word_classes.txt`: lines of a cluster (hex, or "-" for none), a band (or
+    /// "-") and the words with that cluster and band.
     pub fn new() -> WordClasses {
         let mut classes = WordClasses::default();
-        for (key, words) in groups(data_file!("entities/word_clusters.txt")) {
-            let Ok(cluster) = u32::from_str_radix(key, 16) else {
+        for line in data_lines(data_file!("entities/word_classes.txt")) {
+            let mut fields = line.split_ascii_whitespace();
+            let (Some(cluster), Some(band)) = (fields.next(), fields.next()) else {
                 continue;
             };
-            for word in words {
-                classes.clusters.insert(fnv(word.bytes()), cluster);
-            }
-        }
-        for (key, words) in groups(data_file!("entities/word_case.txt")) {
-            let Ok(band) = key.parse() else {
-                continue;
-            };
-            for word in words {
-                classes.case_bands.insert(fnv(word.bytes()), band);
+            let cluster = u32::from_str_radix(cluster, 16).ok();
+            let band = band.parse::<u8>().ok();
+            for word in fields {
+                let hash = fnv(word.bytes());
+                if let Some(cluster) = cluster {
+                    classes.clusters.insert(hash, cluster);
+                }
+                if let Some(band) = band {
+                    classes.case_bands.insert(hash, band);
+                }
             }
         }
         classes.vectors = VectorClasses::embedded();
