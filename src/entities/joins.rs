@@ -81,13 +81,17 @@ fn extend_over_listed_possessive(doc: &Document, lexicon: &Lexicon, found: &mut 
         let (start, end) = (found[i].tokens.start, found[i].tokens.end);
         let written_on = end < doc.tokens.len() && doc.tokens[end].start == doc.tokens[end - 1].end;
         let free = found.get(i + 1).is_none_or(|next| next.tokens.start > end);
+        // Most names have no "'s" written onto them: nothing more is read for those.
+        if !(written_on && free) {
+            continue;
+        }
         // A noun opening the sentence ("Rivals Sainsbury's") is not the company's: `edges.rs`
         // drops it later.
         let first = start + usize::from(end - start > 1 && is_lead_noun(doc, lexicon, start));
-        let listed = |with| listed_possessive(&lexicon.organization_lists(), doc, with);
+        let listed = listed_possessive(&lexicon.organization_lists(), doc, first..end + 1);
         let titled =
             || start > 0 && listed_abbreviated(&lexicon.all_titles(), doc, start - 1..start);
-        if !(written_on && free && listed(first..end + 1)) || titled() {
+        if !listed || titled() {
             continue;
         }
         // Rare: the surnames of the document's persons are gathered only for a listed one.

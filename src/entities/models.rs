@@ -33,9 +33,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
             models.push(model);
         }
     }
-    if !models.is_empty() {
-        put_over(found, models, Kind::Misc);
-    }
+    put_over(found, models, Kind::Misc);
 }
 
 /// The model whose code is token `t`, if it names one: from its maker (not before token `free`)
@@ -68,16 +66,9 @@ fn code_at(doc: &Document, t: usize) -> Option<Code> {
     let text = doc.text.as_bytes().get(token.start..token.end)?;
     match token.kind {
         TokenKind::Number => {
-            // A model's number stands next to a capitalized word: its maker or its variant.
-            let capital_near = |u: usize| {
-                doc.tokens.get(u).is_some_and(|near| {
-                    near.kind == TokenKind::Word
-                        && doc.text.as_bytes()[near.start..near.end]
-                            .iter()
-                            .any(u8::is_ascii_uppercase)
-                })
-            };
-            if text.len() > 7 || !(t > 0 && capital_near(t - 1) || capital_near(t + 1)) {
+            // A model's number stands next to a word with a capital: its maker or its variant.
+            let capital_near = (t > 0 && has_capital(doc, t - 1)) || has_capital(doc, t + 1);
+            if text.len() > 7 || !capital_near {
                 return None;
             }
             let digits = text.iter().position(|&b| b == b'-').unwrap_or(text.len());
@@ -115,16 +106,24 @@ fn after_variants(doc: &Document, lexicon: &Lexicon, mut t: usize) -> usize {
 /// before it on its line (the longest, not before token `free`), written with a capital.
 fn maker_before(doc: &Document, lexicon: &Lexicon, t: usize, free: usize) -> Option<usize> {
     let makers = &lexicon.model_makers;
-    let has_capital = |u: usize| {
-        doc.tokens[u].kind == TokenKind::Word && doc.token_text(u).chars().any(char::is_uppercase)
-    };
-    if t == 0 || t <= free || !has_capital(t - 1) || doc.line_break_between(t - 1, t) {
+    if t == 0 || t <= free || !has_capital(doc, t - 1) || doc.line_break_between(t - 1, t) {
         return None;
     }
     (1..=makers.longest().min(t - free))
         .rev()
         .map(|len| t - len)
-        .find(|&start| has_capital(start) && listed(&[makers], doc, start..t))
+        .find(|&start| has_capital(doc, start) && listed(&[makers], doc, start..t))
+}
+
+/// Whether token `u` is a word with an ASCII capital in it ("Boeing", "iPhone", "MAX"): every
+/// maker, line and variant is written so.
+fn has_capital(doc: &Document, u: usize) -> bool {
+    doc.tokens.get(u).is_some_and(|token| {
+        token.kind == TokenKind::Word
+            && doc.text.as_bytes()[token.start..token.end]
+                .iter()
+                .any(u8::is_ascii_uppercase)
+    })
 }
 
 /// Whether a product's head noun starts at token `t` on its line, maybe after one lowercase
@@ -148,19 +147,8 @@ mod tests {
 
     fn marked(text: &str, tagged: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let doc = Document::new(text);
-        let lexicon = Lexicon::new();
-        let mut found: Vec<Found> = tagged
-            .iter()
-            .map(|(name, kind)| {
-                let start = doc.token_at_or_after(text.find(name).expect("in the text"));
-                let end = doc.token_at_or_after(text.find(name).unwrap() + name.len());
-                Found {
-                    tokens: start..end,
-                    kind: *kind,
-                }
-            })
-            .collect();
-        mark(&doc, &lexicon, &mut found);
+        let mut found = Found::first_places(&doc, tagged);
+        mark(&doc, &Lexicon::new(), &mut found);
         found.iter().map(|f| (f.text(&doc), f.kind)).collect()
     }
 

@@ -29,9 +29,7 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
             }
         }
     }
-    if !ships.is_empty() {
-        put_over(found, ships, Kind::Misc);
-    }
+    put_over(found, ships, Kind::Misc);
 }
 
 /// Whether token `t` is a listed ship's prefix written in capitals.
