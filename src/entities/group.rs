@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::coordination;
 use super::evidence::{weight, Evidence};
 use super::lexicon::Lexicon;
 use super::org_cues;
@@ -86,7 +87,7 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let surnames = surnames_of_named_people(doc, mentions, &mut sets, &vote);
-    let decisive: Vec<Option<(Kind, u32)>> = (mentions.iter().zip(surnames))
+    let mut decisive: Vec<Option<(Kind, u32)>> = (mentions.iter().zip(surnames))
         .map(|(m, surname)| {
             let place = || place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
             let org = || match surname {
@@ -97,7 +98,40 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
             place().or_else(org).or_else(storm)
         })
         .collect();
+    vote_coordinated(doc, lexicon, mentions, &mut sets, &vote, &mut decisive);
     collect(mentions, &mut sets, &vote, &decisive)
+}
+
+/// A vote for the kind of the name that "and" joins each one-word name read as a person's to,
+/// an organization or a place ([`coordination`]), where no other clue or join has spoken (a
+/// surname of a person named in full has its join's vote). It weighs as one mention's reading:
+/// it decides a name mentioned once, and other mentions read as a person's outweigh it.
+fn vote_coordinated(
+    doc: &Document,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    sets: &mut Sets,
+    vote: &[Option<Kind>],
+    decisive: &mut [Option<(Kind, u32)>],
+) {
+    let votes = summed_votes(mentions, sets);
+    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
+    let kind_of = |j: usize| match (decisive[j], vote[j]) {
+        (Some((kind, _)), _) | (None, Some(kind)) => kind,
+        (None, None) => decide(&votes[roots[j]], mentions[j].word_count()),
+    };
+    let coordinated: Vec<Option<Kind>> = (0..mentions.len())
+        .map(|i| {
+            let open = decisive[i].is_none() && vote[i].is_none();
+            open.then(|| coordination::coordinated_kind(doc, lexicon, mentions, i, kind_of))
+                .flatten()
+        })
+        .collect();
+    for (slot, kind) in decisive.iter_mut().zip(coordinated) {
+        if let Some(kind) = kind {
+            *slot = Some((kind, weight::STRONG));
+        }
+    }
 }
 
 fn join_identical(mentions: &[Mention], sets: &mut Sets) {

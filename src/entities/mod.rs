@@ -8,6 +8,7 @@
 mod address;
 mod ages;
 mod clubs;
+mod coordination;
 mod currencies;
 mod datelines;
 mod edges;

@@ -230,7 +230,7 @@ fn looks_plural(word: &str) -> bool {
 
 /// Whether unlabeled text writes `word` capitalized more often than in lowercase, or never has
 /// it at all (its case band, `word_classes.txt`).
-fn mostly_capitalized(lexicon: &Lexicon, word: &str) -> bool {
+pub(super) fn mostly_capitalized(lexicon: &Lexicon, word: &str) -> bool {
     let hash = fnv(lowercase(word).bytes());
     lexicon.words.case_band(hash).is_none_or(|band| band >= 4)
 }
