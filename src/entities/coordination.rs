@@ -34,6 +34,14 @@ pub fn coordinated_kind(
     kind_of: impl Fn(usize) -> Kind,
 ) -> Option<Kind> {
     let mention = &mentions[i];
+    // The cheapest tests first: most names stand in no pair.
+    let before = i
+        .checked_sub(1)
+        .filter(|&j| joined(doc, &mentions[j], mention));
+    let after = Some(i + 1).filter(|&j| j < mentions.len() && joined(doc, mention, &mentions[j]));
+    if before.is_none() && after.is_none() {
+        return None;
+    }
     let person = mention.word_count() == 1 && mention.evidence.strongest() == Some(Kind::Person);
     let word = doc.token_text(mention.tokens.start);
     let other_word =
@@ -41,10 +49,6 @@ pub fn coordinated_kind(
     if !person || other_word() || after_title(doc, lexicon, mention) {
         return None;
     }
-    let before = i
-        .checked_sub(1)
-        .filter(|&j| joined(doc, &mentions[j], mention));
-    let after = Some(i + 1).filter(|&j| j < mentions.len() && joined(doc, mention, &mentions[j]));
     [before, after]
         .into_iter()
         .flatten()
