@@ -52,12 +52,20 @@ fn in_result(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
 /// hyphen ("2-1").
 fn is_score(doc: &Document, t: usize) -> bool {
     let text = doc.token_text(t);
-    let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     doc.tokens[t].kind == TokenKind::Number
         && match text.split_once('-') {
-            Some((a, b)) => goals(a) && goals(b),
-            None => goals(text),
+            Some((a, b)) => is_goals(a) && is_goals(b),
+            None => is_goals(text),
         }
+}
+
+/// Whether token `t` is one side's score: a number of one to three digits ("2", "107").
+pub(super) fn is_side_score(doc: &Document, t: usize) -> bool {
+    doc.tokens[t].kind == TokenKind::Number && is_goals(doc.token_text(t))
+}
+
+fn is_goals(text: &str) -> bool {
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod place_cues;
 mod products;
 mod repeats;
 mod romanized;
+mod score_lines;
 mod ships;
 mod storms;
 pub mod tagger;
@@ -106,6 +107,7 @@ impl EntityRecognizer {
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
+        score_lines::mark(document, &self.lexicon, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
