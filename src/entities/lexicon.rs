@@ -161,6 +161,8 @@ pub struct Lexicon {
     pub deal_phrases: WordSet,
     /// Verbs after a company's shares or stock (read by `org_cues`).
     pub share_moves: WordSet,
+    /// Nouns after a newspaper's or news agency's name (read by `org_cues`).
+    pub media_nouns: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
     /// Makers and product lines a model's code follows (read by `models`).
@@ -233,6 +235,7 @@ impl Lexicon {
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
             share_moves: WordSet::load(data_file!("entities/share_moves.txt")),
+            media_nouns: WordSet::load(data_file!("entities/media_nouns.txt")),
             storm_words: WordSet::load(data_file!("entities/storm_words.txt")),
             model_makers: WordSet::load(data_file!("entities/model_makers.txt")),
             model_variants: WordSet::load(data_file!("entities/model_variants.txt")),
