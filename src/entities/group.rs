@@ -87,19 +87,46 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let surnames = surnames_of_named_people(doc, mentions, &mut sets, &vote);
-    let mut decisive: Vec<Option<(Kind, u32)>> = (mentions.iter().zip(surnames))
-        .map(|(m, surname)| {
-            let place = || place_cues::place_cue(doc, lexicon, m).map(|w| (Kind::Place, w));
-            let org = || match surname {
-                true => None,
-                false => org_cues::org_cue(doc, lexicon, m).map(|w| (Kind::Organization, w)),
-            };
-            let storm = || storms::storm_cue(doc, lexicon, m).map(|w| (Kind::Misc, w));
-            place().or_else(org).or_else(storm)
-        })
-        .collect();
+    let mut decisive = cue_votes(doc, lexicon, mentions, &mut sets, &surnames);
     vote_coordinated(doc, lexicon, mentions, &mut sets, &vote, &mut decisive);
     collect(mentions, &mut sets, &vote, &decisive)
+}
+
+/// The vote each mention's context casts for its kind, if any ([`place_cues`], [`org_cues`],
+/// [`storms`]), the first that speaks in that order with "in" after the organization's cues ("a
+/// stake in Kadrell"). A surname of a person named in full casts no organization's vote, nor a
+/// place's for "in" before it; and "in" casts a place's vote only where the tagger read the
+/// entity as a person's at least as often as an organization's ("In Milwaukee, …" of a baseball
+/// report whose team is Milwaukee keeps it an organization).
+fn cue_votes(
+    doc: &Document,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    sets: &mut Sets,
+    surnames: &[bool],
+) -> Vec<Option<(Kind, u32)>> {
+    let votes = summed_votes(mentions, sets);
+    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
+    let in_person = |i: usize| {
+        let entity = &votes[roots[i]];
+        !surnames[i] && entity.get(Kind::Person) >= entity.get(Kind::Organization)
+    };
+    (0..mentions.len())
+        .map(|i| {
+            let m = &mentions[i];
+            let place = || place_cues::place_cue(doc, lexicon, m);
+            let org = || match surnames[i] {
+                true => None,
+                false => org_cues::org_cue(doc, lexicon, m),
+            };
+            let after_in = || in_person(i).then(|| place_cues::in_cue(doc, lexicon, m))?;
+            let storm = || storms::storm_cue(doc, lexicon, m);
+            (place().map(|w| (Kind::Place, w)))
+                .or_else(|| org().map(|w| (Kind::Organization, w)))
+                .or_else(|| after_in().map(|w| (Kind::Place, w)))
+                .or_else(|| storm().map(|w| (Kind::Misc, w)))
+        })
+        .collect()
 }
 
 /// A vote for the kind of the name that "and" joins each one-word name read as a person's to,

@@ -153,6 +153,8 @@ pub struct Lexicon {
     pub org_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
+    /// Words before "in" whose object is no place ("believe in", read by `place_cues`).
+    pub not_place_in: WordSet,
     /// Nouns for a company or its rivals that open a sentence before a name (read by `edges`).
     pub lead_nouns: WordSet,
     /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
@@ -231,6 +233,7 @@ impl Lexicon {
             place_cues: WordSet::load(data_file!("entities/place_cues.txt")),
             org_cues: WordSet::load(data_file!("entities/org_cues.txt")),
             place_prefixes: WordSet::load(data_file!("entities/place_prefixes.txt")),
+            not_place_in: WordSet::load(data_file!("entities/not_place_in.txt")),
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),

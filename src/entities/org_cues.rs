@@ -264,7 +264,7 @@ pub(super) fn mostly_capitalized(lexicon: &Lexicon, word: &str) -> bool {
 
 /// Whether the first word of `mention` is a listed given name ("Charles Schwab", "Maria Lopez"):
 /// a person's name, whatever words come before or after it.
-fn starts_with_given_name(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+pub(super) fn starts_with_given_name(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let first = doc.token_text(mention.tokens.start);
     lexicon.given_names.contains(lowercase(first).as_ref())
 }

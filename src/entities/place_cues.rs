@@ -8,6 +8,10 @@
 //! runs still overlapped): GUM 0.6794 → 0.6807; every change at the default seed was in one
 //! travel guide (26 names fixed, none made wrong). CoNLL-2003 0.9061 with it and without it.
 //!
+//! A name the tagger read as a person's or a place's right after "in" ("stayed in Hadibo") is a
+//! place, with the same weight: in the gold data a person follows "in" only in forms left out
+//! here (a possessive, a name joined to another, a given name, "believe in").
+//!
 //! A name the text says is a place ("Cleveland is a culturally diverse city", "Hadibo is the
 //! capital") is one at every mention, however many the tagger read as a person's: a definition
 //! outweighs them all. GUM cross-validation without silver data (seeds 1-3): 0.6865 → 0.6884,
@@ -19,6 +23,7 @@ use super::evidence::weight;
 use super::group::Mention;
 use super::lexicon::{Lexicon, WordSet};
 use super::listed;
+use super::org_cues::starts_with_given_name;
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -64,6 +69,41 @@ pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option
     } else {
         follows_place_cue(doc, lexicon, mention).then_some(weight::DECISIVE)
     }
+}
+
+/// The weight of the vote for a place that "in" before `mention` casts ([`person_after_in`]): it
+/// decides against the tagger's readings of a few other mentions ([`weight::DECISIVE`]), so a
+/// place read as a person's elsewhere ("Theodorus of Tabennese") is one at every mention. Not asked of the surname of a person the text names in full
+/// ("Justice Antonin Scalia" … "counted on in Scalia"): `group.rs` keeps its person vote.
+pub fn in_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
+    person_after_in(doc, lexicon, mention).then_some(weight::DECISIVE)
+}
+
+/// Whether `mention` is a name the tagger read as a person's or a place's right after "in"
+/// ("stayed in Hadibo", "took place in Olympia"): in CoNLL-2003 and GUM gold, a name after "in" is a
+/// person's only when it is a possessive ("in Sampras's half"), joined to another name ("in
+/// Moran and Pyle"), a modifier before a noun ("in Trump company losses"), a given name, or after
+/// a word in `not_place_in.txt` ("believe in God"), and each of those is left out.
+fn person_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let (start, end) = (mention.tokens.start, mention.tokens.end);
+    if start == 0
+        || !matches!(doc.token_text(start - 1), "in" | "In")
+        || doc.line_break_between(start - 1, start)
+        || !matches!(
+            mention.evidence.strongest(),
+            Some(Kind::Person | Kind::Place)
+        )
+        || (start >= 2 && lexicon.not_place_in.contains(doc.token_text(start - 2)))
+    {
+        return false;
+    }
+    let goes_on = end < doc.tokens.len() && {
+        let next = doc.token_text(end);
+        next.starts_with(['\'', '\u{2019}'])
+            || matches!(next, "and" | "or" | "&" | "v." | "vs." | "v" | "vs")
+            || (next.starts_with(char::is_lowercase) && !lexicon.stopwords.contains(next))
+    };
+    !goes_on && !starts_with_given_name(doc, lexicon, mention)
 }
 
 /// The lowercase words a copula's noun phrase may have between its article and the place
@@ -214,6 +254,42 @@ mod tests {
         assert!(!cued("the wife of Zorbat", "Zorbat"));
         assert!(!cued("the Town of Zorbat", "Zorbat"));
         assert!(!cued("the town of\nZorbat", "Zorbat"));
+    }
+
+    #[test]
+    fn a_person_after_in_is_a_place() {
+        let after_in = |text: &str, name: &str| {
+            let doc = Document::new(text);
+            let mut mention = Mention::first_place(&doc, name);
+            mention.evidence.add(Kind::Person, weight::STRONG);
+            in_cue(&doc, &Lexicon::new(), &mention).is_some()
+        };
+        assert!(after_in("The monks stayed in Zorbat for a year.", "Zorbat"));
+        assert!(after_in("In Zorbat, there are four hotels.", "Zorbat"));
+        assert!(after_in(
+            "the attack took place in Ukal Posad 70 km away",
+            "Ukal Posad"
+        ));
+        // A possessive, a name joined to another, a modifier, a given name, after a word that
+        // takes a person or a newspaper, another line.
+        assert!(!after_in("a starring role in Zorbat's film", "Zorbat"));
+        assert!(!after_in("That is set out in Zorbat and Ukal.", "Zorbat"));
+        assert!(!after_in("$1 billion in Zorbat company losses", "Zorbat"));
+        assert!(!after_in(
+            "the trust placed in Daniel Zorbat",
+            "Daniel Zorbat"
+        ));
+        assert!(!after_in(
+            "Holt drove in Ukal Zorbat in the ninth.",
+            "Ukal Zorbat"
+        ));
+        assert!(!after_in("Americans who believe in Zorbat", "Zorbat"));
+        assert!(!after_in("a new article in Zorbat said", "Zorbat"));
+        assert!(!after_in("They live in\nZorbat now.", "Zorbat"));
+        // Not read as a person's.
+        let doc = Document::new("The monks stayed in Zorbat for a year.");
+        let mention = Mention::first_place(&doc, "Zorbat");
+        assert!(in_cue(&doc, &Lexicon::new(), &mention).is_none());
     }
 
     #[test]
