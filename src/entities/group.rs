@@ -87,8 +87,9 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_surnames(mentions, &mut sets, &mut vote);
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let surnames = surnames_of_named_people(doc, mentions, &mut sets, &vote);
-    let mut decisive = cue_votes(doc, lexicon, mentions, &mut sets, &surnames);
-    vote_coordinated(doc, lexicon, mentions, &mut sets, &vote, &mut decisive);
+    let entity_votes = entity_votes(mentions, &mut sets);
+    let mut decisive = cue_votes(doc, lexicon, mentions, &entity_votes, &surnames);
+    vote_coordinated(doc, lexicon, mentions, &entity_votes, &vote, &mut decisive);
     collect(mentions, &mut sets, &vote, &decisive)
 }
 
@@ -102,13 +103,11 @@ fn cue_votes(
     doc: &Document,
     lexicon: &Lexicon,
     mentions: &[Mention],
-    sets: &mut Sets,
+    entity_votes: &[Evidence],
     surnames: &[bool],
 ) -> Vec<Option<(Kind, u32)>> {
-    let votes = summed_votes(mentions, sets);
-    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
     let in_person = |i: usize| {
-        let entity = &votes[roots[i]];
+        let entity = &entity_votes[i];
         !surnames[i] && entity.get(Kind::Person) >= entity.get(Kind::Organization)
     };
     (0..mentions.len())
@@ -137,15 +136,13 @@ fn vote_coordinated(
     doc: &Document,
     lexicon: &Lexicon,
     mentions: &[Mention],
-    sets: &mut Sets,
+    entity_votes: &[Evidence],
     vote: &[Option<Kind>],
     decisive: &mut [Option<(Kind, u32)>],
 ) {
-    let votes = summed_votes(mentions, sets);
-    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
     let kind_of = |j: usize| match (decisive[j], vote[j]) {
         (Some((kind, _)), _) | (None, Some(kind)) => kind,
-        (None, None) => decide(&votes[roots[j]], mentions[j].word_count()),
+        (None, None) => decide(&entity_votes[j], mentions[j].word_count()),
     };
     let coordinated: Vec<Option<Kind>> = (0..mentions.len())
         .map(|i| {
@@ -316,6 +313,12 @@ fn short_names<'k>(key: &'k str, legal_forms: &super::lexicon::WordSet) -> Vec<&
 /// The most legal forms a company's full name ends with ("Magna International Inc"): a name
 /// running on over more is no company's, and each short name is hashed, so the count stays small.
 pub const FORMS: usize = 3;
+
+/// The tagger's votes of each mention's entity as the sets stand, indexed by mention.
+fn entity_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
+    let votes = summed_votes(mentions, sets);
+    (0..mentions.len()).map(|i| votes[sets.find(i)]).collect()
+}
 
 /// The votes of each current set, indexed by its root.
 fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {

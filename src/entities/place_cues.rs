@@ -71,20 +71,21 @@ pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option
     }
 }
 
-/// The weight of the vote for a place that "in" before `mention` casts ([`person_after_in`]): it
+/// The weight of the vote for a place that "in" before `mention` casts ([`name_after_in`]): it
 /// decides against the tagger's readings of a few other mentions ([`weight::DECISIVE`]), so a
-/// place read as a person's elsewhere ("Theodorus of Tabennese") is one at every mention. Not asked of the surname of a person the text names in full
-/// ("Justice Antonin Scalia" … "counted on in Scalia"): `group.rs` keeps its person vote.
+/// place read as a person's elsewhere ("Theodorus of Tabennese") is one at every mention. Not
+/// asked of the surname of a person the text names in full ("Justice Antonin Scalia" …
+/// "counted on in Scalia"): `group.rs` keeps its person vote.
 pub fn in_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
-    person_after_in(doc, lexicon, mention).then_some(weight::DECISIVE)
+    name_after_in(doc, lexicon, mention).then_some(weight::DECISIVE)
 }
 
 /// Whether `mention` is a name the tagger read as a person's or a place's right after "in"
-/// ("stayed in Hadibo", "took place in Olympia"): in CoNLL-2003 and GUM gold, a name after "in" is a
-/// person's only when it is a possessive ("in Sampras's half"), joined to another name ("in
-/// Moran and Pyle"), a modifier before a noun ("in Trump company losses"), a given name, or after
-/// a word in `not_place_in.txt` ("believe in God"), and each of those is left out.
-fn person_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+/// ("stayed in Hadibo", "took place in Olympia"): in CoNLL-2003 and GUM gold, a name after "in"
+/// is a person's only when it is a possessive ("in Sampras's half"), joined to another name ("in
+/// Moran and Pyle"), a modifier before a noun ("in Trump company losses"), a given name, or
+/// after a word in `not_place_in.txt` ("believe in God"), and each of those is left out.
+fn name_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let (start, end) = (mention.tokens.start, mention.tokens.end);
     if start == 0
         || !matches!(doc.token_text(start - 1), "in" | "In")
