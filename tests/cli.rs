@@ -389,3 +389,62 @@ fn annotate_of_only_bad_lines_writes_nothing_and_fails() {
         assert!(errors.contains(&format!("line {line}:")), "{errors}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// cv-ner --pred, --errors
+
+#[test]
+fn cv_ner_writes_each_document_once_and_never_over_its_inputs() {
+    let dir = scratch("cv-pred");
+    let (over, pred, errors) = (
+        dir.join("over.jsonl"),
+        dir.join("pred.jsonl"),
+        dir.join("errors.txt"),
+    );
+    let docs: Vec<Value> = (0..6)
+        .map(|i| {
+            let text = format!("Peter Smith{i} visited Paris. Anna Berg met him in Oslo.");
+            let names = [
+                ("Peter Smith", "PERSON"),
+                ("Paris", "PLACE"),
+                ("Oslo", "PLACE"),
+            ];
+            entity_doc(&format!("d{i}"), &text, &names)
+        })
+        .collect();
+    write_jsonl(&over, &docs);
+    let before = std::fs::read_to_string(&over).unwrap();
+    let cv = |extra: &[&str]| {
+        let mut args = vec!["cv-ner", "--over", path_str(&over), "--folds", "2"];
+        args.extend(["--epochs", "1", "--bits", "12"]);
+        args.extend(extra);
+        newsmark(&args, "")
+    };
+    let output = cv(&["--pred", path_str(&pred), "--errors", path_str(&errors)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<Value> = (std::fs::read_to_string(&pred).unwrap().lines())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut ids: Vec<&str> = lines.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4", "d5"]);
+    for line in &lines {
+        assert!(line["spans"].is_array());
+        let original = docs.iter().find(|d| d["id"] == line["id"]).unwrap();
+        assert_eq!(line["text"], original["text"]);
+    }
+    // Several seeds have no one run to write; an input as the output is refused, untouched.
+    let output = cv(&["--pred", path_str(&pred), "--shuffle-seeds", "1,2"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("one seed"), "{}", stderr(&output));
+    for option in ["--pred", "--errors"] {
+        let output = cv(&[option, path_str(&over)]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            stderr(&output).contains("is the input file"),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(std::fs::read_to_string(&over).unwrap(), before);
+    }
+}

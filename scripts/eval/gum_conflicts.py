@@ -5,6 +5,11 @@ newsmark follows, and GUM, and prints the exact F1 with them read GUM's way.
     newsmark annotate ../shared/corpus/gum_news_dev.jsonl /tmp/pred.jsonl
     python3 scripts/eval/gum_conflicts.py ../shared/corpus/gum_news_dev.jsonl /tmp/pred.jsonl
 
+or on the cross-validation's names (each document tagged by a model that never saw it):
+
+    newsmark cv-ner --shuffle-seeds 1 --silver target/silver/polnear_train.jsonl --pred /tmp/cv.jsonl
+    python3 scripts/eval/gum_conflicts.py ../shared/corpus/gum_all_dev.jsonl /tmp/cv.jsonl
+
 Two conflicts are counted, each only where the name's span is right:
 - a nationality adjective ("Afghan team", "English captain"), a listed nationality: MISC in
   CoNLL-2003, no name in GUM. Read GUM's way, the predicted span is dropped.

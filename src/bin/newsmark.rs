@@ -297,6 +297,7 @@ fn cv_ner(parsed: &Parsed) -> Outcome {
         seeds,
         jobs: count("--jobs", "1")?,
         errors: parsed.value("--errors").map(str::to_string),
+        pred: parsed.value("--pred").map(str::to_string),
         silver: parsed.value("--silver").map(str::to_string),
     };
     cv::cross_validate(&settings).map_err(Failure::Failed)?;

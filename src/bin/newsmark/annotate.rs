@@ -164,14 +164,15 @@ impl Output {
     }
 }
 
+/// Whether two files are one (same device and inode).
 #[cfg(unix)]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+pub fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 #[cfg(not(unix))]
-fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+pub fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     false
 }
 

@@ -171,7 +171,7 @@ the documents of gum_news_dev.jsonl, with the silver file target/silver/polnear_
 
 pub const CV_NER: Command = Command {
     name: "cv-ner",
-    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--silver FILE] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
+    usage: "newsmark cv-ner [--over GOLD.jsonl] [--with GOLD.jsonl] [--silver FILE] [--folds K] [--shuffle-seeds S,S...] [--jobs N] [--errors FILE] [--pred FILE] [--epochs N] [--bits B] [--prune N] [--runs N] [--word-dropout P] [--margin M]",
     help: "\
 K-fold cross-validation of the entity tagger: the documents of the --over file are split into K
 folds by a hash of their ids; each fold is tagged (the whole entity layer: tagger and post-passes)
@@ -191,6 +191,8 @@ Use it to choose settings; the dev files only confirm.
   --jobs N              folds trained at the same time (default: 1)
   --errors FILE         write every missed (-) and wrong (+) name: document id, byte range,
                         kind and the text around
+  --pred FILE           write every document of --over with the names its fold's model found,
+                        in the corpus format (for score.py and scripts/eval/); one seed only
   --epochs, --bits, --prune, --runs, --word-dropout, --margin   as for train-ner",
     values: &[
         "--over",
@@ -200,6 +202,7 @@ Use it to choose settings; the dev files only confirm.
         "--shuffle-seeds",
         "--jobs",
         "--errors",
+        "--pred",
         "--epochs",
         "--bits",
         "--prune",

@@ -5,7 +5,7 @@
 //! Settings are chosen on these figures, never on the dev files.
 
 use std::collections::BTreeSet;
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::thread;
 use std::time::Instant;
@@ -13,8 +13,11 @@ use std::time::Instant;
 use newsmark::entities::tagger::{Example, TrainSettings};
 use newsmark::entities::{EntityLexicon, EntityRecognizer};
 use newsmark::text::Document;
-use newsmark::Kind;
+use newsmark::{Analysis, Kind, Span};
 
+use crate::annotate::same_file;
+use crate::corpus::corpus_spans;
+use crate::json::Json;
 use crate::silver;
 use crate::train::examples;
 
@@ -38,6 +41,9 @@ pub struct CvSettings {
     pub jobs: usize,
     /// Where to write the names each fold missed or got wrong.
     pub errors: Option<String>,
+    /// Where to write every scored document with the names its fold's model found, in the
+    /// corpus format (one seed only), for any scorer to read.
+    pub pred: Option<String>,
     /// Silver documents ([`silver`]): each fold also learns from those its first model agrees on.
     pub silver: Option<String>,
 }
@@ -94,15 +100,24 @@ fn fold_of(id: &str, folds: usize) -> usize {
     (hash % folds as u64) as usize
 }
 
-/// The counts of a model on `test`, and its errors as lines: the document id, the byte range,
-/// `-` (missed) or `+` (wrong), the kind and the text around.
-fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<(Counts, Vec<String>), String> {
+/// What a fold's model did on its documents: the counts; the errors as lines (the document id,
+/// the byte range, `-` (missed) or `+` (wrong), the kind and the text around); and each
+/// document as a corpus JSONL line with the names found.
+struct Scored {
+    counts: Counts,
+    errors: Vec<String>,
+    predictions: Vec<String>,
+}
+
+fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<Scored, String> {
     let recognizer = EntityRecognizer::with_model(model).ok_or("the trained model is malformed")?;
     let mut counts = Counts::default();
     let mut errors = Vec::new();
+    let mut predictions = Vec::new();
     for &(id, example) in test {
         let document = Document::new(&example.text);
         let layer = recognizer.recognize(&document);
+        predictions.push(prediction_line(id, &example.text, &layer.spans));
         let index = |kind: Kind| LABELS.iter().position(|&(k, _)| k == kind);
         let gold: BTreeSet<(usize, usize, usize)> = (example.names.iter())
             .filter_map(|&(s, e, k)| Some((s, e, index(k)?)))
@@ -133,11 +148,33 @@ fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<(Counts, Vec<String>
             }
         }
     }
-    Ok((counts, errors))
+    Ok(Scored {
+        counts,
+        errors,
+        predictions,
+    })
 }
 
-/// A fold's documents, counts and error lines.
-type FoldResult = Result<(usize, Counts, Vec<String>), String>;
+/// A scored document in the corpus format: its id, text, the entities layer and `spans`.
+fn prediction_line(id: &str, text: &str, spans: &[Span]) -> String {
+    let analysis = Analysis {
+        spans: spans.to_vec(),
+        ..Analysis::default()
+    };
+    Json::Object(vec![
+        ("id".to_string(), Json::from(id)),
+        (
+            "layers".to_string(),
+            Json::Array(vec![Json::from("entities")]),
+        ),
+        ("text".to_string(), Json::from(text)),
+        ("spans".to_string(), corpus_spans(text, analysis)),
+    ])
+    .to_line()
+}
+
+/// A fold's documents and what its model did on them.
+type FoldResult = Result<(usize, Scored), String>;
 
 /// Trains on everything but fold `k` and scores fold `k`.
 fn run_fold(
@@ -160,12 +197,16 @@ fn run_fold(
         .map(|(_, id, e)| (id.as_str(), e))
         .collect();
     let (model, _, _) = silver::train(&train, silver, settings, lexicon)?;
-    let (counts, errors) = score(&model, &test)?;
-    Ok((test.len(), counts, errors))
+    Ok((test.len(), score(&model, &test)?))
 }
 
 pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
     let started = Instant::now();
+    if settings.pred.is_some() && settings.seeds.len() != 1 {
+        return Err("--pred writes one run's names: give one seed in --shuffle-seeds".into());
+    }
+    let mut errors_out = create_output(settings, settings.errors.as_deref(), "--errors")?;
+    let mut pred_out = create_output(settings, settings.pred.as_deref(), "--pred")?;
     let no_ids = BTreeSet::new();
     let base: Vec<Example> = examples(&settings.with, &no_ids)?
         .into_iter()
@@ -210,12 +251,6 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
         );
     }
     let lexicon = EntityLexicon::new();
-    let mut errors_out = match &settings.errors {
-        Some(path) => Some(BufWriter::new(
-            File::create(path).map_err(|e| format!("{path}: {e}"))?,
-        )),
-        None => None,
-    };
     let mut pooled_by_seed = Vec::new();
     for &seed in &settings.seeds {
         let tagger = TrainSettings {
@@ -247,7 +282,12 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
         }
         let mut pooled = Counts::default();
         let mut fold_f1 = Vec::new();
-        for (k, (docs, counts, errors)) in &results {
+        for (k, (docs, scored)) in &results {
+            let Scored {
+                counts,
+                errors,
+                predictions,
+            } = scored;
             println!(
                 "seed {seed} fold {}: {docs} documents, {}",
                 k + 1,
@@ -257,6 +297,11 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
                 for line in errors {
                     writeln!(out, "seed {seed} fold {}\t{line}", k + 1)
                         .map_err(|e| format!("--errors: {e}"))?;
+                }
+            }
+            if let Some(out) = pred_out.as_mut() {
+                for line in predictions {
+                    writeln!(out, "{line}").map_err(|e| format!("--pred: {e}"))?;
                 }
             }
             pooled.add(counts);
@@ -280,6 +325,30 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
     }
     eprintln!("cv-ner: {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Creates the file an option names (`None` without the option), refusing any of the input
+/// files: writing it would destroy the documents being read.
+fn create_output(
+    settings: &CvSettings,
+    path: Option<&str>,
+    option: &str,
+) -> Result<Option<BufWriter<File>>, String> {
+    let Some(path) = path else { return Ok(None) };
+    let inputs = std::iter::once(&settings.over)
+        .chain(&settings.with)
+        .chain(&settings.silver);
+    if let Ok(out) = fs::metadata(path) {
+        for input in inputs {
+            if fs::metadata(input).is_ok_and(|inp| same_file(&inp, &out)) {
+                return Err(format!(
+                    "{option} {path} is the input file {input}: write it elsewhere"
+                ));
+            }
+        }
+    }
+    let file = File::create(path).map_err(|e| format!("{option} {path}: {e}"))?;
+    Ok(Some(BufWriter::new(file)))
 }
 
 /// The mean and the (population) standard deviation.
