@@ -3,7 +3,11 @@
 //! often ends the name at the institution's head word and starts a second one after "for the";
 //! such a pair is one organization when the first part ends in a head word ("Foundation",
 //! "Council": the organization suffix list) and only "for", "of" or "on" (and "the") stand between.
-//! A place after it stays apart: "Kia Motor Corp of South Korea" names a company and its country.
+//! A place after it stays apart: "Kia Motor Corp of South Korea" names a company and its country;
+//! but an institution's name goes on with "of" and a place ("Senate of the United States",
+//! `institution_heads.txt`), and so does a place's whose last word is a place's head word ("Gulf
+//! of Mexico", "Democratic Republic of the Congo": `place_suffixes.txt`, `place_prefixes.txt`).
+//! In CoNLL-2003 and GUM gold, such a head before "of" and a place is never a name of its own.
 //! And an organization the tagger ends early ("JPMorgan" of "JPMorgan Chase") goes on over the
 //! rest of a listed name (a listed company, sports club or organization) that the text goes on with.
 //! A name the tagger ends before a capitalized legal form ("Pirelli" of "Pirelli SpA chairman")
@@ -158,16 +162,28 @@ fn is_legal_form(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     word.starts_with(char::is_uppercase) && lexicon.legal_forms.contains(&word.to_lowercase())
 }
 
-/// Whether `next` is the rest of the organization named by `head`.
+/// Whether `next` is the rest of the name `head` starts: an organization's ("Andy Warhol
+/// Foundation for the Visual Arts"), an institution's with a place ("Senate of the United
+/// States"), or a place's ("Gulf of Mexico", "Democratic Republic of the Congo").
 fn continues(doc: &Document, lexicon: &Lexicon, head: &Found, next: &Found) -> bool {
-    if head.kind != Kind::Organization || matches!(next.kind, Kind::Person | Kind::Place) {
+    if next.kind == Kind::Person {
         return false;
     }
     let between = head.tokens.end..next.tokens.start;
     let words: Vec<&str> = between.clone().map(|t| doc.token_text(t)).collect();
     let last = doc.token_text(head.tokens.end - 1).to_lowercase();
-    JOINING.contains(&words.as_slice())
-        && lexicon.org_suffixes.contains(&last)
+    // Only "of" says the place is part of the name: "Hofstra University on Long Island".
+    let of = words.first() == Some(&"of");
+    let joins = match (head.kind, next.kind) {
+        (Kind::Organization, Kind::Place) => of && lexicon.institution_heads.contains(&last),
+        (Kind::Organization, _) => lexicon.org_suffixes.contains(&last),
+        (Kind::Place, _) => {
+            of && (lexicon.place_suffixes.contains(&last) || lexicon.place_prefixes.contains(&last))
+        }
+        _ => false,
+    };
+    joins
+        && JOINING.contains(&words.as_slice())
         && !doc.line_break_between(head.tokens.end - 1, next.tokens.start)
 }
 
@@ -207,6 +223,41 @@ mod tests {
             joined(text, &parts),
             ["Andy Warhol Foundation for the Visual Arts"]
         );
+    }
+
+    #[test]
+    fn an_institution_or_a_place_goes_on_with_of_and_a_place() {
+        let text = "The Senate of the United States met near the Gulf of Mexico.";
+        let parts = [
+            ("Senate", Kind::Organization),
+            ("United States", Kind::Place),
+            ("Gulf", Kind::Place),
+            ("Mexico", Kind::Place),
+        ];
+        assert_eq!(
+            joined(text, &parts),
+            ["Senate of the United States", "Gulf of Mexico"]
+        );
+        // A company, a club or a person before "of" and a place; a person after it.
+        let text = "Kia Motor Corp of South Korea beat Galatasaray of Turkey and Ross of Ohio.";
+        let parts = [
+            ("Kia Motor Corp", Kind::Organization),
+            ("South Korea", Kind::Place),
+            ("Galatasaray", Kind::Organization),
+            ("Turkey", Kind::Place),
+            ("Ross", Kind::Person),
+            ("Ohio", Kind::Place),
+        ];
+        assert_eq!(joined(text, &parts).len(), 6);
+        let text = "Hofstra University on Long Island.";
+        let parts = [
+            ("Hofstra University", Kind::Organization),
+            ("Long Island", Kind::Place),
+        ];
+        assert_eq!(joined(text, &parts).len(), 2);
+        let text = "A cruise on the Sea of Tom Hanks.";
+        let parts = [("Sea", Kind::Place), ("Tom Hanks", Kind::Person)];
+        assert_eq!(joined(text, &parts).len(), 2);
     }
 
     #[test]

@@ -146,6 +146,8 @@ pub struct Lexicon {
     pub result_words: WordSet,
     /// Legal forms a company's short name leaves out (read by `group`, not a feature list).
     pub legal_forms: WordSet,
+    /// Last words of institutions' names that go on with "of" and a place (read by `joins`).
+    pub institution_heads: WordSet,
     /// Place nouns before "of" and a place's name (read by `place_cues`, not a feature list).
     pub place_cues: WordSet,
     /// Nouns for organizations before or said of a name (read by `org_cues`, not a feature
@@ -230,6 +232,7 @@ impl Lexicon {
             product_name_ends: WordSet::load(data_file!("entities/product_name_ends.txt")),
             result_words: WordSet::load(data_file!("entities/result_words.txt")),
             legal_forms: WordSet::load(data_file!("entities/legal_forms.txt")),
+            institution_heads: WordSet::load(data_file!("entities/institution_heads.txt")),
             place_cues: WordSet::load(data_file!("entities/place_cues.txt")),
             org_cues: WordSet::load(data_file!("entities/org_cues.txt")),
             place_prefixes: WordSet::load(data_file!("entities/place_prefixes.txt")),

@@ -64,6 +64,8 @@ mod tests {
                 "Marla Quint",
             ),
             ("We met Mr. Alan Smith.", "Mr. Alan Smith", "Alan Smith"),
+            ("Miss Havisham stayed.", "Miss Havisham", "Havisham"),
+            ("Brother Anselm prayed.", "Brother Anselm", "Anselm"),
             (
                 "Secretary of State Marco Rubio spoke.",
                 "Secretary of State Marco Rubio",
@@ -82,6 +84,10 @@ mod tests {
             "Lady Gaga"
         );
         assert_eq!(trimmed("The King said no.", "King", Kind::Person), "King");
+        assert_eq!(
+            trimmed("She won Miss Universe.", "Miss Universe", Kind::Misc),
+            "Miss Universe"
+        );
         assert_eq!(
             trimmed("President of the club", "President", Kind::Person),
             "President"
