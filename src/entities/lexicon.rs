@@ -177,6 +177,8 @@ pub struct Lexicon {
     pub model_heads: WordSet,
     /// Prefixes of naval ships' names (read by `ships`).
     pub ship_prefixes: WordSet,
+    /// Nouns for a work that its title follows (read by `works`).
+    pub work_nouns: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -247,6 +249,7 @@ impl Lexicon {
             model_variants: WordSet::load(data_file!("entities/model_variants.txt")),
             model_heads: WordSet::load(data_file!("entities/model_heads.txt")),
             ship_prefixes: WordSet::load(data_file!("entities/ship_prefixes.txt")),
+            work_nouns: WordSet::load(data_file!("entities/work_nouns.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

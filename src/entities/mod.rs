@@ -37,6 +37,7 @@ mod vector_classes;
 mod venues;
 mod web_names;
 mod word_classes;
+mod works;
 mod zones;
 
 use std::ops::Range;
@@ -103,6 +104,7 @@ impl EntityRecognizer {
         products::add(document, &self.lexicon, &mut found);
         models::mark(document, &self.lexicon, &mut found);
         ships::mark(document, &self.lexicon, &mut found);
+        works::mark(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
