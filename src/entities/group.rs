@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::coordination;
+use super::diseases;
 use super::evidence::{weight, Evidence};
 use super::lexicon::Lexicon;
 use super::org_cues;
@@ -93,8 +94,8 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     collect(mentions, &mut sets, &vote, &decisive)
 }
 
-/// The vote each mention's context casts for its kind, if any ([`place_cues`], [`org_cues`],
-/// [`storms`]), the first that speaks in that order with "in" after the organization's cues ("a
+/// The vote each mention's context casts for its kind, if any ([`diseases`], [`place_cues`],
+/// [`org_cues`], [`storms`]), the first that speaks in that order with "in" after the organization's cues ("a
 /// stake in Kadrell"). A surname of a person named in full casts no organization's vote, nor a
 /// place's for "in" before it; and "in" casts a place's vote only where the tagger read the
 /// entity as a person's at least as often as an organization's ("In Milwaukee, …" of a baseball
@@ -120,7 +121,8 @@ fn cue_votes(
             };
             let after_in = || in_person(i).then(|| place_cues::in_cue(doc, lexicon, m))?;
             let storm = || storms::storm_cue(doc, lexicon, m);
-            (place().map(|w| (Kind::Place, w)))
+            (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
+                .or_else(|| place().map(|w| (Kind::Place, w)))
                 .or_else(|| org().map(|w| (Kind::Organization, w)))
                 .or_else(|| after_in().map(|w| (Kind::Place, w)))
                 .or_else(|| storm().map(|w| (Kind::Misc, w)))

@@ -179,6 +179,8 @@ pub struct Lexicon {
     pub ship_prefixes: WordSet,
     /// Nouns for a work that its title follows (read by `works`).
     pub work_nouns: WordSet,
+    /// Diseases' and viruses' names (read by `diseases`).
+    pub diseases: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -250,6 +252,7 @@ impl Lexicon {
             model_heads: WordSet::load(data_file!("entities/model_heads.txt")),
             ship_prefixes: WordSet::load(data_file!("entities/ship_prefixes.txt")),
             work_nouns: WordSet::load(data_file!("entities/work_nouns.txt")),
+            diseases: WordSet::load(data_file!("entities/diseases.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

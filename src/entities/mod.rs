@@ -11,6 +11,7 @@ mod clubs;
 mod coordination;
 mod currencies;
 mod datelines;
+mod diseases;
 mod edges;
 mod evidence;
 mod features;
@@ -106,6 +107,7 @@ impl EntityRecognizer {
         ships::mark(document, &self.lexicon, &mut found);
         works::mark(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
+        diseases::add(document, &self.lexicon, &mut found);
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
