@@ -64,11 +64,9 @@ mod tests {
     use super::*;
 
     fn marked(text: &str) -> Vec<String> {
-        let doc = Document::new(text);
-        let mut found = Vec::new();
-        mark(&doc, &Lexicon::new(), &mut found);
-        assert!(found.iter().all(|f| f.kind == Kind::Misc));
-        found.iter().map(|f| f.text(&doc)).collect()
+        Found::found_by(text, Kind::Misc, |doc, found| {
+            mark(doc, &Lexicon::new(), found)
+        })
     }
 
     #[test]

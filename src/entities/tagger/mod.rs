@@ -115,6 +115,20 @@ impl Found {
             .collect()
     }
 
+    /// The texts of the names `pass` finds in `text` where the tagger found none, each checked to
+    /// be of `kind` (for the post-passes' tests).
+    pub fn found_by(
+        text: &str,
+        kind: Kind,
+        pass: impl FnOnce(&Document, &mut Vec<Found>),
+    ) -> Vec<String> {
+        let doc = Document::new(text);
+        let mut found = Vec::new();
+        pass(&doc, &mut found);
+        assert!(found.iter().all(|f| f.kind == kind), "{found:?}");
+        found.iter().map(|f| f.text(&doc)).collect()
+    }
+
     /// The texts of the names `pass` leaves when the tagger read every word of `words` in `text`
     /// as a name of `kind` ([`Found::every`]), in text order (for the post-passes' tests).
     pub fn left_by(
