@@ -157,6 +157,8 @@ pub struct Lexicon {
     pub place_prefixes: WordSet,
     /// Words before "in" whose object is no place ("believe in", read by `place_cues`).
     pub not_place_in: WordSet,
+    /// Words for going somewhere before "to" and a place ("fled to", read by `place_cues`).
+    pub motion_words: WordSet,
     /// Nouns for a company or its rivals that open a sentence before a name (read by `edges`).
     pub lead_nouns: WordSet,
     /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
@@ -241,6 +243,7 @@ impl Lexicon {
             org_cues: WordSet::load(data_file!("entities/org_cues.txt")),
             place_prefixes: WordSet::load(data_file!("entities/place_prefixes.txt")),
             not_place_in: WordSet::load(data_file!("entities/not_place_in.txt")),
+            motion_words: WordSet::load(data_file!("entities/motion_words.txt")),
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),

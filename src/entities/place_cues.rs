@@ -10,7 +10,8 @@
 //!
 //! A name the tagger read as a person's or a place's right after "in" ("stayed in Hadibo") is a
 //! place, with the same weight: in the gold data a person follows "in" only in forms left out
-//! here (a possessive, a name joined to another, a given name, "believe in").
+//! here (a possessive, a name joined to another, a given name, "believe in"). So is one after a
+//! word for going somewhere and "to" ("rushed to Tabennese", `motion_words.txt`).
 //!
 //! A name the text says is a place ("Cleveland is a culturally diverse city", "Hadibo is the
 //! capital") is one at every mention, however many the tagger read as a person's: a definition
@@ -81,20 +82,20 @@ pub fn in_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u3
 }
 
 /// Whether `mention` is a name the tagger read as a person's or a place's right after "in"
-/// ("stayed in Hadibo", "took place in Olympia"): in CoNLL-2003 and GUM gold, a name after "in"
+/// ("stayed in Hadibo", "took place in Olympia") or after a word for going somewhere and "to"
+/// ("rushed to Tabennese"): in CoNLL-2003 and GUM gold, a name after "in"
 /// is a person's only when it is a possessive ("in Sampras's half"), joined to another name ("in
 /// Moran and Pyle"), a modifier before a noun ("in Trump company losses"), a given name, or
 /// after a word in `not_place_in.txt` ("believe in God"), and each of those is left out.
 fn name_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let (start, end) = (mention.tokens.start, mention.tokens.end);
     if start == 0
-        || !matches!(doc.token_text(start - 1), "in" | "In")
+        || !(after_in(doc, lexicon, start) || after_motion_to(doc, lexicon, start))
         || doc.line_break_between(start - 1, start)
         || !matches!(
             mention.evidence.strongest(),
             Some(Kind::Person | Kind::Place)
         )
-        || (start >= 2 && lexicon.not_place_in.contains(doc.token_text(start - 2)))
     {
         return false;
     }
@@ -105,6 +106,20 @@ fn name_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
             || (next.starts_with(char::is_lowercase) && !lexicon.stopwords.contains(next))
     };
     !goes_on && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether "in" comes right before token `start`, after no word of `not_place_in.txt`.
+fn after_in(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    matches!(doc.token_text(start - 1), "in" | "In")
+        && !(start >= 2 && lexicon.not_place_in.contains(doc.token_text(start - 2)))
+}
+
+/// Whether a word for going somewhere and "to" come right before token `start` ("fled to",
+/// `motion_words.txt`).
+fn after_motion_to(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    start >= 2
+        && doc.token_is(start - 1, "to")
+        && lexicon.motion_words.contains(doc.token_text(start - 2))
 }
 
 /// The lowercase words a copula's noun phrase may have between its article and the place
@@ -287,6 +302,14 @@ mod tests {
         assert!(!after_in("Americans who believe in Zorbat", "Zorbat"));
         assert!(!after_in("a new article in Zorbat said", "Zorbat"));
         assert!(!after_in("They live in\nZorbat now.", "Zorbat"));
+        // After a word for going somewhere and "to"; not after others ("talked to").
+        assert!(after_in("Theodorus rushed to Zorbat at once.", "Zorbat"));
+        assert!(after_in(
+            "a flight to Ukal Posad was cancelled",
+            "Ukal Posad"
+        ));
+        assert!(!after_in("He talked to Zorbat at once.", "Zorbat"));
+        assert!(!after_in("He went back to Zorbat.", "Zorbat"));
         // Not read as a person's.
         let doc = Document::new("The monks stayed in Zorbat for a year.");
         let mention = Mention::first_place(&doc, "Zorbat");
