@@ -2,7 +2,8 @@
 //! series Stranger Things", "his book Hydraulica", "the album “The Life of a Showgirl”". The
 //! tagger reads such titles as persons ("Gilmore Girls"), places ("New York Minute") or not at
 //! all. The nouns are `work_nouns.txt`; a determiner or possessive must come a few words before
-//! the noun ("the HBO drama"), so a verb ("to book Hydraulica") is no such noun. A title runs over
+//! the noun ("the HBO drama"), so a verb ("to book Hydraulica") is no such noun. A listed
+//! company or organization alone after the noun is no title ("the documentary Netflix released"). A title runs over
 //! capitalized words, with short function words between them ("Confessions of an Ugly
 //! Stepsister"), or between quotation marks; a "The" opening it stays outside, as GUM marks
 //! titles and as the tagger leaves it. A given name after the noun is taken for a person's ("the
@@ -114,7 +115,10 @@ fn title_after(
     } else {
         capitalized_end(doc, start, plural)
     };
-    Some(start..end)
+    // A listed company or organization alone is the subject of a clause: "the documentary
+    // Netflix released".
+    let organization = end == start + 1 && listed(&lexicon.organization_lists(), doc, start..end);
+    (!organization).then_some(start..end)
 }
 
 /// The end of a title between quotation marks that starts at `start`: the closing mark, on the
@@ -198,6 +202,10 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(marked("In the song I wrote it."), Vec::<String>::new());
+        assert_eq!(
+            marked("The documentary Netflix released drew praise; the film Watchmen won."),
+            ["Watchmen"]
+        );
     }
 
     #[test]
