@@ -37,8 +37,13 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let bytes = doc.text.as_bytes();
     let mut free = 0;
     for (t, token) in doc.tokens.iter().enumerate() {
-        // Every token comes here: one byte rules out most.
-        if t < free || !bytes[token.start].is_ascii_lowercase() {
+        // Every token comes here: a byte of it and of the next rule out most (a title follows
+        // the noun) before the list is asked.
+        if t < free || t + 1 == doc.tokens.len() || !bytes[token.start].is_ascii_lowercase() {
+            continue;
+        }
+        let next = bytes[doc.tokens[t + 1].start];
+        if !(next.is_ascii_uppercase() || next == b'"' || next >= 0x80) {
             continue;
         }
         if listed(&[&lexicon.work_nouns], doc, t..t + 1) && determined(doc, t) {
