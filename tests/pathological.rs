@@ -222,6 +222,16 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .map(|i| format!("Zed{i} Holdings AG said Zed{i} and the town of Kay{i} grew. "))
             .collect()
     }),
+    ("works' titles listed in one sentence", |n| {
+        let titles: Vec<String> = (0..n).map(|i| format!("Zed{i} of the Kay")).collect();
+        format!("the films {} won.", titles.join(" and "))
+    }),
+    ("places and institutions joined by of", |n| {
+        (0..n)
+            .map(|i| format!("the Senate of the Gulf of Zed{i} of "))
+            .collect::<String>()
+            + "Kay."
+    }),
 ];
 
 #[inline(never)]
