@@ -50,7 +50,7 @@ fn in_result(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
 
 /// Whether token `t` is a score: a number of one to three digits ("2"), or two joined by a
 /// hyphen ("2-1").
-fn is_score(doc: &Document, t: usize) -> bool {
+pub(super) fn is_score(doc: &Document, t: usize) -> bool {
     let text = doc.token_text(t);
     doc.tokens[t].kind == TokenKind::Number
         && match text.split_once('-') {

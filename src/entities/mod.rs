@@ -34,6 +34,7 @@ mod ships;
 mod storms;
 pub mod tagger;
 mod term_acronyms;
+mod ties;
 mod vector_classes;
 mod venues;
 mod web_names;
@@ -112,6 +113,7 @@ impl EntityRecognizer {
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
         score_lines::mark(document, &self.lexicon, &mut found);
+        ties::mark(document, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
