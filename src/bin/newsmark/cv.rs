@@ -102,14 +102,16 @@ fn fold_of(id: &str, folds: usize) -> usize {
 
 /// What a fold's model did on its documents: the counts; the errors as lines (the document id,
 /// the byte range, `-` (missed) or `+` (wrong), the kind and the text around); and each
-/// document as a corpus JSONL line with the names found.
+/// document as a corpus JSONL line with the names found (empty unless asked for).
 struct Scored {
     counts: Counts,
     errors: Vec<String>,
     predictions: Vec<String>,
 }
 
-fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<Scored, String> {
+/// Tags `test` with `model` and scores it; `predict`: whether to write the prediction lines
+/// (only `--pred` reads them).
+fn score(model: &[u8], test: &[(&str, &Example)], predict: bool) -> Result<Scored, String> {
     let recognizer = EntityRecognizer::with_model(model).ok_or("the trained model is malformed")?;
     let mut counts = Counts::default();
     let mut errors = Vec::new();
@@ -117,7 +119,6 @@ fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<Scored, String> {
     for &(id, example) in test {
         let document = Document::new(&example.text);
         let layer = recognizer.recognize(&document);
-        predictions.push(prediction_line(id, &example.text, &layer.spans));
         let index = |kind: Kind| LABELS.iter().position(|&(k, _)| k == kind);
         let gold: BTreeSet<(usize, usize, usize)> = (example.names.iter())
             .filter_map(|&(s, e, k)| Some((s, e, index(k)?)))
@@ -147,6 +148,9 @@ fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<Scored, String> {
                 errors.push(format!("{id}\t{s}-{e}\t{sign} {kind}\t{around}"));
             }
         }
+        if predict {
+            predictions.push(prediction_line(id, text, layer.spans));
+        }
     }
     Ok(Scored {
         counts,
@@ -156,9 +160,9 @@ fn score(model: &[u8], test: &[(&str, &Example)]) -> Result<Scored, String> {
 }
 
 /// A scored document in the corpus format: its id, text, the entities layer and `spans`.
-fn prediction_line(id: &str, text: &str, spans: &[Span]) -> String {
+fn prediction_line(id: &str, text: &str, spans: Vec<Span>) -> String {
     let analysis = Analysis {
-        spans: spans.to_vec(),
+        spans,
         ..Analysis::default()
     };
     Json::Object(vec![
@@ -176,7 +180,7 @@ fn prediction_line(id: &str, text: &str, spans: &[Span]) -> String {
 /// A fold's documents and what its model did on them.
 type FoldResult = Result<(usize, Scored), String>;
 
-/// Trains on everything but fold `k` and scores fold `k`.
+/// Trains on everything but fold `k` and scores fold `k` (`predict`: see [`score`]).
 fn run_fold(
     k: usize,
     base: &[Example],
@@ -184,6 +188,7 @@ fn run_fold(
     silver: &[Example],
     settings: TrainSettings,
     lexicon: &EntityLexicon,
+    predict: bool,
 ) -> FoldResult {
     let mut train: Vec<Example> = base.to_vec();
     train.extend(
@@ -197,7 +202,7 @@ fn run_fold(
         .map(|(_, id, e)| (id.as_str(), e))
         .collect();
     let (model, _, _) = silver::train(&train, silver, settings, lexicon)?;
-    Ok((test.len(), score(&model, &test)?))
+    Ok((test.len(), score(&model, &test, predict)?))
 }
 
 pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
@@ -251,6 +256,7 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
         );
     }
     let lexicon = EntityLexicon::new();
+    let predict = settings.pred.is_some();
     let mut pooled_by_seed = Vec::new();
     for &seed in &settings.seeds {
         let tagger = TrainSettings {
@@ -268,7 +274,9 @@ pub fn cross_validate(settings: &CvSettings) -> Result<(), String> {
                     .map(|&k| {
                         let (base, over, lexicon) = (&base, &over, &lexicon);
                         let silver = &silver;
-                        scope.spawn(move || run_fold(k, base, over, silver, tagger, lexicon))
+                        scope.spawn(move || {
+                            run_fold(k, base, over, silver, tagger, lexicon, predict)
+                        })
                     })
                     .collect();
                 handles
