@@ -35,7 +35,6 @@ pub fn disease_cue(lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     fn cued(text: &str, name: &str) -> bool {
         let doc = Document::new(text);

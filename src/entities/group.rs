@@ -95,11 +95,12 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
 }
 
 /// The vote each mention's context casts for its kind, if any ([`diseases`], [`place_cues`],
-/// [`org_cues`], [`storms`]), the first that speaks in that order with "in" after the organization's cues ("a
-/// stake in Kadrell"). A surname of a person named in full casts no organization's vote, nor a
-/// place's for "in" before it; and "in" casts a place's vote only where the tagger read the
-/// entity as a person's at least as often as an organization's ("In Milwaukee, …" of a baseball
-/// report whose team is Milwaukee keeps it an organization).
+/// [`org_cues`], [`storms`]), the first that speaks in that order, with "in" (and a word for going
+/// somewhere and "to") after the organization's cues ("a stake in Kadrell"). A surname of a person
+/// named in full casts no organization's vote, nor a place's for "in" before it; and "in" casts a
+/// place's vote only where the tagger read the entity as a person's at least as often as an
+/// organization's ("In Milwaukee, …" of a baseball report whose team is Milwaukee keeps it an
+/// organization).
 fn cue_votes(
     doc: &Document,
     lexicon: &Lexicon,

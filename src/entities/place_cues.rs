@@ -72,21 +72,21 @@ pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option
     }
 }
 
-/// The weight of the vote for a place that "in" before `mention` casts ([`name_after_in`]): it
-/// decides against the tagger's readings of a few other mentions ([`weight::DECISIVE`]), so a
-/// place read as a person's elsewhere ("Theodorus of Tabennese") is one at every mention. Not
-/// asked of the surname of a person the text names in full ("Justice Antonin Scalia" …
-/// "counted on in Scalia"): `group.rs` keeps its person vote.
+/// The weight of the vote for a place that "in" (or "fled to" and the like) before `mention` casts
+/// ([`name_after_in`]): it decides against the tagger's readings of a few other mentions
+/// ([`weight::DECISIVE`]), so a place read as a person's elsewhere ("Theodorus of Tabennese") is
+/// one at every mention. Not asked of the surname of a person the text names in full ("Justice
+/// Antonin Scalia" … "counted on in Scalia"): `group.rs` keeps its person vote.
 pub fn in_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
     name_after_in(doc, lexicon, mention).then_some(weight::DECISIVE)
 }
 
-/// Whether `mention` is a name the tagger read as a person's or a place's right after "in"
-/// ("stayed in Hadibo", "took place in Olympia") or after a word for going somewhere and "to"
-/// ("rushed to Tabennese"): in CoNLL-2003 and GUM gold, a name after "in"
-/// is a person's only when it is a possessive ("in Sampras's half"), joined to another name ("in
-/// Moran and Pyle"), a modifier before a noun ("in Trump company losses"), a given name, or
-/// after a word in `not_place_in.txt` ("believe in God"), and each of those is left out.
+/// Whether `mention` is a name the tagger read as a person's or a place's right after "in" ("stayed
+/// in Hadibo", "took place in Olympia") or after a word for going somewhere and "to" ("rushed to
+/// Tabennese"): in CoNLL-2003 and GUM gold, a name after "in" is a person's only when it is a
+/// possessive ("in Sampras's half"), joined to another name ("in Moran and Pyle"), a modifier
+/// before a noun ("in Trump company losses"), a given name, or after a word in `not_place_in.txt`
+/// ("believe in God"), and each of those is left out.
 fn name_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let (start, end) = (mention.tokens.start, mention.tokens.end);
     if start == 0

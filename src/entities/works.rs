@@ -2,12 +2,12 @@
 //! series Stranger Things", "his book Hydraulica", "the album “The Life of a Showgirl”". The
 //! tagger reads such titles as persons ("Gilmore Girls"), places ("New York Minute") or not at
 //! all. The nouns are `work_nouns.txt`; a determiner or possessive must come a few words before
-//! the noun ("the HBO drama"), so a verb ("to book Hydraulica") is no such noun. A listed
-//! company or organization alone after the noun is no title ("the documentary Netflix released"). A title runs over
-//! capitalized words, with short function words between them ("Confessions of an Ugly
+//! the noun ("the HBO drama"), so a verb ("to book Hydraulica") is no such noun. A title runs
+//! over capitalized words, with short function words between them ("Confessions of an Ugly
 //! Stepsister"), or between quotation marks; a "The" opening it stays outside, as GUM marks
-//! titles and as the tagger leaves it. A given name after the noun is taken for a person's ("the
-//! film Tom Hanks made").
+//! titles. A given name after the noun is taken for a person's ("the film Tom Hanks made"), and a
+//! listed company or organization alone for a clause's subject ("the documentary Netflix
+//! released").
 
 use std::ops::Range;
 
@@ -42,8 +42,8 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
         if t < free || t + 1 == doc.tokens.len() || !bytes[token.start].is_ascii_lowercase() {
             continue;
         }
-        let next = bytes[doc.tokens[t + 1].start];
-        if !(next.is_ascii_uppercase() || next == b'"' || next >= 0x80) {
+        let after = bytes[doc.tokens[t + 1].start];
+        if !(after.is_ascii_uppercase() || after == b'"' || after >= 0x80) {
             continue;
         }
         if listed(&[&lexicon.work_nouns], doc, t..t + 1) && determined(doc, t) {
@@ -145,8 +145,7 @@ fn capitalized_end(doc: &Document, start: usize, plural: bool) -> usize {
         if doc.line_break_between(t - 1, t) {
             break;
         }
-        let joins = plural && (doc.token_is(t, "and") || doc.token_is(t, "or"));
-        if doc.token_is(t, "I") || joins {
+        if doc.token_is(t, "I") || (plural && is_list_word(doc, t)) {
             break;
         }
         if doc.is_capitalized(t) {
