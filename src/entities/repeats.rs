@@ -1,9 +1,11 @@
 //! Document-level consistency: a name the tagger marked somewhere is marked wherever the text
 //! repeats it written the same way, and a person's surname, or listed given name, wherever it
-//! stands alone ("Thomas Sam" … "Thomas' sister"). The tagger
-//! decides each sentence on its own and misses some repeats of a name it found elsewhere
-//! (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the entity's kind.
+//! stands alone ("Thomas Sam" … "Thomas' sister"), but not as a date's month ("Jan Novak" …
+//! "Jan 11"). The tagger decides each sentence on its own and misses some repeats of a name it
+//! found elsewhere (a lone "Rathbun" after "Mark Rathbun"); grouping then gives the repeat the
+//! entity's kind.
 
+use super::edges::is_dated;
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use crate::text::{lowercase, Document, FastMap, FastSet};
@@ -134,10 +136,10 @@ pub fn add<'a>(doc: &Document<'a>, lexicon: &Lexicon, found: &mut Vec<Found>) {
             while bound < end && !covered[bound] {
                 bound += 1;
             }
-            let repeat = doc
-                .is_capitalized(t)
+            let repeat = (doc.is_capitalized(t))
                 .then(|| names.longest_at(doc, t, bound))
-                .flatten();
+                .flatten()
+                .filter(|_| !is_dated(doc, lexicon, t));
             match repeat {
                 Some((len, kind)) => {
                     repeats.push(Found {
@@ -186,6 +188,15 @@ mod tests {
             found.iter().map(|f| f.text(&doc)).collect(),
             found.iter().map(|f| f.kind).collect(),
         )
+    }
+
+    #[test]
+    fn a_given_name_is_no_repeat_as_a_dates_month() {
+        let (texts, _) = with_repeats(
+            "Jan Novak sold the cargo. Shipment is for Jan 11 to Jan. 20, Jan said.",
+            &[("Jan Novak", Kind::Person)],
+        );
+        assert_eq!(texts, ["Jan Novak", "Jan"]);
     }
 
     #[test]
