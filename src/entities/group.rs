@@ -89,9 +89,47 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
     join_short_names(mentions, lexicon, &mut sets, &mut vote);
     let surnames = surnames_of_named_people(doc, mentions, &mut sets, &vote);
     let entity_votes = entity_votes(mentions, &mut sets);
-    let mut decisive = cue_votes(doc, lexicon, mentions, &entity_votes, &surnames);
+    let one_word = one_word_entities(mentions, &mut sets);
+    let entities = Entities {
+        votes: &entity_votes,
+        surnames: &surnames,
+        one_word: &one_word,
+    };
+    let mut decisive = cue_votes(doc, lexicon, mentions, &entities);
     vote_coordinated(doc, lexicon, mentions, &entity_votes, &vote, &mut decisive);
     collect(mentions, &mut sets, &vote, &decisive)
+}
+
+/// What each mention's entity is as the joins leave it, indexed by mention.
+struct Entities<'a> {
+    /// The tagger's votes of all its mentions.
+    votes: &'a [Evidence],
+    /// Whether this mention is the surname of a person the text names in full.
+    surnames: &'a [bool],
+    /// Whether every mention is one word.
+    one_word: &'a [bool],
+}
+
+impl Entities<'_> {
+    /// Whether mention `i` may be a place the tagger took for a person: no surname of a person
+    /// named in full, and an entity read as a person's at least as often as an organization's.
+    fn person_read(&self, i: usize) -> bool {
+        let votes = &self.votes[i];
+        !self.surnames[i] && votes.get(Kind::Person) >= votes.get(Kind::Organization)
+    }
+
+    /// The weight of a place's cue at mention `i`: a cue that decides against a few other
+    /// readings ([`weight::DECISIVE`]) decides against all of them ([`weight::DEFINED`]) for a
+    /// one-word name read as a person's that the text never writes longer. A person the text
+    /// names once in full has a surname; a place's name seldom is anything else, and a travel
+    /// guide writes its town's alone dozens of times ("the first inhabitants of Coron" against
+    /// seventeen "Coron" the tagger read as a person's).
+    fn place_weight(&self, i: usize, weight: u32) -> u32 {
+        match weight == weight::DECISIVE && self.one_word[i] && self.person_read(i) {
+            true => weight::DEFINED,
+            false => weight,
+        }
+    }
 }
 
 /// The vote each mention's context casts for its kind, if any ([`diseases`], [`place_cues`],
@@ -100,32 +138,32 @@ pub fn group(doc: &Document, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Gro
 /// named in full casts no organization's vote, nor a place's for "in" before it; and "in" casts a
 /// place's vote only where the tagger read the entity as a person's at least as often as an
 /// organization's ("In Milwaukee, …" of a baseball report whose team is Milwaukee keeps it an
-/// organization).
+/// organization). A place's cue weighs as [`Entities::place_weight`] says.
 fn cue_votes(
     doc: &Document,
     lexicon: &Lexicon,
     mentions: &[Mention],
-    entity_votes: &[Evidence],
-    surnames: &[bool],
+    entities: &Entities,
 ) -> Vec<Option<(Kind, u32)>> {
-    let in_person = |i: usize| {
-        let entity = &entity_votes[i];
-        !surnames[i] && entity.get(Kind::Person) >= entity.get(Kind::Organization)
-    };
     (0..mentions.len())
         .map(|i| {
             let m = &mentions[i];
             let place = || place_cues::place_cue(doc, lexicon, m);
-            let org = || match surnames[i] {
+            let org = || match entities.surnames[i] {
                 true => None,
                 false => org_cues::org_cue(doc, lexicon, m),
             };
-            let after_in = || in_person(i).then(|| place_cues::in_cue(doc, lexicon, m))?;
+            let after_in = || {
+                (entities.person_read(i))
+                    .then(|| place_cues::in_cue(doc, lexicon, m))
+                    .flatten()
+            };
             let storm = || storms::storm_cue(doc, lexicon, m);
+            let place_vote = |w| (Kind::Place, entities.place_weight(i, w));
             (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
-                .or_else(|| place().map(|w| (Kind::Place, w)))
+                .or_else(|| place().map(place_vote))
                 .or_else(|| org().map(|w| (Kind::Organization, w)))
-                .or_else(|| after_in().map(|w| (Kind::Place, w)))
+                .or_else(|| after_in().map(place_vote))
                 .or_else(|| storm().map(|w| (Kind::Misc, w)))
         })
         .collect()
@@ -323,6 +361,18 @@ fn entity_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
     (0..mentions.len()).map(|i| votes[sets.find(i)]).collect()
 }
 
+/// Whether each mention's entity, as the sets stand, has only one-word mentions.
+fn one_word_entities(mentions: &[Mention], sets: &mut Sets) -> Vec<bool> {
+    let mut longest = vec![0; mentions.len()];
+    for (i, mention) in mentions.iter().enumerate() {
+        let root = sets.find(i);
+        longest[root] = mention.word_count().max(longest[root]);
+    }
+    (0..mentions.len())
+        .map(|i| longest[sets.find(i)] == 1)
+        .collect()
+}
+
 /// The votes of each current set, indexed by its root.
 fn summed_votes(mentions: &[Mention], sets: &mut Sets) -> Vec<Evidence> {
     let mut votes = vec![Evidence::default(); mentions.len()];
@@ -511,6 +561,52 @@ mod tests {
                 Kind::Organization
             )]
         );
+    }
+
+    /// A mention at each place `doc` writes each of `names` as whole words, in text order, each
+    /// read by the tagger as a person's.
+    fn read_as_persons(doc: &Document, names: &[&str]) -> Vec<Mention> {
+        let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphabetic);
+        let mut mentions: Vec<Mention> = (names.iter())
+            .flat_map(|name| doc.text.match_indices(name))
+            .filter(|&(at, name)| {
+                word_edge(doc.text[..at].chars().next_back())
+                    && word_edge(doc.text[at + name.len()..].chars().next())
+            })
+            .map(|(start, name)| {
+                let end = start + name.len();
+                let mut evidence = Evidence::default();
+                evidence.add(Kind::Person, weight::STRONG);
+                Mention {
+                    tokens: doc.token_at_or_after(start)..doc.token_at_or_after(end),
+                    start,
+                    end,
+                    key: name.to_lowercase(),
+                    evidence,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        mentions
+    }
+
+    /// The kind of each entity of `names` (read as persons' everywhere) in `text`.
+    fn kinds(text: &str, names: &[&str]) -> Vec<Kind> {
+        let doc = Document::new(text);
+        let mentions = read_as_persons(&doc, names);
+        let groups = group(&doc, &Lexicon::new(), &mentions);
+        groups.iter().map(Group::kind).collect()
+    }
+
+    #[test]
+    fn a_place_cue_decides_a_one_word_name_read_as_a_persons_everywhere() {
+        let guide = "Tavrelo is a quiet spot. Tavrelo grew. Tavrelo prospered. Tavrelo was \
+                     registered. Tavrelo thrived. The first inhabitants of Tavrelo were fishers.";
+        assert_eq!(kinds(guide, &["Tavrelo"]), [Kind::Place]);
+        // A name the text also writes longer keeps the readings' kind: "Ana Tavrelo" is a
+        // person, whose surname stands alone after it.
+        let story = format!("{guide} Ana Tavrelo said so.");
+        assert_eq!(kinds(&story, &["Ana Tavrelo", "Tavrelo"]), [Kind::Person]);
     }
 
     #[test]
