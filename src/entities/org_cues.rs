@@ -1,8 +1,9 @@
 //! Organizations the tagger reads as persons or places, by the noun the text puts to them. A name
 //! right after a lowercase noun for an organization ("German retailer Promodes", "private bank
 //! Bamerindus", "the daily Izvestia") is one, and so is a name after a noun for a firm's staff and
-//! "at" ("analysts at Bernstein", `staff_nouns.txt`), a name after words for a company bought or
-//! invested in ("agreed to buy Hess", "a stake in Zenith", `deal_phrases.txt`), a name whose
+//! "at" ("analysts at Bernstein", `staff_nouns.txt`), a name after words for a company bought,
+//! invested in or owned ("agreed to buy Hess", "a stake in Zenith", "Shares of Novo Nordisk",
+//! `deal_phrases.txt`), a name whose
 //! shares move ("Gazprom shares rose", `share_moves.txt`), a name before a newspaper's or news
 //! agency's noun ("Belga news agency reported", `media_nouns.txt`); so is a name the sentence
 //! says is one ("Zenith is a struggling electronics company") or that an apposition calls one
@@ -127,14 +128,29 @@ fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         && !doc.line_break_between(start - 2, start)
 }
 
-/// Whether `mention` comes right after words for a company bought, merged or invested in on its
-/// line ("Chevron agreed to buy Hess", "a stake in Kestrel", `deal_phrases.txt`) but not after
-/// "at" ("what is at stake in Ohio"), and is neither a listed country, region or capital ("the
-/// armed takeover of Oregon's wildlife refuge") nor a person's name that starts with a listed
-/// given name.
+/// Whether `mention` comes right after words for a company bought, merged, invested in or owned
+/// on its line ("Chevron agreed to buy Hess", "a stake in Kestrel", "Shares of Novo Nordisk",
+/// `deal_phrases.txt`) but not after "at" ("what is at stake in Ohio"), and is neither a listed
+/// country, region, capital or nationality ("the armed takeover of Oregon's wildlife refuge", "a
+/// stake in Polish brewer Zywiec"), nor an adjective of a name and a lowercase word ("shares of
+/// Singapore-listed Van Der Horst"), nor a name that qualifies a noun before another name
+/// ("Shares of Ozempic maker Novo Nordisk"), nor a person's name that starts with a listed given
+/// name.
 fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
-    let regions = [&lexicon.places, &lexicon.geo_regions];
+    let text = &doc.text[mention.start..mention.end];
+    if text
+        .rsplit_once('-')
+        .is_some_and(|(_, end)| end.starts_with(char::is_lowercase))
+        || qualifies_a_name(doc, lexicon, mention.tokens.end)
+    {
+        return false;
+    }
+    let regions = [
+        &lexicon.places,
+        &lexicon.geo_regions,
+        &lexicon.nationalities,
+    ];
     let phrases = &lexicon.deal_phrases;
     (2..=phrases.longest().min(start)).any(|len| {
         let first = start - len;
@@ -143,6 +159,18 @@ fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
             && (first == 0 || doc.token_text(first - 1) != "at")
     }) && !listed(&regions, doc, mention.tokens.clone())
         && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether the tokens from `t` are a lowercase word that is no function word and a capitalized
+/// word: the noun of an apposition whose name follows, which the name before `t` qualifies
+/// ("Ozempic [maker Novo] Nordisk").
+fn qualifies_a_name(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    t + 1 < doc.tokens.len() && {
+        let word = doc.token_text(t);
+        word.starts_with(char::is_lowercase)
+            && !lexicon.stopwords.contains(word)
+            && doc.is_capitalized(t + 1)
+    }
 }
 
 /// Whether `mention` is followed by its shares or stock: "'s shares" (or shareholders,
@@ -338,8 +366,14 @@ mod tests {
         assert!(cued("Chevron agreed to buy Zorbat for cash.", "Zorbat"));
         assert!(cued("a 10 percent stake in Zorbat Ukal", "Zorbat Ukal"));
         assert!(cued("after its merger with Zorbat, shares", "Zorbat"));
-        // At stake; a listed region; a given name; a plain "buy"; another line.
+        assert!(cued("Shares of Zorbat Ukal fell 5 percent.", "Zorbat Ukal"));
+        assert!(cued("Kestrel, a unit of Zorbat, said", "Zorbat"));
+        // At stake; a listed region or nationality; a given name; a plain "buy"; another line.
         assert!(!cued("what is at stake in Zorbat", "Zorbat"));
+        assert!(!cued("shares in London rose", "London"));
+        assert!(!cued("a stake in Polish brewer Zywiec", "Polish"));
+        assert!(!cued("shares of Zorbat-listed Ukal", "Zorbat-listed"));
+        assert!(!cued("Shares of Zorbat maker Ukal fell", "Zorbat"));
         assert!(!cued("the armed takeover of Oregon's refuge", "Oregon"));
         assert!(!cued("Kim agreed to buy Maria Lopez lunch.", "Maria Lopez"));
         assert!(!cued("investors buy Zorbat when", "Zorbat"));
