@@ -308,6 +308,8 @@ mod tests {
             "a flight to Ukal Posad was cancelled",
             "Ukal Posad"
         ));
+        assert!(after_in("during a visit to Zorbat last year", "Zorbat"));
+        assert!(after_in("And welcome to Zorbat!", "Zorbat"));
         assert!(!after_in("He talked to Zorbat at once.", "Zorbat"));
         assert!(!after_in("He went back to Zorbat.", "Zorbat"));
         // Not read as a person's.
