@@ -563,8 +563,8 @@ mod tests {
         );
     }
 
-    /// A mention at each place `doc` writes each of `names` as whole words, in text order, each
-    /// read by the tagger as a person's.
+    /// A mention at each place `doc` writes each of `names` as whole words, in text order, the
+    /// longest where two overlap, each read by the tagger as a person's.
     fn read_as_persons(doc: &Document, names: &[&str]) -> Vec<Mention> {
         let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphabetic);
         let mut mentions: Vec<Mention> = (names.iter())
@@ -586,7 +586,13 @@ mod tests {
                 }
             })
             .collect();
-        mentions.sort_by_key(|m| m.start);
+        mentions.sort_by_key(|m| (m.start, usize::MAX - m.end));
+        let mut end = 0;
+        mentions.retain(|m| {
+            let free = m.start >= end;
+            end = end.max(m.end);
+            free
+        });
         mentions
     }
 
