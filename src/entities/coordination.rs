@@ -71,10 +71,11 @@ pub fn coordinated_kind(
 fn joined(doc: &Document, first: &Mention, second: &Mention) -> bool {
     let between = first.tokens.end;
     second.tokens.start == between + 1
-        && matches!(doc.token_text(between), "and" | "or" | "v" | "vs")
+        && (matches!(doc.token_text(between), "and" | "or") || versus(doc, first))
 }
 
-/// Whether a fixture's "v" or "vs" follows `first` (its pair is two teams, not two things).
+/// Whether a fixture's "v" or "vs" follows `first`, a name before another token (its pair is two
+/// teams, not two things).
 fn versus(doc: &Document, first: &Mention) -> bool {
     matches!(doc.token_text(first.tokens.end), "v" | "vs")
 }

@@ -138,26 +138,27 @@ fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
 /// name.
 fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
-    let text = &doc.text[mention.start..mention.end];
-    if text
-        .rsplit_once('-')
-        .is_some_and(|(_, end)| end.starts_with(char::is_lowercase))
-        || qualifies_a_name(doc, lexicon, mention.tokens.end)
-    {
-        return false;
-    }
+    let phrases = &lexicon.deal_phrases;
+    // The phrase first: most names follow none, and the guards need not be asked.
+    let after_phrase = (2..=phrases.longest().min(start)).any(|len| {
+        let first = start - len;
+        listed(&[phrases], doc, first..start)
+            && !doc.line_break_between(first, start)
+            && (first == 0 || doc.token_text(first - 1) != "at")
+    });
     let regions = [
         &lexicon.places,
         &lexicon.geo_regions,
         &lexicon.nationalities,
     ];
-    let phrases = &lexicon.deal_phrases;
-    (2..=phrases.longest().min(start)).any(|len| {
-        let first = start - len;
-        listed(&[phrases], doc, first..start)
-            && !doc.line_break_between(first, start)
-            && (first == 0 || doc.token_text(first - 1) != "at")
-    }) && !listed(&regions, doc, mention.tokens.clone())
+    let adjective = || {
+        let text = &doc.text[mention.start..mention.end];
+        (text.rsplit_once('-')).is_some_and(|(_, end)| end.starts_with(char::is_lowercase))
+    };
+    after_phrase
+        && !adjective()
+        && !qualifies_a_name(doc, lexicon, mention.tokens.end)
+        && !listed(&regions, doc, mention.tokens.clone())
         && !starts_with_given_name(doc, lexicon, mention)
 }
 
