@@ -1,7 +1,7 @@
 //! A one-word name the tagger read as a person's, joined by "and" or "or" to the name of an
 //! organization or a place, is of that kind: "Hensoldt and Renk", "Vale and Embraer", "Brno and
 //! Ostrava". The tagger calls an unknown word a surname; the name next to it says what the pair
-//! names. Left out: a surname of a person the document names in full (`group.rs` keeps its
+//! names. Left out: a surname of a person the document names in full (`group/joins.rs` keeps its
 //! vote), a listed given name ("Kestova and Maria"), a name after a title ("Judge Hoffman and
 //! …"), a word more often written in lowercase ("Black and Brown communities"), and a pair whose
 //! other name is a person's too. The vote weighs as the tagger's reading of one mention, so a

@@ -76,7 +76,7 @@ pub fn place_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option
 /// ([`name_after_in`]): it decides against the tagger's readings of a few other mentions
 /// ([`weight::DECISIVE`]), so a place read as a person's elsewhere ("Theodorus of Tabennese") is
 /// one at every mention. Not asked of the surname of a person the text names in full ("Justice
-/// Antonin Scalia" … "counted on in Scalia"): `group.rs` keeps its person vote.
+/// Antonin Scalia" … "counted on in Scalia"): `group/joins.rs` keeps its person vote.
 pub fn in_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
     name_after_in(doc, lexicon, mention).then_some(weight::DECISIVE)
 }

@@ -31,7 +31,7 @@
 //! much from one such draw to the next as from the change itself. The rule that a name called a
 //! retailer or a bank is an organization (`org_cues.rs`) makes it 10,467 sentences (20,109
 //! names): GUM (seeds 1-5) 0.6922 (sd 0.0020), conll_dev 0.933, gum_news_dev 0.716; and a
-//! company's first word joining the company (`group.rs`) 10,476 sentences: GUM 0.6931 (sd
+//! company's first word joining the company (`group/joins.rs`) 10,476 sentences: GUM 0.6931 (sd
 //! 0.0006), CoNLL (seeds 1-3) 0.9105 (sd 0.0001), conll_dev 0.931, gum_news_dev 0.710. With
 //! the company list's wire spellings, plural organization nouns, more organization suffixes
 //! and storms' names, 10,424 sentences (19,975 names): GUM 0.6930 (sd 0.0018), CoNLL 0.9113 (sd
