@@ -43,6 +43,7 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
     let cued = !web_form
         && (after_org_noun(doc, lexicon, mention)
             || after_staff_at(doc, lexicon, mention)
+            || before_staff_noun(doc, lexicon, mention)
             || after_deal_phrase(doc, lexicon, mention)
             || before_shares(doc, lexicon, mention)
             || before_media_noun(doc, lexicon, mention)
@@ -129,6 +130,49 @@ fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
         && !doc.line_break_between(start - 2, start)
 }
 
+/// Whether `mention` comes right before a noun for a firm's staff and a capitalized word on its
+/// line ("Morningstar analyst Karen Andersen", "Jefferies economist Aneta Markowska"): wire copy
+/// names the firm so. Left out: a listed country, region or nationality ("Danish analysts"), an
+/// adjective of a name and a lowercase word ("Budapest-based analyst"), a name ending in a
+/// place's word ("Wall Street economist Ed Yardeni"), and a person's name that starts with a
+/// listed given name.
+fn before_staff_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    let end = mention.tokens.end;
+    staff_and_name(doc, lexicon, end)
+        && !doc.line_break_between(end - 1, end)
+        && !is_adjective(doc, mention)
+        && !lexicon
+            .place_suffixes
+            .contains(&lowercase(doc.token_text(end - 1)))
+        && !listed(&region_lists(lexicon), doc, mention.tokens.clone())
+        && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// Whether token `t` is a noun for a firm's staff and a capitalized word follows it on its line
+/// ("analyst Karen Andersen").
+fn staff_and_name(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+    t + 1 < doc.tokens.len()
+        && lexicon.staff_nouns.contains(doc.token_text(t))
+        && doc.is_capitalized(t + 1)
+        && !doc.line_break_between(t, t + 1)
+}
+
+/// The lists of countries, regions, capitals and nationalities, whose names no organization's
+/// cue makes an organization.
+fn region_lists(lexicon: &Lexicon) -> [&WordSet; 3] {
+    [
+        &lexicon.places,
+        &lexicon.geo_regions,
+        &lexicon.nationalities,
+    ]
+}
+
+/// Whether `mention` is an adjective made of a name and a lowercase word ("Singapore-listed").
+fn is_adjective(doc: &Document, mention: &Mention) -> bool {
+    let text = &doc.text[mention.start..mention.end];
+    (text.rsplit_once('-')).is_some_and(|(_, end)| end.starts_with(char::is_lowercase))
+}
+
 /// Whether `mention` comes right after words for a company bought, merged, invested in or owned
 /// on its line ("Chevron agreed to buy Hess", "a stake in Kestrel", "Shares of Novo Nordisk",
 /// `deal_phrases.txt`) but not after "at" ("what is at stake in Ohio"), and is neither a listed
@@ -147,19 +191,10 @@ fn after_deal_phrase(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
             && !doc.line_break_between(first, start)
             && (first == 0 || doc.token_text(first - 1) != "at")
     });
-    let regions = [
-        &lexicon.places,
-        &lexicon.geo_regions,
-        &lexicon.nationalities,
-    ];
-    let adjective = || {
-        let text = &doc.text[mention.start..mention.end];
-        (text.rsplit_once('-')).is_some_and(|(_, end)| end.starts_with(char::is_lowercase))
-    };
     after_phrase
-        && !adjective()
+        && !is_adjective(doc, mention)
         && !qualifies_a_name(doc, lexicon, mention.tokens.end)
-        && !listed(&regions, doc, mention.tokens.clone())
+        && !listed(&region_lists(lexicon), doc, mention.tokens.clone())
         && !starts_with_given_name(doc, lexicon, mention)
 }
 
@@ -270,7 +305,11 @@ pub fn add(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
             && word.chars().skip(1).all(char::is_lowercase)
             && word.len() > 1;
         let company = || listed(&[&lexicon.companies], doc, t..t + 1);
-        let cued = || verb_and_its(doc, lexicon, t + 1) || shares_move(doc, lexicon, t + 1);
+        let cued = || {
+            verb_and_its(doc, lexicon, t + 1)
+                || shares_move(doc, lexicon, t + 1)
+                || staff_and_name(doc, lexicon, t + 1)
+        };
         mixed_case
             && ((cued() && (company() || mostly_capitalized(lexicon, word) && !looks_plural(word)))
                 || (and_organization(t) && company()))
@@ -364,6 +403,32 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_firms_staff_and_a_name_is_one() {
+        assert!(cued("said Zorbat analyst Karen Andersen.", "Zorbat"));
+        assert!(cued(
+            "Zorbat Ukal economist Aneta Markowska said",
+            "Zorbat Ukal"
+        ));
+        // No name after the noun; a listed country or nationality; an adjective; a place's word;
+        // a given name; another line.
+        assert!(!cued("a Zorbat analyst said", "Zorbat"));
+        assert!(!cued("said Danish analyst Karen Andersen", "Danish"));
+        assert!(!cued(
+            "Budapest-based analyst Karen Andersen said",
+            "Budapest-based"
+        ));
+        assert!(!cued(
+            "Wall Street economist Ed Yardeni said",
+            "Wall Street"
+        ));
+        assert!(!cued(
+            "Maria Lopez analyst Karen Andersen said",
+            "Maria Lopez"
+        ));
+        assert!(!cued("said Zorbat analyst\nKaren Andersen", "Zorbat"));
+    }
+
+    #[test]
     fn a_name_bought_merged_or_invested_in_is_one() {
         assert!(cued("Chevron agreed to buy Zorbat for cash.", "Zorbat"));
         assert!(cued("a 10 percent stake in Zorbat Ukal", "Zorbat Ukal"));
@@ -436,6 +501,7 @@ mod tests {
         assert_eq!(added("Zorbatix said its sales rose."), ["Zorbatix"]);
         assert_eq!(added("Rain fell. Zorbatix shares jumped."), ["Zorbatix"]);
         assert_eq!(added("Shell said its profit fell."), ["Shell"]);
+        assert_eq!(added("Zorbatix economist Pavel Dobes said."), ["Zorbatix"]);
         // A listed company before "and" and an organization the tagger found.
         let doc = Document::new("Shell and BP report results. Shell and Zorbat met.");
         let mut found = Found::all(&[(2, 3), (8, 9)], Kind::Organization);
@@ -451,6 +517,8 @@ mod tests {
             "Texas said its budget grew.",
             "Then Zorbatix said its sales rose.",
             "Zorbatix said sales rose.",
+            "Senior analyst Pavel Dobes said.",
+            "Zorbatix analyst\nPavel Dobes said.",
         ] {
             assert!(added(text).is_empty(), "{text}");
         }
