@@ -5,6 +5,7 @@
 //! train-ner`). [`group`] then joins the mentions of one entity and lets all of them vote on its
 //! kind; titles before a mention ("President", "Secretary of State") are kept on its entity.
 
+mod acronyms;
 mod address;
 mod ages;
 mod clubs;
@@ -118,6 +119,7 @@ impl EntityRecognizer {
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
         term_acronyms::drop(document, &mut found);
+        acronyms::mark(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
         numbered_parts::mark(document, &mut found);
         ages::mark(document, &self.lexicon, &mut found);
