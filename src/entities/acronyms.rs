@@ -18,6 +18,9 @@
 //! 1-3) 0.7067 → 0.7068; letting it also re-kind a word the tagger read otherwise lowered GUM to
 //! 0.7062 ("IE" took the kind the tagger gave "Internet Explorer").
 
+use std::ops::Range;
+
+use super::add_left_out_as;
 use super::tagger::Found;
 use crate::text::{Document, FastMap, TokenKind};
 use crate::Kind;
@@ -26,42 +29,30 @@ use crate::Kind;
 /// something else ("NZ", "CC"), a longer one a word.
 const LETTERS: std::ops::RangeInclusive<usize> = 3..=6;
 
-/// Marks the acronyms of the organizations' and misc names in `found` (kept in text order).
-pub fn mark(doc: &Document, found: &mut Vec<Found>) {
-    if !found.iter().any(is_named_in_full) {
+/// Adds the acronyms of the organizations' and misc names in `found` (kept in text order) that
+/// the tagger left out.
+pub fn add(doc: &Document, found: &mut Vec<Found>) {
+    // The names written in full, in text order (names do not overlap: their ends are in order).
+    let full: Vec<(usize, Range<usize>, Kind)> = (found.iter())
+        .filter(|f| is_named_in_full(f))
+        .map(|f| (f.tokens.end, f.tokens.clone(), f.kind))
+        .collect();
+    if full.is_empty() {
         return;
     }
     let mut line = Line::default();
     let mut defined: FastMap<String, Option<Kind>> = FastMap::default();
-    let mut added = Vec::new();
-    // `next`: the first name of `found` not wholly before the token looked at.
+    // `next`: the first name of `full` not wholly before the token asked about.
     let mut next = 0;
-    for t in 0..doc.tokens.len() {
-        while next < found.len() && found[next].tokens.end <= t {
-            define(doc, &found[next], &mut defined);
+    let candidates = (0..doc.tokens.len()).filter(|&t| is_capitals(doc, t));
+    add_left_out_as(found, candidates, |t| {
+        while next < full.len() && full[next].0 <= t {
+            define(doc, full[next].1.clone(), full[next].2, &mut defined);
             next += 1;
         }
-        if !is_capitals(doc, t) {
-            continue;
-        }
-        let Some(&Some(kind)) = defined.get(doc.token_text(t)) else {
-            continue;
-        };
-        if !line.mixed_at(doc, t) {
-            continue;
-        }
-        let named = found.get(next).is_some_and(|f| f.tokens.start <= t);
-        if !named {
-            added.push(Found {
-                tokens: t..t + 1,
-                kind,
-            });
-        }
-    }
-    if !added.is_empty() {
-        found.extend(added);
-        found.sort_by_key(|f| f.tokens.start);
-    }
+        let kind = (*defined.get(doc.token_text(t))?)?;
+        line.mixed_at(doc, t).then_some(kind)
+    });
 }
 
 /// Whether `name` is an organization's or a misc name of more than one word.
@@ -69,15 +60,17 @@ fn is_named_in_full(name: &Found) -> bool {
     matches!(name.kind, Kind::Organization | Kind::Misc) && name.tokens.len() > 1
 }
 
-/// Records the initials of `name`, if it is named in full with its capitalized words, as
-/// standing for its kind; initials of names of two kinds stand for neither ("Democratic National
+/// Records the initials of the name on `tokens`, with and without its lowercase words, as standing
+/// for its `kind`; initials of names of two kinds stand for neither ("Democratic National
 /// Committee" and "Democratic National Convention").
-fn define(doc: &Document, name: &Found, defined: &mut FastMap<String, Option<Kind>>) {
-    if !is_named_in_full(name) {
-        return;
-    }
+fn define(
+    doc: &Document,
+    tokens: Range<usize>,
+    kind: Kind,
+    defined: &mut FastMap<String, Option<Kind>>,
+) {
     let (mut capitals, mut all) = (String::new(), String::new());
-    for t in name.tokens.clone() {
+    for t in tokens {
         if doc.tokens[t].kind != TokenKind::Word {
             continue;
         }
@@ -91,9 +84,9 @@ fn define(doc: &Document, name: &Found, defined: &mut FastMap<String, Option<Kin
     }
     for initials in [capitals, all] {
         if LETTERS.contains(&initials.chars().count()) {
-            let kind = defined.entry(initials).or_insert(Some(name.kind));
-            if *kind != Some(name.kind) {
-                *kind = None;
+            let known = defined.entry(initials).or_insert(Some(kind));
+            if *known != Some(kind) {
+                *known = None;
             }
         }
     }
@@ -142,12 +135,12 @@ impl Line {
 mod tests {
     use super::*;
 
-    /// The names after [`mark`], texts and kinds, when the tagger found `names`.
+    /// The names after [`add`], texts and kinds, when the tagger found `names`.
     fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let doc = Document::new(text);
         let mut found = Found::first_places(&doc, names);
         found.sort_by_key(|f| f.tokens.start);
-        mark(&doc, &mut found);
+        add(&doc, &mut found);
         found.iter().map(|f| (f.text(&doc), f.kind)).collect()
     }
 

@@ -119,7 +119,7 @@ impl EntityRecognizer {
         venues::mark(document, &mut found);
         web_names::mark(document, &mut found);
         term_acronyms::drop(document, &mut found);
-        acronyms::mark(document, &mut found);
+        acronyms::add(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
         numbered_parts::mark(document, &mut found);
         ages::mark(document, &self.lexicon, &mut found);
@@ -257,6 +257,16 @@ fn add_left_out(
     kind: Kind,
     is_name: impl Fn(usize) -> bool,
 ) {
+    add_left_out_as(found, tokens, |t| is_name(t).then_some(kind));
+}
+
+/// Adds to `found` (kept in text order) a one-word name at each of `tokens` (in text order) that
+/// no name of `found` covers and to which `kind_of` (asked in text order) gives a kind.
+fn add_left_out_as(
+    found: &mut Vec<Found>,
+    tokens: impl Iterator<Item = usize>,
+    mut kind_of: impl FnMut(usize) -> Option<Kind>,
+) {
     let mut added = Vec::new();
     let mut next = 0;
     for t in tokens {
@@ -264,7 +274,7 @@ fn add_left_out(
             next += 1;
         }
         let named = next < found.len() && found[next].tokens.start <= t;
-        if !named && is_name(t) {
+        if let Some(kind) = (!named).then(|| kind_of(t)).flatten() {
             added.push(Found {
                 tokens: t..t + 1,
                 kind,
