@@ -183,6 +183,8 @@ pub struct Lexicon {
     pub work_nouns: WordSet,
     /// Diseases' and viruses' names (read by `diseases`).
     pub diseases: WordSet,
+    /// Nouns for a medicine that its brand's name follows (read by `drugs`).
+    pub drug_nouns: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -256,6 +258,7 @@ impl Lexicon {
             ship_prefixes: WordSet::load(data_file!("entities/ship_prefixes.txt")),
             work_nouns: WordSet::load(data_file!("entities/work_nouns.txt")),
             diseases: WordSet::load(data_file!("entities/diseases.txt")),
+            drug_nouns: WordSet::load(data_file!("entities/drug_nouns.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

@@ -13,6 +13,7 @@ mod coordination;
 mod currencies;
 mod datelines;
 mod diseases;
+mod drugs;
 mod edges;
 mod evidence;
 mod features;

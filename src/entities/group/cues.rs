@@ -1,9 +1,10 @@
-//! The votes that a mention's context casts for its entity's kind: a disease's name, a place's
-//! or an organization's cue, "in" before it, a storm's word, and the kind of a name "and" joins
-//! it to.
+//! The votes that a mention's context casts for its entity's kind: a disease's name, a medicine's
+//! noun, a place's or an organization's cue, "in" before it, a storm's word, and the kind of a
+//! name "and" joins it to.
 
 use super::super::coordination;
 use super::super::diseases;
+use super::super::drugs;
 use super::super::evidence::{weight, Evidence};
 use super::super::lexicon::Lexicon;
 use super::super::org_cues;
@@ -45,10 +46,11 @@ impl Entities<'_> {
     }
 }
 
-/// The vote each mention's context casts for its kind, if any ([`diseases`], [`place_cues`],
-/// [`org_cues`], [`storms`]), the first that speaks in that order, with "in" (and a word for going
-/// somewhere and "to") after the organization's cues ("a stake in Kadrell"). A surname of a person
-/// named in full casts no organization's vote, nor a place's for "in" before it; and "in" casts a
+/// The vote each mention's context casts for its kind, if any ([`diseases`], [`drugs`],
+/// [`place_cues`], [`org_cues`], [`storms`]), the first that speaks in that order, with "in" (and
+/// a word for going somewhere and "to") after the organization's cues ("a stake in Kadrell"). A
+/// surname of a person named in full casts no organization's or medicine's vote, nor a place's for
+/// "in" before it; and "in" casts a
 /// place's vote only where the tagger read the entity as a person's at least as often as an
 /// organization's ("In Milwaukee, …" of a baseball report whose team is Milwaukee keeps it an
 /// organization). A place's cue weighs as [`Entities::place_weight`] says.
@@ -72,8 +74,13 @@ pub(super) fn cue_votes(
                     .flatten()
             };
             let storm = || storms::storm_cue(doc, lexicon, m);
+            let drug = || match entities.surnames[i] {
+                true => None,
+                false => drugs::drug_cue(doc, lexicon, m),
+            };
             let place_vote = |w| (Kind::Place, entities.place_weight(i, w));
             (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
+                .or_else(|| drug().map(|w| (Kind::Misc, w)))
                 .or_else(|| place().map(place_vote))
                 .or_else(|| org().map(|w| (Kind::Organization, w)))
                 .or_else(|| after_in().map(place_vote))
