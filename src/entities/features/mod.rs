@@ -25,9 +25,11 @@ use words::push_lower;
 struct Id(u64);
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
-/// Which features share a row of the hashed table depends on this seed, and the dev scores
-/// with it (over seeds 1, 1001, 2001, 3001: conll_dev 0.906-0.908, gum_news_dev 0.644-0.658).
-/// This one scored best of those on gum_news_dev (0.658; conll_dev 0.907).
+/// Which features share a row of the hashed table depends on this seed. First picked by dev
+/// score, so checked again by `newsmark cv-ner` with the features of today (session 28; GUM
+/// 5-fold pooled F1, shuffle seeds 1-3): seed 1 0.7030, 1001 0.7045, 2001 0.7037, 3001 0.7067;
+/// CoNLL-2003 with GUM, seed 1 0.9179, 3001 0.9186. It stays: best of the four, though the spread
+/// over hash seeds (0.004) is as wide as over sentence orders, so the choice is worth little.
 const SEED: u64 = 3001;
 
 impl Id {
