@@ -226,6 +226,18 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
         let titles: Vec<String> = (0..n).map(|i| format!("Zed{i} of the Kay")).collect();
         format!("the films {} won.", titles.join(" and "))
     }),
+    ("acronyms of names written in full, on one line", |n| {
+        (0..n)
+            .map(|i| {
+                format!("The World Zed{i} Organization met, and WZO and the WZO staff agreed. ")
+            })
+            .collect()
+    }),
+    ("a firm's analyst and a medicine's brand", |n| {
+        (0..n)
+            .map(|i| format!("Zed{i} analyst Kay Lee said the drug Zed{i}vax sold. "))
+            .collect()
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))
