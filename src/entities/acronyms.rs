@@ -33,9 +33,9 @@ const LETTERS: std::ops::RangeInclusive<usize> = 3..=6;
 /// the tagger left out.
 pub fn add(doc: &Document, found: &mut Vec<Found>) {
     // The names written in full, in text order (names do not overlap: their ends are in order).
-    let full: Vec<(usize, Range<usize>, Kind)> = (found.iter())
+    let full: Vec<(Range<usize>, Kind)> = (found.iter())
         .filter(|f| is_named_in_full(f))
-        .map(|f| (f.tokens.end, f.tokens.clone(), f.kind))
+        .map(|f| (f.tokens.clone(), f.kind))
         .collect();
     if full.is_empty() {
         return;
@@ -46,8 +46,8 @@ pub fn add(doc: &Document, found: &mut Vec<Found>) {
     let mut next = 0;
     let candidates = (0..doc.tokens.len()).filter(|&t| is_capitals(doc, t));
     add_left_out_as(found, candidates, |t| {
-        while next < full.len() && full[next].0 <= t {
-            define(doc, full[next].1.clone(), full[next].2, &mut defined);
+        while let Some((tokens, kind)) = full.get(next).filter(|(tokens, _)| tokens.end <= t) {
+            define(doc, tokens.clone(), *kind, &mut defined);
             next += 1;
         }
         let kind = (*defined.get(doc.token_text(t))?)?;
