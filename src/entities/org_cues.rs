@@ -141,9 +141,7 @@ fn before_staff_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bo
     staff_and_name(doc, lexicon, end)
         && !doc.line_break_between(end - 1, end)
         && !is_adjective(doc, mention)
-        && !lexicon
-            .place_suffixes
-            .contains(&lowercase(doc.token_text(end - 1)))
+        && !listed(&[&lexicon.place_suffixes], doc, end - 1..end)
         && !listed(&region_lists(lexicon), doc, mention.tokens.clone())
         && !starts_with_given_name(doc, lexicon, mention)
 }

@@ -50,10 +50,9 @@ impl Entities<'_> {
 /// [`place_cues`], [`org_cues`], [`storms`]), the first that speaks in that order, with "in" (and
 /// a word for going somewhere and "to") after the organization's cues ("a stake in Kadrell"). A
 /// surname of a person named in full casts no organization's or medicine's vote, nor a place's for
-/// "in" before it; and "in" casts a
-/// place's vote only where the tagger read the entity as a person's at least as often as an
-/// organization's ("In Milwaukee, …" of a baseball report whose team is Milwaukee keeps it an
-/// organization). A place's cue weighs as [`Entities::place_weight`] says.
+/// "in" before it; and "in" casts a place's vote only where the tagger read the entity as a
+/// person's at least as often as an organization's ("In Milwaukee, …" of a baseball report whose
+/// team is Milwaukee keeps it an organization). A place's cue weighs as [`Entities::place_weight`] says.
 pub(super) fn cue_votes(
     doc: &Document,
     lexicon: &Lexicon,
@@ -63,21 +62,17 @@ pub(super) fn cue_votes(
     (0..mentions.len())
         .map(|i| {
             let m = &mentions[i];
+            // Not the surname of a person named in full: its join's person vote stands.
+            let free = !entities.surnames[i];
             let place = || place_cues::place_cue(doc, lexicon, m);
-            let org = || match entities.surnames[i] {
-                true => None,
-                false => org_cues::org_cue(doc, lexicon, m),
-            };
+            let org = || free.then(|| org_cues::org_cue(doc, lexicon, m)).flatten();
             let after_in = || {
                 (entities.person_read(i))
                     .then(|| place_cues::in_cue(doc, lexicon, m))
                     .flatten()
             };
             let storm = || storms::storm_cue(doc, lexicon, m);
-            let drug = || match entities.surnames[i] {
-                true => None,
-                false => drugs::drug_cue(doc, lexicon, m),
-            };
+            let drug = || free.then(|| drugs::drug_cue(doc, lexicon, m)).flatten();
             let place_vote = |w| (Kind::Place, entities.place_weight(i, w));
             (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
                 .or_else(|| drug().map(|w| (Kind::Misc, w)))
