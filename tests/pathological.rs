@@ -238,6 +238,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .map(|i| format!("Zed{i} analyst Kay Lee said the drug Zed{i}vax sold. "))
             .collect()
     }),
+    ("places before hyphens, on one line", |n| {
+        (0..n)
+            .map(|i| format!("the Hong Kong-based Zed{i} and the Los Angeles-based Kay Zed{i}, "))
+            .collect::<String>()
+            + "sailed."
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

@@ -315,6 +315,11 @@ impl Lexicon {
         [&self.companies, &self.sports_clubs, &self.organizations]
     }
 
+    /// The lists of places: countries, regions and cities.
+    pub fn place_lists(&self) -> [&WordSet; 3] {
+        [&self.places, &self.geo_regions, &self.geo_cities]
+    }
+
     /// Every list of titles before a person's name: those the tagger reads, and the others.
     pub fn all_titles(&self) -> [&WordSet; 2] {
         [&self.titles, &self.person_titles]

@@ -18,6 +18,7 @@ mod edges;
 mod evidence;
 mod features;
 mod group;
+mod hyphen_places;
 mod joins;
 mod lexicon;
 mod lone_names;
@@ -101,6 +102,7 @@ impl EntityRecognizer {
         let wire = datelines::wire_copy(document, &self.lexicon);
         let mut found = model.tag(document, &self.lexicon, wire);
         joins::join(document, &self.lexicon, &mut found);
+        hyphen_places::join(document, &self.lexicon, &mut found);
         romanized::mark(document, &self.lexicon, &mut found);
         edges::fix(document, &self.lexicon, &mut found);
         person_titles::trim(document, &self.lexicon, &mut found);
