@@ -244,6 +244,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "sailed."
     }),
+    ("vessels' names after their nouns, on one line", |n| {
+        (0..n)
+            .map(|i| format!("the aircraft carrier Kay Zed{i} met the destroyers Zed{i} and Lee, "))
+            .collect::<String>()
+            + "sailed."
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

@@ -185,6 +185,8 @@ pub struct Lexicon {
     pub diseases: WordSet,
     /// Nouns for a medicine that its brand's name follows (read by `drugs`).
     pub drug_nouns: WordSet,
+    /// Nouns for a ship or a spacecraft before its name (read by `vessels`).
+    pub vessel_nouns: WordSet,
     /// Brown clusters and capitalization bands from unlabeled text.
     pub words: WordClasses,
     /// The [`fnv`] hashes of the last words of all titles, without an abbreviation's full stops:
@@ -259,6 +261,7 @@ impl Lexicon {
             work_nouns: WordSet::load(data_file!("entities/work_nouns.txt")),
             diseases: WordSet::load(data_file!("entities/diseases.txt")),
             drug_nouns: WordSet::load(data_file!("entities/drug_nouns.txt")),
+            vessel_nouns: WordSet::load(data_file!("entities/vessel_nouns.txt")),
             words: WordClasses::new(),
             title_ends: FastSet::default(),
             marks: FastMap::default(),

@@ -40,6 +40,7 @@ mod term_acronyms;
 mod ties;
 mod vector_classes;
 mod venues;
+mod vessels;
 mod web_names;
 mod word_classes;
 mod works;

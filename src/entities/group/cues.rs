@@ -1,6 +1,6 @@
 //! The votes that a mention's context casts for its entity's kind: a disease's name, a medicine's
-//! noun, a place's or an organization's cue, "in" before it, a storm's word, and the kind of a
-//! name "and" joins it to.
+//! or a vessel's noun, a place's or an organization's cue, "in" before it, a storm's word, and the
+//! kind of a name "and" joins it to.
 
 use super::super::coordination;
 use super::super::diseases;
@@ -10,6 +10,7 @@ use super::super::lexicon::Lexicon;
 use super::super::org_cues;
 use super::super::place_cues;
 use super::super::storms;
+use super::super::vessels;
 use super::{decide, Mention};
 use crate::text::Document;
 use crate::Kind;
@@ -47,12 +48,14 @@ impl Entities<'_> {
 }
 
 /// The vote each mention's context casts for its kind, if any ([`diseases`], [`drugs`],
-/// [`place_cues`], [`org_cues`], [`storms`]), the first that speaks in that order, with "in" (and
-/// a word for going somewhere and "to") after the organization's cues ("a stake in Kadrell"). A
-/// surname of a person named in full casts no organization's or medicine's vote, nor a place's for
-/// "in" before it; and "in" casts a place's vote only where the tagger read the entity as a
-/// person's at least as often as an organization's ("In Milwaukee, …" of a baseball report whose
-/// team is Milwaukee keeps it an organization). A place's cue weighs as [`Entities::place_weight`] says.
+/// [`vessels`], [`place_cues`], [`org_cues`], [`storms`]), the first that speaks in that order,
+/// with "in" (and a word for going somewhere and "to") after the organization's cues ("a stake in
+/// Kadrell"). A surname of a person named in full casts no organization's or medicine's vote, nor
+/// a place's for "in" before it; and "in" casts a place's vote only where the tagger read the
+/// entity as a person's at least as often as an organization's ("In Milwaukee, …" of a baseball
+/// report whose team is Milwaukee keeps it an organization). A place's cue weighs as
+/// [`Entities::place_weight`] says. A vessel's noun casts its vote before a surname too: ships are
+/// named after people ("the aircraft carrier Carl Vinson" … "the carriers Vinson and Enterprise").
 pub(super) fn cue_votes(
     doc: &Document,
     lexicon: &Lexicon,
@@ -73,9 +76,11 @@ pub(super) fn cue_votes(
             };
             let storm = || storms::storm_cue(doc, lexicon, m);
             let drug = || free.then(|| drugs::drug_cue(doc, lexicon, m)).flatten();
+            let vessel = || vessels::vessel_cue(doc, lexicon, m);
             let place_vote = |w| (Kind::Place, entities.place_weight(i, w));
             (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
                 .or_else(|| drug().map(|w| (Kind::Misc, w)))
+                .or_else(|| vessel().map(|w| (Kind::Misc, w)))
                 .or_else(|| place().map(place_vote))
                 .or_else(|| org().map(|w| (Kind::Organization, w)))
                 .or_else(|| after_in().map(place_vote))
