@@ -22,14 +22,18 @@ pub fn vessel_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Optio
     if doc.line_break_between(noun, start) {
         return None;
     }
-    let lowercase = |t: usize| doc.token_text(t).bytes().all(|b| b.is_ascii_lowercase());
-    let listed = |first: usize| {
-        (first..start).all(lowercase)
-            && lexicon
-                .vessel_nouns
-                .contains(&lowercase_key(doc, first..start))
+    let nouns = &lexicon.vessel_nouns;
+    // The list is lowercase: a word found in it as written is written in lowercase. A key of two
+    // words is made only after a word that starts an entry of two ("aircraft", "cruise").
+    let one_word = || nouns.contains(doc.token_text(noun));
+    let two_words = || {
+        noun.checked_sub(1).is_some_and(|first| {
+            nouns.starts_longer(doc.token_text(first))
+                && doc.token_text(noun).bytes().all(|b| b.is_ascii_lowercase())
+                && nouns.contains(&lowercase_key(doc, first..start))
+        })
     };
-    (listed(noun) || noun.checked_sub(1).is_some_and(listed)).then_some(weight::DEFINED)
+    (one_word() || two_words()).then_some(weight::DEFINED)
 }
 
 #[cfg(test)]
