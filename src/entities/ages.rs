@@ -95,10 +95,7 @@ mod tests {
 
     /// The names after [`mark`] (texts, kinds), when the tagger found `names`.
     fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
-        let doc = Document::new(text);
-        let mut found = Found::first_places(&doc, names);
-        mark(&doc, &Lexicon::new(), &mut found);
-        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+        Found::after_pass(text, names, |doc, found| mark(doc, &Lexicon::new(), found))
     }
 
     fn person(text: &str) -> (String, Kind) {

@@ -95,10 +95,8 @@ mod tests {
 
     /// The names left when the tagger found `names` (each at its first place) in `text`.
     fn joined(text: &str, names: &[(&str, Kind)]) -> Vec<String> {
-        let doc = Document::new(text);
-        let mut found = Found::first_places(&doc, names);
-        join(&doc, &Lexicon::new(), &mut found);
-        found.iter().map(|f| f.text(&doc)).collect()
+        let joined = Found::after_pass(text, names, |doc, found| join(doc, &Lexicon::new(), found));
+        joined.into_iter().map(|(text, _)| text).collect()
     }
 
     #[test]

@@ -146,10 +146,7 @@ mod tests {
     use super::*;
 
     fn marked(text: &str, tagged: &[(&str, Kind)]) -> Vec<(String, Kind)> {
-        let doc = Document::new(text);
-        let mut found = Found::first_places(&doc, tagged);
-        mark(&doc, &Lexicon::new(), &mut found);
-        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+        Found::after_pass(text, tagged, |doc, found| mark(doc, &Lexicon::new(), found))
     }
 
     fn misc(names: &[&str]) -> Vec<(String, Kind)> {

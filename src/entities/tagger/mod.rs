@@ -115,6 +115,19 @@ impl Found {
             .collect()
     }
 
+    /// The names (texts and kinds) `pass` leaves in `text` when the tagger found `names`, each at
+    /// its first place ([`Found::first_places`]), in text order (for the post-passes' tests).
+    pub fn after_pass(
+        text: &str,
+        names: &[(&str, Kind)],
+        pass: impl FnOnce(&Document, &mut Vec<Found>),
+    ) -> Vec<(String, Kind)> {
+        let doc = Document::new(text);
+        let mut found = Found::first_places(&doc, names);
+        pass(&doc, &mut found);
+        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+    }
+
     /// The texts of the names `pass` finds in `text` where the tagger found none, each checked to
     /// be of `kind` (for the post-passes' tests).
     pub fn found_by(
