@@ -250,6 +250,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "sailed."
     }),
+    ("roads' numbers and codes, on one line", |n| {
+        (0..n)
+            .map(|i| format!("Interstate {i} West, the M{i} northbound and I-{i} to Zed{i}, "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

@@ -31,6 +31,7 @@ mod person_titles;
 mod place_cues;
 mod products;
 mod repeats;
+mod roads;
 mod romanized;
 mod score_lines;
 mod ships;
@@ -111,6 +112,7 @@ impl EntityRecognizer {
         products::add(document, &self.lexicon, &mut found);
         models::mark(document, &self.lexicon, &mut found);
         ships::mark(document, &self.lexicon, &mut found);
+        roads::mark(document, &self.lexicon, &mut found);
         works::mark(document, &self.lexicon, &mut found);
         storms::add(document, &self.lexicon, &mut found);
         diseases::add(document, &self.lexicon, &mut found);
