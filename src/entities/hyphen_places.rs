@@ -5,7 +5,7 @@
 //! found a name starting at such a word, and the words right before it on the line with the
 //! part before the hyphen are a listed place, the name starts at the place's first word, keeps
 //! its kind, and takes in any name between. In CoNLL-2003 gold (train and dev), a place's name
-//! of several words before such a hyphen is inside one misc name with it every time (13 of 13);
+//! of several words before such a hyphen is inside one misc name with it every time (11 of 11);
 //! GUM has one such word ("New York-born"), marked as no name.
 
 use super::lexicon::Lexicon;

@@ -4,8 +4,8 @@
 //! lowercase word that says it is a road ("the M3 motorway", "the M1 northbound"; "M1" alone is
 //! as often a money supply). The tagger reads "Interstate 95" as a misc name and leaves "Route 66"
 //! and most codes out. Other mentions of a code ("the A64" after "the A64 eastbound") are the
-//! repeats pass's. In CoNLL-2003 and GUM gold, every name written so is a place (13 of 13: "Interstate
-//! 5", "M3 motorway", "I-44 West", "Route 66", "Hwy 51", "A1M northbound").
+//! repeats pass's. In CoNLL-2003 and GUM gold, every name written so is a place (13 of 13:
+//! "Interstate 5", "M3 motorway", "I-44 West", "Route 66", "Hwy 51", "A1M northbound").
 
 use std::ops::Range;
 
