@@ -138,11 +138,7 @@ mod tests {
 
     /// The names after [`add`], texts and kinds, when the tagger found `names`.
     fn marked(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
-        let doc = Document::new(text);
-        let mut found = Found::first_places(&doc, names);
-        found.sort_by_key(|f| f.tokens.start);
-        add(&doc, &mut found);
-        found.iter().map(|f| (f.text(&doc), f.kind)).collect()
+        Found::after_pass(text, names, add)
     }
 
     fn strings(names: &[(&str, Kind)]) -> Vec<(String, Kind)> {

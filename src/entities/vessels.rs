@@ -43,8 +43,7 @@ mod tests {
     use super::*;
 
     fn cued(text: &str, name: &str) -> bool {
-        let doc = Document::new(text);
-        vessel_cue(&doc, &Lexicon::new(), &Mention::first_place(&doc, name)).is_some()
+        Mention::cued_by(text, name, vessel_cue)
     }
 
     #[test]

@@ -55,6 +55,17 @@ impl Mention {
             evidence: Evidence::default(),
         }
     }
+
+    /// Whether `cue` casts a vote for the mention of `name` at the first place `text` writes it
+    /// (for the cue rules' tests).
+    pub fn cued_by(
+        text: &str,
+        name: &str,
+        cue: impl Fn(&Document, &Lexicon, &Mention) -> Option<u32>,
+    ) -> bool {
+        let doc = Document::new(text);
+        cue(&doc, &Lexicon::new(), &Mention::first_place(&doc, name)).is_some()
+    }
 }
 
 /// One entity: its mentions (indices, in text order) and their summed votes.

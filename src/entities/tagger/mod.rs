@@ -116,7 +116,8 @@ impl Found {
     }
 
     /// The names (texts and kinds) `pass` leaves in `text` when the tagger found `names`, each at
-    /// its first place ([`Found::first_places`]), in text order (for the post-passes' tests).
+    /// its first place ([`Found::first_places`]), handed to `pass` in text order as the tagger's
+    /// are (for the post-passes' tests).
     pub fn after_pass(
         text: &str,
         names: &[(&str, Kind)],
@@ -124,6 +125,7 @@ impl Found {
     ) -> Vec<(String, Kind)> {
         let doc = Document::new(text);
         let mut found = Found::first_places(&doc, names);
+        found.sort_by_key(|f| f.tokens.start);
         pass(&doc, &mut found);
         found.iter().map(|f| (f.text(&doc), f.kind)).collect()
     }
