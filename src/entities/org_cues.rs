@@ -38,8 +38,7 @@ use crate::Kind;
 /// name written as the web writes its brands ("wikiHow", "Secunia.com") is left to its form: a
 /// site is a misc name, whatever runs it (`web_names.rs`).
 pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
-    let text = &doc.text[mention.start..mention.end];
-    let web_form = text.starts_with(char::is_lowercase) || text.contains(['.', '@', '#']);
+    let web_form = web_form(&doc.text[mention.start..mention.end]);
     let cued = !web_form
         && (after_org_noun(doc, lexicon, mention)
             || after_staff_at(doc, lexicon, mention)
@@ -54,6 +53,14 @@ pub fn org_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u
     } else {
         (!web_form && person_with_its(doc, lexicon, mention)).then_some(weight::DECISIVE)
     }
+}
+
+/// Whether `text` is written as the web writes names: from a lowercase letter ("wikiHow"), with
+/// "@" or "#", or with a full stop before a lowercase letter ("Secunia.com"). A full stop of
+/// initials is no web's: "D.A. Davidson", "J.P. Morgan" are firms named after people.
+fn web_form(text: &str) -> bool {
+    let domain = (text.as_bytes().windows(2)).any(|w| w[0] == b'.' && w[1].is_ascii_lowercase());
+    text.starts_with(char::is_lowercase) || text.contains(['@', '#']) || domain
 }
 
 /// Whether the tagger read `mention` as a person's name, yet the name is followed by a verb and
@@ -121,13 +128,16 @@ fn after_org_noun(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool 
 }
 
 /// Whether `mention` comes right after a noun for a firm's staff and "at" on its line ("said
-/// analysts at Bernstein", `staff_nouns.txt`): wire copy names the firm so.
+/// analysts at Bernstein", `staff_nouns.txt`), the noun capitalized only where it opens the
+/// sentence ("Analysts at Jefferies said"): wire copy names the firm so.
 fn after_staff_at(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
     let start = mention.tokens.start;
-    start >= 2
-        && doc.token_text(start - 1) == "at"
-        && lexicon.staff_nouns.contains(doc.token_text(start - 2))
-        && !doc.line_break_between(start - 2, start)
+    if start < 2 || doc.token_text(start - 1) != "at" || doc.line_break_between(start - 2, start) {
+        return false;
+    }
+    let noun = doc.token_text(start - 2);
+    lexicon.staff_nouns.contains(noun)
+        || (doc.starts_sentence(start - 2) && lexicon.staff_nouns.contains(&lowercase(noun)))
 }
 
 /// Whether `mention` comes right before a noun for a firm's staff and a capitalized word on its
@@ -393,10 +403,15 @@ mod tests {
     fn a_name_after_a_firms_staff_and_at_is_one() {
         assert!(cued("said analysts at Zorbat Ukal.", "Zorbat Ukal"));
         assert!(cued("an economist at Zorbat said", "Zorbat"));
+        assert!(cued("Prices fell. Analysts at Zorbat said", "Zorbat"));
+        // Initials are no web address: a firm named after its founder.
+        assert!(cued("an analyst at D.A. Zorbat said", "D.A. Zorbat"));
+        assert!(!cued("an analyst at Zorbat.com said", "Zorbat.com"));
         // Not right after "at", another noun, another line.
         assert!(!cued("analysts said at Zorbat", "Zorbat"));
         assert!(!cued("officials at Zorbat said", "Zorbat"));
         assert!(!cued("analysts at\nZorbat said", "Zorbat"));
+        assert!(!cued("the Analysts at Zorbat said", "Zorbat"));
     }
 
     #[test]
