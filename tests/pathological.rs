@@ -256,6 +256,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    ("race words and firms' initials, on one line", |n| {
+        (0..n)
+            .map(|i| format!("Black and Latino voters, Black Zed{i}, analysts at K.L. Zed{i}, "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

@@ -163,6 +163,9 @@ pub struct Lexicon {
     pub lead_nouns: WordSet,
     /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
     pub staff_nouns: WordSet,
+    /// Words for a race, and nouns for people they describe (read by `nationality_words`).
+    pub race_words: WordSet,
+    pub people_nouns: WordSet,
     /// Words before the name of a company bought, merged or invested in (read by `org_cues`).
     pub deal_phrases: WordSet,
     /// Verbs after a company's shares or stock (read by `org_cues`).
@@ -252,6 +255,8 @@ impl Lexicon {
             motion_words: WordSet::load(data_file!("entities/motion_words.txt")),
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
+            race_words: WordSet::load(data_file!("entities/race_words.txt")),
+            people_nouns: WordSet::load(data_file!("entities/people_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
             share_moves: WordSet::load(data_file!("entities/share_moves.txt")),
             media_nouns: WordSet::load(data_file!("entities/media_nouns.txt")),
