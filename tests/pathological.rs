@@ -262,6 +262,15 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    (
+        "an office's name and common words after and, on one line",
+        |n| {
+            (0..n)
+                .map(|i| format!("the Office of Zed{i} and Budget, Tobacco and Firearms and "))
+                .collect::<String>()
+                + "Kay."
+        },
+    ),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))
