@@ -271,6 +271,15 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
                 + "Kay."
         },
     ),
+    (
+        "lists of names before plural place nouns, on one line",
+        |n| {
+            (0..n)
+                .map(|i| format!("Zed{i}, Kay Lee, Dorn, Arvo and Zed{i} counties, Zed{i}, "))
+                .collect::<String>()
+                + "Kay."
+        },
+    ),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

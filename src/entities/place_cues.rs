@@ -13,6 +13,12 @@
 //! here (a possessive, a name joined to another, a given name, "believe in"). So is one after a
 //! word for going somewhere and "to" ("rushed to Tabennese", `motion_words.txt`).
 //!
+//! So is a name the tagger read as a person's right before the plural of a place noun, or in a
+//! list of names before one ("Breathitt, Knott and Perry counties", "Racine residents"; see
+//! [`plural_cue`]): with the embedded model it changes no name of the corpus files, as the model
+//! reads those right, but a model that had not seen them read the counties of a Kentucky
+//! story as persons.
+//!
 //! A name the text says is a place ("Cleveland is a culturally diverse city", "Hadibo is the
 //! capital") is one at every mention, however many the tagger read as a person's: a definition
 //! outweighs them all. GUM cross-validation without silver data (seeds 1-3): 0.6865 → 0.6884,
@@ -106,6 +112,71 @@ fn name_after_in(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
             || (next.starts_with(char::is_lowercase) && !lexicon.stopwords.contains(next))
     };
     !goes_on && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// The weight of the vote for a place that a plural place noun right after `mention` casts
+/// ([`before_place_nouns`]): it decides against the tagger's readings of a few other mentions
+/// ([`weight::DECISIVE`]). Not asked of the surname of a person the text names in full ("Donald
+/// Trump" … "Trump resorts"): `group/joins.rs` keeps its person vote.
+pub fn plural_cue(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> Option<u32> {
+    before_place_nouns(doc, lexicon, mention).then_some(weight::DECISIVE)
+}
+
+/// Whether `mention` is a name the tagger read as a person's right before the plural of a place
+/// noun on its line ("Racine residents", "the Pláka districts"), or in a list of names before
+/// one ("Breathitt, Knott and Perry counties"): in CoNLL-2003 and GUM gold a name there is a
+/// place 14 times, an organization twice ("Zagreb Money Market settlements") and a nationality
+/// word 20 times ("Mexican states", misc names the tagger reads as such), never a person.
+fn before_place_nouns(doc: &Document, lexicon: &Lexicon, mention: &Mention) -> bool {
+    mention.evidence.strongest() == Some(Kind::Person)
+        && list_before_place_noun(doc, lexicon, mention.tokens.end)
+        && !starts_with_given_name(doc, lexicon, mention)
+}
+
+/// The most names after a name in a list before a place noun that are read.
+const LISTED: usize = 6;
+
+/// Whether the tokens from `t` are, on one line, a plural place noun ([`is_plural_place_noun`]),
+/// or up to [`LISTED`] more names of a list (each after a comma, "and" or "or", of capitalized
+/// words) and then one.
+fn list_before_place_noun(doc: &Document, lexicon: &Lexicon, mut t: usize) -> bool {
+    let n = doc.tokens.len();
+    let on_line = |t: usize| t < n && !doc.line_break_between(t - 1, t);
+    for _ in 0..=LISTED {
+        if !on_line(t) {
+            return false;
+        }
+        if is_plural_place_noun(lexicon, doc.token_text(t)) {
+            return true;
+        }
+        if doc.token_is(t, ",") && on_line(t + 1) && matches!(doc.token_text(t + 1), "and" | "or") {
+            t += 1;
+        }
+        if !matches!(doc.token_text(t), "," | "and" | "or") {
+            return false;
+        }
+        t += 1;
+        let name = t;
+        while on_line(t) && t - name < 3 && doc.is_capitalized(t) {
+            t += 1;
+        }
+        if t == name {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `word` is the plural of a place noun of `place_cues.txt` ("counties", "districts",
+/// "towns") or a plural in it ("residents", "suburbs").
+fn is_plural_place_noun(lexicon: &Lexicon, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    let cues = &lexicon.place_cues;
+    let ies = || (stem.strip_suffix("ie")).is_some_and(|s| cues.contains(&format!("{s}y")));
+    word.bytes().all(|b| b.is_ascii_lowercase())
+        && (cues.contains(word) || cues.contains(stem) || ies())
 }
 
 /// Whether "in" comes right before token `start`, after no word of `not_place_in.txt`.
@@ -315,6 +386,47 @@ mod tests {
         let doc = Document::new("The monks stayed in Zorbat for a year.");
         let mention = Mention::first_place(&doc, "Zorbat");
         assert!(in_cue(&doc, &Lexicon::new(), &mention).is_none());
+    }
+
+    #[test]
+    fn a_person_before_a_plural_place_noun_is_a_place() {
+        let before_nouns = |text: &str, name: &str, kind: Kind| {
+            let doc = Document::new(text);
+            let mut mention = Mention::first_place(&doc, name);
+            mention.evidence = Default::default();
+            mention.evidence.add(kind, weight::STRONG);
+            plural_cue(&doc, &Lexicon::new(), &mention).is_some()
+        };
+        let person = Kind::Person;
+        let text = "an emergency for Zorbat, Ukal Dene and Kestor counties. Velmo residents fled \
+                    the Thissa, Pavlo, or Dorn districts and the Arvo cities";
+        for name in [
+            "Zorbat",
+            "Ukal Dene",
+            "Kestor",
+            "Velmo",
+            "Thissa",
+            "Pavlo",
+            "Dorn",
+            "Arvo",
+        ] {
+            assert!(before_nouns(text, name, person), "{name}");
+        }
+        // Read as another kind; a given name; not a place noun; another line; a list broken by
+        // a lowercase word.
+        assert!(!before_nouns(
+            "Zorbat counties",
+            "Zorbat",
+            Kind::Organization
+        ));
+        assert!(!before_nouns("the Maria counties", "Maria", person));
+        assert!(!before_nouns("Zorbat voters came", "Zorbat", person));
+        assert!(!before_nouns("Zorbat\ncounties", "Zorbat", person));
+        assert!(!before_nouns(
+            "Zorbat, the Kestor counties",
+            "Zorbat",
+            person
+        ));
     }
 
     #[test]

@@ -50,8 +50,9 @@ impl Entities<'_> {
 /// The vote each mention's context casts for its kind, if any ([`diseases`], [`drugs`],
 /// [`vessels`], [`place_cues`], [`org_cues`], [`storms`]), the first that speaks in that order,
 /// with "in" (and a word for going somewhere and "to") after the organization's cues ("a stake in
-/// Kadrell"). A surname of a person named in full casts no organization's or medicine's vote, nor
-/// a place's for "in" before it; and "in" casts a place's vote only where the tagger read the
+/// Kadrell"), then a plural place noun after it ("Perry counties"). A surname of a person named in
+/// full casts no organization's or medicine's vote, nor a place's for "in" before it or a place
+/// noun after it; and "in" casts a place's vote only where the tagger read the
 /// entity as a person's at least as often as an organization's ("In Milwaukee, …" of a baseball
 /// report whose team is Milwaukee keeps it an organization). A place's cue weighs as
 /// [`Entities::place_weight`] says. A vessel's noun casts its vote before a surname too: ships are
@@ -74,6 +75,10 @@ pub(super) fn cue_votes(
                     .then(|| place_cues::in_cue(doc, lexicon, m))
                     .flatten()
             };
+            let plural = || {
+                free.then(|| place_cues::plural_cue(doc, lexicon, m))
+                    .flatten()
+            };
             let storm = || storms::storm_cue(doc, lexicon, m);
             let drug = || free.then(|| drugs::drug_cue(doc, lexicon, m)).flatten();
             let vessel = || vessels::vessel_cue(doc, lexicon, m);
@@ -84,6 +89,7 @@ pub(super) fn cue_votes(
                 .or_else(|| place().map(place_vote))
                 .or_else(|| org().map(|w| (Kind::Organization, w)))
                 .or_else(|| after_in().map(place_vote))
+                .or_else(|| plural().map(place_vote))
                 .or_else(|| storm().map(|w| (Kind::Misc, w)))
         })
         .collect()
