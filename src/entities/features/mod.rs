@@ -15,7 +15,10 @@
 //! 0.6976, without the "outside" label 0.6995 (seed 1), from models that had not seen the
 //! sentence (5-fold jackknife) 0.6975 (seeds 1-2): recall fell every time. The repeats pass and
 //! the grouping of mentions (`repeats.rs`, `group/`) already carry a name's kind through the
-//! document. A table of 2^20 rows (fewer collisions) scored 0.7068.
+//! document. A table of 2^20 rows (fewer collisions) scored 0.7068. A mark of lines in title
+//! case (every word but the function words capitalized: titles and headings, where GUM's
+//! precision is 0.61 against 0.71 elsewhere) joined to the position features: 0.7089 against
+//! 0.7093 (session 30).
 
 mod tokens;
 mod words;
