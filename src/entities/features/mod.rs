@@ -404,7 +404,8 @@ const PREFIXES: usize = 4;
 /// grows (a suffix from its last byte backwards). Chosen by `newsmark cv-ner` (session 30)
 /// against suffixes of 1-4 and prefixes of 1-3: GUM 5-fold (seeds 1-5) 0.7084 (sd 0.0017) →
 /// 0.7094 (sd 0.0015), four seeds higher; CoNLL-2003 with GUM (seeds 1-3) 0.9188 → 0.9199, every
-/// seed higher; the model 2 KB gzip smaller, wasm entity instructions +0.4 %.
+/// seed higher; the model 2 KB gzip smaller, wasm entity instructions +0.4 %. Longer still (6
+/// and 5): GUM seeds 1-3 0.7075 against 0.7102.
 fn affixes<W>(w: W, add: &mut impl FnMut(Id))
 where
     W: DoubleEndedIterator<Item = char> + Clone,
