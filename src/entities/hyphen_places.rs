@@ -62,12 +62,7 @@ fn place_before_hyphen(doc: &Document, lexicon: &Lexicon, at: usize) -> Option<u
     let head = place_part(doc.token_text(at))?;
     (1..=MOST_BEFORE.min(at)).rev().find_map(|before| {
         let start = at - before;
-        let capitalized = doc
-            .token_text(start)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if !capitalized || doc.line_break_between(start, at) {
+        if !doc.is_capitalized(start) || doc.line_break_between(start, at) {
             return None;
         }
         let key = format!("{} {}", lowercase_key(doc, start..at), head.to_lowercase());

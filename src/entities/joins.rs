@@ -70,14 +70,20 @@ fn extend_listed(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
             .filter(|_| organization)
             .find(|&e| !doc.line_break_between(start, e - 1) && listed(&lists, doc, start..e));
         if let Some(e) = listed_end {
-            let inside = found[i + 1..].iter().take_while(|f| f.tokens.start < e);
-            if inside.clone().all(|f| f.tokens.end <= e) {
-                let taken = inside.count();
-                found.drain(i + 1..i + 1 + taken);
-                found[i].tokens.end = e;
-            }
+            extend_to(found, i, e);
         }
         i += 1;
+    }
+}
+
+/// Extends name `i` of `found` (in text order) to end at token `end`, taking in the names after it
+/// that start before `end`, unless one of them runs past it (then nothing changes).
+fn extend_to(found: &mut Vec<Found>, i: usize, end: usize) {
+    let inside = found[i + 1..].iter().take_while(|f| f.tokens.start < end);
+    if inside.clone().all(|f| f.tokens.end <= end) {
+        let taken = inside.count();
+        found.drain(i + 1..i + 1 + taken);
+        found[i].tokens.end = end;
     }
 }
 
@@ -194,13 +200,7 @@ fn extend_over_and_words(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Foun
             .then(|| and_words_end(doc, lexicon, name.tokens.end))
             .flatten();
         if let Some(end) = end {
-            let inside = found[i + 1..].iter().take_while(|f| f.tokens.start < end);
-            let fits = inside.clone().all(|f| f.tokens.end <= end);
-            if fits {
-                let taken = inside.count();
-                found.drain(i + 1..i + 1 + taken);
-                found[i].tokens.end = end;
-            }
+            extend_to(found, i, end);
         }
         i += 1;
     }

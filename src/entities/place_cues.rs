@@ -297,6 +297,20 @@ mod tests {
         Mention::cued_by(text, name, place_cue)
     }
 
+    /// Whether `cue` casts a vote for the first mention of `name` in `text`, read by the tagger
+    /// as a name of `kind`.
+    fn cued_read_as(
+        text: &str,
+        name: &str,
+        kind: Kind,
+        cue: fn(&Document, &Lexicon, &Mention) -> Option<u32>,
+    ) -> bool {
+        let doc = Document::new(text);
+        let mut mention = Mention::first_place(&doc, name);
+        mention.evidence.add(kind, weight::STRONG);
+        cue(&doc, &Lexicon::new(), &mention).is_some()
+    }
+
     #[test]
     fn a_name_right_after_a_place_prefix_takes_it_in() {
         let text = "Fort Lee is near Mount Tamsen.\nLake\nKay met Lee Fort and the fort Dix.";
@@ -344,12 +358,7 @@ mod tests {
 
     #[test]
     fn a_person_after_in_is_a_place() {
-        let after_in = |text: &str, name: &str| {
-            let doc = Document::new(text);
-            let mut mention = Mention::first_place(&doc, name);
-            mention.evidence.add(Kind::Person, weight::STRONG);
-            in_cue(&doc, &Lexicon::new(), &mention).is_some()
-        };
+        let after_in = |text: &str, name: &str| cued_read_as(text, name, Kind::Person, in_cue);
         assert!(after_in("The monks stayed in Zorbat for a year.", "Zorbat"));
         assert!(after_in("In Zorbat, there are four hotels.", "Zorbat"));
         assert!(after_in(
@@ -390,13 +399,8 @@ mod tests {
 
     #[test]
     fn a_person_before_a_plural_place_noun_is_a_place() {
-        let before_nouns = |text: &str, name: &str, kind: Kind| {
-            let doc = Document::new(text);
-            let mut mention = Mention::first_place(&doc, name);
-            mention.evidence = Default::default();
-            mention.evidence.add(kind, weight::STRONG);
-            plural_cue(&doc, &Lexicon::new(), &mention).is_some()
-        };
+        let before_nouns =
+            |text: &str, name: &str, kind: Kind| cued_read_as(text, name, kind, plural_cue);
         let person = Kind::Person;
         let text = "an emergency for Zorbat, Ukal Dene and Kestor counties. Velmo residents fled \
                     the Thissa, Pavlo, or Dorn districts and the Arvo cities";
