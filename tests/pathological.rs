@@ -280,6 +280,19 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
                 + "Kay."
         },
     ),
+    (
+        "initials before persons' names, firms' and places' last words, on one line",
+        |n| {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "A. B. John Zed{i}, D. E. Kay, Zed{i} Aerospace, Kay Mosque, F. Mary Lee "
+                    )
+                })
+                .collect::<String>()
+                + "G. H."
+        },
+    ),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

@@ -155,6 +155,9 @@ pub struct Lexicon {
     pub org_cues: WordSet,
     /// First words of places' names that start no person's (read by `place_cues`).
     pub place_prefixes: WordSet,
+    /// Last words of places' names that no person's ends with ("Shah Mosque", read by
+    /// `place_cues`).
+    pub place_ends: WordSet,
     /// Words before "in" whose object is no place ("believe in", read by `place_cues`).
     pub not_place_in: WordSet,
     /// Words for going somewhere before "to" and a place ("fled to", read by `place_cues`).
@@ -163,6 +166,8 @@ pub struct Lexicon {
     pub lead_nouns: WordSet,
     /// Nouns for a firm's staff before "at" and its name (read by `org_cues`).
     pub staff_nouns: WordSet,
+    /// Industry words that end companies' names ("Hanwha Aerospace", read by `org_cues`).
+    pub industry_words: WordSet,
     /// Words for a race, and nouns for people they describe (read by `nationality_words`).
     pub race_words: WordSet,
     pub people_nouns: WordSet,
@@ -251,10 +256,12 @@ impl Lexicon {
             place_cues: WordSet::load(data_file!("entities/place_cues.txt")),
             org_cues: WordSet::load(data_file!("entities/org_cues.txt")),
             place_prefixes: WordSet::load(data_file!("entities/place_prefixes.txt")),
+            place_ends: WordSet::load(data_file!("entities/place_ends.txt")),
             not_place_in: WordSet::load(data_file!("entities/not_place_in.txt")),
             motion_words: WordSet::load(data_file!("entities/motion_words.txt")),
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
+            industry_words: WordSet::load(data_file!("entities/industry_words.txt")),
             race_words: WordSet::load(data_file!("entities/race_words.txt")),
             people_nouns: WordSet::load(data_file!("entities/people_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),
