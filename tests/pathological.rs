@@ -293,6 +293,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
                 + "G. H."
         },
     ),
+    ("numbered parts of sites, on one line", |n| {
+        (0..n)
+            .map(|i| format!("Gate B7 of Terminal 4, Zed{i} Platform 2 Pier "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("places and institutions joined by of", |n| {
         (0..n)
             .map(|i| format!("the Senate of the Gulf of Zed{i} of "))

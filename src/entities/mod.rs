@@ -26,6 +26,7 @@ mod models;
 mod month_surnames;
 mod nationality_words;
 mod numbered_parts;
+mod numbered_places;
 mod org_cues;
 mod person_titles;
 mod place_cues;
@@ -128,6 +129,7 @@ impl EntityRecognizer {
         acronyms::add(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
         numbered_parts::mark(document, &mut found);
+        numbered_places::mark(document, &mut found);
         ages::mark(document, &self.lexicon, &mut found);
         currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);

@@ -31,7 +31,7 @@ fn is_part_word(doc: &Document, t: usize) -> bool {
 
 /// Whether token `t` numbers a part: digits with inner dots ("2", "1.3"), or a capital and
 /// digits ("S1"), on the same line as the word before it.
-fn is_part_number(doc: &Document, t: usize) -> bool {
+pub(super) fn is_part_number(doc: &Document, t: usize) -> bool {
     let text = doc.token_text(t);
     let numbered = match doc.tokens[t].kind {
         TokenKind::Number => text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
