@@ -252,7 +252,9 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
     }),
     ("roads' numbers and codes, on one line", |n| {
         (0..n)
-            .map(|i| format!("Interstate {i} West, the M{i} northbound and I-{i} to Zed{i}, "))
+            .map(|i| {
+                format!("Interstate {i} West, the M{i} northbound, US-75 and I-{i} to Zed{i}, ")
+            })
             .collect::<String>()
             + "Kay."
     }),

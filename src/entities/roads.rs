@@ -1,11 +1,12 @@
 //! Roads' names are places' names, as CoNLL-2003 and GUM mark them: a capitalized road word and a
-//! number ("Interstate 95", "Route 66", "Hwy 51", `road_words.txt`), an interstate's code
-//! ("I-44"), each with a direction after it ("I-44 West"), and a British road's code before a
-//! lowercase word that says it is a road ("the M3 motorway", "the M1 northbound"; "M1" alone is
-//! as often a money supply). The tagger reads "Interstate 95" as a misc name and leaves "Route 66"
-//! and most codes out. Other mentions of a code ("the A64" after "the A64 eastbound") are the
-//! repeats pass's. In CoNLL-2003 and GUM gold, every name written so is a place (13 of 13:
-//! "Interstate 5", "M3 motorway", "I-44 West", "Route 66", "Hwy 51", "A1M northbound").
+//! number ("Interstate 95", "Route 66", "Hwy 51", `road_words.txt`), an interstate's or a U.S.
+//! highway's code ("I-44", "US-75"), each with a direction after it ("I-44 West", "US-169 South"),
+//! and a British road's code before a lowercase word that says it is a road ("the M3 motorway",
+//! "the M1 northbound"; "M1" alone is as often a money supply). The tagger reads "Interstate 95" as
+//! a misc name and leaves "Route 66" and most codes out. Other mentions of a code ("the A64" after
+//! "the A64 eastbound") are the repeats pass's. In CoNLL-2003 and GUM gold, every name written so
+//! is a place (13 of 13: "Interstate 5", "M3 motorway", "I-44 West", "Route 66", "Hwy 51", "A1M
+//! northbound").
 
 use std::ops::Range;
 
@@ -53,9 +54,9 @@ fn road_end(doc: &Document, lexicon: &Lexicon, t: usize) -> Option<usize> {
     (is_british_code(word) && words.contains(next_word)).then_some(t + 1)
 }
 
-/// "I-44", "I-5": an interstate's code.
+/// "I-44", "I-5", "US-75", "US-412": an interstate's or a U.S. highway's code.
 fn is_interstate_code(word: &str) -> bool {
-    word.strip_prefix("I-")
+    (word.strip_prefix("I-").or_else(|| word.strip_prefix("US-")))
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -91,8 +92,8 @@ mod tests {
 
     #[test]
     fn numbered_roads_are_places() {
-        let text = "Traffic on Interstate 95 and I-44 West slowed near Route 66 and Hwy 51.";
-        let expected = places(&["Interstate 95", "I-44 West", "Route 66", "Hwy 51"]);
+        let text = "Traffic on Interstate 95 and I-44 West slowed near Route 66, Hwy 51 and US-75.";
+        let expected = places(&["Interstate 95", "I-44 West", "Route 66", "Hwy 51", "US-75"]);
         assert_eq!(marked(text, &[("Interstate", Kind::Misc)]), expected);
         let text = "Take the M1 northbound, then the A1M northbound and the M3 motorway.";
         assert_eq!(marked(text, &[]), places(&["M1", "A1M", "M3"]));
@@ -103,7 +104,7 @@ mod tests {
         let text =
             "M1 money supply rose 3 pct; Moody's rated it A1 on Route\n66 of the Highway Act.";
         assert!(marked(text, &[]).is_empty());
-        let text = "The Airbus A380 to Dubai and the I-5000 form.";
+        let text = "The Airbus A380 to Dubai, the I-5000 form and US-China talks.";
         assert!(marked(text, &[]).is_empty());
         assert!(!is_british_code("A12345"));
         assert!(is_british_code("A1237"));
