@@ -295,6 +295,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
                 + "G. H."
         },
     ),
+    ("years before events' names, on one line", |n| {
+        (0..n)
+            .map(|i| format!("the 2004 Olympics, 27th Zed{i} Film Festival and 1999 Cup "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("numbered parts of sites, on one line", |n| {
         (0..n)
             .map(|i| format!("Gate B7 of Terminal 4, Zed{i} Platform 2 Pier "))

@@ -168,6 +168,8 @@ pub struct Lexicon {
     pub staff_nouns: WordSet,
     /// Industry words that end companies' names ("Hanwha Aerospace", read by `org_cues`).
     pub industry_words: WordSet,
+    /// Last words of events' names ("the 2004 Olympics", read by `event_years`).
+    pub event_words: WordSet,
     /// Words for a race, and nouns for people they describe (read by `nationality_words`).
     pub race_words: WordSet,
     pub people_nouns: WordSet,
@@ -262,6 +264,7 @@ impl Lexicon {
             lead_nouns: WordSet::load(data_file!("entities/lead_nouns.txt")),
             staff_nouns: WordSet::load(data_file!("entities/staff_nouns.txt")),
             industry_words: WordSet::load(data_file!("entities/industry_words.txt")),
+            event_words: WordSet::load(data_file!("entities/event_words.txt")),
             race_words: WordSet::load(data_file!("entities/race_words.txt")),
             people_nouns: WordSet::load(data_file!("entities/people_nouns.txt")),
             deal_phrases: WordSet::load(data_file!("entities/deal_phrases.txt")),

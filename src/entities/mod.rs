@@ -15,6 +15,7 @@ mod datelines;
 mod diseases;
 mod drugs;
 mod edges;
+mod event_years;
 mod evidence;
 mod features;
 mod group;
@@ -136,6 +137,7 @@ impl EntityRecognizer {
         month_surnames::mark(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         nationality_words::mark(document, &self.lexicon, wire, &mut found);
+        event_years::join(document, &self.lexicon, wire, &mut found);
         let mentions: Vec<Mention> = found
             .iter()
             .filter_map(|f| mention(document, &self.lexicon, f))
