@@ -301,6 +301,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    ("languages after their cues, on one line", |n| {
+        (0..n)
+            .map(|i| format!("in French by Zed{i}, spoke German and learned Greek in "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("numbered parts of sites, on one line", |n| {
         (0..n)
             .map(|i| format!("Gate B7 of Terminal 4, Zed{i} Platform 2 Pier "))

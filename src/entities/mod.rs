@@ -21,6 +21,7 @@ mod features;
 mod group;
 mod hyphen_places;
 mod joins;
+mod languages;
 mod lexicon;
 mod lone_names;
 mod models;
@@ -129,14 +130,16 @@ impl EntityRecognizer {
         term_acronyms::drop(document, &mut found);
         acronyms::add(document, &mut found);
         address::drop(document, &self.lexicon, &mut found);
-        numbered_parts::mark(document, &mut found);
-        numbered_places::mark(document, &mut found);
+        let numbered = numbered_parts::before_numbers(document);
+        numbered_parts::mark(document, &numbered, &mut found);
+        numbered_places::mark(document, &numbered, &mut found);
         ages::mark(document, &self.lexicon, &mut found);
         currencies::drop(document, &mut found);
         repeats::add(document, &self.lexicon, &mut found);
         month_surnames::mark(document, &self.lexicon, &mut found);
         zones::drop_after_clocks(document, &mut found);
         nationality_words::mark(document, &self.lexicon, wire, &mut found);
+        languages::add(document, &self.lexicon, &mut found);
         event_years::join(document, &self.lexicon, wire, &mut found);
         let mentions: Vec<Mention> = found
             .iter()

@@ -82,7 +82,7 @@ fn race_word_before_people(doc: &Document, lexicon: &Lexicon, name: &Found) -> b
 
 /// Whether token `t` is the plural of a listed nationality word ("Americans", "Arabs"): a
 /// people, never a word describing the next.
-fn plural(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
+pub(super) fn plural(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
     let word = doc.token_text(t);
     word.len() > 2
         && word.ends_with(['s', 'S'])
@@ -91,7 +91,7 @@ fn plural(doc: &Document, lexicon: &Lexicon, t: usize) -> bool {
 
 /// Whether token `next`, right after a nationality word, is a word it describes: a word that is
 /// no function word, on the same line.
-fn describes_next(doc: &Document, lexicon: &Lexicon, next: usize) -> bool {
+pub(super) fn describes_next(doc: &Document, lexicon: &Lexicon, next: usize) -> bool {
     next < doc.tokens.len()
         && doc.tokens[next].kind == TokenKind::Word
         && !doc.line_break_between(next - 1, next)

@@ -21,12 +21,21 @@ const PARTS: [&str; 11] = [
     "Rule", "Factor",
 ];
 
+/// The tokens of `doc` that a part's number follows on their line ("Figure [2]", "Gate [B12]"):
+/// found once for this pass and `numbered_places.rs`, which look only at them.
+pub fn before_numbers(doc: &Document) -> Vec<usize> {
+    (1..doc.tokens.len())
+        .filter(|&t| is_part_number(doc, t))
+        .map(|t| t - 1)
+        .collect()
+}
+
 /// Marks each part word and the number after it as a misc name in `found` (kept in text
-/// order), in place of the names it overlaps.
-pub fn mark(doc: &Document, found: &mut Vec<Found>) {
-    let parts: Vec<std::ops::Range<usize>> = (0..doc.tokens.len().saturating_sub(1))
-        .filter(|&t| is_part_word(doc, t) && is_part_number(doc, t + 1))
-        .map(|t| t..t + 2)
+/// order), in place of the names it overlaps. `numbered`: [`before_numbers`].
+pub fn mark(doc: &Document, numbered: &[usize], found: &mut Vec<Found>) {
+    let parts: Vec<std::ops::Range<usize>> = (numbered.iter())
+        .filter(|&&t| is_part_word(doc, t))
+        .map(|&t| t..t + 2)
         .collect();
     put_in_place(found, parts, Kind::Misc);
 }
@@ -38,14 +47,15 @@ fn is_part_word(doc: &Document, t: usize) -> bool {
 /// Whether token `t` numbers a part: digits with inner dots ("2", "1.3"), or a capital and
 /// digits ("S1"), on the same line as the word before it.
 pub(super) fn is_part_number(doc: &Document, t: usize) -> bool {
-    let text = doc.token_text(t);
-    let numbered = match doc.tokens[t].kind {
-        TokenKind::Number => text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
+    let token = doc.tokens[t];
+    // Bytes, not text: no character boundaries to check, and most tokens fail at their first.
+    let bytes = &doc.text.as_bytes()[token.start..token.end];
+    let numbered = match token.kind {
+        TokenKind::Number => bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.'),
         TokenKind::Word => {
-            let mut bytes = text.bytes();
-            bytes.next().is_some_and(|b| b.is_ascii_uppercase())
-                && bytes.len() > 0
-                && bytes.all(|b| b.is_ascii_digit())
+            bytes.len() > 1
+                && bytes[0].is_ascii_uppercase()
+                && bytes[1..].iter().all(u8::is_ascii_digit)
         }
         TokenKind::Punct => false,
     };
@@ -59,7 +69,7 @@ mod tests {
     fn marked(text: &str) -> Vec<String> {
         let doc = Document::new(text);
         let mut found = Vec::new();
-        mark(&doc, &mut found);
+        mark(&doc, &before_numbers(&doc), &mut found);
         found.iter().map(|f| f.text(&doc)).collect()
     }
 

@@ -5,7 +5,6 @@
 //! surnames ("Hall": "Scorers: Hall 34") or name other things ("Room 101", "Studio 54") are
 //! left out.
 
-use super::numbered_parts::is_part_number;
 use super::put_over;
 use super::tagger::Found;
 use crate::text::Document;
@@ -25,11 +24,11 @@ const PARTS: [&str; 8] = [
 
 /// Marks each part word and the number after it as a place's name in `found` (kept in text
 /// order), in place of the names inside it; a name running into it is cut at its edge ("JetBlue
-/// [Terminal] 4" keeps "JetBlue").
-pub fn mark(doc: &Document, found: &mut Vec<Found>) {
-    let parts: Vec<std::ops::Range<usize>> = (0..doc.tokens.len().saturating_sub(1))
-        .filter(|&t| PARTS.iter().any(|part| doc.token_is(t, part)) && is_part_number(doc, t + 1))
-        .map(|t| t..t + 2)
+/// [Terminal] 4" keeps "JetBlue"). `numbered`: [`super::numbered_parts::before_numbers`].
+pub fn mark(doc: &Document, numbered: &[usize], found: &mut Vec<Found>) {
+    let parts: Vec<std::ops::Range<usize>> = (numbered.iter())
+        .filter(|&&t| PARTS.iter().any(|part| doc.token_is(t, part)))
+        .map(|&t| t..t + 2)
         .collect();
     if !parts.is_empty() {
         put_over(found, parts, Kind::Place);
@@ -38,10 +37,13 @@ pub fn mark(doc: &Document, found: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::numbered_parts::before_numbers;
     use super::*;
 
     fn marked(text: &str, tagged: &[(&str, Kind)]) -> Vec<(String, Kind)> {
-        Found::after_pass(text, tagged, mark)
+        Found::after_pass(text, tagged, |doc, found| {
+            mark(doc, &before_numbers(doc), found)
+        })
     }
 
     #[test]
