@@ -270,10 +270,8 @@ fn start_of_initials(doc: &Document, lexicon: &Lexicon, name: &Found) -> usize {
         start = letter;
         initials += 1;
     }
-    let given = || {
-        let first = doc.token_text(name.tokens.start).to_lowercase();
-        lexicon.given_names.contains(&first)
-    };
+    let first = name.tokens.start;
+    let given = || listed(&[&lexicon.given_names], doc, first..first + 1);
     if initials >= 2 || (initials == 1 && given()) {
         start
     } else {

@@ -88,18 +88,26 @@ mod tests {
 
     #[test]
     fn other_numbers_names_and_lines_are_left_alone() {
-        let text = "the 60th NATO summit, 300 Spartans, the 1750 Act, 2004\nOlympics, 12.5th Ward";
+        // An ordinal before an organization, a year before a product, a number that is neither a
+        // year nor an ordinal, a year before 1800, an ordinal of four digits, a year on the line
+        // before.
+        let text = "the 60th NATO summit, a 1968 Boeing 727, the 300 Games, the 1750 Cup, \
+                    the 1000th Derby, 2004\nOlympics";
         let names = [
             ("NATO", Kind::Organization),
-            ("Spartans", Kind::Misc),
-            ("Act", Kind::Misc),
+            ("Boeing 727", Kind::Misc),
+            ("Games", Kind::Misc),
+            ("Cup", Kind::Misc),
+            ("Derby", Kind::Misc),
             ("Olympics", Kind::Misc),
-            ("Ward", Kind::Misc),
         ];
         let texts: Vec<String> = joined(text, &names, false)
             .into_iter()
             .map(|(t, _)| t)
             .collect();
-        assert_eq!(texts, ["NATO", "Spartans", "Act", "Olympics", "Ward"]);
+        assert_eq!(
+            texts,
+            ["NATO", "Boeing 727", "Games", "Cup", "Derby", "Olympics"]
+        );
     }
 }

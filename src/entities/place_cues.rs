@@ -40,8 +40,8 @@ use crate::text::Document;
 use crate::Kind;
 
 /// Makes the persons of `found` whose first word starts only places' names, or whose last word
-/// ends only places' names and first word is no given name ("Shah Mosque"), places; a name right after a first word of places,
-/// capitalized ("Fort [Lee]"), takes it in first.
+/// ends only places' names and first word is no given name ("Shah Mosque"), places; a name right
+/// after a first word of places, capitalized ("Fort [Lee]"), takes it in first.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     for n in 0..found.len() {
         let start = found[n].tokens.start;

@@ -39,7 +39,7 @@ fn road_end(doc: &Document, lexicon: &Lexicon, t: usize) -> Option<usize> {
     let word = doc.token_text(t);
     let next = (t + 1 < doc.tokens.len() && !doc.line_break_between(t, t + 1)).then_some(t + 1);
     let words = &lexicon.road_words;
-    if is_interstate_code(word) {
+    if is_highway_code(word) {
         return Some(t + 1);
     }
     let next = next?;
@@ -55,7 +55,7 @@ fn road_end(doc: &Document, lexicon: &Lexicon, t: usize) -> Option<usize> {
 }
 
 /// "I-44", "I-5", "US-75", "US-412": an interstate's or a U.S. highway's code.
-fn is_interstate_code(word: &str) -> bool {
+fn is_highway_code(word: &str) -> bool {
     (word.strip_prefix("I-").or_else(|| word.strip_prefix("US-")))
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -108,6 +108,6 @@ mod tests {
         assert!(marked(text, &[]).is_empty());
         assert!(!is_british_code("A12345"));
         assert!(is_british_code("A1237"));
-        assert!(!is_interstate_code("I-"));
+        assert!(!is_highway_code("I-"));
     }
 }
