@@ -301,6 +301,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    ("laws' and treaties' names, on one line", |n| {
+        (0..n)
+            .map(|i| format!("the HEROES Act, Zed{i} Free Trade Agreement and Kay Protocol of "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("languages after their cues, on one line", |n| {
         (0..n)
             .map(|i| format!("in French by Zed{i}, spoke German and learned Greek in "))

@@ -181,6 +181,8 @@ pub struct Lexicon {
     pub media_nouns: WordSet,
     /// Words before a storm's name (read by `storms`).
     pub storm_words: WordSet,
+    /// Last words of the names of laws and treaties (read by `laws`).
+    pub law_words: WordSet,
     /// Words that make a road's name with a number or a code (read by `roads`).
     pub road_words: WordSet,
     /// Makers and product lines a model's code follows (read by `models`).
@@ -271,6 +273,7 @@ impl Lexicon {
             share_moves: WordSet::load(data_file!("entities/share_moves.txt")),
             media_nouns: WordSet::load(data_file!("entities/media_nouns.txt")),
             storm_words: WordSet::load(data_file!("entities/storm_words.txt")),
+            law_words: WordSet::load(data_file!("entities/law_words.txt")),
             road_words: WordSet::load(data_file!("entities/road_words.txt")),
             model_makers: WordSet::load(data_file!("entities/model_makers.txt")),
             model_variants: WordSet::load(data_file!("entities/model_variants.txt")),

@@ -22,6 +22,7 @@ mod group;
 mod hyphen_places;
 mod joins;
 mod languages;
+mod laws;
 mod lexicon;
 mod lone_names;
 mod models;

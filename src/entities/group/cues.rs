@@ -6,6 +6,7 @@ use super::super::coordination;
 use super::super::diseases;
 use super::super::drugs;
 use super::super::evidence::{weight, Evidence};
+use super::super::laws;
 use super::super::lexicon::Lexicon;
 use super::super::org_cues;
 use super::super::place_cues;
@@ -84,6 +85,7 @@ pub(super) fn cue_votes(
             let vessel = || vessels::vessel_cue(doc, lexicon, m);
             let place_vote = |w| (Kind::Place, entities.place_weight(i, w));
             (diseases::disease_cue(lexicon, m).map(|w| (Kind::Misc, w)))
+                .or_else(|| laws::law_cue(doc, lexicon, m).map(|w| (Kind::Misc, w)))
                 .or_else(|| drug().map(|w| (Kind::Misc, w)))
                 .or_else(|| vessel().map(|w| (Kind::Misc, w)))
                 .or_else(|| place().map(place_vote))
