@@ -307,6 +307,12 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    ("countries in matches' results, on one line", |n| {
+        (0..n)
+            .map(|i| format!("Brazil beat Zed{i} 2 – 1 and Ghana lost 1 – 3 to Japan, "))
+            .collect::<String>()
+            + "Kay."
+    }),
     ("languages after their cues, on one line", |n| {
         (0..n)
             .map(|i| format!("in French by Zed{i}, spoke German and learned Greek in "))

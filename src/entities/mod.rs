@@ -41,6 +41,7 @@ mod score_lines;
 mod ships;
 mod storms;
 pub mod tagger;
+mod team_places;
 mod term_acronyms;
 mod ties;
 mod vector_classes;
@@ -123,6 +124,7 @@ impl EntityRecognizer {
         org_cues::add(document, &self.lexicon, &mut found);
         place_cues::mark(document, &self.lexicon, &mut found);
         clubs::mark(document, &self.lexicon, &mut found);
+        team_places::mark(document, &self.lexicon, wire, &mut found);
         score_lines::mark(document, &self.lexicon, &mut found);
         ties::mark(document, &mut found);
         datelines::mark(document, &self.lexicon, &mut found);
