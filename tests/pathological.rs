@@ -313,6 +313,14 @@ const SHAPES: &[(&str, fn(usize) -> String)] = &[
             .collect::<String>()
             + "Kay."
     }),
+    ("awards' categories, on one line", |n| {
+        (0..n)
+            .map(|i| {
+                format!("the Zed{i} Award for Best Actor in a Leading Role and Kay Prize for ")
+            })
+            .collect::<String>()
+            + "Best."
+    }),
     ("languages after their cues, on one line", |n| {
         (0..n)
             .map(|i| format!("in French by Zed{i}, spoke German and learned Greek in "))

@@ -8,6 +8,7 @@
 mod acronyms;
 mod address;
 mod ages;
+mod award_categories;
 mod clubs;
 mod coordination;
 mod currencies;
@@ -144,6 +145,7 @@ impl EntityRecognizer {
         nationality_words::mark(document, &self.lexicon, wire, &mut found);
         languages::add(document, &self.lexicon, &mut found);
         event_years::join(document, &self.lexicon, wire, &mut found);
+        award_categories::extend(document, &self.lexicon, &mut found);
         let mentions: Vec<Mention> = found
             .iter()
             .filter_map(|f| mention(document, &self.lexicon, f))
