@@ -1,9 +1,9 @@
-//! An award's category is part of its name: a misc name ending in a prize's word (`award`,
-//! `prize`, `trophy` of `misc_suffixes.txt`) goes on over "for Best …" or "for Outstanding …"
-//! and the capitalized words after it ("the César Award for Best Actress", "the Academy Award
-//! for Best Actor in a Leading Role"), as GUM marks the three such names it has. The tagger stops
-//! at "for", a lowercase word; the small words inside a category ("in a", "of the") are taken
-//! only when a capitalized word follows them.
+//! An award's category is part of its name: a misc name ending in a last word of
+//! `misc_suffixes.txt` ("Award", "Prize", "Trophy", …) goes on over "for Best …", "for Outstanding
+//! …" or "for Excellence …" and the capitalized words after it ("the César Award for Best Actress",
+//! "the Academy Award for Best Actor in a Leading Role"), as GUM marks the three such names it has.
+//! The tagger stops at "for", a lowercase word; the small words inside a category ("in a", "of
+//! the") are taken only when a capitalized word follows them.
 
 use super::lexicon::Lexicon;
 use super::listed;
@@ -48,8 +48,8 @@ pub fn extend(doc: &Document, lexicon: &Lexicon, found: &mut Vec<Found>) {
     }
 }
 
-/// The token after the category that follows `name`, if it is a misc name ending in a prize's
-/// word.
+/// The token after the category that follows `name`, if it is a misc name ending in a last word
+/// of misc names (`misc_suffixes.txt`: "Award", "Prize").
 fn category_after(doc: &Document, lexicon: &Lexicon, name: &Found) -> Option<usize> {
     let last = name.tokens.end - 1;
     let prize = name.kind == Kind::Misc
