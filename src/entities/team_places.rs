@@ -94,7 +94,7 @@ fn result_after(doc: &Document, lexicon: &Lexicon, end: usize) -> bool {
             doc.token_text(end),
             &["won", "lost", "drew", "wins", "loses", "draws"],
         )
-        && is_side_score(doc, end + 1);
+        && is_score(doc, end + 1);
     word || verb_and_score
 }
 
@@ -171,6 +171,8 @@ mod tests {
         assert_eq!(kinds(text, &["Belgium", "Panama"], false), [ORG, ORG]);
         let text = "Tunisia lost 1 – 2 to England at the arena.";
         assert_eq!(kinds(text, &["Tunisia", "England"], false), [ORG, ORG]);
+        let text = "Texas lost 3-2 to Oklahoma.";
+        assert_eq!(kinds(text, &["Texas", "Oklahoma"], false), [ORG, ORG]);
         let text = "Ohio beat Iowa 24-17 on Saturday.";
         assert_eq!(kinds(text, &["Ohio", "Iowa"], false), [ORG, ORG]);
     }
