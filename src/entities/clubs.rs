@@ -9,27 +9,41 @@
 use super::lexicon::Lexicon;
 use super::tagger::Found;
 use super::{listed, lowercase_key};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, FastSet, TokenKind};
 use crate::Kind;
 
 /// Re-kinds the persons and places of `found` that name a listed club shown in a result
 /// somewhere.
 pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
     let club = |name: &Found| {
-        (matches!(name.kind, Kind::Person | Kind::Place)
-            && listed(&[&lexicon.sports_clubs], doc, name.tokens.clone()))
-        .then(|| lowercase_key(doc, name.tokens.clone()))
+        matches!(name.kind, Kind::Person | Kind::Place)
+            && listed(&[&lexicon.sports_clubs], doc, name.tokens.clone())
     };
-    let in_results: Vec<String> = found
+    let shown = |name: &Found| in_result(doc, lexicon, name);
+    rekind_written_alike(doc, found, club, shown, Kind::Organization);
+}
+
+/// Re-kinds as `kind` every name of `found` that `reads` takes, written as one of them that
+/// `shown` also takes (by [`lowercase_key`]): what one mention shows, a team's result, holds at
+/// every mention the tagger read the same way ("Chelsea drew with Arsenal. Chelsea's coach").
+pub(super) fn rekind_written_alike(
+    doc: &Document,
+    found: &mut [Found],
+    reads: impl Fn(&Found) -> bool,
+    shown: impl Fn(&Found) -> bool,
+    kind: Kind,
+) {
+    let keys: FastSet<String> = found
         .iter()
-        .filter_map(|name| club(name).filter(|_| in_result(doc, lexicon, name)))
+        .filter(|name| reads(name) && shown(name))
+        .map(|name| lowercase_key(doc, name.tokens.clone()))
         .collect();
-    if in_results.is_empty() {
+    if keys.is_empty() {
         return;
     }
     for name in found.iter_mut() {
-        if club(name).is_some_and(|key| in_results.contains(&key)) {
-            name.kind = Kind::Organization;
+        if reads(name) && keys.contains(&lowercase_key(doc, name.tokens.clone())) {
+            name.kind = kind;
         }
     }
 }
@@ -37,15 +51,27 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, found: &mut [Found]) {
 /// Whether result words end right before `name` or start right after it, or a score follows it,
 /// on the same line.
 fn in_result(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
-    let words = &lexicon.result_words;
     let (start, end) = (name.tokens.start, name.tokens.end);
     let same_line = |a: usize, b: usize| !doc.line_break_between(a, b);
-    let before = (1..=words.longest().min(start))
-        .any(|len| same_line(start - 1, start) && listed(&[words], doc, start - len..start));
+    let before =
+        start > 0 && same_line(start - 1, start) && result_word_before(doc, lexicon, start);
     let room = doc.tokens.len() - end;
-    let after = (1..=words.longest().min(room))
-        .any(|len| same_line(end - 1, end) && listed(&[words], doc, end..end + len));
+    let after = room > 0 && same_line(end - 1, end) && result_word_after(doc, lexicon, end);
     before || after || (room > 0 && same_line(end - 1, end) && is_score(doc, end))
+}
+
+/// Whether a result's words (`result_words.txt`: "beat", "lost to", "v") end right before token
+/// `start`.
+pub(super) fn result_word_before(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
+    let words = &lexicon.result_words;
+    (1..=words.longest().min(start)).any(|len| listed(&[words], doc, start - len..start))
+}
+
+/// Whether a result's words start at token `end`.
+pub(super) fn result_word_after(doc: &Document, lexicon: &Lexicon, end: usize) -> bool {
+    let words = &lexicon.result_words;
+    let room = doc.tokens.len() - end;
+    (1..=words.longest().min(room)).any(|len| listed(&[words], doc, end..end + len))
 }
 
 /// Whether token `t` is a score: a number of one to three digits ("2"), or two joined by a

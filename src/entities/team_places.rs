@@ -18,11 +18,12 @@
 //! +0.0056; at seed 1, 41 names put right and 1 made wrong, all in the one GUM text with national
 //! teams' results (a World Cup report). CoNLL-2003 with GUM unchanged (0.9197).
 
-use super::clubs::{is_score, is_side_score};
+use super::clubs::{
+    is_score, is_side_score, rekind_written_alike, result_word_after, result_word_before,
+};
 use super::lexicon::Lexicon;
 use super::tagger::Found;
-use super::{listed, lowercase_key};
-use crate::text::{Document, FastSet};
+use crate::text::Document;
 use crate::Kind;
 
 /// The most tokens between a name and the score of its match (either side, on its line).
@@ -34,20 +35,9 @@ pub fn mark(doc: &Document, lexicon: &Lexicon, wire: bool, found: &mut [Found]) 
     if wire {
         return;
     }
-    let teams: FastSet<String> = found
-        .iter()
-        .filter(|name| name.kind == Kind::Place && !in_capitals(doc, name))
-        .filter(|name| in_match(doc, lexicon, name))
-        .map(|name| lowercase_key(doc, name.tokens.clone()))
-        .collect();
-    if teams.is_empty() {
-        return;
-    }
-    for name in found.iter_mut() {
-        if name.kind == Kind::Place && teams.contains(&lowercase_key(doc, name.tokens.clone())) {
-            name.kind = Kind::Organization;
-        }
-    }
+    let place = |name: &Found| name.kind == Kind::Place;
+    let shown = |name: &Found| !in_capitals(doc, name) && in_match(doc, lexicon, name);
+    rekind_written_alike(doc, found, place, shown, Kind::Organization);
 }
 
 /// Whether `name` is written in capitals, as a table's or a headline's row is ("CRICKET -
@@ -72,10 +62,7 @@ fn in_match(doc: &Document, lexicon: &Lexicon, name: &Found) -> bool {
 /// Whether a result's word ends right before token `start`, a score of both sides ("Belgium
 /// 3 – 0 Panama"), or a score and "to", "against" or "over" ("lost 1 – 2 to England").
 fn result_before(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
-    let words = &lexicon.result_words;
-    let word = (1..=words.longest().min(start))
-        .any(|len| listed(&[words], doc, start - len..start))
-        && !is_versus(doc.token_text(start - 1));
+    let word = result_word_before(doc, lexicon, start) && !is_versus(doc.token_text(start - 1));
     let after_score = start >= 2
         && one_of(doc.token_text(start - 1), &["to", "against", "over"])
         && score_ends_at(doc, start - 2);
@@ -85,10 +72,8 @@ fn result_before(doc: &Document, lexicon: &Lexicon, start: usize) -> bool {
 /// Whether a result's word starts at token `end` ("Sweden defeated …"), or "won", "lost" or
 /// "drew" and a score ("Tunisia lost 1 – 2 to England").
 fn result_after(doc: &Document, lexicon: &Lexicon, end: usize) -> bool {
-    let words = &lexicon.result_words;
     let room = doc.tokens.len() - end;
-    let word = !is_versus(doc.token_text(end))
-        && (1..=words.longest().min(room)).any(|len| listed(&[words], doc, end..end + len));
+    let word = !is_versus(doc.token_text(end)) && result_word_after(doc, lexicon, end);
     let verb_and_score = room > 1
         && one_of(
             doc.token_text(end),

@@ -5,8 +5,7 @@
 //! on aggregate"), never a person's; so a name read as a person's is an organization, at every
 //! mention the tagger also read as a person's, and a place keeps its kind.
 
-use super::clubs::is_score;
-use super::lowercase_key;
+use super::clubs::{is_score, rekind_written_alike};
 use super::tagger::Found;
 use crate::text::Document;
 use crate::Kind;
@@ -14,19 +13,9 @@ use crate::Kind;
 /// Re-kinds as organizations the persons of `found` named right before a tie's outcome, and the
 /// other persons of `found` written the same way.
 pub fn mark(doc: &Document, found: &mut [Found]) {
-    let teams: Vec<String> = found
-        .iter()
-        .filter(|name| name.kind == Kind::Person && before_outcome(doc, name.tokens.end))
-        .map(|name| lowercase_key(doc, name.tokens.clone()))
-        .collect();
-    if teams.is_empty() {
-        return;
-    }
-    for name in found.iter_mut() {
-        if name.kind == Kind::Person && teams.contains(&lowercase_key(doc, name.tokens.clone())) {
-            name.kind = Kind::Organization;
-        }
-    }
+    let person = |name: &Found| name.kind == Kind::Person;
+    let shown = |name: &Found| before_outcome(doc, name.tokens.end);
+    rekind_written_alike(doc, found, person, shown, Kind::Organization);
 }
 
 /// Whether a tie's outcome starts at token `t`, on one line: "win", "won", "wins" or "through",
